@@ -46,8 +46,8 @@ public final class Warehouse implements AutoCloseable {
     public static Warehouse openReadOnly(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new WarehouseException("No warehouse at " + absolute + ". Run `lagesbild init` (or `lagesbild --db "
-                    + file + " init`) to create it, or choose an existing file with --db.");
+            throw new WarehouseException("No warehouse at " + absolute + ". Run `lagesbild init` (with the same --db)"
+                    + " to create it, or choose an existing file with --db.");
         }
         Warehouse warehouse = connect(absolute, true);
         try {

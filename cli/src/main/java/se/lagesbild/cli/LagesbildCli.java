@@ -1,0 +1,71 @@
+package se.lagesbild.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+
+/**
+ * The {@code lagesbild} command. Exit codes: 0 success, 1 usage error, 2 rejected input (a
+ * {@link WarehouseException}: the message says what to do), 3 internal error.
+ */
+@Command(name = "lagesbild", mixinStandardHelpOptions = true, versionProvider = LagesbildCli.Version.class,
+        description = "Lägesbild: the statistical data warehouse for following up Swedish cancer care.",
+        subcommands = {InitCommand.class, StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 usage error, 2 rejected input, 3 internal error.",
+                "Run the test suite from a checkout with ./lagesbild test."})
+public final class LagesbildCli implements Runnable {
+    public static final int USAGE = 1;
+    public static final int REJECTED = 2;
+    public static final int INTERNAL = 3;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Warehouse database file (default: ${DEFAULT-VALUE}). Folders are created when missing.")
+    Path db = Warehouse.DEFAULT_FILE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a verb, for example `lagesbild init`.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, as main runs it; tests call execute on it. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LagesbildCli());
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("lagesbild: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof WarehouseException) {
+                commandLine.getErr().println("lagesbild: " + e.getMessage());
+                return REJECTED;
+            }
+            commandLine.getErr().println("lagesbild: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println("This is a bug in Lägesbild; please report it with the lines above.");
+            return INTERNAL;
+        });
+        return cli;
+    }
+
+    /** The version from the jar's manifest ("dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LagesbildCli.class.getPackage().getImplementationVersion();
+            return new String[] {"lagesbild " + (version == null ? "dev" : version)};
+        }
+    }
+}

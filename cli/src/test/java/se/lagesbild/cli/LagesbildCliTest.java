@@ -1,0 +1,86 @@
+package se.lagesbild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LagesbildCliTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void initThenStatusShowsSchemaAndReferenceCounts() {
+        String db = folder.resolve("w/lagesbild.duckdb").toString();
+        CliRun init = CliRun.of("--db", db, "init");
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.out().contains("from schema version 0 to 7"), init.out());
+
+        CliRun again = CliRun.of("init", "--db", db);
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("is up to date (schema version 7); nothing changed"), again.out());
+
+        CliRun status = CliRun.of("--db", db, "status");
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().contains("Schema version  7"), status.out());
+        assertTrue(status.out().contains("regions                22 (Riket and 21 regions)"), status.out());
+        assertTrue(status.out().contains("healthcare regions     6 (Halland mapped to 2)"), status.out());
+        assertTrue(status.out().contains("SVF pathways           32"), status.out());
+        assertTrue(status.out().contains("periods                2015–2035"), status.out());
+        assertTrue(status.out().contains("fact_svf_pathway"), status.out());
+    }
+
+    @Test
+    void statusOfAMissingWarehouseIsRejectedAndCreatesNothing() {
+        Path db = folder.resolve("nothing-here/lagesbild.duckdb");
+        CliRun status = CliRun.of("--db", db.toString(), "status");
+        assertEquals(LagesbildCli.REJECTED, status.exitCode());
+        assertTrue(status.err().contains("No warehouse at " + db), status.err());
+        assertTrue(status.err().contains("lagesbild init"), status.err());
+        assertFalse(Files.exists(db.getParent()));
+    }
+
+    @Test
+    void aPathThatCannotBeCreatedIsRejectedWithItsName() throws Exception {
+        Path blocker = Files.writeString(folder.resolve("a-file"), "x");
+        CliRun init = CliRun.of("--db", blocker.resolve("w.duckdb").toString(), "init");
+        assertEquals(LagesbildCli.REJECTED, init.exitCode());
+        assertTrue(init.err().contains("Cannot create the folder " + blocker), init.err());
+    }
+
+    @Test
+    void usageErrorsExitWithOne() {
+        CliRun unknown = CliRun.of("--no-such-option");
+        assertEquals(LagesbildCli.USAGE, unknown.exitCode());
+        assertTrue(unknown.err().contains("Unknown option: '--no-such-option'"), unknown.err());
+        assertEquals(LagesbildCli.USAGE, CliRun.of().exitCode(), "no verb");
+        assertEquals(LagesbildCli.USAGE, CliRun.of("frobnicate").exitCode(), "unknown verb");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"init", "status", "demo"})
+    void everyVerbHasHelp(String verb) {
+        CliRun help = CliRun.of(verb, "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("Usage: lagesbild " + verb), help.out());
+        assertTrue(help.out().contains("--db=FILE"), help.out());
+    }
+
+    @Test
+    void demoBuildsTheWarehouseAndCanRunAgain() {
+        String db = folder.resolve("demo.duckdb").toString();
+        CliRun first = CliRun.of("--db", db, "demo");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("Halland mapped to 2"), first.out());
+        CliRun second = CliRun.of("--db", db, "demo");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
+    }
+}
