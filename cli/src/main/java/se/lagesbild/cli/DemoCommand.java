@@ -3,9 +3,6 @@ package se.lagesbild.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.status.StatusReader;
 
@@ -17,18 +14,12 @@ import se.lagesbild.warehouse.status.StatusReader;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Build the warehouse from bundled data and show what it holds.",
                 "Safe to run again: steps that are done are skipped."})
-final class DemoCommand implements Runnable {
-    @ParentCommand
-    LagesbildCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class DemoCommand extends Verb {
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("[1/2] Schema and reference data");
-        try (Warehouse warehouse = Warehouse.openForWriting(root.db)) {
+        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             out.printf("      %s at schema version %s (%d migrations applied now)%n", warehouse.file(),
                     warehouse.migration().toVersion(), warehouse.migration().executed());
             out.println("[2/2] Status");

@@ -3,9 +3,6 @@ package se.lagesbild.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.schema.SchemaMigrator.MigrationOutcome;
 
@@ -13,17 +10,11 @@ import se.lagesbild.warehouse.schema.SchemaMigrator.MigrationOutcome;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create the warehouse (with its folders) or migrate it to this version's schema.",
                 "Running it again changes nothing."})
-final class InitCommand implements Runnable {
-    @ParentCommand
-    LagesbildCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class InitCommand extends Verb {
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Warehouse warehouse = Warehouse.openForWriting(root.db)) {
+        PrintWriter out = out();
+        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             MigrationOutcome outcome = warehouse.migration();
             if (outcome.changed()) {
                 out.printf("Migrated %s from schema version %s to %s (%d migrations applied).%n",

@@ -1,9 +1,6 @@
 package se.lagesbild.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.status.StatusReader;
 
@@ -11,17 +8,11 @@ import se.lagesbild.warehouse.status.StatusReader;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the schema version, reference-data counts, load batches, rows per fact table",
                 "and the periods they cover. Opens the warehouse read-only; changes nothing."})
-final class StatusCommand implements Runnable {
-    @ParentCommand
-    LagesbildCli root;
-
-    @Spec
-    CommandSpec spec;
-
+final class StatusCommand extends Verb {
     @Override
     public void run() {
-        try (Warehouse warehouse = Warehouse.openReadOnly(root.db)) {
-            StatusPrinter.print(StatusReader.read(warehouse), spec.commandLine().getOut());
+        try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
+            StatusPrinter.print(StatusReader.read(warehouse), out());
         }
     }
 }
