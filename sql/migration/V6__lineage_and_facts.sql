@@ -1,6 +1,8 @@
 -- Lineage and fact tables. Every fact row belongs to exactly one load batch: one delivered file,
 -- identified by its SHA-256. A newer delivery for the same source and period is a new batch with
 -- its own vintage label; older vintages stay, so a published figure can be recomputed exactly.
+-- Every fact row also keeps its line in the delivered file (source_line; the data row number
+-- for Parquet), so any figure can be traced back to the lines it was built from.
 -- Facts carry no foreign keys: the loaders validate every code against the dimensions before a
 -- row is written (and quarantine what fails), and bulk loads stay fast.
 
@@ -12,6 +14,8 @@ CREATE TABLE load_batch (
     file_name        VARCHAR NOT NULL,
     file_sha256      VARCHAR NOT NULL CHECK (regexp_full_match(file_sha256, '[0-9a-f]{64}')),
     file_bytes       BIGINT NOT NULL,
+    file_format      VARCHAR NOT NULL CHECK (file_format IN ('csv', 'parquet')),
+    declared_period  VARCHAR,
     rows_read        BIGINT NOT NULL CHECK (rows_read >= 0),
     rows_loaded      BIGINT NOT NULL CHECK (rows_loaded >= 0),
     rows_quarantined BIGINT NOT NULL CHECK (rows_quarantined >= 0),
@@ -23,11 +27,13 @@ CREATE TABLE load_batch (
     UNIQUE (source, file_sha256)
 );
 
--- One row per rejected input row (policy "load the valid rows, quarantine the rest"):
--- the raw record and every rule it broke, so nothing is silently dropped.
+-- One row per problem of a quarantined input row (policy "load the valid rows, quarantine the
+-- rest"): the line, the raw record and the rule it broke, so nothing is silently dropped.
+-- region_code is the row's region as delivered, when it could be read (for feedback letters).
 CREATE TABLE load_quarantine (
     batch_id    BIGINT NOT NULL,
     line_no     BIGINT NOT NULL,
+    region_code VARCHAR,
     column_name VARCHAR,
     value       VARCHAR,
     rule_code   VARCHAR NOT NULL,
@@ -39,6 +45,7 @@ CREATE TABLE load_quarantine (
 -- closed_date NULL = still open. Lead-time statistics use only close_reason_code = 'treatment'.
 CREATE TABLE fact_svf_pathway (
     batch_id                  BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     pathway_id                VARCHAR NOT NULL,
     patient_pseudonym         VARCHAR NOT NULL,
     reporting_region_code     VARCHAR NOT NULL,
@@ -57,6 +64,7 @@ CREATE TABLE fact_svf_pathway (
 -- One row per region × SVF × period × sex, for sources that deliver aggregates only.
 CREATE TABLE fact_svf_aggregate (
     batch_id            BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code         VARCHAR NOT NULL,
     svf_code            VARCHAR NOT NULL,
     period_code         VARCHAR NOT NULL,
@@ -69,6 +77,7 @@ CREATE TABLE fact_svf_aggregate (
 -- New cancer cases (cancer register) per region × sex × age interval × year × ICD-10 code.
 CREATE TABLE fact_new_cases (
     batch_id    BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code VARCHAR NOT NULL,
     sex_code    INTEGER NOT NULL,
     age_from    INTEGER NOT NULL,
@@ -81,6 +90,7 @@ CREATE TABLE fact_new_cases (
 -- Population (SCB BE0101N1) on 31 December of year, per region × sex × age interval.
 CREATE TABLE fact_population (
     batch_id    BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code VARCHAR NOT NULL,
     sex_code    INTEGER NOT NULL,
     age_from    INTEGER NOT NULL,
@@ -92,6 +102,7 @@ CREATE TABLE fact_population (
 -- The regions' yearly SVF report on the agreement's template.
 CREATE TABLE fact_region_report (
     batch_id                 BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code              VARCHAR NOT NULL,
     report_year              INTEGER NOT NULL,
     submitted_date           DATE NOT NULL,
@@ -104,6 +115,7 @@ CREATE TABLE fact_region_report (
 -- PREM survey results per region × SVF group × period × sex × question.
 CREATE TABLE fact_prem (
     batch_id         BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code      VARCHAR NOT NULL,
     svf_group        VARCHAR NOT NULL,
     period_code      VARCHAR NOT NULL,
@@ -116,6 +128,7 @@ CREATE TABLE fact_prem (
 -- Special-investment money per RCC (healthcare region) × area × year.
 CREATE TABLE fact_investment_fund (
     batch_id               BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     healthcare_region_code VARCHAR NOT NULL,
     area_code              VARCHAR NOT NULL,
     year                   INTEGER NOT NULL,
@@ -127,6 +140,7 @@ CREATE TABLE fact_investment_fund (
 -- Projects granted special-investment money.
 CREATE TABLE fact_investment_project (
     batch_id               BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     healthcare_region_code VARCHAR NOT NULL,
     area_code              VARCHAR NOT NULL,
     year                   INTEGER NOT NULL,
@@ -139,6 +153,7 @@ CREATE TABLE fact_investment_project (
 -- SKR/RCC's own aggregated waiting-time extract, kept for reconciliation with ours.
 CREATE TABLE fact_external_waiting_time (
     batch_id            BIGINT NOT NULL,
+    source_line BIGINT NOT NULL,
     region_code         VARCHAR NOT NULL,
     svf_code            VARCHAR NOT NULL,
     period_code         VARCHAR NOT NULL,

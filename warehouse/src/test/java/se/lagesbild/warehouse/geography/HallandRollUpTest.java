@@ -70,6 +70,7 @@ class HallandRollUpTest {
     private static void insertPathway(DSLContext dsl, String id, String region, String municipality) {
         dsl.insertInto(FACT_SVF_PATHWAY)
                 .set(FACT_SVF_PATHWAY.BATCH_ID, 1L)
+                .set(FACT_SVF_PATHWAY.SOURCE_LINE, 2L)
                 .set(FACT_SVF_PATHWAY.PATHWAY_ID, id)
                 .set(FACT_SVF_PATHWAY.PATIENT_PSEUDONYM, "pat-" + id)
                 .set(FACT_SVF_PATHWAY.REPORTING_REGION_CODE, region)

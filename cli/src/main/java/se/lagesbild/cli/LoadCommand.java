@@ -1,0 +1,39 @@
+package se.lagesbild.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import se.lagesbild.loaders.FileLoader;
+import se.lagesbild.loaders.LoadOutcome;
+import se.lagesbild.warehouse.Warehouse;
+
+/** {@code lagesbild load SOURCE FILE...}: load delivered files, each atomically and only once. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load delivered files into the warehouse. Each file loads completely in one transaction or not",
+                "at all; a file already loaded (same SHA-256) is skipped. Rows with problems are quarantined or the",
+                "file is rejected, as the source's policy says. Formats: docs/formats/SOURCE.md."},
+        footer = {"", "Exit code 2 when a file is rejected; quarantined rows alone do not fail the load."})
+final class LoadCommand extends Verb {
+    @Mixin
+    LoadOptions options;
+
+    @Option(names = "--vintage", paramLabel = "LABEL",
+            description = "Label of this delivery's vintage (default: today's date). A newer delivery of the same data is a new vintage.")
+    String vintage;
+
+    @Override
+    public void run() {
+        boolean rejected = false;
+        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
+            for (var file : options.files) {
+                LoadOutcome outcome = FileLoader.load(warehouse, options.request(file, db()).withVintage(vintage),
+                        ConsoleProgress.forConsole(out()));
+                OutcomePrinter.print(outcome, out());
+                rejected |= outcome.status() == LoadOutcome.Status.REJECTED;
+            }
+        }
+        if (rejected) {
+            throw new Rejected("One or more files were rejected; see above.");
+        }
+    }
+}

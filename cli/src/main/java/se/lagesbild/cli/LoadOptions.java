@@ -1,0 +1,58 @@
+package se.lagesbild.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import se.lagesbild.loaders.LoadRequest;
+import se.lagesbild.loaders.Policy;
+import se.lagesbild.loaders.Sources;
+
+/** The options `load` and `validate` share. */
+final class LoadOptions {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "The source: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = SourceNames.class)
+    String source;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Delivered files (CSV; Parquet for svf-pathways).")
+    List<Path> files;
+
+    @Option(names = "--period", paramLabel = "PERIOD",
+            description = "The period the delivery covers (2026, 2026H1, 2026Q3, 2026-03); dates outside it are problems.")
+    String period;
+
+    @Option(names = "--policy", paramLabel = "POLICY", description = "reject (load nothing of a file with problems) or"
+            + " quarantine (load the valid rows, keep the others); default: the source's own, see docs/formats.")
+    String policy;
+
+    @Option(names = "--encoding", paramLabel = "ENC", defaultValue = "utf-8",
+            description = "The CSV files' encoding: utf-8 (default, with or without BOM) or latin-1.")
+    String encoding;
+
+    @Option(names = "--problems", paramLabel = "DIR",
+            description = "Folder for the machine-readable problem lists, one CSV per file (default: problems/ beside the warehouse).")
+    Path problemsFolder;
+
+    LoadRequest request(Path file, Path db) {
+        if (!encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("latin-1")) {
+            throw new IllegalArgumentException("--encoding must be utf-8 or latin-1, not '" + encoding + "'");
+        }
+        Path folder = problemsFolder != null ? problemsFolder : db.toAbsolutePath().getParent().resolve("problems");
+        LoadRequest request = LoadRequest.of(source, file)
+                .withPeriod(period)
+                .withEncoding(encoding.toLowerCase(java.util.Locale.ROOT))
+                .withProblemsFile(folder.resolve(file.getFileName() + ".problems.csv"))
+                .withToday(LocalDate.now());
+        return policy == null ? request : request.withPolicy(Policy.parse(policy));
+    }
+
+    /** The source names, for help and completion. */
+    static final class SourceNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Sources.all().stream().map(s -> s.name()).iterator();
+        }
+    }
+}

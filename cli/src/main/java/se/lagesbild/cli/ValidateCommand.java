@@ -1,0 +1,33 @@
+package se.lagesbild.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import se.lagesbild.loaders.FileLoader;
+import se.lagesbild.loaders.LoadOutcome;
+import se.lagesbild.warehouse.Warehouse;
+
+/** {@code lagesbild validate SOURCE FILE...}: a dry run of load. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check delivered files exactly as load would, and write nothing to the warehouse.",
+                "Problems are listed with file, line, column, value and rule, and written as CSV."},
+        footer = {"", "Exit code 2 when any file has problems."})
+final class ValidateCommand extends Verb {
+    @Mixin
+    LoadOptions options;
+
+    @Override
+    public void run() {
+        long problems = 0;
+        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
+            for (var file : options.files) {
+                LoadOutcome outcome = FileLoader.load(warehouse, options.request(file, db()).asDryRun(),
+                        ConsoleProgress.forConsole(out()));
+                OutcomePrinter.print(outcome, out());
+                problems += outcome.problems();
+            }
+        }
+        if (problems > 0) {
+            throw new Rejected("The files have " + problems + " problems; see above.");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package se.lagesbild.loaders;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks staged rows against a source's rules and collects every problem in the temporary table
+ * {@code lb_problems} (line_no, column_name, value, rule_code, message). Rules: the column list's
+ * generic ones (a required value missing, a value that cannot be read), duplicates of the
+ * source's key, structural problems of the lines DuckDB could not split, and the source's own
+ * rules in {@code sql/loaders/}. Also defines {@code typed} (every staged row, typed) and
+ * {@code loaded} (the rows without problems).
+ */
+final class Validation {
+    private Validation() {
+    }
+
+    /** The delivery's declared period (may be null) and today's date, for the date rules. */
+    record Delivery(String periodCode, LocalDate from, LocalDate to, LocalDate today) {
+    }
+
+    static void run(Connection connection, SourceFormat format, LoaderSql sql, Delivery delivery, long rows, LoadListener listener)
+            throws SQLException {
+        long started = System.nanoTime();
+        listener.phase("validating");
+        for (String function : LoaderSql.functions()) {
+            Sql.execute(connection, function);
+        }
+        Sql.execute(connection, "CREATE TEMP TABLE delivery (period_code VARCHAR, period_from DATE, period_to DATE, today DATE)");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, delivery.periodCode());
+            insert.setDate(2, delivery.from() == null ? null : Date.valueOf(delivery.from()));
+            insert.setDate(3, delivery.to() == null ? null : Date.valueOf(delivery.to()));
+            insert.setDate(4, Date.valueOf(delivery.today()));
+            insert.execute();
+        }
+        Sql.execute(connection, "CREATE TEMP VIEW typed AS " + sql.typed());
+        List<String> rules = new ArrayList<>(genericRules(format));
+        rules.add(duplicateRule(format));
+        sql.rules().forEach((code, select) -> rules.add(rule(code, select)));
+        rules.add("SELECT line, coalesce(column_name, ''), csv_line, CASE WHEN error_type = 'INVALID ENCODING' THEN 'encoding'"
+                + " WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 'column_count'"
+                + " WHEN error_type = 'UNQUOTED VALUE' THEN 'quoting' ELSE 'unreadable_line' END,"
+                + " CASE WHEN error_type = 'INVALID ENCODING' THEN 'the line is not UTF-8 text: save the file as UTF-8 (or load with --encoding latin-1)'"
+                + " WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 'wrong number of columns: '"
+                + " || regexp_replace(error_message, 'Expected Number of Columns: (\\d+) Found: (\\d+).*', 'expected \\1 as in the header, found \\2', 's')"
+                + " ELSE split_part(error_message, chr(10), 1) END"
+                + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line, column_idx)");
+        Sql.execute(connection, "CREATE TEMP TABLE lb_problems AS SELECT line_no::BIGINT AS line_no, column_name::VARCHAR AS column_name,"
+                + " value::VARCHAR AS value, rule_code::VARCHAR AS rule_code, message::VARCHAR AS message FROM ("
+                + String.join("\nUNION ALL\n", rules) + ") p(line_no, column_name, value, rule_code, message)");
+        Sql.execute(connection, "CREATE TEMP VIEW loaded AS SELECT t.* FROM typed t ANTI JOIN lb_problems p ON t.line_no = p.line_no");
+        listener.phaseDone(rows, System.nanoTime() - started);
+    }
+
+    private static String rule(String code, String select) {
+        return "SELECT *, " + Sql.literal(code) + " FROM (" + select + ") r(line_no, column_name, value, message)";
+    }
+
+    /** Required values that are missing, and values the typed column could not read. */
+    private static List<String> genericRules(SourceFormat format) {
+        List<String> rules = new ArrayList<>();
+        for (SourceFormat.Column column : format.columns()) {
+            String raw = "raw_" + column.name();
+            if (column.required()) {
+                rules.add(rule("missing_value", "SELECT line_no, " + Sql.literal(column.name()) + ", " + raw + ", "
+                        + Sql.literal("required value is missing (" + column.expected() + ")")
+                        + " FROM typed WHERE lb_text(" + raw + ") IS NULL"));
+            }
+            if (column.typed() != null) {
+                rules.add(rule("invalid_value", "SELECT line_no, " + Sql.literal(column.name()) + ", " + raw + ", "
+                        + Sql.literal("cannot be read as " + column.expected())
+                        + " FROM typed WHERE lb_text(" + raw + ") IS NOT NULL AND " + Sql.identifier(column.typed()) + " IS NULL"));
+            }
+        }
+        return rules;
+    }
+
+    /** Second and later rows with the same key as an earlier row. */
+    private static String duplicateRule(SourceFormat format) {
+        String keys = format.key().stream().map(Sql::identifier).collect(Collectors.joining(", "));
+        String notNull = format.key().stream().map(k -> Sql.identifier(k) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        String shown = format.key().stream().map(k -> "CAST(" + Sql.identifier(k) + " AS VARCHAR)").collect(Collectors.joining(", "));
+        String names = String.join(", ", format.key());
+        return rule("duplicate", "WITH repeated AS (SELECT " + keys + " FROM typed WHERE " + notNull + " GROUP BY ALL HAVING count(*) > 1),"
+                + " rows AS (SELECT t.line_no, concat_ws(' | ', " + shown + ") AS shown, min(t.line_no) OVER (PARTITION BY "
+                + format.key().stream().map(k -> "t." + Sql.identifier(k)).collect(Collectors.joining(", "))
+                + ") AS first_line FROM typed t SEMI JOIN repeated USING (" + keys + "))"
+                + " SELECT line_no, " + Sql.literal(names) + ", shown, 'duplicate of line ' || first_line || ' (same "
+                + names.replace("'", "''") + ")' FROM rows WHERE line_no > first_line");
+    }
+
+    /** Problem counts per rule, most frequent first. */
+    static Map<String, Long> countsByRule(Connection connection) throws SQLException {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT rule_code, count(*) FROM lb_problems GROUP BY rule_code ORDER BY count(*) DESC, rule_code")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+}

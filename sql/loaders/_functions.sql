@@ -1,0 +1,53 @@
+-- Parsing functions shared by every loader, created as temporary macros for one load.
+-- Each returns NULL when the text cannot be read; the rules then report the raw value.
+
+-- Text with surrounding blanks removed; empty text is NULL.
+CREATE OR REPLACE TEMP MACRO lb_text(v) AS nullif(trim(v), '');
+
+-- A whole number; spaces and non-breaking spaces between digit groups are accepted ("1 234").
+CREATE OR REPLACE TEMP MACRO lb_int(v) AS
+    TRY_CAST(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), '') AS BIGINT);
+
+-- An amount in kronor: digit groups may be separated by spaces, decimals by comma or point.
+CREATE OR REPLACE TEMP MACRO lb_amount(v) AS
+    TRY_CAST(replace(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), ''), ',', '.') AS DECIMAL(18, 2));
+
+-- An ISO date (YYYY-MM-DD).
+CREATE OR REPLACE TEMP MACRO lb_date(v) AS
+    CASE WHEN regexp_full_match(trim(v), '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(trim(v) AS DATE) END;
+
+-- Yes/no in Swedish or English, or 1/0.
+CREATE OR REPLACE TEMP MACRO lb_bool(v) AS
+    CASE WHEN lower(trim(v)) IN ('ja', 'j', 'yes', 'y', 'true', 'sant', '1') THEN true
+         WHEN lower(trim(v)) IN ('nej', 'n', 'no', 'false', 'falskt', '0') THEN false END;
+
+-- A region code: "1", "01" or SCB's "01 Stockholms län" all give '01'; Socialstyrelsen's 0 gives '00'.
+CREATE OR REPLACE TEMP MACRO lb_region(v) AS
+    CASE WHEN regexp_matches(trim(v), '^[0-9]{1,2}(\s|$)')
+         THEN lpad(regexp_extract(trim(v), '^([0-9]{1,2})', 1), 2, '0') END;
+
+-- Sex: 1 men, 2 women, 3 both; the Swedish and English words are accepted too.
+CREATE OR REPLACE TEMP MACRO lb_sex(v) AS
+    CASE WHEN lower(trim(v)) IN ('1', 'män', 'man', 'men', 'male', 'm') THEN 1
+         WHEN lower(trim(v)) IN ('2', 'kvinnor', 'kvinna', 'women', 'female', 'k', 'f') THEN 2
+         WHEN lower(trim(v)) IN ('3', 'totalt', 'båda könen', 'both', 'total') THEN 3 END;
+
+-- Ages: "45", "45 år", "100+", "85-89", "85–89 år", "90+ år" → first and last year of age
+-- (last NULL for an open top band).
+CREATE OR REPLACE TEMP MACRO lb_age_text(v) AS
+    regexp_replace(lower(trim(coalesce(v, ''))), '\s*(år|years?)$', '');
+CREATE OR REPLACE TEMP MACRO lb_age_from(v) AS
+    CASE WHEN regexp_full_match(lb_age_text(v), '[0-9]{1,3}(\s*[-–]\s*[0-9]{1,3}|\+)?')
+         THEN TRY_CAST(regexp_extract(lb_age_text(v), '^([0-9]{1,3})', 1) AS INTEGER) END;
+CREATE OR REPLACE TEMP MACRO lb_age_to(v) AS
+    CASE WHEN regexp_full_match(lb_age_text(v), '[0-9]{1,3}') THEN TRY_CAST(lb_age_text(v) AS INTEGER)
+         WHEN regexp_full_match(lb_age_text(v), '[0-9]{1,3}\s*[-–]\s*[0-9]{1,3}')
+         THEN TRY_CAST(regexp_extract(lb_age_text(v), '([0-9]{1,3})$', 1) AS INTEGER) END;
+
+-- Is this one of the 21 regions (not Riket)?
+CREATE OR REPLACE TEMP MACRO lb_is_region(code) AS
+    code IN (SELECT region_code FROM dim_region WHERE region_level = 'region');
+
+-- Is this a year the warehouse has periods for?
+CREATE OR REPLACE TEMP MACRO lb_is_year(y) AS
+    y IN (SELECT year FROM dim_period WHERE period_type = 'year');

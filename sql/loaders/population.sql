@@ -1,0 +1,36 @@
+-- population: SCB table BE0101N1 (population on 31 December) per region × sex × age × year,
+-- in SCB's long export shape. Region may be written "01" or "01 Stockholms län"; sex 1/2 or
+-- "män"/"kvinnor"; age as a single year ("45", "100+") or a band ("85-89", "90+").
+
+-- @typed
+SELECT *,
+       lb_region(raw_region)      AS region_code,
+       lb_sex(raw_sex)            AS sex_code,
+       lb_age_from(raw_age)       AS age_from,
+       lb_age_to(raw_age)         AS age_to,
+       lb_int(raw_year)::INTEGER  AS year,
+       lb_int(raw_population)     AS population
+FROM staging
+
+-- @rule unknown_region
+SELECT line_no, 'region', raw_region, 'not one of the 21 region codes (01–25); Riket is computed by Lägesbild'
+FROM typed WHERE region_code IS NOT NULL AND NOT lb_is_region(region_code)
+
+-- @rule invalid_sex
+SELECT line_no, 'sex', raw_sex, 'deliver men (1) and women (2) separately; the total is computed by Lägesbild'
+FROM typed WHERE sex_code = 3
+
+-- @rule unknown_year
+SELECT line_no, 'year', raw_year, 'year must be between 2015 and 2035'
+FROM typed WHERE year IS NOT NULL AND NOT lb_is_year(year)
+
+-- @rule negative_count
+SELECT line_no, 'population', raw_population, 'a population cannot be negative'
+FROM typed WHERE population < 0
+
+-- @rule age_out_of_range
+SELECT line_no, 'age', raw_age, 'age must be between 0 and 120 years, with the band''s first year not after its last'
+FROM typed WHERE age_from > 120 OR age_to < age_from
+
+-- @period
+SELECT make_date(min(year), 1, 1), make_date(max(year), 12, 31) FROM loaded
