@@ -57,7 +57,7 @@ public final class Sources {
                     req("pathway_id", "a pathway identifier"),
                     req("patient_pseudonym", "a pseudonym"),
                     req("reporting_region_code", REGION, "region_code", "region"),
-                    opt("patient_municipality_code", "a four-digit municipality code", "municipality_code", "kommun"),
+                    opt("patient_municipality_code", "a four-digit municipality code", "municipality_code", "kommun").typed(null),
                     req("svf_code", SVF, "svf"),
                     opt("icd10_code", "an ICD-10 code such as C18", "icd10"),
                     req("sex_code", SEX, "sex", "kon"),

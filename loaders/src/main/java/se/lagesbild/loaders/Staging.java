@@ -30,7 +30,7 @@ import se.lagesbild.warehouse.WarehouseException;
 final class Staging {
     static final String[] TEMP_OBJECTS = {"VIEW loaded", "VIEW typed", "VIEW staging", "TABLE staging_lines",
         "TABLE lb_problems", "TABLE lb_excluded", "TABLE lb_blank", "TABLE lb_raw", "TABLE lb_rejects",
-        "TABLE lb_reject_scans", "TABLE delivery"};
+        "TABLE lb_reject_scans", "TABLE lb_columns", "TABLE delivery"};
 
     private Staging() {
     }
@@ -52,6 +52,10 @@ final class Staging {
             Sql.execute(connection, "CREATE TEMP TABLE lb_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR,"
                     + " csv_line VARCHAR, error_message VARCHAR)");
             fileColumns = parquetColumns(connection);
+        }
+        Sql.execute(connection, "CREATE TEMP TABLE lb_columns (internal VARCHAR, header VARCHAR)");
+        for (int i = 0; i < fileColumns.size(); i++) {
+            Sql.execute(connection, "INSERT INTO lb_columns VALUES ('c" + i + "', " + Sql.literal(fileColumns.get(i)) + ")");
         }
         long rows = Sql.count(connection, "SELECT count(*) FROM lb_raw");
         listener.phaseDone(rows, System.nanoTime() - started);

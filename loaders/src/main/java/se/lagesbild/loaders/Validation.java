@@ -45,14 +45,15 @@ final class Validation {
         List<String> rules = new ArrayList<>(genericRules(format));
         rules.add(duplicateRule(format));
         sql.rules().forEach((code, select) -> rules.add(rule(code, select)));
-        rules.add("SELECT line, coalesce(column_name, ''), csv_line, CASE WHEN error_type = 'INVALID ENCODING' THEN 'encoding'"
+        rules.add("SELECT line, CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN ''"
+                + " ELSE coalesce((SELECT header FROM lb_columns c WHERE c.internal = j.column_name), j.column_name, '') END, csv_line, CASE WHEN error_type = 'INVALID ENCODING' THEN 'encoding'"
                 + " WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 'column_count'"
                 + " WHEN error_type = 'UNQUOTED VALUE' THEN 'quoting' ELSE 'unreadable_line' END,"
                 + " CASE WHEN error_type = 'INVALID ENCODING' THEN 'the line is not UTF-8 text: save the file as UTF-8 (or load with --encoding latin-1)'"
                 + " WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN 'wrong number of columns: '"
                 + " || regexp_replace(error_message, 'Expected Number of Columns: (\\d+) Found: (\\d+).*', 'expected \\1 as in the header, found \\2', 's')"
                 + " ELSE split_part(error_message, chr(10), 1) END"
-                + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line, column_idx)");
+                + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line) j");
         Sql.execute(connection, "CREATE TEMP TABLE lb_problems AS SELECT line_no::BIGINT AS line_no, column_name::VARCHAR AS column_name,"
                 + " value::VARCHAR AS value, rule_code::VARCHAR AS rule_code, message::VARCHAR AS message FROM ("
                 + String.join("\nUNION ALL\n", rules) + ") p(line_no, column_name, value, rule_code, message)");
@@ -61,7 +62,8 @@ final class Validation {
     }
 
     private static String rule(String code, String select) {
-        return "SELECT *, " + Sql.literal(code) + " FROM (" + select + ") r(line_no, column_name, value, message)";
+        return "SELECT line_no, column_name, value, " + Sql.literal(code) + ", message FROM (" + select
+                + ") r(line_no, column_name, value, message)";
     }
 
     /** Required values that are missing, and values the typed column could not read. */
