@@ -37,7 +37,8 @@ public final class FileLoader {
     }
 
     public static LoadOutcome load(Warehouse warehouse, LoadRequest request, LoadListener listener) {
-        InputFile file = InputFile.inspect(request.file());
+        InputFile file = InputFile.inspect(request.file(),
+                request.encoding().equals("latin-1") ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8);
         if (!request.dryRun()) {
             LoadBatchRecord earlier = warehouse.dsl().selectFrom(LOAD_BATCH)
                     .where(LOAD_BATCH.SOURCE.eq(request.source().name()).and(LOAD_BATCH.FILE_SHA256.eq(file.sha256())))
@@ -69,6 +70,9 @@ public final class FileLoader {
         LoaderSql sql = LoaderSql.load(format.sqlResource());
         Validation.run(connection, format, sql, delivery, staged, listener);
         long rowsRead = staged + Sql.count(connection, "SELECT count(DISTINCT line) FROM lb_rejects");
+        if (rowsRead == 0) {
+            throw new WarehouseException(file.path() + " has a header but no data rows. Check the export; nothing was loaded.");
+        }
         long bad = Sql.count(connection, "SELECT count(DISTINCT line_no) FROM lb_problems");
         Map<String, Long> byRule = Validation.countsByRule(connection);
         List<Problem> first = firstProblems(connection);

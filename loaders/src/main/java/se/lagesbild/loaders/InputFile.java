@@ -47,6 +47,11 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
      * @throws WarehouseException if it is missing, empty, unreadable, or its header is not UTF-8 text
      */
     public static InputFile inspect(Path file) {
+        return inspect(file, StandardCharsets.UTF_8);
+    }
+
+    /** Inspects {@code file}, reading its header in {@code encoding} (UTF-8 or ISO-8859-1). */
+    public static InputFile inspect(Path file, java.nio.charset.Charset encoding) {
         Path path = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new WarehouseException("Cannot read " + path + ": no such file (or not readable). Check the path.");
@@ -55,7 +60,7 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
             if (Files.size(path) == 0) {
                 throw new WarehouseException(path + " is empty: it has no header and no rows. Check the export.");
             }
-            return isParquet(path) ? parquet(path) : csv(path);
+            return isParquet(path) ? parquet(path) : csv(path, encoding);
         } catch (IOException e) {
             throw new WarehouseException("Cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -83,7 +88,7 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
         return new InputFile(path, HexFormat.of().formatHex(sha.digest()), bytes, Format.PARQUET, ',', List.of(), List.of());
     }
 
-    private static InputFile csv(Path path) throws IOException {
+    private static InputFile csv(Path path, java.nio.charset.Charset encoding) throws IOException {
         CsvScan scan = new CsvScan();
         MessageDigest sha = newDigest();
         byte[] block = new byte[BLOCK];
@@ -97,16 +102,16 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
         if (scan.blank.size() > MAX_BLANK_RECORDS) {
             throw new WarehouseException(path + " has more than " + MAX_BLANK_RECORDS + " blank lines. Remove them and load again.");
         }
-        String headerLine = decodeHeader(path, scan.headerBytes());
+        String headerLine = decodeHeader(path, scan.headerBytes(), encoding);
         char delimiter = delimiter(headerLine);
         List<String> header = splitHeader(headerLine, delimiter);
         return new InputFile(path, HexFormat.of().formatHex(sha.digest()), scan.bytes, Format.CSV, delimiter, header, scan.blank);
     }
 
-    private static String decodeHeader(Path path, byte[] header) {
+    private static String decodeHeader(Path path, byte[] header, java.nio.charset.Charset encoding) {
         int start = header.length >= 3 && (header[0] & 0xff) == 0xEF && (header[1] & 0xff) == 0xBB && (header[2] & 0xff) == 0xBF ? 3 : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return encoding.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(header, start, header.length - start)).toString().strip();
         } catch (CharacterCodingException e) {
