@@ -1,4 +1,4 @@
--- Grain: one row per SVF pathway × geography unit it counts in (region, healthcare region, Riket),
+-- Grain: one row per current SVF pathway × geography unit it counts in (region, healthcare region, Riket),
 -- with the weight it counts with there. A pathway counts in the region that reported (closed) it;
 -- for Halland, the patient's municipality decides the healthcare region when it is one of
 -- Halland's own, else the population weights split it.
@@ -6,7 +6,7 @@ CREATE OR REPLACE VIEW int_svf_pathway_geography AS
 WITH pathways AS (
     SELECT f.*,
            coalesce(mm.municipality_code, '-') AS split_municipality_code
-    FROM fact_svf_pathway f
+    FROM stg_svf_pathway f
     LEFT JOIN map_municipality_healthcare_region mm
            ON mm.municipality_code = f.patient_municipality_code
           AND mm.region_code = f.reporting_region_code
