@@ -5,32 +5,38 @@
 CREATE OR REPLACE TEMP MACRO lb_text(v) AS nullif(trim(v), '');
 
 -- A whole number; spaces and non-breaking spaces between digit groups are accepted ("1 234").
+-- The plain case is tried first: most values are plain digits and need no clean-up.
 CREATE OR REPLACE TEMP MACRO lb_int(v) AS
-    TRY_CAST(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), '') AS BIGINT);
+    CASE WHEN TRY_CAST(v AS BIGINT) IS NOT NULL THEN TRY_CAST(v AS BIGINT)
+         ELSE TRY_CAST(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), '') AS BIGINT) END;
 
 -- An amount in kronor: digit groups may be separated by spaces, decimals by comma or point.
 CREATE OR REPLACE TEMP MACRO lb_amount(v) AS
     TRY_CAST(replace(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), ''), ',', '.') AS DECIMAL(18, 2));
 
--- An ISO date (YYYY-MM-DD).
+-- An ISO date (YYYY-MM-DD): ten characters that DuckDB reads as a date.
 CREATE OR REPLACE TEMP MACRO lb_date(v) AS
-    CASE WHEN regexp_full_match(trim(v), '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(trim(v) AS DATE) END;
+    CASE WHEN length(v) = 10 AND substr(v, 5, 1) = '-' THEN TRY_CAST(v AS DATE)
+         WHEN length(trim(v)) = 10 AND substr(trim(v), 5, 1) = '-' THEN TRY_CAST(trim(v) AS DATE) END;
 
 -- Yes/no in Swedish or English, or 1/0.
+-- (list_contains rather than IN: DuckDB turns long IN lists into joins, which cost more here.)
 CREATE OR REPLACE TEMP MACRO lb_bool(v) AS
-    CASE WHEN lower(trim(v)) IN ('ja', 'j', 'yes', 'y', 'true', 'sant', '1') THEN true
-         WHEN lower(trim(v)) IN ('nej', 'n', 'no', 'false', 'falskt', '0') THEN false END;
+    CASE WHEN list_contains(['ja', 'j', 'yes', 'y', 'true', 'sant', '1'], lower(trim(v))) THEN true
+         WHEN list_contains(['nej', 'n', 'no', 'false', 'falskt', '0'], lower(trim(v))) THEN false END;
 
 -- A region code: "1", "01" or SCB's "01 Stockholms län" all give '01'; Socialstyrelsen's 0 gives '00'.
 CREATE OR REPLACE TEMP MACRO lb_region(v) AS
-    CASE WHEN regexp_matches(trim(v), '^[0-9]{1,2}(\s|$)')
+    CASE WHEN length(v) = 2 AND TRY_CAST(v AS UTINYINT) IS NOT NULL THEN v
+         WHEN regexp_matches(trim(v), '^[0-9]{1,2}(\s|$)')
          THEN lpad(regexp_extract(trim(v), '^([0-9]{1,2})', 1), 2, '0') END;
 
 -- Sex: 1 men, 2 women, 3 both; the Swedish and English words are accepted too.
 CREATE OR REPLACE TEMP MACRO lb_sex(v) AS
-    CASE WHEN lower(trim(v)) IN ('1', 'män', 'man', 'men', 'male', 'm') THEN 1
-         WHEN lower(trim(v)) IN ('2', 'kvinnor', 'kvinna', 'women', 'female', 'k', 'f') THEN 2
-         WHEN lower(trim(v)) IN ('3', 'totalt', 'båda könen', 'both', 'total') THEN 3 END;
+    CASE WHEN v = '1' THEN 1 WHEN v = '2' THEN 2 WHEN v = '3' THEN 3
+         WHEN list_contains(['1', 'män', 'man', 'men', 'male', 'm'], lower(trim(v))) THEN 1
+         WHEN list_contains(['2', 'kvinnor', 'kvinna', 'women', 'female', 'k', 'f'], lower(trim(v))) THEN 2
+         WHEN list_contains(['3', 'totalt', 'båda könen', 'both', 'total'], lower(trim(v))) THEN 3 END;
 
 -- Ages: "45", "45 år", "100+", "85-89", "85–89 år", "90+ år" → first and last year of age
 -- (last NULL for an open top band).

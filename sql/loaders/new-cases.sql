@@ -3,17 +3,19 @@
 -- varde; alderId 1–18 = 0–4 … 85+) and a plain shape (region_code, sex_code, age, year,
 -- icd10_code, cases).
 
+-- alderId n (1–18) is the band 5(n−1) … 5n−1 years; 18 is 85+ (as dim_age_group.socstyr_alder_id).
 -- @typed
 SELECT *,
        lb_region(raw_region_code)                  AS region_code,
        lb_sex(raw_sex_code)                        AS sex_code,
-       coalesce(a.min_age, lb_age_from(raw_age))   AS age_from,
-       CASE WHEN a.age_group_code IS NOT NULL THEN a.max_age ELSE lb_age_to(raw_age) END AS age_to,
+       CASE WHEN raw_alder_id IS NULL THEN lb_age_from(raw_age)
+            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 18 THEN (lb_int(raw_alder_id)::INTEGER - 1) * 5 END AS age_from,
+       CASE WHEN raw_alder_id IS NULL THEN lb_age_to(raw_age)
+            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 17 THEN lb_int(raw_alder_id)::INTEGER * 5 - 1 END AS age_to,
        lb_int(raw_year)::INTEGER                   AS year,
        upper(lb_text(raw_icd10_code))              AS icd10_code,
        lb_int(raw_cases)                           AS cases
-FROM staging s
-LEFT JOIN dim_age_group a ON s.raw_alder_id IS NOT NULL AND a.socstyr_alder_id = TRY_CAST(trim(s.raw_alder_id) AS INTEGER)
+FROM staging
 
 -- @rule age_missing
 SELECT line_no, 'age', coalesce(raw_alder_id, raw_age),

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import se.lagesbild.warehouse.Warehouse;
@@ -37,37 +38,65 @@ public final class FileLoader {
     }
 
     public static LoadOutcome load(Warehouse warehouse, LoadRequest request, LoadListener listener) {
-        InputFile file = InputFile.inspect(request.file(),
-                request.encoding().equals("latin-1") ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8);
-        if (!request.dryRun()) {
-            LoadBatchRecord earlier = warehouse.dsl().selectFrom(LOAD_BATCH)
-                    .where(LOAD_BATCH.SOURCE.eq(request.source().name()).and(LOAD_BATCH.FILE_SHA256.eq(file.sha256())))
-                    .fetchOne();
-            if (earlier != null) {
-                return new LoadOutcome(LoadOutcome.Status.ALREADY_LOADED, file, earlier.getBatchId(), earlier.getVintageLabel(),
-                        earlier.getRowsRead(), earlier.getRowsLoaded(), earlier.getRowsQuarantined(), Map.of(), List.of(), null);
-            }
-        }
+        java.nio.charset.Charset charset = request.encoding().equals("latin-1")
+                ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8;
+        InputFile peeked = InputFile.peek(request.file(), charset);
         Validation.Delivery delivery = delivery(warehouse, request);
+        // The SHA-256 and the blank-line scan read the whole file: on a thread of their own, while DuckDB reads it too.
+        CompletableFuture<InputFile> scan = CompletableFuture.supplyAsync(() -> InputFile.inspect(request.file(), charset), SCANNER);
         Connection connection = warehouse.connection();
         try {
             // Staging and validation touch temporary objects only; the warehouse changes in one
             // transaction at the end (temporary tables made outside it also number rows from 0).
             dropTemporaries(connection);
-            return stageValidateWrite(warehouse, connection, file, request, delivery, listener);
+            return stageValidateWrite(warehouse, connection, peeked, () -> join(scan), request, delivery, listener);
         } catch (SQLException e) {
-            throw new WarehouseException("Loading " + file.path() + " failed and nothing was written: "
+            throw new WarehouseException("Loading " + peeked.path() + " failed and nothing was written: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         } finally {
+            scan.cancel(true);
             dropTemporaries(connection);
         }
     }
 
-    private static LoadOutcome stageValidateWrite(Warehouse warehouse, Connection connection, InputFile file, LoadRequest request,
+    private static final java.util.concurrent.Executor SCANNER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "file-scan");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static InputFile join(CompletableFuture<InputFile> scan) {
+        try {
+            return scan.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** A file with this SHA-256 already loaded for the source, or null. */
+    private static LoadOutcome alreadyLoaded(Warehouse warehouse, LoadRequest request, InputFile file) {
+        LoadBatchRecord earlier = warehouse.dsl().selectFrom(LOAD_BATCH)
+                .where(LOAD_BATCH.SOURCE.eq(request.source().name()).and(LOAD_BATCH.FILE_SHA256.eq(file.sha256())))
+                .fetchOne();
+        return earlier == null ? null : new LoadOutcome(LoadOutcome.Status.ALREADY_LOADED, file, earlier.getBatchId(),
+                earlier.getVintageLabel(), earlier.getRowsRead(), earlier.getRowsLoaded(), earlier.getRowsQuarantined(), Map.of(), List.of(),
+                null);
+    }
+
+    private static LoadOutcome stageValidateWrite(Warehouse warehouse, Connection connection, InputFile peeked,
+                                                  java.util.function.Supplier<InputFile> scanned, LoadRequest request,
                                                   Validation.Delivery delivery, LoadListener listener) throws SQLException {
         SourceFormat format = request.source();
-        long staged = Staging.stage(connection, file, format, request.encoding(), listener);
         LoaderSql sql = LoaderSql.load(format.sqlResource());
+        long staged = Staging.stage(connection, peeked, scanned, format, sql, request.encoding(), listener);
+        InputFile file = scanned.get();
+        LoadOutcome earlier = request.dryRun() ? null : alreadyLoaded(warehouse, request, file);
+        if (earlier != null) {
+            return earlier;
+        }
         Validation.run(connection, format, sql, delivery, staged, listener);
         long rowsRead = staged + Sql.count(connection, "SELECT count(DISTINCT line) FROM lb_rejects");
         if (rowsRead == 0) {
@@ -122,7 +151,7 @@ public final class FileLoader {
         long batchId = batch.getBatchId();
         String columns = String.join(", ", format.factColumns().stream().map(Sql::identifier).toList());
         Sql.execute(connection, "INSERT INTO " + format.factTable().getName() + " (batch_id, source_line, " + columns + ")"
-                + " SELECT " + batchId + ", line_no, " + columns + " FROM loaded");
+                + " SELECT " + batchId + ", line_no, " + columns + " FROM " + (bad == 0 ? "typed" : "loaded"));
         String region = format.regionField() == null ? "NULL" : "t." + Sql.identifier(format.regionField());
         String raw = format.columns().stream().map(c -> "coalesce(t.raw_" + c.name() + ", '')")
                 .collect(Collectors.joining(", ", "concat_ws(" + Sql.literal(String.valueOf(file.delimiter())) + ", ", ")"));

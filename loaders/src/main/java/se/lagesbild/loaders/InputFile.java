@@ -66,6 +66,39 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
         }
     }
 
+    /**
+     * Reads only what is needed to start reading the file: its format, size and, for CSV, the
+     * delimiter and header. SHA-256 and blank records are null here; {@link #inspect} gives them.
+     */
+    public static InputFile peek(Path file, java.nio.charset.Charset encoding) {
+        Path path = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new WarehouseException("Cannot read " + path + ": no such file (or not readable). Check the path.");
+        }
+        try {
+            long bytes = Files.size(path);
+            if (bytes == 0) {
+                throw new WarehouseException(path + " is empty: it has no header and no rows. Check the export.");
+            }
+            if (isParquet(path)) {
+                return new InputFile(path, null, bytes, Format.PARQUET, ',', List.of(), null);
+            }
+            byte[] start;
+            try (InputStream in = Files.newInputStream(path)) {
+                start = in.readNBytes(1 << 16);
+            }
+            int end = 0;
+            while (end < start.length && start[end] != '\n') {
+                end++;
+            }
+            String headerLine = decodeHeader(path, java.util.Arrays.copyOf(start, end), encoding);
+            char delimiter = delimiter(headerLine);
+            return new InputFile(path, null, bytes, Format.CSV, delimiter, splitHeader(headerLine, delimiter), null);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     private static boolean isParquet(Path path) throws IOException {
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
             return true;

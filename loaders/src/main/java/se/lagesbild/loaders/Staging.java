@@ -18,64 +18,115 @@ import org.duckdb.QueryProgress;
 import se.lagesbild.warehouse.WarehouseException;
 
 /**
- * Reads a delivered file into the temporary relation {@code staging}: {@code line_no} and one text
- * column {@code raw_<name>} per column of the source (NULL when the file does not have it), through
- * DuckDB's own readers. Structural problems of CSV lines (wrong column count, invalid UTF-8,
- * broken quoting) land in {@code lb_rejects} with their line numbers.
+ * Reads a delivered file through DuckDB's own readers and types it: the view {@code typed} has,
+ * per row, {@code line_no}, the typed columns of the source's {@code @typed} SQL and one text
+ * column {@code raw_<name>} per source column (NULL when the file does not have it). Structural problems of CSV lines (wrong column count,
+ * invalid UTF-8, broken quoting) land in {@code lb_rejects} with their line numbers.
  *
  * <p>{@code line_no} is the line in the file (the header is line 1; for Parquet the data row,
- * from 1). Rows are numbered from their position in DuckDB's order-preserving read, shifted past
- * rejected and blank lines.
+ * from 1). CSV rows are numbered from their position in DuckDB's order-preserving plain read
+ * (carried through the typing pass as lb_row), shifted past rejected and blank lines.
  */
 final class Staging {
-    static final String[] TEMP_OBJECTS = {"VIEW loaded", "VIEW typed", "VIEW staging", "TABLE staging_lines",
-        "TABLE lb_problems", "TABLE lb_excluded", "TABLE lb_blank", "TABLE lb_raw", "TABLE lb_rejects",
-        "TABLE lb_reject_scans", "TABLE lb_columns", "TABLE delivery"};
+    static final String[] TEMP_OBJECTS = {"VIEW loaded", "VIEW typed", "TABLE typed_lines", "TABLE lb_problems",
+        "TABLE lb_excluded", "TABLE lb_blank", "TABLE lb_typed", "TABLE lb_raw", "TABLE lb_rejects", "TABLE lb_reject_scans", "TABLE lb_columns",
+        "TABLE delivery"};
 
     private Staging() {
     }
 
-    /** Stages {@code file} for {@code format}; returns the number of rows staged (rejected lines not included). */
-    static long stage(Connection connection, InputFile file, SourceFormat format, String encoding, LoadListener listener)
-            throws SQLException {
-        List<String> fileColumns = file.format() == InputFile.Format.CSV ? file.header() : List.of();
+    /**
+     * Reads and types {@code file} (as peeked: format and header) for {@code format}; {@code scanned}
+     * gives the blank records once the full inspection is done. Returns the rows read (rejected
+     * lines not included).
+     */
+    static long stage(Connection connection, InputFile file, java.util.function.Supplier<InputFile> scanned, SourceFormat format,
+                      LoaderSql sql, String encoding, LoadListener listener) throws SQLException {
         listener.phase("reading " + file.fileName());
         long started = System.nanoTime();
+        for (String function : LoaderSql.functions()) {
+            Sql.execute(connection, function);
+        }
+        List<String> fileColumns;
+        String reader;
         if (file.format() == InputFile.Format.CSV) {
-            runWithProgress(connection, csvRead(file, encoding), listener);
+            fileColumns = file.header();
+            reader = csvReader(file, encoding);
         } else {
             if (!format.parquet()) {
                 throw new WarehouseException(file.path() + " is Parquet, but " + format.name() + " is delivered as CSV only.");
             }
-            runWithProgress(connection, "CREATE TEMP TABLE lb_raw AS SELECT * FROM read_parquet(" + Sql.literal(file.path().toString())
-                    + ", file_row_number = true)", listener);
+            reader = "read_parquet(" + Sql.literal(file.path().toString()) + ", file_row_number = true)";
+            fileColumns = parquetColumns(connection, reader);
+        }
+        Map<SourceFormat.Column, Integer> mapped = mapColumns(file, format, fileColumns);
+        // Every row keeps its position from the plain, order-preserving read: the typing pass may
+        // reorder rows (DuckDB turns long IN lists into joins), so lb_row travels with the row.
+        runWithProgress(connection, "CREATE TEMP TABLE lb_raw AS SELECT * FROM " + reader, listener);
+        StringBuilder staging = new StringBuilder(file.format() == InputFile.Format.PARQUET ? "SELECT r.file_row_number + 1 AS lb_row" : "SELECT r.rowid AS lb_row");
+        for (SourceFormat.Column column : format.columns()) {
+            Integer index = mapped.get(column);
+            String source = index == null ? "NULL"
+                    : file.format() == InputFile.Format.CSV ? "r.c" + index
+                    : "CAST(r." + Sql.identifier(fileColumns.get(index)) + " AS VARCHAR)";
+            staging.append(", ").append(source).append("::VARCHAR AS raw_").append(column.name());
+        }
+        staging.append(" FROM lb_raw r");
+        Sql.execute(connection, "CREATE TEMP TABLE lb_typed AS WITH staging AS (" + staging + "), t AS (" + sql.typed() + ")"
+                + " SELECT lb_row, " + keptColumns(format) + " FROM t");
+        Sql.execute(connection, "DROP TABLE lb_raw");
+        if (file.format() == InputFile.Format.PARQUET) {
             Sql.execute(connection, "CREATE TEMP TABLE lb_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR,"
                     + " csv_line VARCHAR, error_message VARCHAR)");
-            fileColumns = parquetColumns(connection);
         }
         Sql.execute(connection, "CREATE TEMP TABLE lb_columns (internal VARCHAR, header VARCHAR)");
         for (int i = 0; i < fileColumns.size(); i++) {
             Sql.execute(connection, "INSERT INTO lb_columns VALUES ('c" + i + "', " + Sql.literal(fileColumns.get(i)) + ")");
         }
-        long rows = Sql.count(connection, "SELECT count(*) FROM lb_raw");
+        long rows = Sql.count(connection, "SELECT count(*) FROM lb_typed");
         listener.phaseDone(rows, System.nanoTime() - started);
-        createStagingView(connection, file, format, fileColumns, mapColumns(file, format, fileColumns));
+        createTypedView(connection, file.format() == InputFile.Format.CSV ? scanned.get() : file, rawView(format));
         return rows;
     }
 
-    private static String csvRead(InputFile file, String encoding) {
+    /**
+     * The typed columns, and each delivered text only where it is needed: when its typed column is
+     * empty (missing or unreadable) or it has no typed column. Elsewhere the text is the typed
+     * value's ({@link #rawView}), so the table does not hold every value twice.
+     */
+    private static String keptColumns(SourceFormat format) {
+        StringBuilder kept = new StringBuilder(String.join(", ", format.factColumns().stream().map(Sql::identifier).toList()));
+        for (SourceFormat.Column column : format.columns()) {
+            String raw = "raw_" + column.name();
+            kept.append(", ").append(column.typed() == null ? raw
+                    : "CASE WHEN " + Sql.identifier(column.typed()) + " IS NULL THEN " + raw + " END AS " + raw);
+        }
+        return kept.toString();
+    }
+
+    /** The delivered texts as the rules see them: kept text, else the typed value as text. */
+    private static String rawView(SourceFormat format) {
+        StringBuilder view = new StringBuilder(String.join(", ", format.factColumns().stream().map(Sql::identifier).toList()));
+        for (SourceFormat.Column column : format.columns()) {
+            String raw = "raw_" + column.name();
+            view.append(", ").append(column.typed() == null ? raw
+                    : "coalesce(" + raw + ", CAST(" + Sql.identifier(column.typed()) + " AS VARCHAR)) AS " + raw);
+        }
+        return view.toString();
+    }
+
+    private static String csvReader(InputFile file, String encoding) {
         StringBuilder columns = new StringBuilder("{");
         for (int i = 0; i < file.header().size(); i++) {
             columns.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
         }
         columns.append('}');
-        return "CREATE TEMP TABLE lb_raw AS SELECT * FROM read_csv(" + Sql.literal(file.path().toString())
+        return "read_csv(" + Sql.literal(file.path().toString())
                 + ", header = true, auto_detect = false, delim = " + Sql.literal(String.valueOf(file.delimiter()))
                 + ", quote = '\"', escape = '\"', columns = " + columns
                 + ", encoding = " + Sql.literal(encoding)
                 + ", store_rejects = true, rejects_table = 'lb_rejects', rejects_scan = 'lb_reject_scans')";
     }
-
     /** Runs a long statement while a poller reports DuckDB's progress on it. */
     private static void runWithProgress(Connection connection, String sql, LoadListener listener) throws SQLException {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -98,10 +149,10 @@ final class Staging {
         }
     }
 
-    private static List<String> parquetColumns(Connection connection) throws SQLException {
+    private static List<String> parquetColumns(Connection connection, String reader) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT column_name FROM (DESCRIBE lb_raw)")) {
+             ResultSet rs = statement.executeQuery("SELECT column_name FROM (DESCRIBE SELECT * FROM " + reader + ")")) {
             while (rs.next()) {
                 if (!rs.getString(1).equals("file_row_number")) {
                     names.add(rs.getString(1));
@@ -135,28 +186,20 @@ final class Staging {
         return mapped;
     }
 
-    private static void createStagingView(Connection connection, InputFile file, SourceFormat format, List<String> fileColumns,
-                                          Map<SourceFormat.Column, Integer> mapped) throws SQLException {
-        StringBuilder select = new StringBuilder();
-        for (SourceFormat.Column column : format.columns()) {
-            Integer index = mapped.get(column);
-            String source = index == null ? "NULL"
-                    : file.format() == InputFile.Format.CSV ? "r.c" + index
-                    : "CAST(r." + Sql.identifier(fileColumns.get(index)) + " AS VARCHAR)";
-            select.append(", ").append(source).append("::VARCHAR AS raw_").append(column.name());
-        }
+    /** The view {@code typed}: every typed row with its line number. */
+    private static void createTypedView(Connection connection, InputFile file, String columns) throws SQLException {
         if (file.format() == InputFile.Format.PARQUET) {
-            Sql.execute(connection, "CREATE TEMP VIEW staging AS SELECT r.file_row_number + 1 AS line_no" + select + " FROM lb_raw r");
+            Sql.execute(connection, "CREATE TEMP VIEW typed AS SELECT lb_row AS line_no, " + columns + " FROM lb_typed");
             return;
         }
         if (!excludeLines(connection, file)) {
-            Sql.execute(connection, "CREATE TEMP VIEW staging AS SELECT r.rowid + 2 AS line_no" + select + " FROM lb_raw r");
+            Sql.execute(connection, "CREATE TEMP VIEW typed AS SELECT lb_row + 2 AS line_no, " + columns + " FROM lb_typed");
             return;
         }
         // Rows after rejected or blank lines shift by the number of such lines before them.
-        Sql.execute(connection, "CREATE TEMP TABLE staging_lines AS SELECT r.rn + 2 + coalesce(x.k, 0) AS line_no"
-                + select + " FROM (SELECT rowid AS rn, * FROM lb_raw) r ASOF LEFT JOIN lb_excluded x ON r.rn >= x.a");
-        Sql.execute(connection, "CREATE TEMP VIEW staging AS SELECT * FROM staging_lines");
+        Sql.execute(connection, "CREATE TEMP TABLE typed_lines AS SELECT r.lb_row + 2 + coalesce(x.k, 0) AS line_no, r.* EXCLUDE (lb_row)"
+                + " FROM lb_typed r ASOF LEFT JOIN lb_excluded x ON r.lb_row >= x.a");
+        Sql.execute(connection, "CREATE TEMP VIEW typed AS SELECT line_no, " + columns + " FROM typed_lines");
     }
 
     /** Builds lb_excluded (accepted rows before each excluded line → lines excluded so far); false when none. */

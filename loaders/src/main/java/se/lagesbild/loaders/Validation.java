@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  * {@code lb_problems} (line_no, column_name, value, rule_code, message). Rules: the column list's
  * generic ones (a required value missing, a value that cannot be read), duplicates of the
  * source's key, structural problems of the lines DuckDB could not split, and the source's own
- * rules in {@code sql/loaders/}. Also defines {@code typed} (every staged row, typed) and
- * {@code loaded} (the rows without problems).
+ * rules in {@code sql/loaders/}. Also defines {@code loaded}: the typed rows without problems.
  */
 final class Validation {
     private Validation() {
@@ -30,9 +29,6 @@ final class Validation {
             throws SQLException {
         long started = System.nanoTime();
         listener.phase("validating");
-        for (String function : LoaderSql.functions()) {
-            Sql.execute(connection, function);
-        }
         Sql.execute(connection, "CREATE TEMP TABLE delivery (period_code VARCHAR, period_from DATE, period_to DATE, today DATE)");
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery VALUES (?, ?, ?, ?)")) {
             insert.setString(1, delivery.periodCode());
@@ -41,7 +37,7 @@ final class Validation {
             insert.setDate(4, Date.valueOf(delivery.today()));
             insert.execute();
         }
-        Sql.execute(connection, "CREATE TEMP VIEW typed AS " + sql.typed());
+        // Typed once: every rule then scans a few typed columns instead of re-parsing the text.
         List<String> rules = new ArrayList<>(genericRules(format));
         rules.add(duplicateRule(format));
         sql.rules().forEach((code, select) -> rules.add(rule(code, select)));
@@ -54,6 +50,16 @@ final class Validation {
                 + " || regexp_replace(error_message, 'Expected Number of Columns: (\\d+) Found: (\\d+).*', 'expected \\1 as in the header, found \\2', 's')"
                 + " ELSE split_part(error_message, chr(10), 1) END"
                 + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line) j");
+        if (Boolean.getBoolean("lagesbild.profile")) {
+            long t0 = System.nanoTime();
+            Sql.count(connection, "SELECT count(*) FROM typed");
+            for (String r : rules) {
+                long t = System.nanoTime();
+                Sql.count(connection, "SELECT count(*) FROM (" + r + ")");
+                System.err.printf("%6.0f ms %s%n", (System.nanoTime() - t) / 1e6, r.substring(0, Math.min(150, r.length())).replace('\n', ' '));
+            }
+            System.err.printf("rules total %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        }
         Sql.execute(connection, "CREATE TEMP TABLE lb_problems AS SELECT line_no::BIGINT AS line_no, column_name::VARCHAR AS column_name,"
                 + " value::VARCHAR AS value, rule_code::VARCHAR AS rule_code, message::VARCHAR AS message FROM ("
                 + String.join("\nUNION ALL\n", rules) + ") p(line_no, column_name, value, rule_code, message)");
@@ -74,7 +80,8 @@ final class Validation {
             if (column.required()) {
                 rules.add(rule("missing_value", "SELECT line_no, " + Sql.literal(column.name()) + ", " + raw + ", "
                         + Sql.literal("required value is missing (" + column.expected() + ")")
-                        + " FROM typed WHERE lb_text(" + raw + ") IS NULL"));
+                        + " FROM typed WHERE " + (column.typed() == null ? "" : Sql.identifier(column.typed()) + " IS NULL AND ")
+                        + "lb_text(" + raw + ") IS NULL"));
             }
             if (column.typed() != null) {
                 rules.add(rule("invalid_value", "SELECT line_no, " + Sql.literal(column.name()) + ", " + raw + ", "
