@@ -8,7 +8,7 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild validate SOURCE FILE...}: a dry run of load. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check delivered files exactly as load would, and write nothing to the warehouse.",
+        description = {"Check delivered files exactly as load would, and write nothing: the warehouse is opened read-only.",
                 "Problems are listed with file, line, column, value and rule, and written as CSV."},
         footer = {"", "Exit code 2 when any file has problems."})
 final class ValidateCommand extends Verb {
@@ -18,7 +18,7 @@ final class ValidateCommand extends Verb {
     @Override
     public void run() {
         long problems = 0;
-        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
+        try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             for (var file : options.files) {
                 LoadOutcome outcome = FileLoader.load(warehouse, options.request(file, db()).asDryRun(),
                         ConsoleProgress.forConsole(out()));

@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "demo"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "demo"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -73,14 +73,58 @@ class LagesbildCliTest {
         assertTrue(help.out().contains("--db=FILE"), help.out());
     }
 
+    static Path repository() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
     @Test
-    void demoBuildsTheWarehouseAndCanRunAgain() {
-        String db = folder.resolve("demo.duckdb").toString();
-        CliRun first = CliRun.of("--db", db, "demo");
-        assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("Halland mapped to 2"), first.out());
-        CliRun second = CliRun.of("--db", db, "demo");
-        assertEquals(0, second.exitCode(), second.err());
-        assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
+    void demoBuildsTheWarehouseFromTheBundledFilesAndCanRunAgain() {
+        System.setProperty("lagesbild.home", repository().toString());
+        try {
+            String db = folder.resolve("demo.duckdb").toString();
+            CliRun first = CliRun.of("--db", db, "demo");
+            assertEquals(0, first.exitCode(), first.err());
+            assertTrue(first.out().contains("Halland mapped to 2"), first.out());
+            assertTrue(first.out().contains("svf-pathways.csv: loaded as batch 4"), first.out());
+            assertTrue(first.out().contains("fact_svf_pathway                       10 rows"), first.out());
+            CliRun second = CliRun.of("--db", db, "demo");
+            assertEquals(0, second.exitCode(), second.err());
+            assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
+            assertTrue(second.out().contains("svf-pathways.csv: already loaded as batch 4"), second.out());
+        } finally {
+            System.clearProperty("lagesbild.home");
+        }
+    }
+
+    @Test
+    void loadValidateBatchesUnloadThroughTheCommandLine() throws Exception {
+        String db = folder.resolve("w.duckdb").toString();
+        Path examples = repository().resolve("docs/formats/examples");
+        assertEquals(0, CliRun.of("--db", db, "init").exitCode());
+
+        CliRun valid = CliRun.of("--db", db, "validate", "prem", examples.resolve("prem.csv").toString());
+        assertEquals(0, valid.exitCode(), valid.err());
+        assertTrue(valid.out().contains("prem.csv: 5 rows read; 5 would load, 0 have problems."), valid.out());
+
+        Path broken = Files.writeString(folder.resolve("population.csv"), "region;kön;ålder;år;folkmängd\n01;1;45;2025;100\n01;3;46;2025;100\n");
+        CliRun rejected = CliRun.of("--db", db, "load", "population", broken.toString(), "--problems", folder.resolve("problems").toString());
+        assertEquals(LagesbildCli.REJECTED, rejected.exitCode());
+        assertTrue(rejected.out().contains("population.csv: REJECTED, nothing loaded: 1 of 2 rows have problems"), rejected.out());
+        assertTrue(rejected.out().contains("population.csv:3: column sex = '3':"), rejected.out());
+        assertTrue(Files.readString(folder.resolve("problems/population.csv.problems.csv")).contains("population.csv,3,sex,3,invalid_sex"));
+
+        CliRun loaded = CliRun.of("--db", db, "load", "prem", examples.resolve("prem.csv").toString(), "--vintage", "2026-08");
+        assertEquals(0, loaded.exitCode(), loaded.err());
+        assertTrue(loaded.out().contains("prem.csv: loaded as batch 1, vintage 2026-08: 5 rows read = 5 loaded + 0 quarantined."), loaded.out());
+        CliRun batches = CliRun.of("--db", db, "batches");
+        assertTrue(batches.out().contains("prem") && batches.out().contains("2026-08"), batches.out());
+        CliRun unload = CliRun.of("--db", db, "unload", "1");
+        assertEquals(0, unload.exitCode(), unload.err());
+        assertTrue(unload.out().contains("5 fact rows and 0 quarantined rows removed"), unload.out());
+        assertEquals(LagesbildCli.REJECTED, CliRun.of("--db", db, "unload", "1").exitCode(), "gone already");
+        assertEquals(LagesbildCli.USAGE, CliRun.of("--db", db, "load", "prem").exitCode(), "no file");
+        CliRun unknown = CliRun.of("--db", db, "load", "patients", examples.resolve("prem.csv").toString());
+        assertEquals(LagesbildCli.REJECTED, unknown.exitCode());
+        assertTrue(unknown.err().contains("Unknown source 'patients'"), unknown.err());
     }
 }

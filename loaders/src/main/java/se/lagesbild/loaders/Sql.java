@@ -19,10 +19,17 @@ final class Sql {
     }
 
     static void execute(Connection connection, String sql) throws SQLException {
+        long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+        if (PROFILE && System.nanoTime() - start > 50_000_000L) {
+            System.err.printf("%7.0f ms  %s%n", (System.nanoTime() - start) / 1e6, sql.substring(0, Math.min(110, sql.length())).replace('\n', ' '));
+        }
     }
+
+    /** -Dlagesbild.profile=true prints every loader statement that takes more than 50 ms. */
+    static final boolean PROFILE = Boolean.getBoolean("lagesbild.profile");
 
     static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {

@@ -50,16 +50,6 @@ final class Validation {
                 + " || regexp_replace(error_message, 'Expected Number of Columns: (\\d+) Found: (\\d+).*', 'expected \\1 as in the header, found \\2', 's')"
                 + " ELSE split_part(error_message, chr(10), 1) END"
                 + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line) j");
-        if (Boolean.getBoolean("lagesbild.profile")) {
-            long t0 = System.nanoTime();
-            Sql.count(connection, "SELECT count(*) FROM typed");
-            for (String r : rules) {
-                long t = System.nanoTime();
-                Sql.count(connection, "SELECT count(*) FROM (" + r + ")");
-                System.err.printf("%6.0f ms %s%n", (System.nanoTime() - t) / 1e6, r.substring(0, Math.min(150, r.length())).replace('\n', ' '));
-            }
-            System.err.printf("rules total %.0f ms%n", (System.nanoTime() - t0) / 1e6);
-        }
         Sql.execute(connection, "CREATE TEMP TABLE lb_problems AS SELECT line_no::BIGINT AS line_no, column_name::VARCHAR AS column_name,"
                 + " value::VARCHAR AS value, rule_code::VARCHAR AS rule_code, message::VARCHAR AS message FROM ("
                 + String.join("\nUNION ALL\n", rules) + ") p(line_no, column_name, value, rule_code, message)");
