@@ -57,3 +57,11 @@ CREATE OR REPLACE TEMP MACRO lb_is_region(code) AS
 -- Is this a year the warehouse has periods for?
 CREATE OR REPLACE TEMP MACRO lb_is_year(y) AS
     y IN (SELECT year FROM dim_period WHERE period_type = 'year');
+
+-- Is this one of the six RCCs (healthcare regions)?
+CREATE OR REPLACE TEMP MACRO lb_is_rcc(code) AS
+    code IN (SELECT healthcare_region_code FROM dim_healthcare_region);
+
+-- Is this a special-investment area of that year?
+CREATE OR REPLACE TEMP MACRO lb_is_investment_area(area, y) AS
+    EXISTS (SELECT 1 FROM ref_special_investment r WHERE r.area_code = area AND r.investment_year = y);

@@ -13,13 +13,11 @@ FROM staging
 
 -- @rule unknown_rcc
 SELECT line_no, 'rcc', raw_rcc, 'not an RCC code (NORR, MELLAN, STHLM, SYDOST, VAST, SYD)'
-FROM typed WHERE healthcare_region_code IS NOT NULL
-  AND healthcare_region_code NOT IN (SELECT healthcare_region_code FROM dim_healthcare_region)
+FROM typed WHERE healthcare_region_code IS NOT NULL AND NOT lb_is_rcc(healthcare_region_code)
 
 -- @rule unknown_area
 SELECT line_no, 'area_code', raw_area_code, 'not a special-investment area for that year (see ref_special_investment)'
-FROM typed WHERE area_code IS NOT NULL AND year IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM ref_special_investment r WHERE r.area_code = typed.area_code AND r.investment_year = typed.year)
+FROM typed WHERE area_code IS NOT NULL AND year IS NOT NULL AND NOT lb_is_investment_area(area_code, year)
 
 -- @rule negative_count
 SELECT line_no, 'amount_sek', raw_amount_sek, 'an amount cannot be negative' FROM typed WHERE amount_sek < 0

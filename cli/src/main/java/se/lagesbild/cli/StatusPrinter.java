@@ -27,8 +27,8 @@ final class StatusPrinter {
         out.println();
         out.printf("Load batches    %d%n", status.batches().size());
         for (WarehouseStatus.Batch b : status.batches()) {
-            out.printf("  #%-5d %-18s %-28s vintage %-12s %,d rows loaded, %,d quarantined, %s%n", b.batchId(), b.source(),
-                    b.fileName(), b.vintage(), b.rowsLoaded(), b.rowsQuarantined(), b.loadedAt());
+            out.printf("  #%-5d %-18s %-30s vintage %-12s %,d rows loaded, %,d quarantined, %s%n", b.batchId(), b.source(),
+                    b.fileName(), b.vintage(), b.rowsLoaded(), b.rowsQuarantined(), b.loadedAt().withNano(0));
         }
         out.println();
         out.println("Facts");
