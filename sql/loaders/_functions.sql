@@ -64,4 +64,4 @@ CREATE OR REPLACE TEMP MACRO lb_is_rcc(code) AS
 
 -- Is this a special-investment area of that year?
 CREATE OR REPLACE TEMP MACRO lb_is_investment_area(area, y) AS
-    EXISTS (SELECT 1 FROM ref_special_investment r WHERE r.area_code = area AND r.investment_year = y);
+    (area || '/' || y) IN (SELECT area_code || '/' || investment_year FROM ref_special_investment);
