@@ -31,6 +31,11 @@ final class LoadOptions {
             description = "The CSV files' encoding: utf-8 (default, with or without BOM) or latin-1.")
     String encoding;
 
+    @Option(names = "--today", paramLabel = "DATE",
+            description = "The date the date rules compare with (default: today). Synthetic data lives in later years:"
+                    + " load it with the as_of date of its manifest.")
+    LocalDate today;
+
     @Option(names = "--problems", paramLabel = "DIR",
             description = "Folder for the machine-readable problem lists, one CSV per file (default: problems/ beside the warehouse).")
     Path problemsFolder;
@@ -44,7 +49,7 @@ final class LoadOptions {
                 .withPeriod(period)
                 .withEncoding(encoding.toLowerCase(java.util.Locale.ROOT))
                 .withProblemsFile(folder.resolve(file.getFileName() + ".problems.csv"))
-                .withToday(LocalDate.now());
+                .withToday(today != null ? today : LocalDate.now());
         return policy == null ? request : request.withPolicy(Policy.parse(policy));
     }
 
