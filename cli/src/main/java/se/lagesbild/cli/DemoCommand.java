@@ -6,6 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.fixtures.synthetic.Settings;
+import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
+import se.lagesbild.loaders.followup.CompletenessFeedback;
+import se.lagesbild.loaders.followup.Reconciliation;
+import se.lagesbild.loaders.followup.RegionFeedback;
 import se.lagesbild.loaders.FileLoader;
 import se.lagesbild.loaders.LoadListener;
 import se.lagesbild.loaders.LoadOutcome;
@@ -16,50 +22,67 @@ import se.lagesbild.warehouse.status.StatusReader;
 
 /**
  * {@code lagesbild demo}: the main job, end to end on bundled data. It builds the warehouse
- * schema and reference data, loads the bundled example file of every source (each only once),
- * and shows the status; each following step (synthetic national data, the yearly report, the
- * API) is added here as it is built.
+ * schema and reference data, loads the bundled synthetic national data (every source, 2024–2027
+ * at a small scale; each file only once), shows the status, and then what the follow-up finds
+ * in it: SKR's extract against our records and the regions' reporting gaps. Each following step
+ * (the yearly report, the API) is added here as it is built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Build the warehouse from bundled data and show what it holds.",
+        description = {"Build the warehouse from the bundled synthetic national data and show what it holds.",
                 "Safe to run again: files already loaded are skipped."})
 final class DemoCommand extends Verb {
-    /** The bundled example files, one per source, in load order. */
-    static final List<String[]> BUNDLED = List.of(
-            new String[] {"population", "population.csv"},
-            new String[] {"new-cases", "new-cases-socialstyrelsen.csv"},
-            new String[] {"new-cases", "new-cases.csv"},
-            new String[] {"svf-pathways", "svf-pathways.csv"},
-            new String[] {"svf-aggregates", "svf-aggregates.csv"},
-            new String[] {"waiting-times-skr", "waiting-times-skr.csv"},
-            new String[] {"region-reports", "region-reports.csv"},
-            new String[] {"prem", "prem.csv"},
-            new String[] {"investments", "investments.csv"},
-            new String[] {"projects", "projects.csv"});
-
     @Override
     public void run() {
         PrintWriter out = out();
-        Path examples = home().resolve("docs/formats/examples");
-        if (!Files.isDirectory(examples)) {
-            throw new WarehouseException("The bundled example files are missing: " + examples
-                    + ". Run demo from a checkout of Lägesbild (./lagesbild demo).");
+        Path data = DemoData.folder(home());
+        if (!Files.isDirectory(data)) {
+            throw new WarehouseException("The bundled demo data is missing: " + data + ". Run demo from a checkout of Lägesbild (./lagesbild demo).");
         }
-        out.println("[1/3] Schema and reference data");
+        Settings settings = DemoData.SETTINGS;
+        out.println("[1/4] Schema and reference data");
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             out.printf("      %s at schema version %s (%d migrations applied now)%n", warehouse.file(),
                     warehouse.migration().toVersion(), warehouse.migration().executed());
-            out.println("[2/3] Bundled example files, one per source (" + examples + ")");
-            for (String[] bundled : BUNDLED) {
-                LoadOutcome outcome = FileLoader.load(warehouse, LoadRequest.of(bundled[0], examples.resolve(bundled[1])),
+            out.printf("[2/4] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
+                    settings.scale(), settings.asOf(), data);
+            for (String[] file : SyntheticNationalData.plannedFiles(settings)) {
+                LoadOutcome outcome = FileLoader.load(warehouse, LoadRequest.of(file[0], data.resolve(file[1])).withToday(settings.asOf()),
                         LoadListener.SILENT);
                 out.print("      ");
                 OutcomePrinter.print(outcome, out);
             }
-            out.println("[3/3] Status");
+            out.println("[3/4] Status");
             out.println();
             StatusPrinter.print(StatusReader.read(warehouse), out);
+            out.println();
+            out.printf("[4/4] Follow-up of the baseline year %d%n", 2026);
+            Reconciliation.Result skr = Reconciliation.compare(warehouse, 2026, 0);
+            out.printf("      SKR's extract: %d cells compared, %d counts differ from our records (lagesbild reconcile --year 2026)%n",
+                    skr.cellsCompared(), skr.differences().size());
+            List<RegionFeedback> feedback = CompletenessFeedback.forYear(warehouse, 2026, null, settings.asOf());
+            for (RegionFeedback r : feedback) {
+                if (!r.missingMonths().isEmpty() || r.reportLate() || r.reportMissing() || r.premMissing()) {
+                    out.printf("      Region %s %s: %s%n", r.regionCode(), r.regionName(), String.join("; ", gaps(r)));
+                }
+            }
+            out.println("      Letters to every region: lagesbild feedback --year 2026");
         }
+    }
+
+    private static List<String> gaps(RegionFeedback r) {
+        List<String> gaps = new java.util.ArrayList<>();
+        if (!r.missingMonths().isEmpty()) {
+            gaps.add("months without records " + String.join(", ", r.missingMonths()));
+        }
+        if (r.reportMissing()) {
+            gaps.add("no yearly report");
+        } else if (r.reportLate()) {
+            gaps.add("report received " + r.reportSubmitted() + ", after " + r.reportDeadline());
+        }
+        if (r.premMissing()) {
+            gaps.add("no PREM");
+        }
+        return gaps;
     }
 
     /** The checkout the launcher runs from (set by ./lagesbild), else the working directory. */

@@ -29,12 +29,18 @@ final class GenerateCommand extends Verb {
 
     @Override
     public void run() {
-        int[] range = Settings.years(years);
-        Settings settings = new Settings(seed, range[0], range[1], scale);
+        Settings settings;
+        try {
+            int[] range = Settings.years(years);
+            settings = new Settings(seed, range[0], range[1], scale);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         long start = System.nanoTime();
         SyntheticNationalData.Result result = SyntheticNationalData.generate(out, settings, name -> out().println("  wrote " + name));
         out().printf("%d files in %s in %.1f s. Load them with their as-of date, e.g.%n", result.files().size(), out.toAbsolutePath(),
                 (System.nanoTime() - start) / 1e9);
-        out().printf("  lagesbild load svf-pathways %s --today %s%n", out.resolve("svf-pathways-" + range[0] + ".csv"), settings.asOf());
+        out().printf("  lagesbild load svf-pathways %s --today %s%n", out.resolve("svf-pathways-" + settings.firstYear() + ".csv"),
+                settings.asOf());
     }
 }

@@ -15,13 +15,21 @@ final class ValidateCommand extends Verb {
     @Mixin
     LoadOptions options;
 
+    private se.lagesbild.loaders.LoadRequest request(java.nio.file.Path file) {
+        try {
+            return options.request(file, db());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     @Override
     public void run() {
         long problems = 0;
+        var requests = options.files.stream().map(this::request).toList(); // parameters are checked before the warehouse opens
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
-            for (var file : options.files) {
-                LoadOutcome outcome = FileLoader.load(warehouse, options.request(file, db()).asDryRun(),
-                        ConsoleProgress.forConsole(out()));
+            for (var request : requests) {
+                LoadOutcome outcome = FileLoader.load(warehouse, request.asDryRun(), ConsoleProgress.forConsole(out()));
                 OutcomePrinter.print(outcome, out());
                 problems += outcome.problems();
             }

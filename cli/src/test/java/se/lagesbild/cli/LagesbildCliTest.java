@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "demo"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "generate", "demo"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -85,15 +85,33 @@ class LagesbildCliTest {
             CliRun first = CliRun.of("--db", db, "demo");
             assertEquals(0, first.exitCode(), first.err());
             assertTrue(first.out().contains("Halland mapped to 2"), first.out());
-            assertTrue(first.out().contains("svf-pathways.csv: loaded as batch 4"), first.out());
-            assertTrue(first.out().contains("fact_svf_pathway                       10 rows"), first.out());
+            assertTrue(first.out().contains("svf-pathways-2026.csv: loaded as batch 5"), first.out());
+            assertTrue(first.out().contains("0 quarantined"), first.out());
+            assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
+            assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
+            assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
-            assertTrue(second.out().contains("svf-pathways.csv: already loaded as batch 4"), second.out());
+            assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 5"), second.out());
         } finally {
             System.clearProperty("lagesbild.home");
         }
+    }
+
+    @Test
+    void generateWritesTheSyntheticDataAndSaysHowToLoadIt() {
+        CliRun run = CliRun.of("generate", "--out", folder.resolve("gen").toString(), "--years", "2026-2026", "--scale", "0.01");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(folder.resolve("gen/svf-pathways-2026.csv")));
+        assertTrue(run.out().contains("--today 2027-03-31"), run.out());
+        CliRun bad = CliRun.of("generate", "--out", folder.resolve("x").toString(), "--years", "2030-2020");
+        assertEquals(LagesbildCli.USAGE, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--years must be a range within 2015–2035"), bad.err());
+        CliRun encoding = CliRun.of("--db", folder.resolve("w.duckdb").toString(), "validate", "prem",
+                repository().resolve("docs/formats/examples/prem.csv").toString(), "--encoding", "ebcdic");
+        assertEquals(LagesbildCli.USAGE, encoding.exitCode(), encoding.err());
+        assertTrue(encoding.err().contains("--encoding must be utf-8 or latin-1"), encoding.err());
     }
 
     @Test
