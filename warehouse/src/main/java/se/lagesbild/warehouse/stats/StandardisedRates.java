@@ -1,0 +1,48 @@
+package se.lagesbild.warehouse.stats;
+
+/**
+ * Directly age-standardised rates with Dobson's interval (Dobson et al. 1991; PHEindicatormethods
+ * phe_dsr).
+ */
+public final class StandardisedRates {
+    /** Below this total count the rate is not shown (PHEindicatormethods' rule). */
+    public static final double MINIMUM_COUNT = 10;
+
+    private StandardisedRates() {
+    }
+
+    /**
+     * DSR = Σ wᵢ·xᵢ/nᵢ / Σ wᵢ × multiplier, for age bands i with events xᵢ, population nᵢ and
+     * standard-population weight wᵢ (ESP2013 or Sweden's own). Dobson's interval moves the DSR by
+     * the Byar's limits of the total count O = Σ xᵢ: DSR + √(V/O)·(O_limit − O) with V =
+     * Σ wᵢ²·xᵢ/nᵢ² / (Σ wᵢ)² × multiplier². NaN when O &lt; 10 (too few events for the method), when
+     * a band has no population. A missing count (NaN) in a band counts as 0 (as PHEindicatormethods).
+     */
+    public static Estimate dobson(double[] events, double[] population, double[] weights, double multiplier, Confidence confidence) {
+        if (events.length != population.length || events.length != weights.length || events.length == 0) {
+            throw new IllegalArgumentException("events, population and weights need one value per age band each");
+        }
+        double totalWeight = 0;
+        double weighted = 0;
+        double variance = 0;
+        double observed = 0;
+        for (int i = 0; i < events.length; i++) {
+            if (!(population[i] > 0)) {
+                return Estimate.notAvailable("Dobson");
+            }
+            double x = Double.isNaN(events[i]) ? 0 : events[i];
+            totalWeight += weights[i];
+            weighted += weights[i] * x / population[i];
+            variance += weights[i] * weights[i] * x / (population[i] * population[i]);
+            observed += x;
+        }
+        if (observed < MINIMUM_COUNT) {
+            return Estimate.notAvailable("Dobson");
+        }
+        double dsr = weighted / totalWeight * multiplier;
+        double v = variance / (totalWeight * totalWeight) * multiplier * multiplier;
+        Estimate o = PoissonCounts.byars(observed, confidence);
+        double factor = Math.sqrt(v / observed); // var(DSR) / var(O), with var(O) = O for a Poisson count
+        return new Estimate(dsr, dsr + factor * (o.lower() - observed), dsr + factor * (o.upper() - observed), "Dobson");
+    }
+}
