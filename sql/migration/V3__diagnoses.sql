@@ -5,6 +5,8 @@
 -- scope: which population the pathway or group covers. SVF statistics exclude children, except
 -- that 16–17-year-olds can enter the acute leukaemia pathways ('adult' with min_age 16 there).
 -- sex_restriction: 1 or 2 when the diagnosis only exists for men or women.
+-- Codes never equal ALL: that word means "all SVFs" in every mart (acute lymphoblastic
+-- leukaemia is ALLEUK).
 CREATE TABLE dim_diagnosis (
     diagnosis_code           VARCHAR PRIMARY KEY CHECK (regexp_full_match(diagnosis_code, '[A-Z_]{2,16}')),
     diagnosis_kind           VARCHAR NOT NULL CHECK (diagnosis_kind IN ('svf', 'site_group')),
@@ -39,7 +41,7 @@ INSERT INTO dim_diagnosis VALUES
     ('OVAR',    'svf', 'Äggstockscancer',                               'Ovarian cancer',                             2016, false, 'adult', 18, 2,    'C56', 17),
     ('MEL',     'svf', 'Malignt melanom',                               'Malignant melanoma',                         2016, false, 'adult', 18, NULL, 'C43', 18),
     ('ANAL',    'svf', 'Analcancer',                                    'Anal cancer',                                2018, false, 'adult', 18, NULL, 'C21', 19),
-    ('ALL',     'svf', 'Akut lymfatisk leukemi',                        'Acute lymphoblastic leukaemia',              2018, false, 'adult', 16, NULL, 'C91.0', 20),
+    ('ALLEUK',  'svf', 'Akut lymfatisk leukemi',                        'Acute lymphoblastic leukaemia',              2018, false, 'adult', 16, NULL, 'C91.0', 20),
     ('CLL',     'svf', 'Kronisk lymfatisk leukemi',                     'Chronic lymphocytic leukaemia',              2018, false, 'adult', 18, NULL, 'C91.1', 21),
     ('CERV',    'svf', 'Livmoderhalscancer (cervix)',                   'Cervical cancer',                            2018, false, 'adult', 18, 2,    'C53', 22),
     ('ENDO',    'svf', 'Livmoderkroppscancer (endometrie)',             'Endometrial cancer',                         2018, false, 'adult', 18, 2,    'C54', 23),

@@ -1,0 +1,31 @@
+-- The first indicators. An analyst adds one with a mart view that follows the common contract
+-- (period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, numerator,
+-- denominator) and a row here (in a new migration): no Java.
+-- method_param: the multiplier for rates (per 100 000).
+INSERT INTO catalogue_indicator (indicator_code, goal_code, subgoal_code, title_sv, title_en, description_sv, description_en,
+    unit, direction, target_value, method, method_param, scope, data_source, mart_view, sort_order) VALUES
+    ('svf_inclusion', 1, NULL,
+     'Inklusion i SVF', 'Inclusion in standardised care pathways',
+     'Andel nya cancerfall inom SVF-diagnoserna som utretts i ett SVF och startat behandling (vuxna). ALL = alla SVF som införts före året.',
+     'Share of new cancer cases in the SVF diagnoses investigated in a pathway and treated (adults). ALL = every SVF introduced before the year.',
+     'proportion', 'higher_is_better', 0.70, 'proportion', NULL, 'adult', 'svf-pathways, new-cases', 'mart_svf_inclusion', 10),
+    ('svf_within_lead_time', 2, NULL,
+     'Behandlingsstart inom maximal ledtid', 'Treatment started within the maximum lead time',
+     'Andel patienter i SVF som startat behandling inom den maximala ledtiden som gällde vid välgrundad misstanke.',
+     'Share of SVF patients whose treatment started within the maximum lead time valid at well-founded suspicion.',
+     'proportion', 'higher_is_better', 0.80, 'proportion', NULL, 'adult', 'svf-pathways', 'mart_svf_within_lead_time', 20),
+    ('svf_exceeding_max_by_half', 2, NULL,
+     'Ledtid över maximal ledtid med mer än 50 %', 'Lead time more than 50 % over the maximum',
+     'Andel patienter i SVF vars ledtid överskridit den maximala ledtiden med mer än 50 %.',
+     'Share of SVF patients whose lead time exceeded the maximum by more than 50 %.',
+     'proportion', 'lower_is_better', NULL, 'proportion', NULL, 'adult', 'svf-pathways', 'mart_svf_exceeding_max_by_half', 30),
+    ('new_cancer_cases_rate', 1, NULL,
+     'Nya cancerfall per 100 000 invånare', 'New cancer cases per 100 000 population',
+     'Nya maligna tumörer (utom hudcancer av annan typ än melanom) per 100 000 invånare; 0-17 = barn.',
+     'New malignant tumours (except non-melanoma skin) per 100 000 population; 0-17 = children.',
+     'per 100 000', 'neither', NULL, 'rate', 100000, 'both', 'new-cases, population', 'mart_new_cases_rate', 40),
+    ('prem_positive_share', 3, NULL,
+     'Positiva svar i PREM', 'Positive answers in PREM surveys',
+     'Andel positiva svar i PREM-enkäter om SVF, alla frågor tillsammans.',
+     'Share of positive answers in PREM surveys about SVF, all questions together.',
+     'proportion', 'higher_is_better', NULL, 'proportion', NULL, 'adult', 'prem', 'mart_prem_positive', 50);

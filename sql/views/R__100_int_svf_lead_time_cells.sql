@@ -1,0 +1,22 @@
+-- Grain: one row per treated pathway (current vintage) × geography unit × period (month, quarter,
+-- half-year, year) of its start of treatment, with the weight it counts with there (Halland's
+-- split). Lead-time statistics follow the month treatment started, as RCC reports them.
+CREATE OR REPLACE VIEW int_svf_lead_time_cells AS
+WITH treated AS (
+    SELECT l.batch_id, l.pathway_id, l.svf_code, l.sex_code, l.age_years, l.closed_date,
+           l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half
+    FROM int_svf_pathway_lead_time l
+),
+placed AS (
+    SELECT t.*, g.geo_level, g.geo_code, g.weight
+    FROM treated t
+    JOIN int_svf_pathway_geography g USING (batch_id, pathway_id)
+),
+final AS (
+    SELECT p.*, unnest([strftime(p.closed_date, '%Y'),
+                        strftime(p.closed_date, '%Y') || 'H' || CASE WHEN month(p.closed_date) <= 6 THEN '1' ELSE '2' END,
+                        strftime(p.closed_date, '%Y') || 'Q' || quarter(p.closed_date),
+                        strftime(p.closed_date, '%Y-%m')]) AS period_code
+    FROM placed p
+)
+SELECT * FROM final;

@@ -1,0 +1,113 @@
+package se.lagesbild.warehouse.indicators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Proportions;
+import se.lagesbild.warehouse.stats.TestResult;
+import se.lagesbild.warehouse.stats.Trend;
+
+/**
+ * Baseline against follow-up for every cell in both: the change (follow-up − baseline) with
+ * Newcombe's interval (for rates: a normal interval on the difference of rates), the relative
+ * change, the two-proportion z test of the change (for rates: the z test of two rates), the
+ * chi-square test for trend over the years from baseline to follow-up (when they are years), the
+ * target met now and at baseline, and a status in plain words: improved / worsened when the
+ * change is significant at 5 % in the indicator's direction, else unchanged.
+ */
+public final class BaselineComparisons {
+    private BaselineComparisons() {
+    }
+
+    public record Change(Cell cell, Estimate baseline, Estimate followUp, Estimate difference, double relativeChange, TestResult test,
+                         TestResult trend, Boolean targetMetAtBaseline, Boolean targetMetNow, String status) {
+    }
+
+    /** Baseline period {@code baseline} (e.g. "2026") against {@code followUp} (e.g. "2027") for the cells of {@code filter}. */
+    public static List<Change> of(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter, Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        Map<Cell, double[]> before = IndicatorEngine.counts(warehouse, indicator, filter.periods(baseline));
+        Map<Cell, double[]> after = IndicatorEngine.counts(warehouse, indicator, filter.periods(followUp));
+        List<String> years = years(baseline, followUp);
+        Map<Cell, double[]> between = years.isEmpty() ? Map.of()
+                : IndicatorEngine.counts(warehouse, indicator, filter.periods(years.toArray(String[]::new)));
+        List<Change> changes = new ArrayList<>();
+        for (var cell : before.entrySet()) {
+            double[] b = cell.getValue();
+            double[] a = after.get(cell.getKey().inPeriod(followUp));
+            if (a == null) {
+                continue;
+            }
+            Estimate eb = IndicatorEngine.estimate(indicator, b[0], b[1], confidence);
+            Estimate ea = IndicatorEngine.estimate(indicator, a[0], a[1], confidence);
+            boolean rate = indicator.method().equals("rate");
+            double multiplier = indicator.methodParam() == null ? 100_000 : indicator.methodParam();
+            Estimate difference = rate ? rateDifference(a, b, multiplier, confidence) : Proportions.newcombeDifference(a[0], a[1], b[0], b[1], confidence);
+            TestResult test = rate ? rateTest(a, b) : Proportions.twoProportionTest(a[0], a[1], b[0], b[1]);
+            changes.add(new Change(cell.getKey().inPeriod(followUp), eb, ea, difference, (ea.value() - eb.value()) / eb.value(), test,
+                    trend(cell.getKey(), years, between), indicator.targetMet(eb.value()), indicator.targetMet(ea.value()),
+                    status(indicator, difference, test)));
+        }
+        return changes;
+    }
+
+    /** Difference of two crude rates with a normal interval: se = multiplier·√(xa/na² + xb/nb²). */
+    static Estimate rateDifference(double[] a, double[] b, double multiplier, Confidence confidence) {
+        if (!(a[1] > 0 && b[1] > 0)) {
+            return Estimate.notAvailable("difference of rates (normal approximation)");
+        }
+        double d = (a[0] / a[1] - b[0] / b[1]) * multiplier;
+        double se = multiplier * Math.sqrt(a[0] / (a[1] * a[1]) + b[0] / (b[1] * b[1]));
+        return new Estimate(d, d - confidence.z() * se, d + confidence.z() * se, "difference of rates (normal approximation)");
+    }
+
+    /** z test of two Poisson rates: (ra − rb) / √(xa/na² + xb/nb²). */
+    static TestResult rateTest(double[] a, double[] b) {
+        double variance = a[0] / (a[1] * a[1]) + b[0] / (b[1] * b[1]);
+        if (!(variance > 0)) {
+            return TestResult.notAvailable("z test of two rates");
+        }
+        double z = (a[0] / a[1] - b[0] / b[1]) / Math.sqrt(variance);
+        return new TestResult(z, 2 * new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(-Math.abs(z)),
+                "z test of two rates");
+    }
+
+    static String status(Indicator indicator, Estimate difference, TestResult test) {
+        if (!test.reject(0.05) || indicator.direction().equals("neither")) {
+            return test.reject(0.05) ? (difference.value() > 0 ? "higher" : "lower") : "unchanged";
+        }
+        return (difference.value() > 0) == indicator.higherIsBetter() ? "improved" : "worsened";
+    }
+
+    /** The years from baseline to follow-up when both are years and at least three apart … else none. */
+    private static List<String> years(String baseline, String followUp) {
+        if (!baseline.matches("\\d{4}") || !followUp.matches("\\d{4}")) {
+            return List.of();
+        }
+        List<String> years = new ArrayList<>();
+        for (int y = Integer.parseInt(baseline); y <= Integer.parseInt(followUp); y++) {
+            years.add(String.valueOf(y));
+        }
+        return years.size() >= 3 ? years : List.of();
+    }
+
+    private static TestResult trend(Cell cell, List<String> years, Map<Cell, double[]> between) {
+        if (years.isEmpty()) {
+            return TestResult.notAvailable("chi-square test for trend (needs three years or more)");
+        }
+        double[] x = new double[years.size()];
+        double[] n = new double[years.size()];
+        double[] scores = new double[years.size()];
+        for (int i = 0; i < years.size(); i++) {
+            double[] c = between.getOrDefault(cell.inPeriod(years.get(i)), new double[] {0, 0});
+            x[i] = c[0];
+            n[i] = c[1];
+            scores[i] = Integer.parseInt(years.get(i));
+        }
+        return Trend.chiSquaredForTrend(x, n, scores);
+    }
+}

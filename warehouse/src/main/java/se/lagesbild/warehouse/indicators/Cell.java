@@ -1,0 +1,24 @@
+package se.lagesbild.warehouse.indicators;
+
+/**
+ * One cell of the common grain: a period, a geography unit, a diagnosis (SVF, site group or ALL),
+ * a sex (1 men, 2 women, 3 both) and an age group.
+ *
+ * @param geoLevel region, healthcare_region or country
+ */
+public record Cell(String periodCode, String geoLevel, String geoCode, String diagnosisCode, int sexCode, String ageGroupCode) {
+    /** The same cell for another sex. */
+    public Cell withSex(int sex) {
+        return new Cell(periodCode, geoLevel, geoCode, diagnosisCode, sex, ageGroupCode);
+    }
+
+    /** The same cell for Riket. */
+    public Cell national() {
+        return new Cell(periodCode, "country", "00", diagnosisCode, sexCode, ageGroupCode);
+    }
+
+    /** The same cell in another period. */
+    public Cell inPeriod(String period) {
+        return new Cell(period, geoLevel, geoCode, diagnosisCode, sexCode, ageGroupCode);
+    }
+}

@@ -1,0 +1,30 @@
+package se.lagesbild.warehouse.indicators;
+
+/**
+ * One indicator of the catalogue (table catalogue_indicator).
+ *
+ * @param method      proportion, rate (per {@code methodParam}), dsr, percentile or mean
+ * @param direction   higher_is_better, lower_is_better or neither
+ * @param target      the target value where one exists (as a proportion or in the unit), else null
+ * @param martView    the view that yields its numerator and denominator at the common grain
+ */
+public record Indicator(String code, int goal, String titleSv, String titleEn, String descriptionSv, String descriptionEn, String unit,
+                        String direction, Double target, String method, Double methodParam, String scope, String dataSource,
+                        String martView) {
+
+    public boolean higherIsBetter() {
+        return direction.equals("higher_is_better");
+    }
+
+    public boolean lowerIsBetter() {
+        return direction.equals("lower_is_better");
+    }
+
+    /** Whether a value meets the target (null when there is no target or no value). */
+    public Boolean targetMet(double value) {
+        if (target == null || Double.isNaN(value)) {
+            return null;
+        }
+        return lowerIsBetter() ? value <= target : value >= target;
+    }
+}

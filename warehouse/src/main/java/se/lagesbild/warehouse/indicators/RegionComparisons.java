@@ -1,0 +1,59 @@
+package se.lagesbild.warehouse.indicators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Funnels;
+import se.lagesbild.warehouse.stats.Inequality;
+
+/**
+ * Equity between the regions for one period × diagnosis × sex × age group: each region's value
+ * and its place in the funnel plot around Riket's value (95 % and 99.8 % limits, normal
+ * approximation to the binomial, PHEindicatormethods' funnel method), and the inequality
+ * summaries (range, max/min ratio, coefficient of variation, index of disparity, mean difference
+ * from the best region, between-group variance weighted by denominators).
+ */
+public final class RegionComparisons {
+    private RegionComparisons() {
+    }
+
+    /** One region in the funnel plot: its value and the limits at its denominator. */
+    public record RegionPoint(String regionCode, double numerator, double denominator, Estimate estimate, Estimate limits95,
+                              Estimate limits998, Funnels.Position position) {
+    }
+
+    public record Result(Cell nationalCell, double nationalValue, List<RegionPoint> regions, Inequality inequality, String funnelMethod) {
+    }
+
+    public static Result of(Warehouse warehouse, String code, String period, String diagnosis, int sex, String ageGroup,
+                            Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        if (!indicator.method().equals("proportion")) {
+            throw new WarehouseException("Funnel plots are drawn for proportions; " + code + " is a " + indicator.method() + ".");
+        }
+        CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).sexes(sex).ageGroups(ageGroup);
+        Map<Cell, double[]> national = IndicatorEngine.counts(warehouse, indicator, filter.level("country"));
+        if (national.isEmpty()) {
+            throw new WarehouseException("No value for Riket in " + period + " (" + diagnosis + ", sex " + sex + ", age " + ageGroup
+                    + ") to compare the regions with.");
+        }
+        var entry = national.entrySet().iterator().next();
+        double target = entry.getValue()[0] / entry.getValue()[1];
+        List<RegionPoint> points = new ArrayList<>();
+        for (var region : IndicatorEngine.counts(warehouse, indicator, filter.level("region")).entrySet()) {
+            double x = region.getValue()[0];
+            double n = region.getValue()[1];
+            points.add(new RegionPoint(region.getKey().geoCode(), x, n, IndicatorEngine.estimate(indicator, x, n, confidence),
+                    Funnels.limits(target, n, Confidence.NINETY_FIVE, 1), Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1),
+                    Funnels.position(x, n, target)));
+        }
+        Inequality inequality = points.isEmpty() ? null : Inequality.of(points.stream().mapToDouble(p -> p.estimate().value()).toArray(),
+                points.stream().mapToDouble(RegionPoint::denominator).toArray(), !indicator.lowerIsBetter());
+        return new Result(entry.getKey(), target, points, inequality, "funnel: target ± z·√(target(1 − target)/n), 95 % and 99.8 %");
+    }
+}
