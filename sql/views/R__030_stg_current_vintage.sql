@@ -3,12 +3,16 @@
 -- delivered it wins; older vintages stay in the fact tables, so a published figure can be
 -- recomputed from the batches that were current then. Unloading a batch makes the previous
 -- vintage current again. Grain of each view: as its fact table.
+-- As of a snapshot: with the session variable lagesbild_max_batch set (SET VARIABLE, done by
+-- Snapshots.asOf), only batches up to it count, so every view above these answers as the
+-- warehouse stood when the snapshot was taken.
 
 -- One row per current SVF pathway; cell = reporting region × month of well-founded suspicion.
 CREATE OR REPLACE VIEW stg_svf_pathway AS
 WITH cells AS (
     SELECT reporting_region_code, date_trunc('month', suspicion_date) AS month, max(batch_id) AS batch_id
     FROM fact_svf_pathway
+    WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807)
     GROUP BY ALL
 ),
 final AS (
@@ -22,48 +26,56 @@ SELECT * FROM final;
 
 -- cell = region × period
 CREATE OR REPLACE VIEW stg_svf_aggregate AS
-WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_svf_aggregate GROUP BY ALL),
+WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_svf_aggregate
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_svf_aggregate f JOIN cells c USING (batch_id, region_code, period_code))
 SELECT * FROM final;
 
 -- cell = region × year
 CREATE OR REPLACE VIEW stg_new_cases AS
-WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_new_cases GROUP BY ALL),
+WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_new_cases
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_new_cases f JOIN cells c USING (batch_id, region_code, year))
 SELECT * FROM final;
 
 -- cell = region × year
 CREATE OR REPLACE VIEW stg_population AS
-WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_population GROUP BY ALL),
+WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_population
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_population f JOIN cells c USING (batch_id, region_code, year))
 SELECT * FROM final;
 
 -- cell = region × report year
 CREATE OR REPLACE VIEW stg_region_report AS
-WITH cells AS (SELECT region_code, report_year, max(batch_id) AS batch_id FROM fact_region_report GROUP BY ALL),
+WITH cells AS (SELECT region_code, report_year, max(batch_id) AS batch_id FROM fact_region_report
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_region_report f JOIN cells c USING (batch_id, region_code, report_year))
 SELECT * FROM final;
 
 -- cell = region × period
 CREATE OR REPLACE VIEW stg_prem AS
-WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_prem GROUP BY ALL),
+WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_prem
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_prem f JOIN cells c USING (batch_id, region_code, period_code))
 SELECT * FROM final;
 
 -- cell = RCC × year
 CREATE OR REPLACE VIEW stg_investment_fund AS
-WITH cells AS (SELECT healthcare_region_code, year, max(batch_id) AS batch_id FROM fact_investment_fund GROUP BY ALL),
+WITH cells AS (SELECT healthcare_region_code, year, max(batch_id) AS batch_id FROM fact_investment_fund
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_investment_fund f JOIN cells c USING (batch_id, healthcare_region_code, year))
 SELECT * FROM final;
 
 -- cell = RCC × year
 CREATE OR REPLACE VIEW stg_investment_project AS
-WITH cells AS (SELECT healthcare_region_code, year, max(batch_id) AS batch_id FROM fact_investment_project GROUP BY ALL),
+WITH cells AS (SELECT healthcare_region_code, year, max(batch_id) AS batch_id FROM fact_investment_project
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_investment_project f JOIN cells c USING (batch_id, healthcare_region_code, year))
 SELECT * FROM final;
 
 -- cell = region × period
 CREATE OR REPLACE VIEW stg_external_waiting_time AS
-WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_external_waiting_time GROUP BY ALL),
+WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM fact_external_waiting_time
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_external_waiting_time f JOIN cells c USING (batch_id, region_code, period_code))
 SELECT * FROM final;

@@ -42,6 +42,11 @@ public final class Batches {
             if (batch == null) {
                 throw new WarehouseException("There is no batch " + batchId + ". `lagesbild batches` lists the batches there are.");
             }
+            var pinned = se.lagesbild.warehouse.snapshots.Snapshots.including(warehouse, batchId);
+            if (pinned != null) {
+                throw new WarehouseException("Batch " + batchId + " is part of the snapshot " + pinned.getSnapshotName()
+                        + ", so published figures depend on it; it cannot be unloaded. Load a corrected delivery as a new vintage instead.");
+            }
             SourceFormat format = Sources.byName(batch.getSource());
             var factBatch = format.factTable().field("batch_id", Long.class);
             long facts = dsl.deleteFrom(format.factTable()).where(factBatch.eq(batchId)).execute();

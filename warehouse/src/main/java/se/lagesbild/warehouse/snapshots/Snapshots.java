@@ -1,0 +1,76 @@
+package se.lagesbild.warehouse.snapshots;
+
+import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
+import static se.lagesbild.warehouse.db.Tables.SNAPSHOT;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.jooq.impl.DSL;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.db.tables.records.SnapshotRecord;
+
+/**
+ * Named, immutable snapshots: a published figure is computed "as of" one, so it comes out the
+ * same however many vintages are loaded later. A snapshot is the highest batch id it includes;
+ * {@link #asOf} makes every staging view (and so every mart and indicator) answer as the
+ * warehouse stood then, {@link #current} makes them answer with the newest data again. Both work
+ * on a read-only warehouse; they hold for that connection only.
+ */
+public final class Snapshots {
+    private Snapshots() {
+    }
+
+    /** Creates snapshot {@code name} of everything loaded now; a name can be used once. */
+    public static SnapshotRecord create(Warehouse warehouse, String name, String description) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new WarehouseException("A snapshot name is letters, digits, '.', '_' or '-' (at most 64), such as baseline-2026; not '"
+                    + name + "'.");
+        }
+        if (warehouse.dsl().fetchExists(SNAPSHOT, SNAPSHOT.SNAPSHOT_NAME.eq(name))) {
+            throw new WarehouseException("The snapshot " + name + " exists already; snapshots never change. Choose another name.");
+        }
+        Long max = warehouse.dsl().select(DSL.max(LOAD_BATCH.BATCH_ID)).from(LOAD_BATCH).fetchOne().value1();
+        if (max == null) {
+            throw new WarehouseException("Nothing is loaded yet, so there is nothing to snapshot. Load data first.");
+        }
+        return warehouse.dsl().insertInto(SNAPSHOT).set(SNAPSHOT.SNAPSHOT_NAME, name).set(SNAPSHOT.DESCRIPTION, description)
+                .set(SNAPSHOT.MAX_BATCH_ID, max).returning().fetchOne();
+    }
+
+    public static List<SnapshotRecord> list(Warehouse warehouse) {
+        return warehouse.dsl().selectFrom(SNAPSHOT).orderBy(SNAPSHOT.CREATED_AT, SNAPSHOT.SNAPSHOT_NAME).fetch();
+    }
+
+    /** Makes this connection answer as of snapshot {@code name}. */
+    public static SnapshotRecord asOf(Warehouse warehouse, String name) {
+        SnapshotRecord snapshot = warehouse.dsl().fetchOne(SNAPSHOT, SNAPSHOT.SNAPSHOT_NAME.eq(name));
+        if (snapshot == null) {
+            throw new WarehouseException("There is no snapshot '" + name + "'. Snapshots: "
+                    + String.join(", ", list(warehouse).stream().map(SnapshotRecord::getSnapshotName).toList()) + ".");
+        }
+        execute(warehouse, "SET VARIABLE lagesbild_max_batch = " + snapshot.getMaxBatchId());
+        return snapshot;
+    }
+
+    /** Makes this connection answer with the newest vintages again. */
+    public static void current(Warehouse warehouse) {
+        execute(warehouse, "RESET VARIABLE lagesbild_max_batch");
+    }
+
+    /** The snapshot that includes batch {@code batchId}, if any (such a batch must stay). */
+    public static SnapshotRecord including(Warehouse warehouse, long batchId) {
+        return warehouse.dsl().selectFrom(SNAPSHOT).where(SNAPSHOT.MAX_BATCH_ID.ge(batchId)).orderBy(SNAPSHOT.MAX_BATCH_ID).limit(1).fetchOne();
+    }
+
+    private static void execute(Warehouse warehouse, String sql) {
+        try (Statement statement = warehouse.connection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
