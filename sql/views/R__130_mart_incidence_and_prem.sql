@@ -48,12 +48,19 @@ SELECT * FROM final WHERE denominator > 0;
 
 -- Grain: one row per period × geography × SVF group × sex: PREM positive answers over
 -- respondents, all questions together (PREM is reported per region, so geography rolls up
--- through the bridge like every other region figure).
+-- through the bridge like every other region figure; a delivered period also counts in the
+-- longer periods that contain it: a half-year in its year).
 CREATE OR REPLACE VIEW mart_prem_positive AS
-WITH answers AS (
-    SELECT p.period_code, b.geo_level, b.geo_code, p.svf_group, p.sex_code,
+WITH periods AS (
+    SELECT period_code AS delivered, unnest(list_distinct(list_filter([period_code, quarter_code, half_code, year_code], lambda x: x IS NOT NULL)))
+           AS period_code
+    FROM dim_period
+),
+answers AS (
+    SELECT d.period_code, b.geo_level, b.geo_code, p.svf_group, p.sex_code,
            p.positive_answers * b.weight AS positive, p.respondents * b.weight AS respondents
     FROM stg_prem p
+    JOIN periods d ON d.delivered = p.period_code
     JOIN int_geography_bridge b ON b.region_code = p.region_code AND b.split_municipality_code = '-'
 ),
 grouped AS (

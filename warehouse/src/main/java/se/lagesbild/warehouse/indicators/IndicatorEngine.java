@@ -14,13 +14,17 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Medians;
 import se.lagesbild.warehouse.stats.PoissonCounts;
+import se.lagesbild.warehouse.stats.StandardisedRates;
 import se.lagesbild.warehouse.stats.Proportions;
 
 /**
  * Turns an indicator's mart into values with intervals and comparisons with the benchmark. Any
- * mart that follows the common contract works, so a new indicator needs a view and a catalogue
- * row, no Java. The mart is reached by the name in the catalogue, through jOOQ's typed DSL.
+ * mart that follows the common contract for its method works, so a new indicator needs a view and
+ * a catalogue row, no Java. The mart is reached by the name in the catalogue, through jOOQ's
+ * typed DSL. Methods: proportion (Wilson), rate (exact Poisson / Byar's), percentile (order
+ * statistic; the mart lists observations), dsr (Dobson; the mart lists age bands).
  */
 public final class IndicatorEngine {
     static final Field<String> PERIOD = DSL.field(DSL.name("period_code"), String.class);
@@ -38,21 +42,53 @@ public final class IndicatorEngine {
     /** The values of {@code code} in the cells {@code filter} selects, each compared with Riket. */
     public static List<IndicatorValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        Map<Cell, double[]> counts = counts(warehouse, indicator, filter);
-        Map<Cell, double[]> national = counts(warehouse, indicator, filter.level("country").geo("00"));
+        Map<Cell, IndicatorValue> measured = measure(warehouse, indicator, filter, confidence);
+        Map<Cell, IndicatorValue> national = measure(warehouse, indicator, filter.level("country").geo("00"), confidence);
         List<IndicatorValue> values = new ArrayList<>();
-        for (var cell : counts.entrySet()) {
-            Estimate estimate = estimate(indicator, cell.getValue()[0], cell.getValue()[1], confidence);
-            double[] benchmark = national.get(cell.getKey().national());
-            values.add(new IndicatorValue(cell.getKey(), cell.getValue()[0], cell.getValue()[1], estimate,
-                    compare(indicator, cell.getKey(), estimate, benchmark, confidence)));
+        for (IndicatorValue v : measured.values()) {
+            IndicatorValue benchmark = national.get(v.cell().national());
+            values.add(new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(),
+                    compare(indicator, v.cell(), v.estimate(), benchmark == null ? null : benchmark.estimate())));
         }
         return values;
+    }
+
+    /** Each cell's numerator, denominator and estimate by the indicator's method (comparison not yet set). */
+    static Map<Cell, IndicatorValue> measure(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        Map<Cell, IndicatorValue> measured = new LinkedHashMap<>();
+        switch (indicator.method()) {
+            case "percentile" -> Observations.byCell(warehouse, indicator.martView(), filter).forEach((cell, days) -> measured.put(cell,
+                    new IndicatorValue(cell, Double.NaN, days.length, Medians.quantile(days, indicator.methodParam(), confidence), null)));
+            case "dsr" -> Observations.bandsByCell(warehouse, indicator.martView(), where(filter)).forEach((cell, bands) -> measured.put(cell,
+                    new IndicatorValue(cell, sum(bands[0]), sum(bands[1]), StandardisedRates.dobson(bands[0], bands[1], bands[2],
+                            indicator.methodParam() == null ? 100_000 : indicator.methodParam(), confidence), null)));
+            default -> counts(warehouse, indicator, filter).forEach((cell, c) -> measured.put(cell,
+                    new IndicatorValue(cell, c[0], c[1], estimate(indicator, c[0], c[1], confidence), null)));
+        }
+        return measured;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
     }
 
     /** Numerator and denominator per cell, from the indicator's mart. */
     static Map<Cell, double[]> counts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
         Table<?> mart = DSL.table(DSL.name(indicator.martView()));
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where(filter))
+                .orderBy(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE)
+                .forEach(r -> counts.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                        new double[] {r.value7(), r.value8()}));
+        return counts;
+    }
+
+    /** The filter as a condition on the common columns. */
+    static Condition where(CellFilter filter) {
         Condition where = DSL.noCondition();
         if (!filter.periods().isEmpty()) {
             where = where.and(PERIOD.in(filter.periods()));
@@ -72,12 +108,7 @@ public final class IndicatorEngine {
         if (!filter.ageGroups().isEmpty()) {
             where = where.and(AGE.in(filter.ageGroups()));
         }
-        Map<Cell, double[]> counts = new LinkedHashMap<>();
-        warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where)
-                .orderBy(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE)
-                .forEach(r -> counts.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
-                        new double[] {r.value7(), r.value8()}));
-        return counts;
+        return where;
     }
 
     /** The estimate the indicator's method gives for a numerator and denominator. */
@@ -96,14 +127,14 @@ public final class IndicatorEngine {
      * the cell's confidence interval (as OHID Fingertips compares with a benchmark), better or worse
      * by the indicator's direction; higher / lower for indicators without one.
      */
-    static String compare(Indicator indicator, Cell cell, Estimate estimate, double[] benchmark, Confidence confidence) {
+    static String compare(Indicator indicator, Cell cell, Estimate estimate, Estimate benchmark) {
         if (cell.geoLevel().equals("country")) {
             return "benchmark";
         }
         if (benchmark == null || !estimate.available()) {
             return "not compared";
         }
-        double reference = estimate(indicator, benchmark[0], benchmark[1], confidence).value();
+        double reference = benchmark.value();
         if (Double.isNaN(reference) || (reference >= estimate.lower() && reference <= estimate.upper())) {
             return "similar";
         }

@@ -1,0 +1,74 @@
+package se.lagesbild.warehouse.indicators;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import se.lagesbild.warehouse.Warehouse;
+
+/** Reads the marts of percentile indicators (observations) and of standardised rates (age bands). */
+final class Observations {
+    private static final Field<Double> OBSERVATION = DSL.field(DSL.name("observation"), Double.class);
+    private static final Field<Double> EVENTS = DSL.field(DSL.name("events"), Double.class);
+    private static final Field<Double> POPULATION = DSL.field(DSL.name("population"), Double.class);
+    private static final Field<Double> WEIGHT = DSL.field(DSL.name("standard_weight"), Double.class);
+    private static final Field<String> BAND = DSL.field(DSL.name("band"), String.class);
+
+    private Observations() {
+    }
+
+    /**
+     * Each cell's observations (days). The mart holds single sexes and single diagnoses; both sexes
+     * (3) and all diagnoses (ALL) are built here by pooling, then only the cells {@code filter} asks
+     * for are kept.
+     */
+    static Map<Cell, double[]> byCell(Warehouse warehouse, String mart, CellFilter filter) {
+        boolean wantsBoth = filter.sexes().isEmpty() || filter.sexes().contains(3);
+        boolean wantsAll = filter.diagnoses().isEmpty() || filter.diagnoses().contains("ALL");
+        CellFilter wide = new CellFilter(filter.periods(), filter.geoLevel(), filter.geoCodes(),
+                wantsAll ? List.of() : filter.diagnoses(), wantsBoth ? List.of() : filter.sexes(), filter.ageGroups());
+        Condition where = IndicatorEngine.where(wide);
+        Map<Cell, List<Double>> lists = new LinkedHashMap<>();
+        var rows = warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
+                        IndicatorEngine.SEX, IndicatorEngine.AGE, OBSERVATION)
+                .from(DSL.table(DSL.name(mart))).where(where)
+                .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO).fetch();
+        for (var r : rows) {
+            for (String diagnosis : List.of(r.value4(), "ALL")) {
+                for (int sex : new int[] {r.value5(), 3}) {
+                    Cell cell = new Cell(r.value1(), r.value2(), r.value3(), diagnosis, sex, r.value6());
+                    lists.computeIfAbsent(cell, k -> new ArrayList<>()).add(r.value7());
+                }
+            }
+        }
+        Map<Cell, double[]> cells = new LinkedHashMap<>();
+        lists.forEach((cell, values) -> {
+            if ((filter.sexes().isEmpty() || filter.sexes().contains(cell.sexCode()))
+                    && (filter.diagnoses().isEmpty() || filter.diagnoses().contains(cell.diagnosisCode()))) {
+                cells.put(cell, values.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        });
+        return cells;
+    }
+
+    /** Each cell's age bands: {events[], population[], standard weights[]}. */
+    static Map<Cell, double[][]> bandsByCell(Warehouse warehouse, String mart, Condition where) {
+        Map<Cell, List<double[]>> lists = new LinkedHashMap<>();
+        warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
+                        IndicatorEngine.SEX, IndicatorEngine.AGE, EVENTS, POPULATION, WEIGHT)
+                .from(DSL.table(DSL.name(mart))).where(where)
+                .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.SEX, BAND)
+                .forEach(r -> lists.computeIfAbsent(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                        k -> new ArrayList<>()).add(new double[] {r.value7(), r.value8(), r.value9()}));
+        Map<Cell, double[][]> cells = new LinkedHashMap<>();
+        lists.forEach((cell, bands) -> cells.put(cell, new double[][] {
+            bands.stream().mapToDouble(b -> b[0]).toArray(), bands.stream().mapToDouble(b -> b[1]).toArray(),
+            bands.stream().mapToDouble(b -> b[2]).toArray()}));
+        return cells;
+    }
+}
