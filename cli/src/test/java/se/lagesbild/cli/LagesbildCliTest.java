@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "generate", "demo"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "generate", "snapshot", "demo"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -134,12 +134,27 @@ class LagesbildCliTest {
         CliRun loaded = CliRun.of("--db", db, "load", "prem", examples.resolve("prem.csv").toString(), "--vintage", "2026-08");
         assertEquals(0, loaded.exitCode(), loaded.err());
         assertTrue(loaded.out().contains("prem.csv: loaded as batch 1, vintage 2026-08: 5 rows read = 5 loaded + 0 quarantined."), loaded.out());
+        CliRun snapshot = CliRun.of("--db", db, "snapshot", "baseline-2026", "--description", "as published");
+        assertEquals(0, snapshot.exitCode(), snapshot.err());
+        assertTrue(snapshot.out().contains("Snapshot baseline-2026 taken: batches 1–1"), snapshot.out());
+        assertEquals(LagesbildCli.REJECTED, CliRun.of("--db", db, "snapshot", "baseline-2026").exitCode(), "snapshots never change");
+        CliRun badName = CliRun.of("--db", db, "snapshot", "no spaces!");
+        assertEquals(LagesbildCli.REJECTED, badName.exitCode());
+        assertTrue(badName.err().contains("A snapshot name is letters, digits"), badName.err());
+        assertTrue(CliRun.of("--db", db, "snapshot").out().contains("baseline-2026"));
+        CliRun pinned = CliRun.of("--db", db, "unload", "1");
+        assertEquals(LagesbildCli.REJECTED, pinned.exitCode());
+        assertTrue(pinned.err().contains("part of the snapshot baseline-2026"), pinned.err());
         CliRun batches = CliRun.of("--db", db, "batches");
         assertTrue(batches.out().contains("prem") && batches.out().contains("2026-08"), batches.out());
-        CliRun unload = CliRun.of("--db", db, "unload", "1");
+        CliRun reload = CliRun.of("--db", db, "load", "prem", examples.resolve("prem.csv").toString(), "--vintage", "again");
+        assertTrue(reload.out().contains("already loaded as batch 1"), reload.out());
+        Path revised = Files.writeString(folder.resolve("prem-revised.csv"), Files.readString(examples.resolve("prem.csv")).replace("338", "339"));
+        assertEquals(0, CliRun.of("--db", db, "load", "prem", revised.toString()).exitCode());
+        CliRun unload = CliRun.of("--db", db, "unload", "2");
         assertEquals(0, unload.exitCode(), unload.err());
         assertTrue(unload.out().contains("5 fact rows and 0 quarantined rows removed"), unload.out());
-        assertEquals(LagesbildCli.REJECTED, CliRun.of("--db", db, "unload", "1").exitCode(), "gone already");
+        assertEquals(LagesbildCli.REJECTED, CliRun.of("--db", db, "unload", "2").exitCode(), "gone already");
         assertEquals(LagesbildCli.USAGE, CliRun.of("--db", db, "load", "prem").exitCode(), "no file");
         CliRun unknown = CliRun.of("--db", db, "load", "patients", examples.resolve("prem.csv").toString());
         assertEquals(LagesbildCli.REJECTED, unknown.exitCode());
