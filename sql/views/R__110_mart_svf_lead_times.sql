@@ -3,15 +3,15 @@
 -- × age group, with numerator and denominator (weighted counts: Halland's split makes them
 -- fractional at healthcare-region level).
 
--- Share of treated pathways that started treatment within the maximum lead time. Denominator:
--- pathways whose maximum is known (the others are not evaluable, never "not within").
--- (Grouping happens on the source columns in one step and the totals are named in the next:
--- an output alias with a grouped column's name would bind the grouping to the alias.)
-CREATE OR REPLACE VIEW mart_svf_within_lead_time AS
+-- Both lead-time proportions at the common grain, counted once. Denominators: pathways whose
+-- maximum is known (the others are not evaluable, never "not within").
+-- (Grouping happens on the source columns in one step and the totals are named in the next.)
+CREATE OR REPLACE VIEW int_svf_lead_time_counts AS
 WITH grouped AS (
     SELECT period_code, geo_level, geo_code, svf_code, sex_code,
-           coalesce(sum(weight) FILTER (WHERE within_max), 0) AS numerator,
-           coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS denominator
+           coalesce(sum(weight) FILTER (WHERE within_max), 0) AS within,
+           coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS exceeding,
+           coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS evaluable
     FROM int_svf_lead_time_cells
     GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, svf_code, sex_code),
                             (period_code, geo_level, geo_code, svf_code),
@@ -20,29 +20,21 @@ WITH grouped AS (
 ),
 final AS (
     SELECT period_code, geo_level, geo_code, coalesce(svf_code, 'ALL') AS diagnosis_code, coalesce(sex_code, 3) AS sex_code,
-           'ALL' AS age_group_code, numerator, denominator
+           'ALL' AS age_group_code, within, exceeding, evaluable
     FROM grouped
+    WHERE evaluable > 0
 )
-SELECT * FROM final WHERE denominator > 0;
+SELECT * FROM final;
+
+-- Share of treated pathways that started treatment within the maximum lead time.
+CREATE OR REPLACE VIEW mart_svf_within_lead_time AS
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, within AS numerator, evaluable AS denominator
+FROM int_svf_lead_time_counts;
 
 -- Share of treated pathways whose lead time exceeded the maximum by more than 50 %.
 CREATE OR REPLACE VIEW mart_svf_exceeding_max_by_half AS
-WITH grouped AS (
-    SELECT period_code, geo_level, geo_code, svf_code, sex_code,
-           coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS numerator,
-           coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half IS NOT NULL), 0) AS denominator
-    FROM int_svf_lead_time_cells
-    GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, svf_code, sex_code),
-                            (period_code, geo_level, geo_code, svf_code),
-                            (period_code, geo_level, geo_code, sex_code),
-                            (period_code, geo_level, geo_code))
-),
-final AS (
-    SELECT period_code, geo_level, geo_code, coalesce(svf_code, 'ALL') AS diagnosis_code, coalesce(sex_code, 3) AS sex_code,
-           'ALL' AS age_group_code, numerator, denominator
-    FROM grouped
-)
-SELECT * FROM final WHERE denominator > 0;
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, exceeding AS numerator, evaluable AS denominator
+FROM int_svf_lead_time_counts;
 
 -- Observations for percentile indicators: one row per treated pathway × geography × period with
 -- its lead time in days (weight as above; percentiles use whole pathways, weight > 0).

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
@@ -21,24 +22,15 @@ import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
         description = {"Generate synthetic national data and report seconds, rows, MB/s and the JVM's peak heap, next to",
                 "writing the same number of bytes to disk with a plain buffered stream in the same run (the I/O floor)."})
 final class BenchmarkGenerateCommand extends Verb {
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "F", description = "Scale (default: ${DEFAULT-VALUE}).")
-    double scale;
-
-    @Option(names = "--years", defaultValue = "2024-2027", paramLabel = "FROM-TO", description = "Years (default: ${DEFAULT-VALUE}).")
-    String years;
+    @Mixin
+    SyntheticOptions options;
 
     @Option(names = "--dir", defaultValue = "out/benchmark-generate", paramLabel = "DIR", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Override
     public void run() {
-        Settings settings;
-        try {
-            int[] range = Settings.years(years);
-            settings = new Settings(2026, range[0], range[1], scale);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        Settings settings = options.settings();
         try {
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
             System.gc();
@@ -55,7 +47,7 @@ final class BenchmarkGenerateCommand extends Verb {
             }
             double floor = writeBytes(dir.resolve("floor.bin"), bytes);
             out().printf("Generate benchmark, %s, %d cores, JVM max heap %d MiB, scale %s, years %s%n", LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, scale, years);
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, settings.scale(), options.years);
             out().printf("%-44s %12s %9s %10s %14s%n", "run", "rows", "seconds", "MB/s", "peak heap MiB");
             out().printf("%-44s %,12d %9.2f %10.0f %14d%n", "Lägesbild generate (all sources)", rows, seconds, bytes / 1e6 / seconds, peak >> 20);
             out().printf("%-44s %12s %9.2f %10.0f %14s%n", "baseline: write the same " + (bytes >> 20) + " MiB", "", floor, bytes / 1e6 / floor, "");

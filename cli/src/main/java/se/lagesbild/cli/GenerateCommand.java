@@ -3,6 +3,7 @@ package se.lagesbild.cli;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
@@ -17,25 +18,12 @@ final class GenerateCommand extends Verb {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "2026", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--years", defaultValue = "2024-2027", paramLabel = "FROM-TO", description = "Years (default: ${DEFAULT-VALUE}).")
-    String years;
-
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "F",
-            description = "Volume relative to Sweden (default: ${DEFAULT-VALUE}, about 154 000 pathways a year).")
-    double scale;
+    @Mixin
+    SyntheticOptions options;
 
     @Override
     public void run() {
-        Settings settings;
-        try {
-            int[] range = Settings.years(years);
-            settings = new Settings(seed, range[0], range[1], scale);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        Settings settings = options.settings();
         long start = System.nanoTime();
         SyntheticNationalData.Result result = SyntheticNationalData.generate(out, settings, name -> out().println("  wrote " + name));
         out().printf("%d files in %s in %.1f s. Load them with their as-of date, e.g.%n", result.files().size(), out.toAbsolutePath(),

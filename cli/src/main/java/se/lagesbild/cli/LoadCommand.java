@@ -21,18 +21,10 @@ final class LoadCommand extends Verb {
             description = "Label of this delivery's vintage (default: today's date). A newer delivery of the same data is a new vintage.")
     String vintage;
 
-    private se.lagesbild.loaders.LoadRequest request(java.nio.file.Path file) {
-        try {
-            return options.request(file, db());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
     @Override
     public void run() {
         boolean rejected = false;
-        var requests = options.files.stream().map(this::request).toList(); // parameters are checked before the warehouse opens
+        var requests = options.requests(db()); // parameters are checked before the warehouse opens
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             for (var request : requests) {
                 LoadOutcome outcome = FileLoader.load(warehouse, request.withVintage(vintage), ConsoleProgress.forConsole(out()));

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import se.lagesbild.loaders.LoadRequest;
 import se.lagesbild.loaders.Policy;
 import se.lagesbild.loaders.Sources;
@@ -39,6 +42,18 @@ final class LoadOptions {
     @Option(names = "--problems", paramLabel = "DIR",
             description = "Folder for the machine-readable problem lists, one CSV per file (default: problems/ beside the warehouse).")
     Path problemsFolder;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** One request per file; a bad option is a usage error naming it, before the warehouse opens. */
+    List<LoadRequest> requests(Path db) {
+        try {
+            return files.stream().map(file -> request(file, db)).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+    }
 
     LoadRequest request(Path file, Path db) {
         if (!encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("latin-1")) {

@@ -15,18 +15,10 @@ final class ValidateCommand extends Verb {
     @Mixin
     LoadOptions options;
 
-    private se.lagesbild.loaders.LoadRequest request(java.nio.file.Path file) {
-        try {
-            return options.request(file, db());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
     @Override
     public void run() {
         long problems = 0;
-        var requests = options.files.stream().map(this::request).toList(); // parameters are checked before the warehouse opens
+        var requests = options.requests(db()); // parameters are checked before the warehouse opens
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             for (var request : requests) {
                 LoadOutcome outcome = FileLoader.load(warehouse, request.asDryRun(), ConsoleProgress.forConsole(out()));

@@ -23,9 +23,4 @@ abstract class Verb implements Runnable {
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
-
-    /** A usage error (exit 1) with a message that names the parameter. */
-    picocli.CommandLine.ParameterException usage(String message) {
-        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
-    }
 }
