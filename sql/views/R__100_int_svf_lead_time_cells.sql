@@ -3,14 +3,18 @@
 -- split). Lead-time statistics follow the month treatment started, as RCC reports them.
 CREATE OR REPLACE VIEW int_svf_lead_time_cells AS
 WITH treated AS (
-    SELECT l.batch_id, l.pathway_id, l.svf_code, l.sex_code, l.age_years, l.closed_date,
-           l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half
+    SELECT l.batch_id, l.pathway_id, l.reporting_region_code, l.svf_code, l.sex_code, l.age_years, l.closed_date,
+           l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half,
+           coalesce(mm.municipality_code, '-') AS split_municipality_code
     FROM int_svf_pathway_lead_time l
+    LEFT JOIN map_municipality_healthcare_region mm
+           ON mm.municipality_code = l.patient_municipality_code AND mm.region_code = l.reporting_region_code
 ),
 placed AS (
+    -- placed through the bridge as int_svf_pathway_geography places every pathway
     SELECT t.*, g.geo_level, g.geo_code, g.weight
     FROM treated t
-    JOIN int_svf_pathway_geography g USING (batch_id, pathway_id)
+    JOIN int_geography_bridge g ON g.region_code = t.reporting_region_code AND g.split_municipality_code = t.split_municipality_code
 ),
 final AS (
     SELECT p.*, unnest([strftime(p.closed_date, '%Y'),

@@ -78,7 +78,7 @@ public final class IndicatorEngine {
 
     /** Numerator and denominator per cell, from the indicator's mart. */
     static Map<Cell, double[]> counts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
-        Table<?> mart = DSL.table(DSL.name(indicator.martView()));
+        Table<?> mart = DSL.table(DSL.name(Marts.source(warehouse, indicator.martView())));
         Map<Cell, double[]> counts = new LinkedHashMap<>();
         warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where(filter))
                 .orderBy(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE)

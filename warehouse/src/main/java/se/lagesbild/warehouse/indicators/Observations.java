@@ -36,7 +36,7 @@ final class Observations {
         Map<Cell, List<Double>> lists = new LinkedHashMap<>();
         var rows = warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
                         IndicatorEngine.SEX, IndicatorEngine.AGE, OBSERVATION)
-                .from(DSL.table(DSL.name(mart))).where(where)
+                .from(DSL.table(DSL.name(Marts.source(warehouse, mart)))).where(where)
                 .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO).fetch();
         for (var r : rows) {
             for (String diagnosis : List.of(r.value4(), "ALL")) {
@@ -61,7 +61,7 @@ final class Observations {
         Map<Cell, List<double[]>> lists = new LinkedHashMap<>();
         warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
                         IndicatorEngine.SEX, IndicatorEngine.AGE, EVENTS, POPULATION, WEIGHT)
-                .from(DSL.table(DSL.name(mart))).where(where)
+                .from(DSL.table(DSL.name(Marts.source(warehouse, mart)))).where(where)
                 .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.SEX, BAND)
                 .forEach(r -> lists.computeIfAbsent(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
                         k -> new ArrayList<>()).add(new double[] {r.value7(), r.value8(), r.value9()}));
