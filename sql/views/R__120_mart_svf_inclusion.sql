@@ -2,13 +2,18 @@
 -- the year) × sex × age group ('18+'). Inclusion: SVF pathways closed by start of treatment (by
 -- year of well-founded suspicion) over new cancer cases in the SVF's diagnoses, adults only
 -- (SVF statistics exclude children). New cases come per year, so this indicator exists per year.
+-- Inclusion can exceed 1 in a small unit: the numerator and the denominator come from different
+-- registers.
 CREATE OR REPLACE VIEW mart_svf_inclusion AS
 WITH treated AS (
-    SELECT year(g.suspicion_date)::VARCHAR AS period_code, g.geo_level, g.geo_code, g.svf_code, g.sex_code, g.weight,
-           d.introduced_year < year(g.suspicion_date) AS counts_in_all
-    FROM int_svf_pathway_geography g
-    JOIN dim_diagnosis d ON d.diagnosis_code = g.svf_code
-    WHERE g.close_reason_code = 'treatment' AND g.age_years >= 18 AND d.icd10_ranges IS NOT NULL
+    -- allocated to healthcare regions by population weight, as the new cases are (they carry no
+    -- municipality), so numerator and denominator are split by the same rule
+    SELECT year(p.suspicion_date)::VARCHAR AS period_code, b.geo_level, b.geo_code, p.svf_code, p.sex_code, b.weight,
+           d.introduced_year < year(p.suspicion_date) AS counts_in_all
+    FROM stg_svf_pathway p
+    JOIN dim_diagnosis d ON d.diagnosis_code = p.svf_code
+    JOIN int_geography_bridge b ON b.region_code = p.reporting_region_code AND b.split_municipality_code = '-'
+    WHERE p.close_reason_code = 'treatment' AND p.age_years >= 18 AND d.icd10_ranges IS NOT NULL
 ),
 cases AS (
     SELECT c.year::VARCHAR AS period_code, b.geo_level, b.geo_code, r.diagnosis_code AS svf_code, c.sex_code,

@@ -7,6 +7,11 @@ package se.lagesbild.warehouse.indicators;
  * @param geoLevel region, healthcare_region or country
  */
 public record Cell(String periodCode, String geoLevel, String geoCode, String diagnosisCode, int sexCode, String ageGroupCode) {
+    /** The order values are given in: period, level, geography, diagnosis, sex, age group. */
+    public static final java.util.Comparator<Cell> ORDER = java.util.Comparator.comparing(Cell::periodCode)
+            .thenComparing(Cell::geoLevel).thenComparing(Cell::geoCode).thenComparing(Cell::diagnosisCode)
+            .thenComparingInt(Cell::sexCode).thenComparing(Cell::ageGroupCode);
+
     /** The same cell for another sex. */
     public Cell withSex(int sex) {
         return new Cell(periodCode, geoLevel, geoCode, diagnosisCode, sex, ageGroupCode);

@@ -50,6 +50,7 @@ public final class IndicatorEngine {
             values.add(new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(),
                     compare(indicator, v.cell(), v.estimate(), benchmark == null ? null : benchmark.estimate())));
         }
+        values.sort(java.util.Comparator.comparing(IndicatorValue::cell, Cell.ORDER));
         return values;
     }
 
@@ -113,6 +114,11 @@ public final class IndicatorEngine {
 
     /** The estimate the indicator's method gives for a numerator and denominator. */
     static Estimate estimate(Indicator indicator, double numerator, double denominator, Confidence confidence) {
+        if (indicator.method().equals("proportion") && numerator > denominator && denominator > 0) {
+            // two registers can disagree (e.g. more SVF treatment starts than registered new cases):
+            // the ratio is shown, but a proportion's interval does not exist
+            return new Estimate(numerator / denominator, Double.NaN, Double.NaN, "ratio above 1 (no Wilson interval)");
+        }
         return switch (indicator.method()) {
             case "proportion" -> Proportions.wilson(numerator, denominator, confidence);
             case "rate" -> PoissonCounts.crudeRate(numerator, denominator, indicator.methodParam() == null ? 100_000 : indicator.methodParam(),
