@@ -8,6 +8,7 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
 import se.lagesbild.warehouse.stats.Proportions;
+import se.lagesbild.warehouse.stats.Rates;
 import se.lagesbild.warehouse.stats.TestResult;
 import se.lagesbild.warehouse.stats.Trend;
 
@@ -30,6 +31,7 @@ public final class BaselineComparisons {
     /** Baseline period {@code baseline} (e.g. "2026") against {@code followUp} (e.g. "2027") for the cells of {@code filter}. */
     public static List<Change> of(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter, Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
+        Comparable.require(indicator, "baseline comparisons");
         Map<Cell, double[]> before = IndicatorEngine.counts(warehouse, indicator, filter.periods(baseline));
         Map<Cell, double[]> after = IndicatorEngine.counts(warehouse, indicator, filter.periods(followUp));
         List<String> years = years(baseline, followUp);
@@ -46,34 +48,14 @@ public final class BaselineComparisons {
             Estimate ea = IndicatorEngine.estimate(indicator, a[0], a[1], confidence);
             boolean rate = indicator.method().equals("rate");
             double multiplier = indicator.methodParam() == null ? 100_000 : indicator.methodParam();
-            Estimate difference = rate ? rateDifference(a, b, multiplier, confidence) : Proportions.newcombeDifference(a[0], a[1], b[0], b[1], confidence);
-            TestResult test = rate ? rateTest(a, b) : Proportions.twoProportionTest(a[0], a[1], b[0], b[1]);
+            Estimate difference = rate ? Rates.difference(a[0], a[1], b[0], b[1], multiplier, confidence)
+                    : Proportions.newcombeDifference(a[0], a[1], b[0], b[1], confidence);
+            TestResult test = rate ? Rates.test(a[0], a[1], b[0], b[1]) : Proportions.twoProportionTest(a[0], a[1], b[0], b[1]);
             changes.add(new Change(cell.getKey().inPeriod(followUp), eb, ea, difference, (ea.value() - eb.value()) / eb.value(), test,
                     trend(cell.getKey(), years, between), indicator.targetMet(eb.value()), indicator.targetMet(ea.value()),
                     status(indicator, difference, test)));
         }
         return changes;
-    }
-
-    /** Difference of two crude rates with a normal interval: se = multiplier·√(xa/na² + xb/nb²). */
-    static Estimate rateDifference(double[] a, double[] b, double multiplier, Confidence confidence) {
-        if (!(a[1] > 0 && b[1] > 0)) {
-            return Estimate.notAvailable("difference of rates (normal approximation)");
-        }
-        double d = (a[0] / a[1] - b[0] / b[1]) * multiplier;
-        double se = multiplier * Math.sqrt(a[0] / (a[1] * a[1]) + b[0] / (b[1] * b[1]));
-        return new Estimate(d, d - confidence.z() * se, d + confidence.z() * se, "difference of rates (normal approximation)");
-    }
-
-    /** z test of two Poisson rates: (ra − rb) / √(xa/na² + xb/nb²). */
-    static TestResult rateTest(double[] a, double[] b) {
-        double variance = a[0] / (a[1] * a[1]) + b[0] / (b[1] * b[1]);
-        if (!(variance > 0)) {
-            return TestResult.notAvailable("z test of two rates");
-        }
-        double z = (a[0] / a[1] - b[0] / b[1]) / Math.sqrt(variance);
-        return new TestResult(z, 2 * new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(-Math.abs(z)),
-                "z test of two rates");
     }
 
     static String status(Indicator indicator, Estimate difference, TestResult test) {

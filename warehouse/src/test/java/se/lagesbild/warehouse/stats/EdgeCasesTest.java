@@ -138,6 +138,17 @@ class EdgeCasesTest {
     }
 
     @Test
+    void ratesCompared() {
+        // 20 per 1000 against 10 per 1000: difference 10 per 1000, se = 1000·√(20/1e6 + 10/1e6) = 5.477
+        Estimate d = Rates.difference(20, 1000, 10, 1000, 1000, C95);
+        assertEquals(10, d.value(), 1e-12);
+        assertEquals(10 - Z * Math.sqrt(30), d.lower(), 1e-9);
+        assertEquals(10 / Math.sqrt(30), Rates.test(20, 1000, 10, 1000).statistic(), 1e-12);
+        assertFalse(Rates.difference(1, 0, 1, 10, 1, C95).available());
+        assertTrue(Double.isNaN(Rates.test(0, 10, 0, 10).pValue()), "no events: no test");
+    }
+
+    @Test
     void inequalityBetweenRegions() {
         Inequality i = Inequality.of(new double[] {0.4, 0.5, 0.6}, new double[] {1, 2, 1}, true);
         assertEquals(0.2, i.range(), 1e-12);
