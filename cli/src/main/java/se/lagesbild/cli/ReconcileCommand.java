@@ -1,8 +1,5 @@
 package se.lagesbild.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,20 +32,16 @@ final class ReconcileCommand extends Verb {
         }
         out().printf("%d SKR cells for %d compared; %d counts differ by more than %d.%n", result.cellsCompared(), year,
                 result.differences().size(), tolerance);
-        List<String> lines = new ArrayList<>(List.of("region_code,svf_code,period_code,sex_code,measure,skr,ours,difference"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("region_code", "svf_code", "period_code", "sex_code", "measure", "skr", "ours", "difference"));
         for (Reconciliation.Difference d : result.differences()) {
             out().printf("  %s %-8s %-8s sex %d  %-20s SKR %,8d  ours %,8d  (%+d)%n", d.regionCode(), d.svfCode(), d.periodCode(),
                     d.sexCode(), d.measure(), d.skr(), d.ours(), d.difference());
-            lines.add(String.join(",", d.regionCode(), d.svfCode(), d.periodCode(), String.valueOf(d.sexCode()), d.measure(),
+            rows.add(List.of(d.regionCode(), d.svfCode(), d.periodCode(), String.valueOf(d.sexCode()), d.measure(),
                     String.valueOf(d.skr()), String.valueOf(d.ours()), String.valueOf(d.difference())));
         }
         Path file = csv != null ? csv : Path.of("out", "reconcile-" + year + ".csv");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing " + file + " failed", e);
-        }
+        CsvFile.write(file, rows);
         out().println("Differences written to " + file.toAbsolutePath());
     }
 }

@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -78,7 +78,7 @@ class LagesbildCliTest {
     }
 
     @Test
-    void demoBuildsTheWarehouseFromTheBundledFilesAndCanRunAgain() {
+    void demoBuildsTheWarehouseFromTheBundledFilesAndCanRunAgain() throws Exception {
         System.setProperty("lagesbild.home", repository().toString());
         try {
             String db = folder.resolve("demo.duckdb").toString();
@@ -90,6 +90,21 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
+            CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
+            assertEquals(0, agreement.exitCode(), agreement.err());
+            assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
+            assertTrue(agreement.out().contains("P2B Andra utbetalningen, del 2: 125,000,000 kr shared among qualifying regions\n"
+                    + "  not apportioned: no region qualifies yet"), agreement.out());
+            long p1 = Files.readAllLines(folder.resolve("agreement/agreement-2026-payments.csv")).stream()
+                    .filter(line -> line.startsWith("2026,P1,")).mapToLong(line -> Long.parseLong(line.split(",")[7])).sum();
+            assertEquals(250_000_000L, p1, "the first payment's amounts in the CSV add up to the part");
+            assertTrue(Files.readAllLines(folder.resolve("agreement/agreement-2026-conditions.csv")).contains(
+                    "2026,P2B,LEAD_TIME_RECTUM,01,Stockholm,lead_time_within_max,,>=,,not_evaluable,"
+                            + "threshold not set; value hidden: built on fewer than 5 patients,Krav på ledtid för ändtarmscancer"),
+                    "a share of fewer than 5 patients (demo scale) never leaves in the export");
+            CliRun noRules = CliRun.of("--db", db, "agreement", "--year", "2031");
+            assertEquals(LagesbildCli.REJECTED, noRules.exitCode());
+            assertTrue(noRules.err().contains("No agreement rules for 2031"), noRules.err());
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());

@@ -1,0 +1,109 @@
+package se.lagesbild.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.agreement.AgreementEvaluation;
+import se.lagesbild.warehouse.agreement.AgreementResult;
+
+/** {@code lagesbild agreement --year Y}: second-payment conditions and payments per region. */
+@Command(name = "agreement", mixinStandardHelpOptions = true,
+        description = {"Evaluate the year's state–SKR agreement: every condition per region (observed value, threshold,",
+                "met / not met / not evaluable and why), the decision per payment part, and the payments split by",
+                "population share in whole kronor (largest remainder). Writes two CSV files."})
+final class AgreementCommand extends Verb {
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The agreement year, e.g. 2026.")
+    int year;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Folder for agreement-YEAR-conditions.csv and agreement-YEAR-payments.csv (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Override
+    public void run() {
+        AgreementResult result;
+        try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
+            result = AgreementEvaluation.evaluate(warehouse, year);
+        }
+        out().printf("Agreement %d: report deadline %s; population at %s (%s).%n", year, result.reportDeadline(),
+                result.populationDate(), result.populationNote());
+        printDeviations(result);
+        for (AgreementResult.Part part : result.parts()) {
+            printPart(result, part);
+        }
+        Path conditions = outDir.resolve("agreement-" + year + "-conditions.csv");
+        Path payments = outDir.resolve("agreement-" + year + "-payments.csv");
+        CsvFile.write(conditions, conditionRows(result));
+        CsvFile.write(payments, paymentRows(result));
+        out().println("Conditions written to " + conditions.toAbsolutePath());
+        out().println("Payments written to " + payments.toAbsolutePath());
+    }
+
+    private void printDeviations(AgreementResult result) {
+        List<AgreementResult.Condition> failing = result.conditions().stream().filter(c -> c.status().equals("not_met")).toList();
+        out().printf("%nConditions not met: %d%n", failing.size());
+        String previous = "";
+        for (AgreementResult.Condition c : failing) {
+            if (!c.regionCode().equals(previous)) {
+                out().printf("  %s %s%s%n", c.regionCode(), c.regionName(), c.actions().isEmpty() ? "" : " (its actions: " + c.actions() + ")");
+                previous = c.regionCode();
+            }
+            out().printf("      %-4s %-10s %s%n", c.paymentCode(), c.conditionCode(), c.reason());
+        }
+        long notEvaluable = result.conditions().stream().filter(c -> c.status().equals("not_evaluable")).count();
+        if (notEvaluable > 0) {
+            out().printf("Conditions not evaluable: %d (see the conditions CSV for each reason)%n", notEvaluable);
+        }
+    }
+
+    private void printPart(AgreementResult result, AgreementResult.Part part) {
+        out().printf("%n%s %s: %,d kr shared among %s%n", part.paymentCode(), part.name(), part.amount(),
+                part.sharedAmong().replace('_', ' '));
+        if (!part.note().isEmpty()) {
+            out().printf("  %s%n", part.note());
+            return;
+        }
+        out().printf("  %-3s %-20s %-14s %12s %16s%n", "", "region", "decision", "population", "amount (kr)");
+        for (AgreementResult.Payment p : part.payments()) {
+            String decision = result.decisions().stream()
+                    .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode()))
+                    .map(AgreementResult.Decision::decision).findFirst().orElse("(all regions)");
+            out().printf("  %-3s %-20s %-14s %,12d %,16d%n", p.regionCode(), p.regionName(), decision, p.population(), p.amount());
+        }
+        out().printf("  %-3s %-20s %-14s %12s %,16d%n", "", "total", "", "", part.apportioned());
+    }
+
+    private static List<List<String>> conditionRows(AgreementResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("agreement_year", "payment_code", "condition_code", "region_code", "region", "metric", "threshold",
+                "comparison", "observed", "status", "reason", "description_sv"));
+        for (AgreementResult.Condition c : result.conditions()) {
+            rows.add(List.of(String.valueOf(result.year()), c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(),
+                    c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.description()));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> paymentRows(AgreementResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("agreement_year", "payment_code", "region_code", "region", "qualifies", "population",
+                "population_date", "amount_sek", "part_amount_sek", "note"));
+        for (AgreementResult.Part part : result.parts()) {
+            for (AgreementResult.Payment p : part.payments()) {
+                rows.add(List.of(String.valueOf(result.year()), part.paymentCode(), p.regionCode(), p.regionName(),
+                        String.valueOf(p.qualifies()), String.valueOf(p.population()), result.populationDate().toString(),
+                        String.valueOf(p.amount()), String.valueOf(part.amount()), part.note()));
+            }
+        }
+        return rows;
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

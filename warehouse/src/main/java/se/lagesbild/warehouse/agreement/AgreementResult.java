@@ -1,0 +1,34 @@
+package se.lagesbild.warehouse.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One agreement year's follow-up: every condition per region, the decision per region and payment
+ * part, and the payments apportioned by population.
+ */
+public record AgreementResult(int year, LocalDate reportDeadline, LocalDate populationDate, String populationNote,
+        List<Condition> conditions, List<Decision> decisions, List<Part> parts) {
+
+    /** One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty when met. */
+    public record Condition(String paymentCode, String conditionCode, String regionCode, String regionName, String metric,
+            String description, Double threshold, String comparison, Double observed, String status, String reason,
+            String actions) {
+    }
+
+    /** The decision for one region and payment part, with the reasons of every condition not met. */
+    public record Decision(String paymentCode, String regionCode, String regionName, String decision, String reasons) {
+        public boolean qualifies() {
+            return "met".equals(decision);
+        }
+    }
+
+    /** One payment part: its amount, how it is shared, and each region's amount (0 when not qualifying). */
+    public record Part(String paymentCode, String name, long amount, String sharedAmong, List<Payment> payments,
+            long apportioned, String note) {
+    }
+
+    /** One region's share of a part, next to the population it was computed from. */
+    public record Payment(String regionCode, String regionName, long population, boolean qualifies, long amount) {
+    }
+}
