@@ -10,25 +10,37 @@ import picocli.CommandLine.Option;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
+import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.indicators.SexComparisons;
+import se.lagesbild.warehouse.stats.Confidence;
 
 /** {@code lagesbild agreement --year Y}: second-payment conditions and payments per region. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
         description = {"Evaluate the year's state–SKR agreement: every condition per region (observed value, threshold,",
                 "met / not met / not evaluable and why), the decision per payment part, and the payments split by",
-                "population share in whole kronor (largest remainder). Writes two CSV files."})
+                "population share in whole kronor (largest remainder), lead times not met and differences between",
+                "women and men. Writes the interim report's tables as CSV files and one Markdown file."})
 final class AgreementCommand extends Verb {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The agreement year, e.g. 2026.")
     int year;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Folder for agreement-YEAR-conditions.csv and agreement-YEAR-payments.csv (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the conditions, payments and lead-time CSV files and the Markdown tables (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
     @Override
     public void run() {
         AgreementResult result;
+        LeadTimesNotMet.Result leadTimes;
+        List<SexComparisons.SexGap> sexGaps;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             result = AgreementEvaluation.evaluate(warehouse, year);
+            leadTimes = LeadTimesNotMet.of(warehouse, String.valueOf(year));
+            sexGaps = SexComparisons.of(warehouse, "svf_within_lead_time",
+                    CellFilter.all().periods(String.valueOf(year)).level("country").ageGroups("ALL"), Confidence.NINETY_FIVE).stream()
+                    .filter(g -> !g.cell().diagnosisCode().equals("ALL"))
+                    .filter(g -> Math.min(g.womenDenominator(), g.menDenominator()) >= leadTimes.minimumPatients()).toList();
         }
         out().printf("Agreement %d: report deadline %s; population at %s (%s).%n", year, result.reportDeadline(),
                 result.populationDate(), result.populationNote());
@@ -36,12 +48,17 @@ final class AgreementCommand extends Verb {
         for (AgreementResult.Part part : result.parts()) {
             printPart(result, part);
         }
+        printLeadTimes(leadTimes);
         Path conditions = outDir.resolve("agreement-" + year + "-conditions.csv");
         Path payments = outDir.resolve("agreement-" + year + "-payments.csv");
+        Path gaps = outDir.resolve("agreement-" + year + "-lead-times-not-met.csv");
+        Path report = outDir.resolve("agreement-" + year + ".md");
         CsvFile.write(conditions, conditionRows(result));
         CsvFile.write(payments, paymentRows(result));
-        out().println("Conditions written to " + conditions.toAbsolutePath());
-        out().println("Payments written to " + payments.toAbsolutePath());
+        CsvFile.write(gaps, gapRows(leadTimes));
+        AgreementReportWriter.write(report, result, leadTimes, sexGaps);
+        out().printf("%nWritten to %s: %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
+                payments.getFileName(), gaps.getFileName(), report.getFileName());
     }
 
     private void printDeviations(AgreementResult result) {
@@ -76,6 +93,28 @@ final class AgreementCommand extends Verb {
             out().printf("  %-3s %-20s %-14s %,12d %,16d%n", p.regionCode(), p.regionName(), decision, p.population(), p.amount());
         }
         out().printf("  %-3s %-20s %-14s %12s %,16d%n", "", "total", "", "", part.apportioned());
+    }
+
+    private void printLeadTimes(LeadTimesNotMet.Result leadTimes) {
+        out().printf("%nLead times not met in %s, Riket (target %.0f %% within the maximum), most patients missing first:%n",
+                leadTimes.period(), 100 * leadTimes.nationalBySvf().stream().mapToDouble(LeadTimesNotMet.Gap::target).findFirst().orElse(0.8));
+        leadTimes.nationalBySvf().stream().filter(LeadTimesNotMet.Gap::missed).limit(10).forEach(g -> out().printf(
+                Locale.ROOT, "  %-8s %6.1f %% within (%,d patients): %4.1f percentage points, %,d patients short; %4.1f %% over by > 50 %%%n",
+                g.svfCode(), 100 * g.withinShare(), g.patients(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
+        out().printf("%d region × SVF × sex cells miss the target; %d cells are held back by disclosure control (fewer than %d"
+                + " patients, or recoverable by subtraction).%n", leadTimes.regionalMisses().size(), leadTimes.hiddenCells(),
+                leadTimes.minimumPatients());
+    }
+
+    private static List<List<String>> gapRows(LeadTimesNotMet.Result leadTimes) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("period_code", "geo_code", "geo", "svf_code", "sex_code", "patients", "within_share", "target", "gap_pp",
+                "gap_patients", "exceeding_share"));
+        for (LeadTimesNotMet.Gap g : leadTimes.gaps()) {
+            rows.add(List.of(g.periodCode(), g.geoCode(), g.geoName(), g.svfCode(), String.valueOf(g.sexCode()), String.valueOf(g.patients()),
+                    number(g.withinShare()), number(g.target()), number(g.gapPp()), String.valueOf(g.gapPatients()), number(g.exceedingShare())));
+        }
+        return rows;
     }
 
     private static List<List<String>> conditionRows(AgreementResult result) {

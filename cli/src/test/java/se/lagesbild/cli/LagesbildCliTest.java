@@ -102,6 +102,9 @@ class LagesbildCliTest {
                     "2026,P2B,LEAD_TIME_RECTUM,01,Stockholm,lead_time_within_max,,>=,,not_evaluable,"
                             + "threshold not set; value hidden: built on fewer than 5 patients,Krav på ledtid för ändtarmscancer"),
                     "a share of fewer than 5 patients (demo scale) never leaves in the export");
+            String tables = Files.readString(folder.resolve("agreement/agreement-2026.md"));
+            assertTrue(tables.contains("## Ledtider som inte uppfylls (2026, riket)") && tables.contains("| 17 Värmland | P2A | REPORT |"), tables);
+            assertTrue(Files.exists(folder.resolve("agreement/agreement-2026-lead-times-not-met.csv")));
             CliRun noRules = CliRun.of("--db", db, "agreement", "--year", "2031");
             assertEquals(LagesbildCli.REJECTED, noRules.exitCode());
             assertTrue(noRules.err().contains("No agreement rules for 2031"), noRules.err());

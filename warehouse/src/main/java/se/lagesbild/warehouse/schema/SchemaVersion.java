@@ -3,6 +3,9 @@ package se.lagesbild.warehouse.schema;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -22,7 +25,11 @@ public final class SchemaVersion {
     private static final Table<?> HISTORY = DSL.table(DSL.name("flyway_schema_history"));
     private static final Field<String> VERSION = DSL.field(DSL.name("version"), String.class);
     private static final Field<Boolean> SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
+    private static final Field<String> SCRIPT = DSL.field(DSL.name("script"), String.class);
+    private static final Field<Integer> CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
+    private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
     private static volatile String latestKnown;
+    private static volatile Map<String, Integer> viewChecksums;
 
     private SchemaVersion() {
     }
@@ -42,6 +49,30 @@ public final class SchemaVersion {
             latestKnown = known;
         }
         return known;
+    }
+
+    /** This build's repeatable migrations (the views), script → Flyway checksum. */
+    static Map<String, Integer> viewChecksums() {
+        Map<String, Integer> known = viewChecksums;
+        if (known == null) {
+            known = new TreeMap<>();
+            for (MigrationInfo info : SchemaMigrator.flyway("jdbc:duckdb:").info().pending()) {
+                if (info.getVersion() == null) {
+                    known.put(info.getScript(), info.getChecksum());
+                }
+            }
+            viewChecksums = known;
+        }
+        return known;
+    }
+
+    /** The views' scripts whose applied version differs from this build's, or that were never applied. */
+    static List<String> staleViews(DSLContext dsl) {
+        Map<String, Integer> applied = new TreeMap<>();
+        dsl.select(SCRIPT, CHECKSUM).from(HISTORY).where(VERSION.isNull().and(SUCCESS.isTrue())).orderBy(RANK)
+                .forEach(r -> applied.put(r.value1(), r.value2()));
+        return viewChecksums().entrySet().stream().filter(e -> !e.getValue().equals(applied.get(e.getKey())))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The schema version a warehouse has, or "0" when it has no Lägesbild schema yet. */
@@ -83,6 +114,11 @@ public final class SchemaVersion {
         if (!applied.equals(latestKnown())) {
             throw new WarehouseException("The warehouse " + file + " has schema version " + applied + "; this Lägesbild needs "
                     + latestKnown() + ". Run `lagesbild init` to upgrade it (nothing is lost).");
+        }
+        List<String> stale = staleViews(dsl);
+        if (!stale.isEmpty()) {
+            throw new WarehouseException("The warehouse " + file + " lacks the current version of " + stale.size() + " view script(s) of this"
+                    + " Lägesbild (" + String.join(", ", stale) + "). Run `lagesbild init` to update them (nothing is lost).");
         }
     }
 }

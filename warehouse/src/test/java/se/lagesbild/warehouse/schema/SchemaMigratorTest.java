@@ -45,6 +45,24 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aWarehouseWithOlderViewsIsSentToInitThenReadsAgain() {
+        Path file = TestWarehouses.migrated(folder);
+        try (Warehouse warehouse = Warehouse.openForWriting(file)) {
+            warehouse.dsl().execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE script = 'R__200_mart_agreement.sql'");
+        }
+        WarehouseException stale = assertThrows(WarehouseException.class, () -> Warehouse.openReadOnly(file));
+        assertTrue(stale.getMessage().contains("R__200_mart_agreement.sql") && stale.getMessage().contains("Run `lagesbild init`"),
+                stale.getMessage());
+        try (Warehouse warehouse = Warehouse.openForWriting(file)) {
+            assertEquals(1, warehouse.migration().executed(), "init re-creates exactly the changed views");
+        }
+        try (Warehouse warehouse = Warehouse.openReadOnly(file)) {
+            assertEquals(21 * 5, warehouse.dsl().fetchCount(DSL.table("mart_agreement_condition"), DSL.field("agreement_year").eq(2026)
+                    .and(DSL.field("payment_code").eq("P2B"))), "P2B's five conditions (inclusion, four lead times) for each of the 21 regions");
+        }
+    }
+
+    @Test
     void refusesAFileFromANewerBuildAndLeavesItUntouched() throws Exception {
         Path file = TestWarehouses.migrated(folder);
         try (Warehouse warehouse = Warehouse.openForWriting(file)) {

@@ -1,0 +1,74 @@
+package se.lagesbild.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import se.lagesbild.warehouse.agreement.AgreementResult;
+import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
+import se.lagesbild.warehouse.indicators.SexComparisons;
+
+/** The interim report's tables for one agreement year, as one Markdown file. */
+final class AgreementReportWriter {
+    private AgreementReportWriter() {
+    }
+
+    static void write(Path file, AgreementResult result, LeadTimesNotMet.Result leadTimes, List<SexComparisons.SexGap> sexGaps) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Överenskommelsen om SVF ").append(result.year()).append(": uppföljning\n\n");
+        md.append("Redovisningen senast ").append(result.reportDeadline()).append("; befolkning per ").append(result.populationDate())
+                .append(" (").append(result.populationNote()).append(").\n\n");
+        md.append("## Villkor och utbetalningar per region\n\n");
+        for (AgreementResult.Part part : result.parts()) {
+            md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(Locale.ROOT, " (%,d kr)%n%n", part.amount()));
+            if (!part.note().isEmpty()) {
+                md.append(part.note()).append("\n\n");
+                continue;
+            }
+            md.append("| region | beslut | befolkning | belopp (kr) |\n|---|---|---:|---:|\n");
+            for (AgreementResult.Payment p : part.payments()) {
+                String decision = result.decisions().stream()
+                        .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode()))
+                        .map(AgreementResult.Decision::decision).findFirst().orElse("alla regioner");
+                md.append(String.format(Locale.ROOT, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
+                        p.population(), p.amount()));
+            }
+            md.append(String.format(Locale.ROOT, "| **summa** | | | **%,d** |%n%n", part.apportioned()));
+        }
+        md.append("## Avvikelser\n\n| region | del | villkor | avvikelse | regionens åtgärder |\n|---|---|---|---|---|\n");
+        for (AgreementResult.Condition c : result.conditions()) {
+            if (c.status().equals("not_met")) {
+                md.append("| ").append(c.regionCode()).append(" ").append(c.regionName()).append(" | ").append(c.paymentCode())
+                        .append(" | ").append(c.conditionCode()).append(" | ").append(c.reason()).append(" | ").append(c.actions())
+                        .append(" |\n");
+            }
+        }
+        md.append("\n## Ledtider som inte uppfylls (").append(leadTimes.period()).append(", riket)\n\n");
+        md.append("| SVF | patienter | inom maxtid | mål | gap (procentenheter) | gap (patienter) | över maxtid med > 50 % |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (LeadTimesNotMet.Gap g : leadTimes.nationalBySvf()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", g.svfCode(), g.patients(),
+                    100 * g.withinShare(), 100 * g.target(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
+        }
+        md.append(String.format(Locale.ROOT, "%n%d celler region × SVF × kön under målet; %d celler visas inte (färre än %d patienter, eller går att räkna fram).%n%n",
+                leadTimes.regionalMisses().size(), leadTimes.hiddenCells(), leadTimes.minimumPatients()));
+        md.append("## Skillnader mellan kvinnor och män (andel inom maxtid, riket)\n\n");
+        md.append("| SVF | kvinnor | män | skillnad (procentenheter, 95 % KI) | justerat p |\n|---|---:|---:|---|---:|\n");
+        for (SexComparisons.SexGap s : sexGaps) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %+.1f (%+.1f till %+.1f) | %.3f%s |%n", s.cell().diagnosisCode(),
+                    100 * s.womenNumerator() / s.womenDenominator(), 100 * s.menNumerator() / s.menDenominator(),
+                    100 * s.difference().value(), 100 * s.difference().lower(), 100 * s.difference().upper(), s.adjustedPValue(),
+                    s.flagged() ? " *" : ""));
+        }
+        md.append("\n\\* skillnaden är statistiskt säkerställd (Benjamini–Hochberg, p < 0,05).\n");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, md);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing " + file + " failed", e);
+        }
+    }
+}
