@@ -11,6 +11,7 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
+import se.lagesbild.warehouse.agreement.SpecialInvestments;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.SexComparisons;
 import se.lagesbild.warehouse.stats.Confidence;
@@ -34,9 +35,11 @@ final class AgreementCommand extends Verb {
         AgreementResult result;
         LeadTimesNotMet.Result leadTimes;
         List<SexComparisons.SexGap> sexGaps;
+        SpecialInvestments.Result investments;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             result = AgreementEvaluation.evaluate(warehouse, year);
             leadTimes = LeadTimesNotMet.of(warehouse, String.valueOf(year));
+            investments = SpecialInvestments.of(warehouse, year);
             sexGaps = SexComparisons.of(warehouse, "svf_within_lead_time",
                     CellFilter.all().periods(String.valueOf(year)).level("country").ageGroups("ALL"), Confidence.NINETY_FIVE).stream()
                     .filter(g -> !g.cell().diagnosisCode().equals("ALL"))
@@ -49,16 +52,19 @@ final class AgreementCommand extends Verb {
             printPart(result, part);
         }
         printLeadTimes(leadTimes);
+        printInvestments(investments);
         Path conditions = outDir.resolve("agreement-" + year + "-conditions.csv");
         Path payments = outDir.resolve("agreement-" + year + "-payments.csv");
         Path gaps = outDir.resolve("agreement-" + year + "-lead-times-not-met.csv");
+        Path funds = outDir.resolve("agreement-" + year + "-special-investments.csv");
         Path report = outDir.resolve("agreement-" + year + ".md");
         CsvFile.write(conditions, conditionRows(result));
         CsvFile.write(payments, paymentRows(result));
         CsvFile.write(gaps, gapRows(leadTimes));
-        AgreementReportWriter.write(report, result, leadTimes, sexGaps);
-        out().printf("%nWritten to %s: %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
-                payments.getFileName(), gaps.getFileName(), report.getFileName());
+        CsvFile.write(funds, fundRows(investments));
+        AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments);
+        out().printf("%nWritten to %s: %s, %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
+                payments.getFileName(), gaps.getFileName(), funds.getFileName(), report.getFileName());
     }
 
     private void printDeviations(AgreementResult result) {
@@ -106,6 +112,33 @@ final class AgreementCommand extends Verb {
                 leadTimes.minimumPatients());
     }
 
+    private void printInvestments(SpecialInvestments.Result investments) {
+        out().printf("%nSpecial investments %d:%n", investments.year());
+        if (investments.areas().isEmpty()) {
+            out().println("  no RCC reports on special investments loaded for this year");
+            return;
+        }
+        for (SpecialInvestments.Area a : investments.areas()) {
+            out().printf(Locale.ROOT, "  %-13s allocated %,14d kr, passed on %,14d kr (%.1f %%), %d projects%s%n", a.areaCode(), a.allocated(),
+                    a.passedOn(), 100 * a.passedOnShare(), a.projects(),
+                    a.agreedAmount() == null ? " (no amount per area in the agreement)" : String.format(Locale.ROOT, " of %,d kr agreed", a.agreedAmount()));
+        }
+        out().printf("  %d deviations%s%n", investments.deviations().size(), investments.deviations().isEmpty() ? "" : ":");
+        investments.deviations().forEach(d -> out().println("    " + d));
+    }
+
+    private static List<List<String>> fundRows(SpecialInvestments.Result investments) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("year", "area_code", "rcc_code", "rcc", "allocated_sek", "passed_on_sek", "passed_on_share", "criteria", "projects",
+                "projects_sek", "population_share", "reported_share", "project_list"));
+        for (SpecialInvestments.Fund f : investments.funds()) {
+            rows.add(List.of(String.valueOf(investments.year()), f.areaCode(), f.rccCode(), f.rccName(), String.valueOf(f.allocated()),
+                    String.valueOf(f.passedOn()), number(f.passedOnShare()), f.criteria(), String.valueOf(f.projects()),
+                    String.valueOf(f.projectsAmount()), number(f.populationShare()), number(f.reportedShare()), f.projectList()));
+        }
+        return rows;
+    }
+
     private static List<List<String>> gapRows(LeadTimesNotMet.Result leadTimes) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("period_code", "geo_code", "geo", "svf_code", "sex_code", "patients", "within_share", "target", "gap_pp",
@@ -143,6 +176,6 @@ final class AgreementCommand extends Verb {
     }
 
     private static String number(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+        return value == null || value.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", value);
     }
 }

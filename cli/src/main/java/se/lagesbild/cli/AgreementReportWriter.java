@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
+import se.lagesbild.warehouse.agreement.SpecialInvestments;
 import se.lagesbild.warehouse.indicators.SexComparisons;
 
 /** The interim report's tables for one agreement year, as one Markdown file. */
@@ -16,7 +17,8 @@ final class AgreementReportWriter {
     private AgreementReportWriter() {
     }
 
-    static void write(Path file, AgreementResult result, LeadTimesNotMet.Result leadTimes, List<SexComparisons.SexGap> sexGaps) {
+    static void write(Path file, AgreementResult result, LeadTimesNotMet.Result leadTimes, List<SexComparisons.SexGap> sexGaps,
+            SpecialInvestments.Result investments) {
         StringBuilder md = new StringBuilder();
         md.append("# Överenskommelsen om SVF ").append(result.year()).append(": uppföljning\n\n");
         md.append("Redovisningen senast ").append(result.reportDeadline()).append("; befolkning per ").append(result.populationDate())
@@ -64,6 +66,22 @@ final class AgreementReportWriter {
                     s.flagged() ? " *" : ""));
         }
         md.append("\n\\* skillnaden är statistiskt säkerställd (Benjamini–Hochberg, p < 0,05).\n");
+        md.append("\n## Särskilda satsningar ").append(investments.year()).append("\n\n");
+        md.append("| område | RCC | tilldelat (kr) | vidarefördelat (kr) | andel vidarefördelad | projekt | kriterier |\n")
+                .append("|---|---|---:|---:|---:|---:|---|\n");
+        for (SpecialInvestments.Fund f : investments.funds()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f %% | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
+                    f.passedOn(), 100 * f.passedOnShare(), f.projects(), f.criteria()));
+        }
+        md.append("\n| område (riket) | enligt överenskommelsen (kr) | tilldelat (kr) | vidarefördelat (kr) | andel | projekt |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        for (SpecialInvestments.Area a : investments.areas()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f %% | %d |%n", a.areaCode(),
+                    a.agreedAmount() == null ? "ej angivet" : String.format(Locale.ROOT, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
+                    100 * a.passedOnShare(), a.projects()));
+        }
+        md.append("\nAvvikelser från fördelningen efter befolkning: ")
+                .append(investments.deviations().isEmpty() ? "inga.\n" : "\n\n- " + String.join("\n- ", investments.deviations()) + "\n");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, md);
