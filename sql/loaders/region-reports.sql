@@ -23,6 +23,12 @@ FROM typed WHERE report_year IS NOT NULL AND NOT lb_is_year(report_year)
 SELECT line_no, 'submitted_date', raw_submitted_date, 'date is in the future (after ' || (SELECT today FROM delivery) || ')'
 FROM typed WHERE submitted_date > (SELECT today FROM delivery)
 
+-- @rule numerator_above_denominator
+SELECT line_no, 'inclusion_numerator_h1', raw_inclusion_numerator_h1,
+       'more cases included in SVF (' || inclusion_numerator_h1 || ') than new cancer cases (' || inclusion_denominator_h1
+       || '); check the two columns are not swapped'
+FROM typed WHERE inclusion_numerator_h1 > inclusion_denominator_h1
+
 -- @rule negative_count
 SELECT line_no, 'inclusion_numerator_h1', raw_inclusion_numerator_h1, 'a count cannot be negative' FROM typed WHERE inclusion_numerator_h1 < 0
 UNION ALL

@@ -25,6 +25,14 @@ final AS (
 )
 SELECT * FROM final;
 
+-- The regions' yearly reports as measures. Grain: region × report year. The one definition of
+-- inclusion share and PREM use that both the conditions and their trends over earlier years use.
+CREATE OR REPLACE VIEW int_region_report_metric AS
+SELECT region_code, report_year, submitted_date, actions_sv, inclusion_numerator_h1, inclusion_denominator_h1,
+       inclusion_numerator_h1::DOUBLE / nullif(inclusion_denominator_h1, 0) AS inclusion_share,
+       CASE WHEN prem_used THEN 1.0 WHEN NOT prem_used THEN 0.0 END AS prem_used_value
+FROM stg_region_report;
+
 -- Grain: agreement year × payment part × condition × region.
 --   observed_value: inclusion share, 1/0 for PREM used, days after the deadline for the report
 --                   (negative = early), lead-time share; NULL when there is nothing to observe.
@@ -45,13 +53,13 @@ observed AS (
     SELECT g.*, rr.submitted_date, rr.actions_sv, rr.inclusion_numerator_h1, rr.inclusion_denominator_h1,
            lt.within AS lead_time_within, lt.evaluable AS lead_time_evaluable,
            CASE g.metric
-               WHEN 'svf_inclusion' THEN rr.inclusion_numerator_h1::DOUBLE / nullif(rr.inclusion_denominator_h1, 0)
-               WHEN 'prem_used' THEN CASE WHEN rr.prem_used THEN 1.0 WHEN NOT rr.prem_used THEN 0.0 END
+               WHEN 'svf_inclusion' THEN rr.inclusion_share
+               WHEN 'prem_used' THEN rr.prem_used_value
                WHEN 'report_submitted' THEN (rr.submitted_date - g.report_deadline)::DOUBLE
                WHEN 'lead_time_within_max' THEN lt.within::DOUBLE / nullif(lt.evaluable, 0)
            END AS observed_value
     FROM grid g
-    LEFT JOIN stg_region_report rr ON rr.region_code = g.region_code AND rr.report_year = g.agreement_year
+    LEFT JOIN int_region_report_metric rr ON rr.region_code = g.region_code AND rr.report_year = g.agreement_year
     LEFT JOIN int_agreement_lead_time lt
            ON lt.agreement_year = g.agreement_year AND lt.payment_code = g.payment_code
           AND lt.condition_code = g.condition_code AND lt.region_code = g.region_code

@@ -76,7 +76,8 @@ final class AgreementCommand extends Verb {
                 out().printf("  %s %s%s%n", c.regionCode(), c.regionName(), c.actions().isEmpty() ? "" : " (its actions: " + c.actions() + ")");
                 previous = c.regionCode();
             }
-            out().printf("      %-4s %-10s %s%n", c.paymentCode(), c.conditionCode(), c.reason());
+            out().printf("      %-4s %-10s %s%s%n", c.paymentCode(), c.conditionCode(), c.reason(),
+                    c.trend().isEmpty() ? "" : "; earlier: " + c.trend());
         }
         long notEvaluable = result.conditions().stream().filter(c -> c.status().equals("not_evaluable")).count();
         if (notEvaluable > 0) {
@@ -153,10 +154,10 @@ final class AgreementCommand extends Verb {
     private static List<List<String>> conditionRows(AgreementResult result) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("agreement_year", "payment_code", "condition_code", "region_code", "region", "metric", "threshold",
-                "comparison", "observed", "status", "reason", "description_sv"));
+                "comparison", "observed", "status", "reason", "trend", "description_sv"));
         for (AgreementResult.Condition c : result.conditions()) {
             rows.add(List.of(String.valueOf(result.year()), c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(),
-                    c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.description()));
+                    c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.trend(), c.description()));
         }
         return rows;
     }

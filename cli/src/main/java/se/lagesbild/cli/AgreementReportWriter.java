@@ -40,11 +40,12 @@ final class AgreementReportWriter {
             }
             md.append(String.format(Locale.ROOT, "| **summa** | | | **%,d** |%n%n", part.apportioned()));
         }
-        md.append("## Avvikelser\n\n| region | del | villkor | avvikelse | regionens åtgärder |\n|---|---|---|---|---|\n");
+        md.append("## Avvikelser\n\n| region | del | villkor | avvikelse | tidigare år | regionens åtgärder |\n|---|---|---|---|---|---|\n");
         for (AgreementResult.Condition c : result.conditions()) {
             if (c.status().equals("not_met")) {
                 md.append("| ").append(c.regionCode()).append(" ").append(c.regionName()).append(" | ").append(c.paymentCode())
-                        .append(" | ").append(c.conditionCode()).append(" | ").append(c.reason()).append(" | ").append(c.actions())
+                        .append(" | ").append(c.conditionCode()).append(" | ").append(c.reason()).append(" | ").append(c.trend())
+                        .append(" | ").append(c.actions())
                         .append(" |\n");
             }
         }

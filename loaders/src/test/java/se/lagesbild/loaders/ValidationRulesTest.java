@@ -92,6 +92,7 @@ class ValidationRulesTest {
         "new-cases      | 1,1,14,2025,prostate,412                                                     | icd10_code                | invalid_icd10",
         "region-reports | 03;2026;2026-09-24;kanske;8120;9874;Åtgärder                                 | prem_used                 | invalid_value",
         "region-reports | 03;2026;2027-01-10;ja;8120;9874;Åtgärder                                     | submitted_date            | date_in_future",
+        "region-reports | 03;2026;2026-09-24;ja;9874;8120;Åtgärder                                     | inclusion_numerator_h1    | numerator_above_denominator",
         "investments    | SYD;PATHOLOGY;2025;100 000;120 000;Ansökan                                   | passed_on_sek             | passed_on_exceeds_allocated",
         "investments    | SYD;LEGAL;2025;100 000;80 000;Ansökan                                        | area_code                 | unknown_area",
         "investments    | EAST;PATHOLOGY;2025;100 000;80 000;Ansökan                                   | rcc                       | unknown_rcc",

@@ -1,6 +1,7 @@
 package se.lagesbild.warehouse.agreement;
 
 import static se.lagesbild.warehouse.db.Tables.DIM_REGION;
+import static se.lagesbild.warehouse.db.Tables.INT_REGION_REPORT_METRIC;
 import static se.lagesbild.warehouse.db.Tables.MART_AGREEMENT_CONDITION;
 import static se.lagesbild.warehouse.db.Tables.MART_AGREEMENT_DECISION;
 import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT;
@@ -10,6 +11,7 @@ import static se.lagesbild.warehouse.db.Tables.STG_POPULATION;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -19,6 +21,7 @@ import org.jooq.impl.DSL;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.db.tables.records.IntRegionReportMetricRecord;
 import se.lagesbild.warehouse.disclosure.Disclosure;
 
 /**
@@ -54,6 +57,9 @@ public final class AgreementEvaluation {
         Map<String, Long> population = population(warehouse, agreement.getPopulationReferenceDate().getYear());
         // disclosure control: an observed share built on fewer patients than the threshold is not shown
         int minimum = Disclosure.thresholds(warehouse).get(Disclosure.PRIMARY);
+        var h = INT_REGION_REPORT_METRIC;
+        Map<String, org.jooq.Result<IntRegionReportMetricRecord>> history = dsl.selectFrom(h).where(h.REPORT_YEAR.lt(year))
+                .orderBy(h.REPORT_YEAR).fetchGroups(h.REGION_CODE);
         var c = MART_AGREEMENT_CONDITION;
         List<AgreementResult.Condition> conditions = dsl.selectFrom(c).where(c.AGREEMENT_YEAR.eq(year))
                 .orderBy(c.SORT_ORDER, c.PAYMENT_CODE, c.CONDITION_CODE)
@@ -70,6 +76,7 @@ public final class AgreementEvaluation {
                     return new AgreementResult.Condition(r.getPaymentCode(), r.getConditionCode(), r.getRegionCode(),
                             r.getRegionNameSv(), r.getMetric(), r.getDescriptionSv(), r.getThreshold(), r.getComparison(),
                             hidden ? null : r.getObservedValue(), r.getStatus(), reason,
+                            trend(history.containsKey(r.getRegionCode()) ? history.get(r.getRegionCode()) : List.of(), r.getMetric(), minimum),
                             r.getActionsSv() == null ? "" : r.getActionsSv());
                 });
         var d = MART_AGREEMENT_DECISION;
@@ -93,6 +100,17 @@ public final class AgreementEvaluation {
         }
         return new AgreementResult(year, agreement.getReportDeadline(), agreement.getPopulationReferenceDate(),
                 agreement.getPopulationReferenceNote(), conditions, decisions, parts);
+    }
+
+    /** The measure of {@code metric} in each earlier report, oldest first; shares on fewer than {@code minimum} patients as "–". */
+    private static String trend(List<IntRegionReportMetricRecord> reports, String metric, int minimum) {
+        return reports.stream().map(r -> r.getReportYear() + " " + switch (metric) {
+            case "svf_inclusion" -> r.getInclusionShare() == null || r.getInclusionDenominatorH1() < minimum ? "–"
+                    : String.format(Locale.ROOT, "%.1f %%", 100 * r.getInclusionShare());
+            case "prem_used" -> r.getPremUsedValue() != null && r.getPremUsedValue().doubleValue() == 1 ? "PREM used" : "no PREM";
+            case "report_submitted" -> "submitted " + r.getSubmittedDate();
+            default -> "";
+        }).filter(t -> !metric.equals("lead_time_within_max")).collect(Collectors.joining(", "));
     }
 
     private static AgreementResult.Part apportion(String code, String name, long amount, String sharedAmong,

@@ -10,10 +10,13 @@ import java.util.List;
 public record AgreementResult(int year, LocalDate reportDeadline, LocalDate populationDate, String populationNote,
         List<Condition> conditions, List<Decision> decisions, List<Part> parts) {
 
-    /** One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty when met. */
+    /**
+     * One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty
+     * when met; trend gives the same measure in the region's earlier reports (empty for lead times).
+     */
     public record Condition(String paymentCode, String conditionCode, String regionCode, String regionName, String metric,
             String description, Double threshold, String comparison, Double observed, String status, String reason,
-            String actions) {
+            String trend, String actions) {
     }
 
     /** The decision for one region and payment part, with the reasons of every condition not met. */
