@@ -1,6 +1,7 @@
 package se.lagesbild.warehouse.agreement;
 
 import static se.lagesbild.warehouse.db.Tables.MART_SPECIAL_INVESTMENT;
+import static se.lagesbild.warehouse.db.Tables.REF_SPECIAL_INVESTMENT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +49,12 @@ public final class SpecialInvestments {
                 .fetch(r -> new Fund(r.getAreaCode(), r.getHealthcareRegionCode(), r.getRccNameSv(), r.getAllocatedSek(), r.getPassedOnSek(),
                         nan(r.getPassedOnShare()), r.getAllocationCriteriaSv() == null ? "" : r.getAllocationCriteriaSv(), r.getProjects(),
                         r.getProjectsSek(), r.getProjectList(), nan(r.getPopulationShare()), nan(r.getReportedShare())));
+        // every area of the year's agreement, reported or not, and any area the RCCs reported besides
         Map<String, Long> agreed = new LinkedHashMap<>();
-        warehouse.dsl().selectFrom(m).where(m.YEAR.eq(year)).orderBy(m.AREA_CODE).fetch().forEach(r -> agreed.put(r.getAreaCode(), r.getAreaAmountSek()));
+        var ref = REF_SPECIAL_INVESTMENT;
+        warehouse.dsl().selectFrom(ref).where(ref.INVESTMENT_YEAR.eq(year)).orderBy(ref.AREA_CODE)
+                .forEach(r -> agreed.put(r.getAreaCode(), r.getAmountSek()));
+        funds.forEach(f -> agreed.putIfAbsent(f.areaCode(), null));
         List<Area> areas = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
         for (String area : agreed.keySet()) {
@@ -58,6 +63,10 @@ public final class SpecialInvestments {
             long passedOn = of.stream().mapToLong(Fund::passedOn).sum();
             areas.add(new Area(area, agreed.get(area), allocated, passedOn, allocated == 0 ? Double.NaN : (double) passedOn / allocated,
                     of.stream().mapToLong(Fund::projects).sum()));
+            if (of.isEmpty()) {
+                deviations.add(area + ": none of the six RCCs reported");
+                continue;
+            }
             if (agreed.get(area) != null && agreed.get(area) != allocated) {
                 deviations.add(String.format(java.util.Locale.ROOT, "%s: the RCCs report %,d kr allocated, the agreement gives %,d kr",
                         area, allocated, agreed.get(area)));
