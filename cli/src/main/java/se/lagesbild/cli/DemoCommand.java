@@ -18,6 +18,8 @@ import se.lagesbild.loaders.LoadOutcome;
 import se.lagesbild.loaders.LoadRequest;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.agreement.AgreementEvaluation;
+import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.status.StatusReader;
 
 /**
@@ -66,6 +68,13 @@ final class DemoCommand extends Verb {
                 }
             }
             out.println("      Letters to every region: lagesbild feedback --year 2026");
+            AgreementResult agreement = AgreementEvaluation.evaluate(warehouse, 2026);
+            for (AgreementResult.Part part : agreement.parts()) {
+                long regions = part.payments().stream().filter(p -> p.amount() > 0).count();
+                out.printf("      Agreement 2026, %s: %s%n", part.paymentCode(), part.note().isEmpty()
+                        ? String.format(java.util.Locale.ROOT, "%,d kr to %d regions by population", part.apportioned(), regions) : part.note());
+            }
+            out.println("      Conditions, payments, lead times not met and special investments: lagesbild agreement --year 2026");
         }
     }
 

@@ -90,6 +90,7 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
+            assertTrue(first.out().contains("Agreement 2026, P1: 250,000,000 kr to 21 regions by population"), first.out());
             CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
             assertEquals(0, agreement.exitCode(), agreement.err());
             assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
