@@ -14,6 +14,9 @@ import se.lagesbild.warehouse.indicators.SexComparisons;
 
 /** The interim report's tables for one agreement year, as one Markdown file. */
 final class AgreementReportWriter {
+    /** Swedish number formatting: 1 250 000 (non-breaking spaces), 87,8 %. */
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
     private AgreementReportWriter() {
     }
 
@@ -25,7 +28,7 @@ final class AgreementReportWriter {
                 .append(" (").append(result.populationNote()).append(").\n\n");
         md.append("## Villkor och utbetalningar per region\n\n");
         for (AgreementResult.Part part : result.parts()) {
-            md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(Locale.ROOT, " (%,d kr)%n%n", part.amount()));
+            md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(SWEDISH, " (%,d kr)%n%n", part.amount()));
             if (!part.note().isEmpty()) {
                 md.append(part.note()).append("\n\n");
                 continue;
@@ -35,10 +38,10 @@ final class AgreementReportWriter {
                 String decision = result.decisions().stream()
                         .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode()))
                         .map(AgreementResult.Decision::decision).findFirst().orElse("alla regioner");
-                md.append(String.format(Locale.ROOT, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
+                md.append(String.format(SWEDISH, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
                         p.population(), p.amount()));
             }
-            md.append(String.format(Locale.ROOT, "| **summa** | | | **%,d** |%n%n", part.apportioned()));
+            md.append(String.format(SWEDISH, "| **summa** | | | **%,d** |%n%n", part.apportioned()));
         }
         md.append("## Avvikelser\n\n| region | del | villkor | avvikelse | tidigare år | regionens åtgärder |\n|---|---|---|---|---|---|\n");
         for (AgreementResult.Condition c : result.conditions()) {
@@ -53,15 +56,15 @@ final class AgreementReportWriter {
         md.append("| SVF | patienter | inom maxtid | mål | gap (procentenheter) | gap (patienter) | över maxtid med > 50 % |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (LeadTimesNotMet.Gap g : leadTimes.nationalBySvf()) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", g.svfCode(), g.patients(),
+            md.append(String.format(SWEDISH, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", g.svfCode(), g.patients(),
                     100 * g.withinShare(), 100 * g.target(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
         }
-        md.append(String.format(Locale.ROOT, "%n%d celler region × SVF × kön under målet; %d celler visas inte (färre än %d patienter, eller går att räkna fram).%n%n",
+        md.append(String.format(SWEDISH, "%n%d celler region × SVF × kön under målet; %d celler visas inte (färre än %d patienter, eller går att räkna fram).%n%n",
                 leadTimes.regionalMisses().size(), leadTimes.hiddenCells(), leadTimes.minimumPatients()));
         md.append("## Skillnader mellan kvinnor och män (andel inom maxtid, riket)\n\n");
         md.append("| SVF | kvinnor | män | skillnad (procentenheter, 95 % KI) | justerat p |\n|---|---:|---:|---|---:|\n");
         for (SexComparisons.SexGap s : sexGaps) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %+.1f (%+.1f till %+.1f) | %.3f%s |%n", s.cell().diagnosisCode(),
+            md.append(String.format(SWEDISH, "| %s | %.1f %% | %.1f %% | %+.1f (%+.1f till %+.1f) | %.3f%s |%n", s.cell().diagnosisCode(),
                     100 * s.womenNumerator() / s.womenDenominator(), 100 * s.menNumerator() / s.menDenominator(),
                     100 * s.difference().value(), 100 * s.difference().lower(), 100 * s.difference().upper(), s.adjustedPValue(),
                     s.flagged() ? " *" : ""));
@@ -71,14 +74,14 @@ final class AgreementReportWriter {
         md.append("| område | RCC | tilldelat (kr) | vidarefördelat (kr) | andel vidarefördelad | projekt | kriterier |\n")
                 .append("|---|---|---:|---:|---:|---:|---|\n");
         for (SpecialInvestments.Fund f : investments.funds()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f %% | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %.1f %% | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
                     f.passedOn(), 100 * f.passedOnShare(), f.projects(), f.criteria()));
         }
         md.append("\n| område (riket) | enligt överenskommelsen (kr) | tilldelat (kr) | vidarefördelat (kr) | andel | projekt |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (SpecialInvestments.Area a : investments.areas()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f %% | %d |%n", a.areaCode(),
-                    a.agreedAmount() == null ? "ej angivet" : String.format(Locale.ROOT, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %.1f %% | %d |%n", a.areaCode(),
+                    a.agreedAmount() == null ? "ej angivet" : String.format(SWEDISH, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
                     100 * a.passedOnShare(), a.projects()));
         }
         md.append("\nAvvikelser från fördelningen efter befolkning: ")
