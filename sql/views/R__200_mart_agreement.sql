@@ -37,7 +37,8 @@ FROM stg_region_report;
 --   observed_value: inclusion share, 1/0 for PREM used, days after the deadline for the report
 --                   (negative = early), lead-time share; NULL when there is nothing to observe.
 --   status: 'met', 'not_met' or 'not_evaluable'; reason says why whenever it is not 'met'.
--- A region without a report for the year has every condition not evaluable ("no report"); a
+-- A region without a report for the year has every condition not evaluable ("no report"), as has a
+-- lead-time condition whose period has months without any pathway record from the region; a
 -- threshold not yet set is "threshold not set", never a guess.
 CREATE OR REPLACE VIEW mart_agreement_condition AS
 WITH grid AS (
@@ -64,11 +65,21 @@ observed AS (
            ON lt.agreement_year = g.agreement_year AND lt.payment_code = g.payment_code
           AND lt.condition_code = g.condition_code AND lt.region_code = g.region_code
 ),
+gaps AS (
+    -- months of a lead-time condition's period without a single pathway record from the region:
+    -- a share computed over them would pass or fail on missing data
+    SELECT o.*, (SELECT string_agg(m.period_code, ', ' ORDER BY m.period_code)
+                 FROM mart_reporting_month m JOIN dim_period p ON p.period_code = o.period_code
+                 WHERE o.metric = 'lead_time_within_max' AND m.region_code = o.region_code AND m.records = 0
+                   AND m.start_date BETWEEN p.start_date AND p.end_date) AS months_without_records
+    FROM observed o
+),
 judged AS (
     SELECT o.*,
            CASE
                WHEN o.submitted_date IS NULL THEN 'not_evaluable'
                WHEN o.comparison IN ('>=', '<=') AND o.threshold IS NULL THEN 'not_evaluable'
+               WHEN o.months_without_records IS NOT NULL THEN 'not_evaluable'
                WHEN o.observed_value IS NULL THEN 'not_evaluable'
                WHEN o.comparison = '>=' THEN CASE WHEN o.observed_value >= o.threshold THEN 'met' ELSE 'not_met' END
                WHEN o.comparison = '<=' THEN CASE WHEN o.observed_value <= o.threshold THEN 'met' ELSE 'not_met' END
@@ -78,6 +89,8 @@ judged AS (
            CASE
                WHEN o.submitted_date IS NULL THEN 'no report for ' || o.agreement_year || ' received'
                WHEN o.comparison IN ('>=', '<=') AND o.threshold IS NULL THEN 'threshold not set'
+               WHEN o.months_without_records IS NOT NULL
+                   THEN 'missing data: no pathway records from the region for ' || o.months_without_records
                WHEN o.observed_value IS NULL AND o.metric = 'svf_inclusion' THEN 'missing first-half-year inclusion data in the report'
                WHEN o.observed_value IS NULL THEN 'missing data: no treated pathways in ' || o.period_code
                WHEN o.comparison = '>=' AND o.observed_value < o.threshold
@@ -91,7 +104,7 @@ judged AS (
                    THEN 'late report: submitted ' || o.submitted_date || ', ' || o.observed_value::BIGINT
                         || ' days after the deadline ' || o.report_deadline
            END AS reason
-    FROM observed o
+    FROM gaps o
 ),
 final AS (
     SELECT agreement_year, payment_code, condition_code, region_code, region_name_sv, sort_order, metric, svf_scope,
