@@ -1,8 +1,5 @@
 package se.lagesbild.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -86,11 +83,6 @@ final class AgreementReportWriter {
         }
         md.append("\nAvvikelser från fördelningen efter befolkning: ")
                 .append(investments.deviations().isEmpty() ? "inga.\n" : "\n\n- " + String.join("\n- ", investments.deviations()) + "\n");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, md);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing " + file + " failed", e);
-        }
+        OutputFile.write(file, md.toString());
     }
 }

@@ -1,8 +1,5 @@
 package se.lagesbild.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,13 +11,8 @@ final class CsvFile {
 
     /** Writes {@code rows} (the first is the header) to {@code file}, creating its folder. */
     static void write(Path file, List<List<String>> rows) {
-        List<String> lines = rows.stream().map(row -> row.stream().map(CsvFile::field).collect(Collectors.joining(","))).toList();
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing " + file + " failed", e);
-        }
+        OutputFile.write(file, rows.stream().map(row -> row.stream().map(CsvFile::field).collect(Collectors.joining(",")) + "\n")
+                .collect(Collectors.joining()));
     }
 
     private static String field(String value) {

@@ -107,6 +107,10 @@ class LagesbildCliTest {
             assertTrue(tables.contains("## Ledtider som inte uppfylls (2026, riket)") && tables.contains("| 17 Värmland | P2A | REPORT |")
                     && tables.contains("## Särskilda satsningar 2026") && tables.contains("| PRIMARY_CARE | ej angivet | 60\u00a0000\u00a0000 |"), tables);
             assertTrue(Files.exists(folder.resolve("agreement/agreement-2026-lead-times-not-met.csv")));
+            CliRun unwritable = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("demo.duckdb/tables").toString());
+            assertEquals(LagesbildCli.REJECTED, unwritable.exitCode(), unwritable.err());
+            assertTrue(unwritable.err().contains("Cannot write " + folder.resolve("demo.duckdb/tables")) && unwritable.err()
+                    .contains("Choose a folder you can write to with --out."), unwritable.err());
             CliRun noRules = CliRun.of("--db", db, "agreement", "--year", "2031");
             assertEquals(LagesbildCli.REJECTED, noRules.exitCode());
             assertTrue(noRules.err().contains("No agreement rules for 2031"), noRules.err());
