@@ -1,12 +1,13 @@
 package se.lagesbild.loaders.followup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import se.lagesbild.warehouse.WarehouseException;
 
 /**
  * Writes completeness feedback: one Markdown letter per region ({@code region-RR.md}, in Swedish,
@@ -37,7 +38,8 @@ public final class FeedbackWriter {
             written.add(table);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing feedback to " + folder + " failed", e);
+            throw new WarehouseException("Cannot write the feedback to " + folder.toAbsolutePath() + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "). Choose a folder you can write to with --out.");
         }
     }
 
