@@ -2,6 +2,7 @@ package se.lagesbild.warehouse.schema;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,42 +29,40 @@ public final class SchemaVersion {
     private static final Field<String> SCRIPT = DSL.field(DSL.name("script"), String.class);
     private static final Field<Integer> CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
     private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
-    private static volatile String latestKnown;
-    private static volatile Map<String, Integer> viewChecksums;
+    private static volatile Known known;
 
     private SchemaVersion() {
     }
 
-    /** The newest versioned migration in this build, e.g. "7". */
-    public static String latestKnown() {
-        String known = latestKnown;
-        if (known == null) {
-            // Flyway resolves this build's migrations against an empty in-memory database.
+    /** This build's migrations: the newest versioned one and the repeatable ones (views) by script → checksum. */
+    private record Known(String latest, Map<String, Integer> viewChecksums) {
+    }
+
+    /**
+     * Resolved once per process: Flyway reads this build's migrations against an empty in-memory
+     * database, and every open after the first uses the result.
+     */
+    private static Known known() {
+        Known resolved = known;
+        if (resolved == null) {
             MigrationInfo[] pending = SchemaMigrator.flyway("jdbc:duckdb:").info().pending();
-            known = Arrays.stream(pending)
+            String latest = Arrays.stream(pending)
                     .map(MigrationInfo::getVersion)
                     .filter(v -> v != null)
                     .max(Comparator.naturalOrder())
                     .map(MigrationVersion::getVersion)
                     .orElseThrow(() -> new IllegalStateException("No migrations on the classpath (lagesbild-sql missing?)"));
-            latestKnown = known;
+            TreeMap<String, Integer> views = new TreeMap<>();
+            Arrays.stream(pending).filter(info -> info.getVersion() == null).forEach(info -> views.put(info.getScript(), info.getChecksum()));
+            resolved = new Known(latest, Collections.unmodifiableSortedMap(views));
+            known = resolved;
         }
-        return known;
+        return resolved;
     }
 
-    /** This build's repeatable migrations (the views), script → Flyway checksum. */
-    static Map<String, Integer> viewChecksums() {
-        Map<String, Integer> known = viewChecksums;
-        if (known == null) {
-            known = new TreeMap<>();
-            for (MigrationInfo info : SchemaMigrator.flyway("jdbc:duckdb:").info().pending()) {
-                if (info.getVersion() == null) {
-                    known.put(info.getScript(), info.getChecksum());
-                }
-            }
-            viewChecksums = known;
-        }
-        return known;
+    /** The newest versioned migration in this build, e.g. "7". */
+    public static String latestKnown() {
+        return known().latest();
     }
 
     /** The views' scripts whose applied version differs from this build's, or that were never applied. */
@@ -71,7 +70,7 @@ public final class SchemaVersion {
         Map<String, Integer> applied = new TreeMap<>();
         dsl.select(SCRIPT, CHECKSUM).from(HISTORY).where(VERSION.isNull().and(SUCCESS.isTrue())).orderBy(RANK)
                 .forEach(r -> applied.put(r.value1(), r.value2()));
-        return viewChecksums().entrySet().stream().filter(e -> !e.getValue().equals(applied.get(e.getKey())))
+        return known().viewChecksums().entrySet().stream().filter(e -> !e.getValue().equals(applied.get(e.getKey())))
                 .map(Map.Entry::getKey).toList();
     }
 
