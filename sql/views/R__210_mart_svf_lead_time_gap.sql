@@ -14,12 +14,13 @@ WITH cells AS (
     WHERE c.geo_level IN ('region', 'country') AND c.age_group_code = 'ALL'
 ),
 final AS (
-    SELECT c.period_code, c.geo_level, c.geo_code, c.svf_code, c.sex_code, c.patients, c.within, c.exceeding,
-           c.within / c.patients AS within_share, t.threshold::DOUBLE AS target,
+    SELECT c.period_code, c.geo_level, c.geo_code, r.name_sv AS geo_name_sv, c.svf_code, c.sex_code, c.patients, c.within,
+           c.exceeding, c.within / c.patients AS within_share, t.threshold::DOUBLE AS target,
            greatest(0, t.threshold::DOUBLE - c.within / c.patients) * 100 AS gap_pp,
            greatest(0, ceil(round(t.threshold::DOUBLE * c.patients - c.within, 9)))::BIGINT AS gap_patients,
            c.exceeding / c.patients AS exceeding_share
     FROM cells c
+    JOIN dim_region r ON r.region_code = c.geo_code
     JOIN ref_national_target t
       ON t.target_code = 'SVF_LEAD_TIME' AND c.end_date BETWEEN t.valid_from AND coalesce(t.valid_to, DATE '9999-12-31')
 )

@@ -94,9 +94,7 @@ final class AgreementCommand extends Verb {
         }
         out().printf("  %-3s %-20s %-14s %12s %16s%n", "", "region", "decision", "population", "amount (kr)");
         for (AgreementResult.Payment p : part.payments()) {
-            String decision = result.decisions().stream()
-                    .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode()))
-                    .map(AgreementResult.Decision::decision).findFirst().orElse("(all regions)");
+            String decision = result.decisionOf(part.paymentCode(), p.regionCode()).orElse("(all regions)");
             out().printf("  %-3s %-20s %-14s %,12d %,16d%n", p.regionCode(), p.regionName(), decision, p.population(), p.amount());
         }
         out().printf("  %-3s %-20s %-14s %12s %,16d%n", "", "total", "", "", part.apportioned());

@@ -32,9 +32,7 @@ final class AgreementReportWriter {
             }
             md.append("| region | beslut | befolkning | belopp (kr) |\n|---|---|---:|---:|\n");
             for (AgreementResult.Payment p : part.payments()) {
-                String decision = result.decisions().stream()
-                        .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode()))
-                        .map(AgreementResult.Decision::decision).findFirst().orElse("alla regioner");
+                String decision = result.decisionOf(part.paymentCode(), p.regionCode()).orElse("alla regioner");
                 md.append(String.format(SWEDISH, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
                         p.population(), p.amount()));
             }

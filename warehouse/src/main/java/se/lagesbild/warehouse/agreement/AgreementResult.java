@@ -2,6 +2,7 @@ package se.lagesbild.warehouse.agreement;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One agreement year's follow-up: every condition per region, the decision per region and payment
@@ -9,6 +10,12 @@ import java.util.List;
  */
 public record AgreementResult(int year, LocalDate reportDeadline, LocalDate populationDate, String populationNote,
         List<Condition> conditions, List<Decision> decisions, List<Part> parts) {
+
+    /** The decision for {@code regionCode} on payment part {@code paymentCode}; empty for a part without conditions (P1). */
+    public Optional<String> decisionOf(String paymentCode, String regionCode) {
+        return decisions.stream().filter(d -> d.paymentCode().equals(paymentCode) && d.regionCode().equals(regionCode))
+                .map(Decision::decision).findFirst();
+    }
 
     /**
      * One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty

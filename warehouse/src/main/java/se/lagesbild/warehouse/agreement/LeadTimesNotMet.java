@@ -1,6 +1,5 @@
 package se.lagesbild.warehouse.agreement;
 
-import static se.lagesbild.warehouse.db.Tables.DIM_REGION;
 import static se.lagesbild.warehouse.db.Tables.MART_SVF_LEAD_TIME_GAP;
 
 import java.util.Comparator;
@@ -49,12 +48,10 @@ public final class LeadTimesNotMet {
         int minimum = Disclosure.thresholds(warehouse).get(Disclosure.PRIMARY);
         Set<Cell> released = releasedCells(warehouse, period);
         var g = MART_SVF_LEAD_TIME_GAP;
-        var names = warehouse.dsl().select(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV).from(DIM_REGION)
-                .fetchMap(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV);
         var all = warehouse.dsl().selectFrom(g).where(g.PERIOD_CODE.eq(period)).fetch();
         List<Gap> gaps = all.stream()
                 .filter(r -> released.contains(new Cell(r.getPeriodCode(), r.getGeoLevel(), r.getGeoCode(), r.getSvfCode(), r.getSexCode(), "ALL")))
-                .map(r -> new Gap(r.getPeriodCode(), r.getGeoCode(), names.get(r.getGeoCode()), r.getSvfCode(), r.getSexCode(),
+                .map(r -> new Gap(r.getPeriodCode(), r.getGeoCode(), r.getGeoNameSv(), r.getSvfCode(), r.getSexCode(),
                         Math.round(r.getPatients()), r.getWithinShare(), r.getTarget(), r.getGapPp(), r.getGapPatients(),
                         r.getExceedingShare()))
                 .sorted(Comparator.comparingLong(Gap::gapPatients).reversed().thenComparing(Gap::geoCode)
