@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import se.lagesbild.loaders.followup.OutputFile;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
 import se.lagesbild.warehouse.agreement.SpecialInvestments;

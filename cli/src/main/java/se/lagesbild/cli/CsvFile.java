@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import se.lagesbild.loaders.followup.OutputFile;
+
 /** Writes the CSV files the verbs leave behind (comma-separated, RFC 4180 quoting, UTF-8). */
 final class CsvFile {
     private CsvFile() {

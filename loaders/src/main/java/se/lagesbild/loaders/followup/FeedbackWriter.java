@@ -1,13 +1,8 @@
 package se.lagesbild.loaders.followup;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import se.lagesbild.warehouse.WarehouseException;
 
 /**
  * Writes completeness feedback: one Markdown letter per region ({@code region-RR.md}, in Swedish,
@@ -20,27 +15,21 @@ public final class FeedbackWriter {
     /** Writes the letters and the CSV into {@code folder}; returns the files written. */
     public static List<Path> write(List<RegionFeedback> feedback, Path folder) {
         List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(folder);
-            List<String> csv = new ArrayList<>(List.of("region_code,region_name,year,item,detail"));
-            for (RegionFeedback region : feedback) {
-                Path letter = folder.resolve("region-" + region.regionCode() + ".md");
-                Files.writeString(letter, letter(region), StandardCharsets.UTF_8);
-                written.add(letter);
-                for (String[] item : items(region)) {
-                    csv.add(String.join(",", region.regionCode(), quote(region.regionName()), String.valueOf(region.year()), item[0],
-                            quote(item[1])));
-                }
+        List<String> csv = new ArrayList<>(List.of("region_code,region_name,year,item,detail"));
+        for (RegionFeedback region : feedback) {
+            Path letter = folder.resolve("region-" + region.regionCode() + ".md");
+            OutputFile.write(letter, letter(region));
+            written.add(letter);
+            for (String[] item : items(region)) {
+                csv.add(String.join(",", region.regionCode(), quote(region.regionName()), String.valueOf(region.year()), item[0],
+                        quote(item[1])));
             }
-            int year = feedback.isEmpty() ? 0 : feedback.get(0).year();
-            Path table = folder.resolve("feedback-" + year + ".csv");
-            Files.write(table, csv, StandardCharsets.UTF_8);
-            written.add(table);
-            return written;
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot write the feedback to " + folder.toAbsolutePath() + " (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "). Choose a folder you can write to with --out.");
         }
+        int year = feedback.isEmpty() ? 0 : feedback.get(0).year();
+        Path table = folder.resolve("feedback-" + year + ".csv");
+        OutputFile.write(table, String.join("\n", csv) + "\n");
+        written.add(table);
+        return written;
     }
 
     /** Each item as (code, detail). */

@@ -1,4 +1,4 @@
-package se.lagesbild.cli;
+package se.lagesbild.loaders.followup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,12 +6,12 @@ import java.nio.file.Path;
 
 import se.lagesbild.warehouse.WarehouseException;
 
-/** Writes a file the verbs leave behind, creating its folder; a path that cannot be written is refused by name. */
-final class OutputFile {
+/** Writes a file the follow-up leaves behind (letters, tables), creating its folder; a path that cannot be written is refused by name. */
+public final class OutputFile {
     private OutputFile() {
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text);
