@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jooq.impl.DSL;
@@ -89,14 +88,11 @@ public final class AgreementEvaluation {
         List<AgreementResult.Part> parts = new ArrayList<>();
         var p = REF_AGREEMENT_PAYMENT;
         for (var payment : dsl.selectFrom(p).where(p.AGREEMENT_YEAR.eq(year)).orderBy(p.PAYMENT_NO, p.PART_NO).fetch()) {
-            boolean toAll = "all_regions".equals(payment.getSharedAmong());
             Map<String, AgreementResult.Decision> partDecisions = decisions.stream()
                     .filter(x -> x.paymentCode().equals(payment.getPaymentCode()))
                     .collect(Collectors.toMap(AgreementResult.Decision::regionCode, x -> x));
             parts.add(apportion(payment.getPaymentCode(), payment.getNameSv(), payment.getAmountSek(),
-                    payment.getSharedAmong(), population, names,
-                    region -> toAll || (partDecisions.containsKey(region) && partDecisions.get(region).qualifies()),
-                    partDecisions));
+                    payment.getSharedAmong(), population, names, partDecisions));
         }
         return new AgreementResult(year, agreement.getReportDeadline(), agreement.getPopulationReferenceDate(),
                 agreement.getPopulationReferenceNote(), conditions, decisions, parts);
@@ -104,21 +100,24 @@ public final class AgreementEvaluation {
 
     /** The measure of {@code metric} in each earlier report, oldest first; shares on fewer than {@code minimum} patients as "–". */
     private static String trend(List<IntRegionReportMetricRecord> reports, String metric, int minimum) {
+        if (metric.equals("lead_time_within_max")) {
+            return ""; // lead times are not in the reports
+        }
         return reports.stream().map(r -> r.getReportYear() + " " + switch (metric) {
             case "svf_inclusion" -> r.getInclusionShare() == null || r.getInclusionDenominatorH1() < minimum ? "–"
                     : String.format(Locale.ROOT, "%.1f %%", 100 * r.getInclusionShare());
             case "prem_used" -> r.getPremUsedValue() != null && r.getPremUsedValue().doubleValue() == 1 ? "PREM used" : "no PREM";
             case "report_submitted" -> "submitted " + r.getSubmittedDate();
             default -> "";
-        }).filter(t -> !metric.equals("lead_time_within_max")).collect(Collectors.joining(", "));
+        }).collect(Collectors.joining(", "));
     }
 
     private static AgreementResult.Part apportion(String code, String name, long amount, String sharedAmong,
-            Map<String, Long> population, Map<String, String> names, Predicate<String> qualifies,
-            Map<String, AgreementResult.Decision> decisions) {
+            Map<String, Long> population, Map<String, String> names, Map<String, AgreementResult.Decision> decisions) {
+        boolean toAll = "all_regions".equals(sharedAmong);
         Map<String, Double> weights = new LinkedHashMap<>();
         population.forEach((region, people) -> {
-            if (qualifies.test(region)) {
+            if (toAll || (decisions.containsKey(region) && decisions.get(region).qualifies())) {
                 weights.put(region, people.doubleValue());
             }
         });
