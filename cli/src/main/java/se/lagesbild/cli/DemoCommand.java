@@ -8,14 +8,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import se.lagesbild.fixtures.DemoData;
 import se.lagesbild.fixtures.synthetic.Settings;
-import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
 import se.lagesbild.loaders.followup.CompletenessFeedback;
 import se.lagesbild.loaders.followup.Reconciliation;
 import se.lagesbild.loaders.followup.RegionFeedback;
-import se.lagesbild.loaders.FileLoader;
-import se.lagesbild.loaders.LoadListener;
-import se.lagesbild.loaders.LoadOutcome;
-import se.lagesbild.loaders.LoadRequest;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
@@ -47,12 +42,10 @@ final class DemoCommand extends Verb {
                     warehouse.migration().toVersion(), warehouse.migration().executed());
             out.printf("[2/4] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
                     settings.scale(), settings.asOf(), data);
-            for (String[] file : SyntheticNationalData.plannedFiles(settings)) {
-                LoadOutcome outcome = FileLoader.load(warehouse, LoadRequest.of(file[0], data.resolve(file[1])).withToday(settings.asOf()),
-                        LoadListener.SILENT);
+            DemoData.load(warehouse, data, outcome -> {
                 out.print("      ");
                 OutcomePrinter.print(outcome, out);
-            }
+            });
             out.println("[3/4] Status");
             out.println();
             StatusPrinter.print(StatusReader.read(warehouse), out);

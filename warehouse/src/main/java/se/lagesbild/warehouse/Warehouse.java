@@ -115,6 +115,19 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * A second connection to the same open database, for another thread: DuckDB connections are
+     * not shared between threads, and a snapshot chosen with {@code Snapshots.asOf} holds for one
+     * connection only. Close it as any warehouse; the database stays open while any connection is.
+     */
+    public Warehouse duplicate() {
+        try {
+            return new Warehouse(file, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot open another connection to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What opening for writing migrated; null for a read-only warehouse. */
     public SchemaMigrator.MigrationOutcome migration() {
         return migration;

@@ -34,6 +34,12 @@ public final class AgreementEvaluation {
     private AgreementEvaluation() {
     }
 
+    /** The agreement years the warehouse has rules for, oldest first. */
+    public static List<Integer> years(Warehouse warehouse) {
+        return warehouse.dsl().select(REF_AGREEMENT.AGREEMENT_YEAR).from(REF_AGREEMENT).orderBy(REF_AGREEMENT.AGREEMENT_YEAR)
+                .fetch(REF_AGREEMENT.AGREEMENT_YEAR);
+    }
+
     /**
      * Evaluates agreement year {@code year}. The first payment goes to every region, second-payment
      * parts only to the regions that meet every condition of the part; each part is split by the
@@ -48,9 +54,7 @@ public final class AgreementEvaluation {
         var dsl = warehouse.dsl();
         var agreement = dsl.selectFrom(REF_AGREEMENT).where(REF_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne();
         if (agreement == null) {
-            List<Integer> years = dsl.select(REF_AGREEMENT.AGREEMENT_YEAR).from(REF_AGREEMENT)
-                    .orderBy(REF_AGREEMENT.AGREEMENT_YEAR).fetch(REF_AGREEMENT.AGREEMENT_YEAR);
-            throw new WarehouseException("No agreement rules for " + year + ". Agreement years in the warehouse: " + years
+            throw new WarehouseException("No agreement rules for " + year + ". Agreement years in the warehouse: " + years(warehouse)
                     + ". Add a year's agreement as rows in a new migration (see sql/migration/V5__agreement_rules.sql).");
         }
         Map<String, Long> population = population(warehouse, agreement.getPopulationReferenceDate().getYear());
@@ -82,7 +86,7 @@ public final class AgreementEvaluation {
         List<AgreementResult.Decision> decisions = dsl.selectFrom(d).where(d.AGREEMENT_YEAR.eq(year))
                 .orderBy(d.PAYMENT_CODE, d.SORT_ORDER)
                 .fetch(r -> new AgreementResult.Decision(r.getPaymentCode(), r.getRegionCode(), r.getRegionNameSv(),
-                        r.getDecision(), r.getReasons()));
+                        r.getDecision(), reasons(conditions, r.getPaymentCode(), r.getRegionCode())));
         Map<String, String> names = dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV).from(DIM_REGION)
                 .fetchMap(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV);
         List<AgreementResult.Part> parts = new ArrayList<>();
@@ -96,6 +100,17 @@ public final class AgreementEvaluation {
         }
         return new AgreementResult(year, agreement.getReportDeadline(), agreement.getPopulationReferenceDate(),
                 agreement.getPopulationReferenceNote(), conditions, decisions, parts);
+    }
+
+    /**
+     * Why a region's part is not met, from its conditions' reasons after disclosure control (the
+     * view's own reasons would repeat a hidden share).
+     */
+    private static String reasons(List<AgreementResult.Condition> conditions, String paymentCode, String regionCode) {
+        return conditions.stream().filter(c -> c.paymentCode().equals(paymentCode) && c.regionCode().equals(regionCode)
+                        && !c.status().equals("met"))
+                .sorted(java.util.Comparator.comparing(AgreementResult.Condition::conditionCode))
+                .map(c -> c.conditionCode() + ": " + c.reason()).collect(Collectors.joining("; "));
     }
 
     /** The measure of {@code metric} in each earlier report, oldest first; shares on fewer than {@code minimum} patients as "–". */

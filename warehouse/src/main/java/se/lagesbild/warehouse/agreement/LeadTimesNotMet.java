@@ -9,13 +9,10 @@ import java.util.stream.Collectors;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.disclosure.Disclosure;
+import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
-import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellFilter;
-import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.warehouse.indicators.IndicatorEngine;
-import se.lagesbild.warehouse.indicators.IndicatorValue;
 import se.lagesbild.warehouse.stats.Confidence;
 
 /**
@@ -66,11 +63,8 @@ public final class LeadTimesNotMet {
      * exactly what the indicator hides.
      */
     private static Set<Cell> releasedCells(Warehouse warehouse, String period) {
-        Indicator indicator = Catalogue.byCode(warehouse, "svf_within_lead_time");
-        List<IndicatorValue> values = IndicatorEngine.values(warehouse, indicator.code(),
-                CellFilter.all().periods(period).ageGroups("ALL"), Confidence.NINETY_FIVE);
-        return Disclosure.apply(warehouse, indicator, values).stream().filter(v -> !v.suppressed()).map(ReleasedValue::cell)
-                .collect(Collectors.toSet());
+        return Released.values(warehouse, "svf_within_lead_time", CellFilter.all().periods(period).ageGroups("ALL"), Confidence.NINETY_FIVE)
+                .stream().filter(v -> !v.suppressed()).map(ReleasedValue::cell).collect(Collectors.toSet());
     }
 
     /** The released cells and how many were held back by disclosure control. */

@@ -22,6 +22,11 @@ public record Cell(String periodCode, String geoLevel, String geoCode, String di
         return new Cell(periodCode, "country", "00", diagnosisCode, sexCode, ageGroupCode);
     }
 
+    /** The same cell for another geography. */
+    public Cell withGeo(String level, String code) {
+        return new Cell(periodCode, level, code, diagnosisCode, sexCode, ageGroupCode);
+    }
+
     /** The same cell in another period. */
     public Cell inPeriod(String period) {
         return new Cell(period, geoLevel, geoCode, diagnosisCode, sexCode, ageGroupCode);

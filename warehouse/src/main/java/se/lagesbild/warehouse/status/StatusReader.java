@@ -67,6 +67,11 @@ public final class StatusReader {
                 dsl.fetchCount(CATALOGUE_INDICATOR));
     }
 
+    /** Every load batch (vintage), oldest first. */
+    public static List<WarehouseStatus.Batch> batches(Warehouse warehouse) {
+        return batches(warehouse.dsl());
+    }
+
     static List<WarehouseStatus.Batch> batches(DSLContext dsl) {
         return dsl.select(LOAD_BATCH.BATCH_ID, LOAD_BATCH.SOURCE, LOAD_BATCH.FILE_NAME, LOAD_BATCH.VINTAGE_LABEL,
                         LOAD_BATCH.ROWS_LOADED, LOAD_BATCH.ROWS_QUARANTINED, LOAD_BATCH.LOADED_AT)

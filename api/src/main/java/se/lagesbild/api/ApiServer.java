@@ -1,0 +1,243 @@
+package se.lagesbild.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import se.lagesbild.api.format.Format;
+import se.lagesbild.api.format.JsonTables;
+import se.lagesbild.api.format.TableWriter;
+import se.lagesbild.api.routes.Answer;
+import se.lagesbild.api.routes.Route;
+import se.lagesbild.api.routes.Routes;
+import se.lagesbild.warehouse.WarehouseException;
+
+/**
+ * The read-only HTTP API on Javalin 7. Every GET route under {@code /api/v1} goes the same way:
+ * rate limit, parameters checked ({@link Query}), format chosen ({@code format} parameter, else
+ * the Accept header), ETag by vintage (an unchanged answer is a 304), the answer computed on a
+ * leased connection (as of {@code snapshot} if given) or taken from the cache, the cell limit,
+ * and the answer written. Errors are RFC 9457 problem documents; only a fault of the server
+ * itself is a 500.
+ */
+public final class ApiServer implements AutoCloseable {
+    public static final String BASE = "/api/v1";
+    private static final String TRIVIAL = "{\"status\":\"ok\"}";
+
+    private final ServedWarehouse served;
+    private final ApiSettings settings;
+    private final RateLimiter limiter;
+    private final ResponseCache cache;
+    private final List<Route> routes;
+    private final String version;
+    private final byte[] spec;
+    private final byte[] docs;
+    private Javalin app;
+
+    public ApiServer(ServedWarehouse served, ApiSettings settings) {
+        this.served = served;
+        this.settings = settings;
+        this.limiter = new RateLimiter(settings.rateLimit());
+        this.cache = new ResponseCache(settings.cacheBytes());
+        String v = ApiServer.class.getPackage().getImplementationVersion();
+        this.version = v == null ? "dev" : v;
+        this.routes = Routes.all(settings, version);
+        this.spec = resource("api/openapi.yaml");
+        this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The routes under /api/v1 (paths relative to it), for the spec check. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Starts listening; returns the port (useful with port 0). */
+    public int start() {
+        app = Javalin.create(config -> {
+            config.jetty.host = settings.host();
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
+            config.http.generateEtags = false;
+            config.startup.showJavalinBanner = false;
+            if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (settings.corsOrigins().contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(settings.corsOrigins().get(0), settings.corsOrigins().subList(1, settings.corsOrigins().size())
+                                .toArray(String[]::new));
+                    }
+                    rule.exposeHeader("ETag");
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
+            if (settings.accessLog() != null) {
+                config.requestLogger.http((ctx, ms) -> accessLog(ctx, ms));
+            }
+            config.routes.before(ctx -> {
+                String method = ctx.method().name();
+                if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+                    throw ApiProblem.methodNotAllowed(method);
+                }
+                if (ctx.path().startsWith("/api/") && !ctx.path().equals("/api/trivial")) {
+                    long wait = limiter.take(ctx.ip());
+                    if (wait > 0) {
+                        throw ApiProblem.rateLimited(wait, limiter.perMinute());
+                    }
+                }
+            });
+            config.routes.get("/api/trivial", ctx -> ctx.contentType("application/json").result(TRIVIAL));
+            config.routes.get(BASE + "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=" + settings.maxAgeSeconds()).result(spec));
+            config.routes.get("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+            config.routes.get("/", ctx -> ctx.redirect("/api/docs"));
+            for (Route route : routes) {
+                config.routes.get(BASE + route.path(), ctx -> serve(ctx, route));
+            }
+            config.routes.get("/*", ctx -> {
+                throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs and in "
+                        + BASE + "/openapi.yaml.");
+            });
+            config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(WarehouseException.class, (e, ctx) -> problem(ctx, ApiProblem.notAnswerable(e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                System.err.println("lagesbild serve: internal error " + reference + " on " + ctx.method() + " " + ctx.path() + ": " + e);
+                e.printStackTrace();
+                problem(ctx, ApiProblem.internal(reference));
+            });
+        });
+        app.start(settings.port());
+        return app.port();
+    }
+
+    private void serve(Context ctx, Route route) {
+        Query query = new Query(ctx.queryParamMap(), route.parameters());
+        Format format = format(ctx, query);
+        String snapshot = query.raw("snapshot");
+        if (snapshot != null && served.catalog().snapshot(snapshot) == null) {
+            List<String> names = served.catalog().snapshots().stream().map(s -> s.getSnapshotName()).toList();
+            throw ApiProblem.badParameter("snapshot", snapshot, "There is no snapshot '" + Query.printable(snapshot) + "'. Snapshots: "
+                    + (names.isEmpty() ? "none yet" : String.join(", ", names)) + " (see " + BASE + "/snapshots).", names);
+        }
+        try (ServedWarehouse.Lease lease = served.lease(snapshot)) {
+            String resource = route.path() + " " + new TreeMap<>(ctx.pathParamMap()) + " " + new TreeMap<>(ctx.queryParamMap()) + " " + format;
+            CRC32 crc = new CRC32();
+            crc.update(resource.getBytes(StandardCharsets.UTF_8));
+            String etag = "W/\"v" + lease.catalog().maxBatchId() + (snapshot == null ? "" : "-" + snapshot.hashCode()) + "-"
+                    + Long.toHexString(crc.getValue()) + "-" + version.hashCode() + "\"";
+            ctx.header("ETag", etag);
+            ctx.header("Cache-Control", "public, max-age=" + (snapshot == null ? settings.maxAgeSeconds() : 86_400));
+            ctx.header("Vary", "Accept, Accept-Encoding");
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            String key = lease.generation() + " " + resource;
+            ResponseCache.Entry entry = cache.get(key);
+            if (entry == null) {
+                entry = render(lease, route, query, ctx.pathParamMap(), format, etag);
+                cache.put(key, entry);
+            }
+            entry.headers().forEach(ctx::header);
+            ctx.contentType(entry.contentType()).result(entry.body());
+        }
+    }
+
+    private ResponseCache.Entry render(ServedWarehouse.Lease lease, Route route, Query query, Map<String, String> params, Format format,
+                                       String etag) {
+        Answer answer = route.handler().answer(lease, query, params);
+        if (answer instanceof Answer.Document document) {
+            if (format != Format.JSON) {
+                throw ApiProblem.badParameter("format", format.parameter(), "This route answers JSON only; leave out format"
+                        + " or give format=json.", List.of("json"));
+            }
+            try {
+                return new ResponseCache.Entry(JsonTables.MAPPER.writeValueAsBytes(document.json()), "application/json", etag, Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        var table = ((Answer.Table) answer).table();
+        if (table.rows().size() > settings.maxCells()) {
+            throw ApiProblem.tooLarge(table.rows().size(), settings.maxCells());
+        }
+        Map<String, String> headers = format == Format.CSV || format == Format.ARROW
+                ? Map.of("Content-Disposition", "inline; filename=\"" + fileName(route, params) + "." + (format == Format.CSV ? "csv" : "arrows") + "\"")
+                : Map.of();
+        return new ResponseCache.Entry(TableWriter.write(table, format), format.contentType(), etag, headers);
+    }
+
+    private static String fileName(Route route, Map<String, String> params) {
+        String name = route.path();
+        for (var p : params.entrySet()) {
+            name = name.replace("{" + p.getKey() + "}", p.getValue());
+        }
+        return name.substring(1).replaceAll("[^A-Za-z0-9_-]+", "-");
+    }
+
+    private static Format format(Context ctx, Query query) {
+        String requested = query.raw("format");
+        if (requested == null) {
+            return Format.byAccept(ctx.header("Accept"));
+        }
+        Format format = Format.byParameter(requested);
+        if (format == null) {
+            throw ApiProblem.badParameter("format", requested, "Unknown format '" + Query.printable(requested) + "'. Formats: "
+                    + String.join(", ", Format.parameterValues()) + ".", Format.parameterValues());
+        }
+        return format;
+    }
+
+    private static void problem(Context ctx, ApiProblem problem) {
+        problem.headers().forEach(ctx::header);
+        ctx.removeHeader("ETag");
+        ctx.header("Cache-Control", "no-store");
+        try {
+            ctx.status(problem.status()).contentType("application/problem+json")
+                    .result(JsonTables.MAPPER.writeValueAsBytes(problem.document(ctx.path())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void accessLog(Context ctx, Float ms) {
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        settings.accessLog().printf(Locale.ROOT, "%s - - [%s] \"%s %s%s\" %d %.1fms%n", ctx.ip(),
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)), ctx.method().name(),
+                ctx.path(), Query.printable(query), ctx.statusCode(), ms);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the api module's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package se.lagesbild.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.agreement.AgreementEvaluation;
+import se.lagesbild.warehouse.db.tables.records.SnapshotRecord;
+import se.lagesbild.warehouse.dimensions.Dimensions;
+import se.lagesbild.warehouse.dimensions.Dimensions.Member;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.status.StatusReader;
+import se.lagesbild.warehouse.status.WarehouseStatus;
+
+/**
+ * What one served copy of the warehouse holds that parameters are checked against, read once when
+ * the copy is opened: the dimensions' codes and labels, the indicators, the snapshots, the
+ * agreement years and the vintages.
+ */
+public record Catalog(List<Member> regions, List<Member> healthcareRegions, List<Member> diagnoses, List<Member> periods,
+                      List<Member> sexes, List<Member> ageGroups, List<Member> goals, Map<String, Indicator> indicators,
+                      List<SnapshotRecord> snapshots, List<Integer> agreementYears, List<WarehouseStatus.Batch> batches) {
+
+    static Catalog read(Warehouse warehouse) {
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        Catalogue.all(warehouse).forEach(i -> indicators.put(i.code(), i));
+        return new Catalog(Dimensions.regions(warehouse), Dimensions.healthcareRegions(warehouse), Dimensions.diagnoses(warehouse),
+                Dimensions.periods(warehouse), Dimensions.sexes(warehouse), Dimensions.ageGroups(warehouse), Dimensions.goals(warehouse),
+                indicators, Snapshots.list(warehouse), AgreementEvaluation.years(warehouse), StatusReader.batches(warehouse));
+    }
+
+    /** The newest load batch's id, 0 when nothing is loaded: the vintage every answer is as of. */
+    public long maxBatchId() {
+        return batches.isEmpty() ? 0 : batches.get(batches.size() - 1).batchId();
+    }
+
+    /** The newest batch's vintage label, or null. */
+    public String currentVintage() {
+        return batches.isEmpty() ? null : batches.get(batches.size() - 1).vintage();
+    }
+
+    public SnapshotRecord snapshot(String name) {
+        return snapshots.stream().filter(s -> s.getSnapshotName().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Codes of a dimension, in order. */
+    public static List<String> codes(List<Member> members) {
+        return members.stream().map(Member::code).toList();
+    }
+
+    /** Code → Swedish label of every member of every geography (regions, Riket, healthcare regions). */
+    public Map<String, String> geoLabels() {
+        Map<String, String> labels = new LinkedHashMap<>(labels(regions));
+        labels.putAll(labels(healthcareRegions));
+        return labels;
+    }
+
+    /** Code → Swedish label. */
+    public static Map<String, String> labels(List<Member> members) {
+        return members.stream().collect(Collectors.toMap(Member::code, Member::labelSv, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    static <T> Map<String, T> byCode(List<T> items, Function<T, String> code) {
+        return items.stream().collect(Collectors.toMap(code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+}

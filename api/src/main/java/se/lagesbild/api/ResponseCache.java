@@ -1,0 +1,40 @@
+package se.lagesbild.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rendered answers kept in memory, least recently used first out, up to a number of bytes. A key
+ * names the served copy (vintage), so an answer is never given from an older vintage; the data of
+ * a copy never changes, so nothing else invalidates an entry.
+ */
+public final class ResponseCache {
+    /** A rendered answer. */
+    public record Entry(byte[] body, String contentType, String etag, Map<String, String> headers) {
+    }
+
+    private final long maxBytes;
+    private long bytes;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+
+    public ResponseCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public synchronized Entry get(String key) {
+        return entries.get(key);
+    }
+
+    public synchronized void put(String key, Entry entry) {
+        if (entry.body().length > maxBytes / 4) {
+            return;
+        }
+        Entry old = entries.put(key, entry);
+        bytes += entry.body().length - (old == null ? 0 : old.body().length);
+        var it = entries.entrySet().iterator();
+        while (bytes > maxBytes && it.hasNext()) {
+            bytes -= it.next().getValue().body().length;
+            it.remove();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package se.lagesbild.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import se.lagesbild.api.routes.Route;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.stats.Confidence;
+
+/** Every route in every format, against the real server on the demo warehouse, checked against the OpenAPI document. */
+class RoutesTest {
+    /** One request per route: {path template, path and query}. */
+    static List<String[]> tableRequests() {
+        return List.of(
+                new String[] {"/regions", "/regions"},
+                new String[] {"/healthcare-regions", "/healthcare-regions"},
+                new String[] {"/diagnoses", "/diagnoses"},
+                new String[] {"/periods", "/periods"},
+                new String[] {"/sexes", "/sexes"},
+                new String[] {"/age-groups", "/age-groups"},
+                new String[] {"/indicators", "/indicators"},
+                new String[] {"/indicators/{code}/values", "/indicators/svf_within_lead_time/values?period=2026,2026H1&diagnosis=ALL,BREAST"},
+                new String[] {"/indicators/{code}/values", "/indicators/new_cancer_cases_rate/values?period=2026&sex=1,2"},
+                new String[] {"/indicators/{code}/values", "/indicators/svf_lead_time_median/values?period=2026&region=00,01"},
+                new String[] {"/indicators/{code}/equity", "/indicators/svf_inclusion/equity?period=2026&diagnosis=BREAST&age=18%2B"},
+                new String[] {"/indicators/{code}/baseline", "/indicators/svf_within_lead_time/baseline?baseline=2026&followup=2027"},
+                new String[] {"/agreement/{year}/conditions", "/agreement/2026/conditions"},
+                new String[] {"/agreement/{year}/payments", "/agreement/2026/payments"},
+                new String[] {"/vintages", "/vintages"},
+                new String[] {"/snapshots", "/snapshots"});
+    }
+
+    @Test
+    void everyRouteIsInTheSpecAndEverySpecPathIsARoute() {
+        List<String> served = new ArrayList<>(TestApi.server().routes().stream().map(Route::path).toList());
+        served.add("/openapi.yaml");
+        assertEquals(Set.copyOf(Spec.paths()), Set.copyOf(served));
+        for (String[] request : tableRequests()) {
+            assertTrue(served.contains(request[0]), request[0]);
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("tableRequests")
+    void everyFormatCarriesTheSameRows(String template, String request) throws Exception {
+        String url = ApiServer.BASE + request + (request.contains("?") ? "&" : "?");
+        HttpResponse<byte[]> json = TestApi.get(url + "format=json");
+        assertEquals(200, json.statusCode(), TestApi.text(json));
+        JsonNode table = TestApi.json(json);
+        Set<ValidationMessage> problems = Spec.check(template, 200, "application/json", table);
+        assertTrue(problems.isEmpty(), request + ": " + problems);
+        JsonNode rows = table.path("rows");
+        assertTrue(rows.size() > 0, request + " answered no rows");
+
+        HttpResponse<byte[]> csv = TestApi.get(url + "format=csv");
+        assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse(""));
+        List<Map<String, String>> csvRows = Formats.csv(csv.body());
+        assertEquals(rows.size(), csvRows.size());
+
+        HttpResponse<byte[]> arrow = TestApi.get(url + "format=arrow");
+        assertEquals("application/vnd.apache.arrow.stream", arrow.headers().firstValue("Content-Type").orElse(""));
+        List<Map<String, Object>> arrowRows = Formats.arrow(arrow.body());
+        assertEquals(rows.size(), arrowRows.size());
+
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            for (var field : row.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                String fromCsv = csvRows.get(i).get(name);
+                Object fromArrow = arrowRows.get(i).get(name);
+                if (value.isNull()) {
+                    assertEquals("", fromCsv, request + " row " + i + " " + name);
+                    assertEquals(null, fromArrow, request + " row " + i + " " + name);
+                } else if (value.isNumber()) {
+                    assertEquals(value.asDouble(), Double.parseDouble(fromCsv), 0, request + " row " + i + " " + name);
+                    assertEquals(value.asDouble(), ((Number) fromArrow).doubleValue(), 0, request + " row " + i + " " + name);
+                } else {
+                    assertEquals(value.asText(), fromCsv, request + " row " + i + " " + name);
+                    assertEquals(value.isBoolean() ? value.asBoolean() : value.asText(), fromArrow, request + " row " + i + " " + name);
+                }
+            }
+        }
+
+        HttpResponse<byte[]> stat = TestApi.get(url + "format=json-stat2");
+        JsonNode dataset = TestApi.json(stat);
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(getClass().getClassLoader().getResourceAsStream("jsonstat-2.0-dataset.schema.json"));
+        assertTrue(schema.validate(dataset).isEmpty(), request + ": " + schema.validate(dataset));
+        long cells = 1;
+        for (JsonNode s : dataset.path("size")) {
+            cells *= s.asLong();
+        }
+        assertEquals(dataset.path("id").size(), dataset.path("size").size());
+        long measures = table.path("columns").findValuesAsText("role").stream().filter("measure"::equals).count();
+        assertEquals(measures, dataset.path("size").get(dataset.path("size").size() - 1).asLong());
+        if (dataset.path("value").isArray()) {
+            assertEquals(cells, dataset.path("value").size());
+        }
+        long filled = 0;
+        for (JsonNode v : dataset.path("value")) {
+            filled += v.isNull() ? 0 : 1;
+        }
+        long jsonFilled = 0;
+        for (JsonNode row : rows) {
+            for (JsonNode c : table.path("columns")) {
+                if (c.path("role").asText().equals("measure") && !row.path(c.path("name").asText()).isNull()) {
+                    jsonFilled++;
+                }
+            }
+        }
+        assertEquals(jsonFilled, filled, request + ": the dataset's values are the table's measures");
+    }
+
+    @Test
+    void valuesAreTheEnginesReleasedValues() {
+        JsonNode rows = TestApi.json(TestApi.get(ApiServer.BASE
+                + "/indicators/svf_within_lead_time/values?period=2026&region=00,22&diagnosis=ALL&sex=3&age=ALL")).path("rows");
+        assertEquals(2, rows.size());
+        try (Warehouse w = Warehouse.openReadOnly(TestApi.warehouseFile())) {
+            List<ReleasedValue> engine = Released.values(w, "svf_within_lead_time",
+                    CellFilter.all().periods("2026").geo("00", "22").diagnoses("ALL").sexes(3).ageGroups("ALL"), Confidence.NINETY_FIVE);
+            assertEquals(2, engine.size());
+            for (int i = 0; i < 2; i++) {
+                ReleasedValue v = engine.get(i);
+                JsonNode row = rows.get(i);
+                assertEquals(v.cell().geoCode(), row.path("geo_code").asText());
+                assertFalse(v.suppressed());
+                assertEquals(v.numerator(), row.path("numerator").asDouble(), 0);
+                assertEquals(v.denominator(), row.path("denominator").asDouble(), 0);
+                assertEquals(v.estimate().value(), row.path("value").asDouble(), 0);
+                assertEquals(v.estimate().lower(), row.path("lower").asDouble(), 0);
+                assertEquals(v.estimate().upper(), row.path("upper").asDouble(), 0);
+                assertEquals(v.numerator() / v.denominator(), row.path("value").asDouble(), 1e-12);
+            }
+        }
+        assertEquals("benchmark", rows.get(0).path("comparison").asText());
+    }
+
+    @Test
+    void theSpecCheckRejectsAWrongAnswer() throws Exception {
+        JsonNode wrong = TestApi.JSON.readTree("{\"title\":\"t\",\"meta\":{},\"columns\":[],\"rows\":[{\"period_code\":\"2026\","
+                + "\"geo_level\":\"county\",\"geo_code\":\"01\",\"diagnosis_code\":\"ALL\",\"age_group_code\":\"ALL\",\"suppressed\":false,"
+                + "\"reason\":null,\"sex_code\":3,\"value\":\"0.5\",\"lower\":null,\"upper\":null,\"numerator\":1,\"denominator\":2,"
+                + "\"method\":\"Wilson score\",\"comparison\":\"fine\"}]}");
+        Set<ValidationMessage> problems = Spec.check("/indicators/{code}/values", 200, "application/json", wrong);
+        assertEquals(3, problems.size(), problems.toString()); // geo_level, value as text, comparison
+    }
+
+    @Test
+    void documentsValidateAgainstTheSpec() {
+        for (String[] request : List.of(new String[] {"/health", "/health"}, new String[] {"/config", "/config"},
+                new String[] {"/indicators/{code}", "/indicators/svf_inclusion"})) {
+            HttpResponse<byte[]> response = TestApi.get(ApiServer.BASE + request[1]);
+            assertEquals(200, response.statusCode());
+            Set<ValidationMessage> problems = Spec.check(request[0], 200, "application/json", TestApi.json(response));
+            assertTrue(problems.isEmpty(), request[1] + ": " + problems);
+        }
+        JsonNode config = TestApi.json(TestApi.get(ApiServer.BASE + "/config"));
+        assertEquals(5, config.path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
+        assertEquals(100_000, config.path("max_cells").asInt());
+        assertNotNull(config.path("current_vintage").asText(null));
+    }
+
+    @Test
+    void theSpecAndTheDocsPageAreServed() {
+        HttpResponse<byte[]> spec = TestApi.get(ApiServer.BASE + "/openapi.yaml");
+        assertEquals(200, spec.statusCode());
+        assertTrue(TestApi.text(spec).startsWith("openapi: 3.1.0"));
+        String docs = TestApi.text(TestApi.get("/api/docs"));
+        for (String path : Spec.paths()) {
+            assertTrue(docs.contains("/api/v1" + path), path + " is on the docs page");
+        }
+        assertTrue(docs.contains("id=\"problem-bad-parameter\""));
+    }
+
+    @Test
+    void aSnapshotAnswersAsTheWarehouseStoodThen() {
+        String values = ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2027&region=00&diagnosis=ALL&sex=3&age=ALL";
+        JsonNode now = TestApi.json(TestApi.get(values)).path("rows");
+        assertEquals(1, now.size());
+        assertTrue(now.get(0).path("denominator").asDouble() > 100);
+        JsonNode then = TestApi.json(TestApi.get(values + "&snapshot=" + TestApi.SNAPSHOT)).path("rows");
+        double thenPatients = then.size() == 0 ? 0 : then.get(0).path("denominator").asDouble();
+        assertTrue(thenPatients < now.get(0).path("denominator").asDouble() / 2,
+                "the 2027 pathways were loaded after the snapshot; only regions' aggregates were there: " + then);
+        JsonNode before2027 = TestApi.json(TestApi.get(values.replace("2027", "2026") + "&snapshot=" + TestApi.SNAPSHOT)).path("rows");
+        JsonNode current2026 = TestApi.json(TestApi.get(values.replace("2027", "2026"))).path("rows");
+        assertEquals(current2026.get(0).path("value").asDouble(), before2027.get(0).path("value").asDouble(), 0);
+        assertEquals(TestApi.SNAPSHOT, TestApi.json(TestApi.get(ApiServer.BASE + "/snapshots")).path("rows").get(0).path("name").asText());
+    }
+
+    @Test
+    void agreementPaymentsAddUpToEachPart() {
+        JsonNode rows = TestApi.json(TestApi.get(ApiServer.BASE + "/agreement/2026/payments")).path("rows");
+        Map<String, long[]> parts = new java.util.TreeMap<>();
+        for (JsonNode r : rows) {
+            long[] p = parts.computeIfAbsent(r.path("payment_code").asText(), k -> new long[2]);
+            p[0] = r.path("part_amount_sek").asLong();
+            p[1] += r.path("amount_sek").asLong();
+        }
+        assertFalse(parts.isEmpty());
+        for (var p : parts.entrySet()) {
+            assertTrue(p.getValue()[1] == p.getValue()[0] || p.getValue()[1] == 0, p.getKey() + " pays " + p.getValue()[1] + " of "
+                    + p.getValue()[0]);
+        }
+        assertEquals(21, rows.size() / parts.size(), "one row per region and part");
+    }
+}

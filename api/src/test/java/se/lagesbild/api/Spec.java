@@ -1,0 +1,77 @@
+package se.lagesbild.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/** The OpenAPI document as the tests read it: its paths, and a response body checked against the schema it declares. */
+final class Spec {
+    static final JsonNode DOCUMENT = read();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    private Spec() {
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = Spec.class.getClassLoader().getResourceAsStream("api/openapi.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The paths in the document, relative to /api/v1, in Javalin's syntax. */
+    static List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        DOCUMENT.path("paths").fieldNames().forEachRemaining(paths::add);
+        return paths;
+    }
+
+    /**
+     * The problems found checking {@code body} against the schema the document declares for
+     * {@code path} (a template such as /indicators/{code}/values), {@code status} and {@code mediaType}.
+     */
+    static Set<ValidationMessage> check(String path, int status, String mediaType, JsonNode body) {
+        JsonNode operation = DOCUMENT.path("paths").path(path).path("get");
+        if (operation.isMissingNode()) {
+            throw new AssertionError(path + " is not in the OpenAPI document");
+        }
+        JsonNode response = operation.path("responses").path(String.valueOf(status));
+        if (response.isMissingNode()) {
+            throw new AssertionError(path + " declares no " + status + " response");
+        }
+        if (response.has("$ref")) {
+            response = DOCUMENT.at(response.path("$ref").asText().substring(1));
+        }
+        JsonNode schema = response.path("content").path(mediaType).path("schema");
+        if (schema.isMissingNode()) {
+            throw new AssertionError(path + " " + status + " declares no " + mediaType + " content");
+        }
+        ObjectNode root = ((ObjectNode) DOCUMENT.deepCopy());
+        root.remove("paths");
+        root.setAll((ObjectNode) schema.deepCopy());
+        JsonSchema validator = FACTORY.getSchema(root);
+        return validator.validate(body);
+    }
+
+    static boolean matches(String template, String path) {
+        return path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"));
+    }
+
+    static Iterator<String> fieldNames(JsonNode node) {
+        return node.fieldNames();
+    }
+}

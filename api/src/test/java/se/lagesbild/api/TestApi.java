@@ -1,0 +1,112 @@
+package se.lagesbild.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+
+/**
+ * The real server on the real demo warehouse, shared by the API tests: the bundled synthetic data
+ * loaded through the real loaders into a DuckDB file, with a snapshot {@value #SNAPSHOT} taken
+ * before the 2027 SVF pathways were loaded; the server listens on a free port on loopback.
+ */
+final class TestApi {
+    static final String SNAPSHOT = "before-2027";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static Path file;
+    private static ApiServer server;
+    private static ServedWarehouse served;
+    static final ByteArrayOutputStream ACCESS_LOG = new ByteArrayOutputStream();
+
+    private TestApi() {
+    }
+
+    /** The demo warehouse file, built on first use. */
+    static synchronized Path warehouseFile() {
+        if (file == null) {
+            try {
+                file = Files.createTempDirectory("lagesbild-api-test").resolve("demo.duckdb");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String[]> files = DemoData.files();
+            List<String[]> before = files.stream().filter(f -> !f[1].equals("svf-pathways-2027.csv")).toList();
+            List<String[]> after = files.stream().filter(f -> f[1].equals("svf-pathways-2027.csv")).toList();
+            try (Warehouse w = Warehouse.openForWriting(file)) {
+                DemoData.load(w, DemoData.folder(), before, outcome -> { });
+                Snapshots.create(w, SNAPSHOT, "everything but the 2027 SVF pathways");
+                DemoData.load(w, DemoData.folder(), after, outcome -> { });
+            }
+        }
+        return file;
+    }
+
+    /** The shared server (no rate limit), started on first use. */
+    static synchronized ApiServer server() {
+        if (server == null) {
+            served = new ServedWarehouse(warehouseFile(), 4, message -> { });
+            server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0)
+                    .withAccessLog(new PrintStream(ACCESS_LOG, true, StandardCharsets.UTF_8)));
+            server.start();
+        }
+        return server;
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + server().port();
+    }
+
+    /** GET {@code pathAndQuery} (from /api/...) with header name/value pairs. */
+    static HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+        return get(server().port(), pathAndQuery, headers);
+    }
+
+    static HttpResponse<byte[]> get(int port, String pathAndQuery, String... headers) {
+        return send(port, "GET", pathAndQuery, headers);
+    }
+
+    static HttpResponse<byte[]> send(int port, String method, String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + new String(response.body(), StandardCharsets.UTF_8), e);
+        }
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,104 @@
+package se.lagesbild.cli;
+
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.lagesbild.api.ApiServer;
+import se.lagesbild.api.ApiSettings;
+import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.warehouse.WarehouseException;
+
+/**
+ * {@code lagesbild serve}: the read-only HTTP API on the warehouse, until stopped (Ctrl-C). The
+ * server answers from a private copy of the file, so loads can run meanwhile; it serves the new
+ * vintage once a load has finished.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the read-only HTTP API (JSON, CSV, JSON-stat 2.0, Arrow) on the warehouse.",
+                "Docs at http://HOST:PORT/api/docs; the OpenAPI document at /api/v1/openapi.yaml. Stop with Ctrl-C."})
+final class ServeCommand extends Verb {
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port = 7070;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--max-cells", paramLabel = "N", description = "Largest result answered, in rows (default: ${DEFAULT-VALUE}).")
+    int maxCells = ApiSettings.defaults().maxCells();
+
+    @Option(names = "--rate-limit", paramLabel = "N", description = "Requests a minute per client address; 0 for none (default: ${DEFAULT-VALUE}).")
+    int rateLimit = ApiSettings.defaults().rateLimit();
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Origin browsers may read from; repeat for more; * for any,"
+            + " none to turn CORS off (default: *).")
+    List<String> corsOrigins = List.of("*");
+
+    @Option(names = "--access-log", paramLabel = "FILE", description = "Where each request is logged: a file (appended to), - for the"
+            + " standard output, none for nowhere (default: -).")
+    String accessLog = "-";
+
+    @Option(names = "--watch", paramLabel = "SECONDS", description = "How often to look for a new vintage in the file (default: ${DEFAULT-VALUE}).")
+    double watch = 5;
+
+    @Override
+    public void run() {
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0–65535, not " + port + ".");
+        }
+        ApiSettings settings = ApiSettings.defaults().withHost(host).withPort(port).withMaxCells(maxCells).withRateLimit(rateLimit)
+                .withCorsOrigins(corsOrigins.contains("none") ? List.of() : corsOrigins).withWatchSeconds(watch).withAccessLog(log());
+        ServedWarehouse served = new ServedWarehouse(db(), settings.connections(), message -> out().println(message));
+        ApiServer server = new ApiServer(served, settings);
+        int bound;
+        try {
+            bound = server.start();
+        } catch (RuntimeException e) {
+            served.close();
+            throw new WarehouseException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Choose another --port.", e);
+        }
+        served.watch(watch);
+        out().printf("Serving %s (vintage %s, batch %d) on http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Stop with Ctrl-C.%n",
+                served.source(), served.catalog().currentVintage(), served.catalog().maxBatchId(), host, bound, host, bound);
+        out().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            served.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private PrintStream log() {
+        if (accessLog.equals("none")) {
+            return null;
+        }
+        if (accessLog.equals("-")) {
+            return System.out;
+        }
+        try {
+            return new PrintStream(new FileOutputStream(Path.of(accessLog).toFile(), true), true, StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            throw new WarehouseException("Cannot write the access log " + accessLog + " (" + e.getMessage() + "). Give a writable file"
+                    + " with --access-log, - for the standard output, or none.");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+}

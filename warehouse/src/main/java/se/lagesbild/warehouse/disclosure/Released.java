@@ -1,0 +1,163 @@
+package se.lagesbild.warehouse.disclosure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.indicators.BaselineComparisons;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.indicators.IndicatorEngine;
+import se.lagesbild.warehouse.indicators.RegionComparisons;
+import se.lagesbild.warehouse.indicators.SexComparisons;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Funnels;
+import se.lagesbild.warehouse.stats.Inequality;
+
+/**
+ * Indicator values and comparisons as they may leave the warehouse: every consumer (API, exports,
+ * reports) takes its figures from here, so disclosure control cannot be skipped.
+ *
+ * <p>Suppression is decided on the whole slice a cell belongs to, whatever was asked for: all
+ * geographies and all sexes of the same period, diagnosis and age group. Asking for men alone and
+ * then for both sexes therefore hides the same cells as asking for all three at once, and no total
+ * minus a released part recovers a hidden value. A comparison is released only when every value it
+ * is built on is released.
+ */
+public final class Released {
+    private Released() {
+    }
+
+    /** The values of {@code code} in the cells of {@code filter}, after disclosure control. */
+    public static List<ReleasedValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        return slice(warehouse, indicator, filter, confidence).stream().filter(v -> matches(filter, v.cell())).toList();
+    }
+
+    /** The released values of every geography and sex in the periods, diagnoses and age groups of {@code filter}. */
+    private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        CellFilter slice = new CellFilter(filter.periods(), null, List.of(), filter.diagnoses(), List.of(), filter.ageGroups());
+        return Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, indicator.code(), slice, confidence));
+    }
+
+    static boolean matches(CellFilter filter, Cell cell) {
+        return (filter.periods().isEmpty() || filter.periods().contains(cell.periodCode()))
+                && (filter.geoLevel() == null || filter.geoLevel().equals(cell.geoLevel()))
+                && (filter.geoCodes().isEmpty() || filter.geoCodes().contains(cell.geoCode()))
+                && (filter.diagnoses().isEmpty() || filter.diagnoses().contains(cell.diagnosisCode()))
+                && (filter.sexes().isEmpty() || filter.sexes().contains(cell.sexCode()))
+                && (filter.ageGroups().isEmpty() || filter.ageGroups().contains(cell.ageGroupCode()));
+    }
+
+    /**
+     * Equity for one geography at one period × diagnosis × age group: its value for both sexes, women
+     * and men; the gap women − men (null when a part is hidden or the method has no such test); and,
+     * for proportions at region level, its funnel limits around Riket and its position.
+     */
+    public record EquityRow(Cell cell, ReleasedValue both, ReleasedValue women, ReleasedValue men, SexComparisons.SexGap gap,
+                            Estimate funnel95, Estimate funnel998, Funnels.Position position) {
+    }
+
+    /**
+     * @param inequality summaries over the regions whose value is released (null when fewer than two)
+     * @param regionsHidden regions left out of the funnel and the summaries by disclosure control
+     */
+    public record Equity(String indicatorCode, String period, String diagnosis, String ageGroup, double nationalValue,
+                         List<EquityRow> rows, Inequality inequality, int regionsHidden, String funnelMethod) {
+    }
+
+    /**
+     * Women vs men and the regions against Riket for {@code period}, {@code diagnosis}, {@code ageGroup}:
+     * one row per region and one for Riket. Sex gaps are adjusted (Benjamini–Hochberg) over the
+     * released gaps only.
+     */
+    public static Equity equity(Warehouse warehouse, String code, String period, String diagnosis, String ageGroup, Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).ageGroups(ageGroup);
+        Map<Cell, ReleasedValue> released = slice(warehouse, indicator, filter, confidence).stream()
+                .filter(v -> !v.cell().geoLevel().equals("healthcare_region"))
+                .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
+        Set<String> comparable = new HashSet<>();
+        for (Cell both : released.keySet()) {
+            if (both.sexCode() == 3 && allReleased(released, both, both.withSex(1), both.withSex(2))) {
+                comparable.add(both.geoCode());
+            }
+        }
+        boolean testable = indicator.method().equals("proportion") || indicator.method().equals("rate");
+        Map<Cell, SexComparisons.SexGap> gaps = !testable || comparable.isEmpty() ? Map.of()
+                : SexComparisons.of(warehouse, code, filter.geo(comparable.toArray(String[]::new)), confidence).stream()
+                        .collect(Collectors.toMap(SexComparisons.SexGap::cell, Function.identity()));
+        Map<String, RegionComparisons.RegionPoint> funnel = Map.of();
+        double national = Double.NaN;
+        String funnelMethod = null;
+        Cell riket = new Cell(period, "country", "00", diagnosis, 3, ageGroup);
+        if (indicator.method().equals("proportion") && allReleased(released, riket)) {
+            RegionComparisons.Result result = RegionComparisons.of(warehouse, code, period, diagnosis, 3, ageGroup, confidence);
+            national = result.nationalValue();
+            funnelMethod = result.funnelMethod();
+            funnel = result.regions().stream().filter(p -> allReleased(released, riket.withGeo("region", p.regionCode())))
+                    .collect(Collectors.toMap(RegionComparisons.RegionPoint::regionCode, Function.identity()));
+        } else if (allReleased(released, riket)) {
+            national = released.get(riket).estimate().value();
+        }
+        List<EquityRow> rows = new ArrayList<>();
+        List<double[]> regionValues = new ArrayList<>();
+        int hidden = 0;
+        for (ReleasedValue both : released.values().stream().filter(v -> v.cell().sexCode() == 3)
+                .sorted(java.util.Comparator.comparing(ReleasedValue::cell, Cell.ORDER)).toList()) {
+            Cell cell = both.cell();
+            RegionComparisons.RegionPoint point = funnel.get(cell.geoCode());
+            boolean region = cell.geoLevel().equals("region");
+            if (region && both.suppressed()) {
+                hidden++;
+            } else if (region && both.estimate().available()) {
+                regionValues.add(new double[] {both.estimate().value(), both.denominator()});
+            }
+            rows.add(new EquityRow(cell, both, released.get(cell.withSex(2)), released.get(cell.withSex(1)), gaps.get(cell),
+                    point == null ? null : point.limits95(), point == null ? null : point.limits998(), point == null ? null : point.position()));
+        }
+        Inequality inequality = regionValues.size() < 2 ? null : Inequality.of(regionValues.stream().mapToDouble(v -> v[0]).toArray(),
+                regionValues.stream().mapToDouble(v -> v[1]).toArray(), !indicator.lowerIsBetter());
+        return new Equity(code, period, diagnosis, ageGroup, national, rows, inequality, hidden, funnelMethod);
+    }
+
+    private static boolean allReleased(Map<Cell, ReleasedValue> released, Cell... cells) {
+        for (Cell cell : cells) {
+            ReleasedValue v = released.get(cell);
+            if (v == null || v.suppressed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A baseline comparison of one cell; {@code change} is null when either period's value is hidden. */
+    public record ReleasedChange(Cell cell, BaselineComparisons.Change change, boolean suppressed, String reason) {
+    }
+
+    /** The baseline comparisons of the cells of {@code filter}, each released only when both its values are. */
+    public static List<ReleasedChange> baseline(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter,
+                                                Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        Map<Cell, ReleasedValue> released = slice(warehouse, indicator, filter.periods(baseline, followUp), confidence).stream()
+                .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
+        List<ReleasedChange> changes = new ArrayList<>();
+        for (BaselineComparisons.Change change : BaselineComparisons.of(warehouse, code, baseline, followUp, filter, confidence)) {
+            ReleasedValue before = released.get(change.cell().inPeriod(baseline));
+            ReleasedValue after = released.get(change.cell());
+            String reason = before == null || after == null ? "not in the released values"
+                    : before.suppressed() ? baseline + ": " + before.reason() : after.suppressed() ? followUp + ": " + after.reason() : null;
+            changes.add(reason == null ? new ReleasedChange(change.cell(), change, false, null)
+                    : new ReleasedChange(change.cell(), null, true, reason));
+        }
+        return changes;
+    }
+}
