@@ -72,9 +72,8 @@ public final class AgreementEvaluation {
                     boolean hidden = patients != null && patients < minimum && r.getObservedValue() != null;
                     String reason = r.getReason() == null ? "" : r.getReason();
                     if (hidden) {
-                        reason = (r.getStatus().equals("not_met") ? "below the threshold" : reason)
-                                + (reason.isEmpty() || r.getStatus().equals("not_met") ? "" : "; ")
-                                + "value hidden: built on fewer than " + minimum + " patients";
+                        String shown = r.getStatus().equals("not_met") ? "below the threshold" : reason;
+                        reason = (shown.isEmpty() ? "" : shown + "; ") + "value hidden: built on fewer than " + minimum + " patients";
                     }
                     return new AgreementResult.Condition(r.getPaymentCode(), r.getConditionCode(), r.getRegionCode(),
                             r.getRegionNameSv(), r.getMetric(), r.getDescriptionSv(), r.getThreshold(), r.getComparison(),

@@ -1,5 +1,6 @@
 package se.lagesbild.warehouse.disclosure;
 
+import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.REF_DISCLOSURE_THRESHOLD;
 
 import java.util.ArrayList;
@@ -22,9 +23,10 @@ import se.lagesbild.warehouse.stats.Estimate;
  * <ul>
  * <li>primary: a value built on fewer than LEAD_TIME_PATIENTS units (default 5) is hidden, and
  *   for SVF data a month with fewer than MONTH_TREATMENT_STARTS (default 10);</li>
- * <li>secondary: where the two sexes make up "both", or the regions make up Riket, and exactly
- *   one part of a released total is hidden, it could be recovered by subtraction, so the smallest
- *   other part is hidden too; repeated until no hidden part can be recovered.</li>
+ * <li>secondary: where the two sexes make up "both", the regions make up Riket, or the regions of a
+ *   healthcare region make it up, and exactly one part is hidden, it could be recovered by
+ *   subtraction from the total, so the smallest other part is hidden too; repeated until no
+ *   hidden part can be recovered.</li>
  * </ul>
  * A hidden value keeps nothing but its cell and the reason.
  */
@@ -43,10 +45,23 @@ public final class Disclosure {
 
     /** The values as they may be released. */
     public static List<ReleasedValue> apply(Warehouse warehouse, Indicator indicator, List<IndicatorValue> values) {
-        return apply(thresholds(warehouse), indicator, values);
+        Map<String, List<String>> healthcareRegions = new HashMap<>();
+        warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).forEach(r -> healthcareRegions
+                .computeIfAbsent(r.getRegionCode(), k -> new ArrayList<>()).add(r.getHealthcareRegionCode()));
+        return apply(thresholds(warehouse), healthcareRegions, indicator, values);
     }
 
     static List<ReleasedValue> apply(Map<String, Integer> thresholds, Indicator indicator, List<IndicatorValue> values) {
+        return apply(thresholds, Map.of(), indicator, values);
+    }
+
+    /**
+     * @param healthcareRegions region code → the healthcare regions it is part of (Halland is in
+     *                          two), so a hidden region cannot be recovered from its healthcare
+     *                          region minus the other regions either
+     */
+    static List<ReleasedValue> apply(Map<String, Integer> thresholds, Map<String, List<String>> healthcareRegions, Indicator indicator,
+                                     List<IndicatorValue> values) {
         int minimum = thresholds.getOrDefault(PRIMARY, 5);
         int month = thresholds.getOrDefault(MONTH, 10);
         boolean svf = indicator.dataSource().contains("svf-pathways");
@@ -62,9 +77,12 @@ public final class Disclosure {
         }
         boolean changed = true;
         while (changed) {
-            changed = protect(byCell, hidden, c -> key(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.ageGroupCode()),
-                    c -> c.sexCode() != 3);
-            changed |= protect(byCell, hidden, c -> key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode()),
+            changed = protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(),
+                    c.ageGroupCode())), c -> c.sexCode() != 3);
+            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())),
+                    c -> c.geoLevel().equals("region"));
+            changed |= protect(byCell, hidden, c -> healthcareRegions.getOrDefault(c.geoCode(), List.of()).stream()
+                    .map(h -> key(h, c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())).toList(),
                     c -> c.geoLevel().equals("region"));
         }
         List<ReleasedValue> released = new ArrayList<>();
@@ -83,12 +101,14 @@ public final class Disclosure {
      * exactly one hidden part and a released total hides its smallest other part. Returns whether
      * anything more was hidden.
      */
-    private static boolean protect(Map<Cell, IndicatorValue> cells, Map<Cell, String> hidden, Function<Cell, String> group,
+    private static boolean protect(Map<Cell, IndicatorValue> cells, Map<Cell, String> hidden, Function<Cell, List<String>> groups,
                                    java.util.function.Predicate<Cell> isPart) {
         Map<String, List<Cell>> parts = new LinkedHashMap<>();
         for (Cell c : cells.keySet()) {
             if (isPart.test(c)) {
-                parts.computeIfAbsent(group.apply(c), k -> new ArrayList<>()).add(c);
+                for (String group : groups.apply(c)) {
+                    parts.computeIfAbsent(group, k -> new ArrayList<>()).add(c);
+                }
             }
         }
         boolean changed = false;

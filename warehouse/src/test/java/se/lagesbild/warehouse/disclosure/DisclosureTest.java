@@ -62,6 +62,20 @@ class DisclosureTest {
     }
 
     @Test
+    void aHiddenRegionCannotBeRecoveredFromItsHealthcareRegion() {
+        List<IndicatorValue> values = List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "01", 3, 400, 900),
+                value("2026", "region", "23", 3, 20, 40), value("2026", "healthcare_region", "STHLM", 3, 402, 904));
+        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of("01", List.of("STHLM"), "09", List.of("STHLM")), LEAD_TIME,
+                values);
+        assertTrue(find(released, "09", 3, "2026").suppressed());
+        assertTrue(find(released, "01", 3, "2026").suppressed(), "Stockholm–Gotland − Stockholm would reveal Gotland");
+        assertTrue(find(released, "01", 3, "2026").reason().contains("secondary"));
+        assertFalse(find(released, "STHLM", 3, "2026").suppressed());
+        assertFalse(Disclosure.apply(DEFAULTS, LEAD_TIME, values).stream().filter(r -> r.cell().geoCode().equals("01")).findFirst()
+                .orElseThrow().suppressed(), "without the healthcare regions, Riket's rule hides Jämtland, the smallest other region");
+    }
+
+    @Test
     void aSmallRegionAndTheNextSmallestRegionAreHidden() {
         List<IndicatorValue> values = new ArrayList<>(List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "23", 3, 20, 40),
                 value("2026", "region", "01", 3, 400, 900), value("2026", "country", "00", 3, 422, 944)));

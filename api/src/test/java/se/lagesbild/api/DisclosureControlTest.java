@@ -1,0 +1,174 @@
+package se.lagesbild.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * No value below the suppression thresholds leaves the server, in any format: hidden cells carry
+ * no number, released ones rest on enough units, no hidden cell can be recovered by subtraction,
+ * and asking for a part of a slice hides the same cells as asking for all of it.
+ */
+class DisclosureControlTest {
+    private static final String VALUES = ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026,2026-03&age=ALL";
+    private static final List<String> MEASURES = List.of("value", "lower", "upper", "numerator", "denominator");
+
+    private static JsonNode rows(String url) {
+        return TestApi.json(TestApi.get(url)).path("rows");
+    }
+
+    @Test
+    void hiddenCellsCarryNoNumberInAnyFormat() {
+        JsonNode rows = rows(VALUES);
+        int hidden = 0;
+        for (JsonNode r : rows) {
+            if (r.path("suppressed").asBoolean()) {
+                hidden++;
+                for (String m : MEASURES) {
+                    assertTrue(r.path(m).isNull(), m + " of a hidden cell: " + r);
+                }
+                assertFalse(r.path("reason").asText().isEmpty());
+            } else {
+                double minimum = r.path("period_code").asText().contains("-") ? 10 : 5;
+                assertTrue(r.path("denominator").asDouble() >= minimum, "released on too few: " + r);
+            }
+        }
+        assertTrue(hidden > 100, "the demo data is small, so many cells are hidden: " + hidden);
+
+        List<Map<String, String>> csv = Formats.csv(TestApi.get(VALUES + "&format=csv").body());
+        List<Map<String, Object>> arrow = Formats.arrow(TestApi.get(VALUES + "&format=arrow").body());
+        assertEquals(rows.size(), csv.size());
+        assertEquals(rows.size(), arrow.size());
+        for (int i = 0; i < rows.size(); i++) {
+            boolean suppressed = rows.get(i).path("suppressed").asBoolean();
+            assertEquals(String.valueOf(suppressed), csv.get(i).get("suppressed"));
+            assertEquals(suppressed, arrow.get(i).get("suppressed"));
+            for (String m : MEASURES) {
+                if (suppressed) {
+                    assertEquals("", csv.get(i).get(m));
+                    assertEquals(null, arrow.get(i).get(m));
+                }
+            }
+        }
+
+        JsonNode stat = TestApi.json(TestApi.get(VALUES + "&format=json-stat2"));
+        JsonNode status = stat.path("status");
+        assertEquals((long) hidden * MEASURES.size(), status.size(), "every measure of every hidden cell has status ..");
+        for (var s : status.properties()) {
+            assertEquals("..", s.getValue().asText());
+            JsonNode v = stat.path("value").isArray() ? stat.path("value").get(Integer.parseInt(s.getKey()))
+                    : stat.path("value").path(s.getKey());
+            assertTrue(v.isNull(), "the value at " + s.getKey() + " is hidden");
+        }
+    }
+
+    @Test
+    void noHiddenCellCanBeRecoveredBySubtraction() {
+        JsonNode rows = rows(VALUES);
+        Map<String, int[]> bySex = new HashMap<>();
+        Map<String, int[]> byRegion = new HashMap<>();
+        for (JsonNode r : rows) {
+            boolean hidden = r.path("suppressed").asBoolean();
+            String p = r.path("period_code").asText();
+            String d = r.path("diagnosis_code").asText();
+            int sex = r.path("sex_code").asInt();
+            String level = r.path("geo_level").asText();
+            int[] s = bySex.computeIfAbsent(p + d + r.path("geo_code").asText(), k -> new int[2]);
+            if (sex == 3) {
+                s[1] = hidden ? 0 : 1;
+            } else if (hidden) {
+                s[0]++;
+            }
+            int[] g = byRegion.computeIfAbsent(p + d + sex, k -> new int[2]);
+            if (level.equals("country")) {
+                g[1] = hidden ? 0 : 1;
+            } else if (level.equals("region") && hidden) {
+                g[0]++;
+            }
+        }
+        bySex.forEach((k, v) -> assertFalse(v[1] == 1 && v[0] == 1, "one sex hidden under a released total: " + k));
+        byRegion.forEach((k, v) -> assertFalse(v[1] == 1 && v[0] == 1, "one region hidden under a released Riket: " + k));
+    }
+
+    @Test
+    void aPartOfASliceHidesWhatTheWholeSliceHides() {
+        Map<String, Boolean> whole = new HashMap<>();
+        for (JsonNode r : rows(VALUES + "&diagnosis=CRC,BREAST")) {
+            whole.put(r.path("period_code").asText() + r.path("geo_code").asText() + r.path("diagnosis_code").asText()
+                    + r.path("sex_code").asText(), r.path("suppressed").asBoolean());
+        }
+        int compared = 0;
+        for (String part : List.of("&diagnosis=CRC,BREAST&sex=1", "&diagnosis=CRC,BREAST&sex=3&region=01,22", "&diagnosis=CRC&region=00")) {
+            for (JsonNode r : rows(VALUES + part)) {
+                String key = r.path("period_code").asText() + r.path("geo_code").asText() + r.path("diagnosis_code").asText()
+                        + r.path("sex_code").asText();
+                assertEquals(whole.get(key), r.path("suppressed").asBoolean(), key + " asked for alone (" + part + ")");
+                compared++;
+            }
+        }
+        assertTrue(compared > 20, "compared " + compared);
+    }
+
+    @Test
+    void comparisonsRestOnlyOnReleasedValues() {
+        JsonNode equity = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/equity?period=2026&diagnosis=CRC");
+        int gaps = 0;
+        int hidden = 0;
+        for (JsonNode r : equity) {
+            if (!r.path("difference_women_men").isNull()) {
+                gaps++;
+                assertFalse(r.path("women_value").isNull() || r.path("men_value").isNull() || r.path("value").isNull(), r.toString());
+            }
+            if (r.path("suppressed").asBoolean()) {
+                hidden++;
+                for (String m : List.of("value", "numerator", "denominator", "funnel_95_lower", "difference_women_men")) {
+                    assertTrue(r.path(m).isNull(), m + " of a hidden region: " + r);
+                }
+            }
+        }
+        assertTrue(gaps > 0 && hidden > 0, "gaps " + gaps + ", hidden " + hidden);
+
+        JsonNode baseline = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/baseline?baseline=2026&followup=2027&diagnosis=CRC");
+        int suppressed = 0;
+        for (JsonNode r : baseline) {
+            if (r.path("suppressed").asBoolean()) {
+                suppressed++;
+                for (String m : List.of("baseline_value", "followup_value", "change", "p_value")) {
+                    assertTrue(r.path(m).isNull(), m + " of a hidden comparison: " + r);
+                }
+            }
+        }
+        assertTrue(suppressed > 0);
+    }
+
+    @Test
+    void agreementSharesOnTooFewPatientsAreHiddenAndNotRepeatedInTheReasons() {
+        JsonNode conditions = rows(ApiServer.BASE + "/agreement/2025/conditions");
+        JsonNode payments = rows(ApiServer.BASE + "/agreement/2025/payments");
+        int hidden = 0;
+        for (JsonNode c : conditions) {
+            if (c.path("reason").asText().contains("value hidden")) {
+                hidden++;
+                assertTrue(c.path("observed").isNull(), c.toString());
+                for (JsonNode p : payments) {
+                    if (p.path("region_code").asText().equals(c.path("region_code").asText())
+                            && p.path("payment_code").asText().equals(c.path("payment_code").asText())) {
+                        assertFalse(p.path("reasons").asText().matches(".*" + c.path("condition_code").asText() + ": [0-9.]+ %.*"),
+                                p.path("reasons").asText());
+                        assertNotEquals("", p.path("reasons").asText());
+                    }
+                }
+            }
+        }
+        assertTrue(hidden > 0, "the demo's Gotland has too few patients for its inclusion share");
+    }
+}
