@@ -70,6 +70,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
             if (!settings.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     if (settings.corsOrigins().contains("*")) {

@@ -46,6 +46,10 @@ public final class ServedWarehouse implements AutoCloseable {
         this.source = source.toAbsolutePath().normalize();
         this.connections = connections;
         this.log = log;
+        if (!Files.isRegularFile(this.source)) {
+            throw new WarehouseException("No warehouse at " + this.source + ". Run `lagesbild demo` or `lagesbild init` (with the same --db)"
+                    + " to create it, or choose an existing file with --db.");
+        }
         try {
             this.folder = Files.createTempDirectory("lagesbild-serve-");
         } catch (IOException e) {

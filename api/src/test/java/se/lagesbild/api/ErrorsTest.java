@@ -22,6 +22,7 @@ class ErrorsTest {
         assertEquals(status, response.statusCode(), TestApi.text(response));
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         JsonNode problem = TestApi.json(response);
+        assertTrue(Spec.checkComponent("Problem", problem).isEmpty(), Spec.checkComponent("Problem", problem) + " in " + problem);
         assertEquals(status, problem.path("status").asInt());
         for (String field : List.of("type", "title", "detail", "instance")) {
             assertTrue(problem.hasNonNull(field), field + " in " + problem);

@@ -67,6 +67,14 @@ final class Spec {
         return validator.validate(body);
     }
 
+    /** The problems found checking {@code body} against the component schema {@code name}. */
+    static Set<ValidationMessage> checkComponent(String name, JsonNode body) {
+        ObjectNode root = ((ObjectNode) DOCUMENT.deepCopy());
+        root.remove("paths");
+        root.put("$ref", "#/components/schemas/" + name);
+        return FACTORY.getSchema(root).validate(body);
+    }
+
     static boolean matches(String template, String path) {
         return path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"));
     }

@@ -1,0 +1,68 @@
+package se.lagesbild.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.loaders.FileLoader;
+import se.lagesbild.loaders.LoadListener;
+import se.lagesbild.loaders.LoadRequest;
+import se.lagesbild.warehouse.Warehouse;
+
+/**
+ * The server answers from its own copy: a load can take the warehouse's write lock meanwhile, the
+ * server keeps answering from the vintage it had, and serves the new one once the load is done.
+ */
+class VintageTest {
+    @Test
+    void theServerKeepsAnsweringWhileALoadRunsAndThenServesTheNewVintage(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("served.duckdb");
+        Files.copy(TestApi.warehouseFile(), file, StandardCopyOption.REPLACE_EXISTING);
+        try (ServedWarehouse served = new ServedWarehouse(file, 2, m -> { });
+             ApiServer server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null))) {
+            int port = server.start();
+            long before = TestApi.json(TestApi.get(port, ApiServer.BASE + "/health")).path("current_batch").asLong();
+            String etag = TestApi.get(port, ApiServer.BASE + "/regions").headers().firstValue("ETag").orElseThrow();
+
+            Path delivery = folder.resolve("region-reports-corrected.csv");
+            Files.writeString(delivery, Files.readString(DemoData.folder().resolve("region-reports.csv")) + "\n");
+            try (Warehouse writer = Warehouse.openForWriting(file)) {
+                // the writer holds the file's lock: the server still answers, from its copy
+                JsonNode during = TestApi.json(TestApi.get(port, ApiServer.BASE + "/health"));
+                assertEquals(before, during.path("current_batch").asLong());
+                assertEquals(200, TestApi.get(port, ApiServer.BASE + "/indicators/svf_inclusion/values?period=2026&region=00").statusCode());
+                assertFalse(served.refresh(), "no new copy while a writer holds the file");
+                FileLoader.load(writer, LoadRequest.of("region-reports", delivery).withVintage("corrected").withToday(DemoData.SETTINGS.asOf()),
+                        LoadListener.SILENT);
+                assertEquals(before, TestApi.json(TestApi.get(port, ApiServer.BASE + "/health")).path("current_batch").asLong());
+            }
+            assertTrue(served.refresh(), "the finished load is served");
+            JsonNode after = TestApi.json(TestApi.get(port, ApiServer.BASE + "/health"));
+            assertEquals(before + 1, after.path("current_batch").asLong());
+            assertEquals("corrected", after.path("current_vintage").asText());
+            assertNotEquals(etag, TestApi.get(port, ApiServer.BASE + "/regions").headers().firstValue("ETag").orElseThrow(),
+                    "a new vintage is a new ETag");
+            assertEquals(304, TestApi.get(port, ApiServer.BASE + "/regions", "If-None-Match",
+                    TestApi.get(port, ApiServer.BASE + "/regions").headers().firstValue("ETag").orElseThrow()).statusCode());
+        }
+    }
+
+    @Test
+    void servingAMissingFileSaysWhatToDo(@TempDir Path folder) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(se.lagesbild.warehouse.WarehouseException.class,
+                () -> new ServedWarehouse(folder.resolve("none.duckdb"), 1, m -> { }));
+        assertTrue(e.getMessage().contains("lagesbild init"), e.getMessage());
+    }
+}
