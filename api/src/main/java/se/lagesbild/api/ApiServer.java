@@ -133,28 +133,35 @@ public final class ApiServer implements AutoCloseable {
             throw ApiProblem.badParameter("snapshot", snapshot, "There is no snapshot '" + Query.printable(snapshot) + "'. Snapshots: "
                     + (names.isEmpty() ? "none yet" : String.join(", ", names)) + " (see " + BASE + "/snapshots).", names);
         }
-        try (ServedWarehouse.Lease lease = served.lease(snapshot)) {
-            String resource = route.path() + " " + new TreeMap<>(ctx.pathParamMap()) + " " + new TreeMap<>(ctx.queryParamMap()) + " " + format;
-            CRC32 crc = new CRC32();
-            crc.update(resource.getBytes(StandardCharsets.UTF_8));
-            String etag = "W/\"v" + lease.catalog().maxBatchId() + (snapshot == null ? "" : "-" + snapshot.hashCode()) + "-"
-                    + Long.toHexString(crc.getValue()) + "-" + version.hashCode() + "\"";
+        String resource = route.path() + " " + new TreeMap<>(ctx.pathParamMap()) + " " + new TreeMap<>(ctx.queryParamMap()) + " " + format;
+        ServedWarehouse.View view = served.view();
+        String etag = etag(view.catalog(), snapshot, resource);
+        ctx.header("Cache-Control", "public, max-age=" + (snapshot == null ? settings.maxAgeSeconds() : 86_400));
+        ctx.header("Vary", "Accept, Accept-Encoding");
+        if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.header("ETag", etag);
-            ctx.header("Cache-Control", "public, max-age=" + (snapshot == null ? settings.maxAgeSeconds() : 86_400));
-            ctx.header("Vary", "Accept, Accept-Encoding");
-            if (etag.equals(ctx.header("If-None-Match"))) {
-                ctx.status(304);
-                return;
-            }
-            String key = lease.generation() + " " + resource;
-            ResponseCache.Entry entry = cache.get(key);
-            if (entry == null) {
-                entry = render(lease, route, query, ctx.pathParamMap(), format, etag);
-                cache.put(key, entry);
-            }
-            entry.headers().forEach(ctx::header);
-            ctx.contentType(entry.contentType()).result(entry.body());
+            ctx.status(304);
+            return;
         }
+        ResponseCache.Entry entry = cache.get(view.generation() + " " + resource);
+        if (entry == null) {
+            entry = cache.computeOnce(view.generation() + " " + resource, () -> {
+                try (ServedWarehouse.Lease lease = served.lease(snapshot)) {
+                    return render(lease, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), snapshot, resource));
+                }
+            });
+        }
+        ctx.header("ETag", entry.etag());
+        entry.headers().forEach(ctx::header);
+        ctx.contentType(entry.contentType()).result(entry.body());
+    }
+
+    /** A weak ETag by vintage (the newest batch), snapshot, request and build. */
+    private String etag(Catalog catalog, String snapshot, String resource) {
+        CRC32 crc = new CRC32();
+        crc.update(resource.getBytes(StandardCharsets.UTF_8));
+        return "W/\"v" + catalog.maxBatchId() + (snapshot == null ? "" : "-" + Integer.toHexString(snapshot.hashCode())) + "-"
+                + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(version.hashCode()) + "\"";
     }
 
     private ResponseCache.Entry render(ServedWarehouse.Lease lease, Route route, Query query, Map<String, String> params, Format format,

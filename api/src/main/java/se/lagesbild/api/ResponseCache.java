@@ -14,6 +14,8 @@ public final class ResponseCache {
     }
 
     private final long maxBytes;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Entry>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private long bytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
 
@@ -23,6 +25,33 @@ public final class ResponseCache {
 
     public synchronized Entry get(String key) {
         return entries.get(key);
+    }
+
+    /**
+     * The answer for {@code key}, computed by {@code compute} once however many requests ask for it
+     * at the same moment (the others wait for that one), then kept.
+     */
+    public Entry computeOnce(String key, java.util.function.Supplier<Entry> compute) {
+        var mine = new java.util.concurrent.CompletableFuture<Entry>();
+        var running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Entry entry = compute.get();
+            put(key, entry);
+            mine.complete(entry);
+            return entry;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     public synchronized void put(String key, Entry entry) {

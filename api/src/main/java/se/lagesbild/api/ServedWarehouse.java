@@ -107,6 +107,15 @@ public final class ServedWarehouse implements AutoCloseable {
         return current.catalog;
     }
 
+    /** The copy now served: its number (a new one for each vintage) and its catalog, read together. */
+    public View view() {
+        Generation g = current;
+        return new View(g.id, g.catalog);
+    }
+
+    public record View(int generation, Catalog catalog) {
+    }
+
     /**
      * A connection to the served copy for one request, answering as of {@code snapshot} when not
      * null; close it when done. Waits up to 30 s for a free connection.

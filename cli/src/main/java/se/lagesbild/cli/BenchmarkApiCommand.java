@@ -1,0 +1,186 @@
+package se.lagesbild.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import se.lagesbild.api.ApiServer;
+import se.lagesbild.api.ApiSettings;
+import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.fixtures.synthetic.Settings;
+import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
+import se.lagesbild.loaders.FileLoader;
+import se.lagesbild.loaders.LoadListener;
+import se.lagesbild.loaders.LoadRequest;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.indicators.Marts;
+
+/**
+ * {@code lagesbild benchmark-api}: wrk on loopback against typical queries, next to a trivial
+ * route returning a fixed JSON body in the same run and the same server.
+ */
+@Command(name = "benchmark-api", mixinStandardHelpOptions = true,
+        description = {"Load synthetic data (2025–2027 at scale 1 by default), write the marts, start the API, and measure with wrk",
+                "(Debian package wrk) requests/s and p50/p99 latency for typical queries next to a trivial route returning a fixed",
+                "JSON body, in the same run: once with the answer cache, once with it off."})
+final class BenchmarkApiCommand extends Verb {
+    /** Typical agency queries, rotated by the wrk script. */
+    static final List<String> TYPICAL = List.of(
+            "/api/v1/indicators/svf_within_lead_time/values?period=2026&diagnosis=ALL&sex=3",
+            "/api/v1/indicators/svf_within_lead_time/values?period=2027&region=01,12,14&diagnosis=BREAST,CRC,PROST",
+            "/api/v1/indicators/svf_inclusion/values?period=2026&region=00,22&diagnosis=BREAST,CRC&format=csv",
+            "/api/v1/indicators/new_cancer_cases_rate/values?period=2026&region=00&format=json-stat2",
+            "/api/v1/indicators/svf_within_lead_time/equity?period=2026&diagnosis=ALL",
+            "/api/v1/indicators/svf_within_lead_time/baseline?baseline=2026&followup=2027&diagnosis=ALL&sex=3",
+            "/api/v1/indicators/svf_lead_time_median/values?period=2026H1&region=00,01&diagnosis=ALL&sex=3",
+            "/api/v1/agreement/2026/payments?region=01,13",
+            "/api/v1/regions",
+            "/api/v1/indicators/svf_within_lead_time");
+
+    @Mixin
+    SyntheticOptions options;
+
+    @Option(names = "--dir", defaultValue = "out/benchmark-api", paramLabel = "DIR", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--seconds", defaultValue = "15", paramLabel = "S", description = "Length of each wrk run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--connections", defaultValue = "64", paramLabel = "N", description = "Concurrent connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Override
+    public void run() {
+        String wrk = findWrk();
+        Settings settings = options.years.equals("2024-2027") && options.scale == 1
+                ? new Settings(options.seed, 2025, 2027, 1) : options.settings();
+        try {
+            Path db = prepare(settings);
+            Path script = dir.resolve("typical.lua");
+            Files.writeString(script, luaScript(), StandardCharsets.UTF_8);
+            out().printf("wrk: %d s per run, %d connections, 2 threads, loopback; %d typical queries rotated%n", seconds, connections,
+                    TYPICAL.size());
+            List<String[]> rows = new ArrayList<>();
+            for (boolean cached : new boolean[] {true, false}) {
+                ApiSettings api = ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null)
+                        .withCacheBytes(cached ? 64L << 20 : 0);
+                try (ServedWarehouse served = new ServedWarehouse(db, api.connections(), m -> { });
+                     ApiServer server = new ApiServer(served, api)) {
+                    int port = server.start();
+                    String base = "http://127.0.0.1:" + port;
+                    wrkRun(wrk, base + "/", script, 5); // warm-up: the JIT, and the cache when on
+                    double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
+                    double[] typical = wrkRun(wrk, base + "/", script, seconds);
+                    String label = cached ? "answer cache on (default)" : "answer cache off";
+                    rows.add(row("trivial route (fixed JSON), " + label, trivial, trivial));
+                    rows.add(row("typical queries, " + label, typical, trivial));
+                }
+            }
+            out().println();
+            out().println("| run | requests/s | p50 ms | p99 ms | share of trivial throughput | targets (p99 < 50 ms, ≥ 1/3) |");
+            out().println("|---|---|---|---|---|---|");
+            rows.forEach(r -> out().println("| " + String.join(" | ", r) + " |"));
+        } catch (IOException e) {
+            throw new WarehouseException("benchmark-api: " + e.getMessage(), e);
+        }
+    }
+
+    private String[] row(String name, double[] r, double[] trivial) {
+        double share = r[0] / trivial[0];
+        boolean met = r[2] < 50 && share >= 1.0 / 3;
+        return new String[] {name, String.format(Locale.ROOT, "%,.0f", r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
+                String.format(Locale.ROOT, "%.2f", r[2]), String.format(Locale.ROOT, "%.0f %%", 100 * share), met ? "met" : "not met"};
+    }
+
+    /** The warehouse to serve: the synthetic data loaded and its marts written (kept between runs). */
+    private Path prepare(Settings settings) throws IOException {
+        Path data = dir.resolve("data-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear());
+        Path db = dir.resolve("api-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear() + ".duckdb");
+        if (Files.exists(db)) {
+            out().println("serving " + db + " (delete it to rebuild)");
+            return db;
+        }
+        if (!Files.exists(data.resolve("manifest.json"))) {
+            out().println("generating " + settings + " …");
+            SyntheticNationalData.generate(data, settings, name -> { });
+        }
+        Path building = dir.resolve("building.duckdb");
+        Files.deleteIfExists(building);
+        Files.deleteIfExists(Path.of(building + ".wal"));
+        out().println("loading and writing the marts …");
+        try (Warehouse warehouse = Warehouse.openForWriting(building)) {
+            for (String[] file : SyntheticNationalData.plannedFiles(settings)) {
+                FileLoader.load(warehouse, LoadRequest.of(file[0], data.resolve(file[1])).withToday(settings.asOf()), LoadListener.SILENT);
+            }
+            Marts.refresh(warehouse);
+        }
+        Files.move(building, db);
+        return db;
+    }
+
+    private static String luaScript() {
+        StringBuilder lua = new StringBuilder("-- Lägesbild benchmark-api: typical queries in turn\nlocal paths = {\n");
+        TYPICAL.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
+        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        return lua.toString();
+    }
+
+    /** Runs wrk; returns requests/s, p50 ms, p99 ms. */
+    private double[] wrkRun(String wrk, String url, Path script, int runSeconds) throws IOException {
+        List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c" + connections, "-d" + runSeconds + "s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            process.waitFor(runSeconds + 30L, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        if (!rps.find()) {
+            throw new WarehouseException("wrk gave no figures:\n" + output);
+        }
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        if (errors.find()) {
+            throw new WarehouseException("wrk saw " + errors.group(1) + " error responses against " + url + ":\n" + output);
+        }
+        return new double[] {Double.parseDouble(rps.group(1)), millis(output, "50%"), millis(output, "99%")};
+    }
+
+    private static double millis(String output, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            throw new WarehouseException("wrk gave no " + percentile + " latency:\n" + output);
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    private static String findWrk() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "wrk"))) {
+                return Path.of(dir, "wrk").toString();
+            }
+        }
+        throw new WarehouseException("benchmark-api needs wrk, the HTTP load generator: install Debian's package (apt-get install wrk)"
+                + " and run it again.");
+    }
+}
