@@ -1,11 +1,18 @@
 package se.lagesbild.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import se.lagesbild.api.ApiServer;
+import se.lagesbild.api.ApiSettings;
+import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.fixtures.DemoData;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.loaders.followup.CompletenessFeedback;
@@ -21,8 +28,8 @@ import se.lagesbild.warehouse.status.StatusReader;
  * {@code lagesbild demo}: the main job, end to end on bundled data. It builds the warehouse
  * schema and reference data, loads the bundled synthetic national data (every source, 2024–2027
  * at a small scale; each file only once), shows the status, and then what the follow-up finds
- * in it: SKR's extract against our records and the regions' reporting gaps. Each following step
- * (the yearly report, the API) is added here as it is built.
+ * in it: SKR's extract against our records, the regions' reporting gaps and the agreement's
+ * payments; last it asks the HTTP API what an agency would. The yearly report is added here when built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Build the warehouse from the bundled synthetic national data and show what it holds.",
@@ -36,21 +43,21 @@ final class DemoCommand extends Verb {
             throw new WarehouseException("The bundled demo data is missing: " + data + ". Run demo from a checkout of Lägesbild (./lagesbild demo).");
         }
         Settings settings = DemoData.SETTINGS;
-        out.println("[1/4] Schema and reference data");
+        out.println("[1/5] Schema and reference data");
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             out.printf("      %s at schema version %s (%d migrations applied now)%n", warehouse.file(),
                     warehouse.migration().toVersion(), warehouse.migration().executed());
-            out.printf("[2/4] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
+            out.printf("[2/5] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
                     settings.scale(), settings.asOf(), data);
             DemoData.load(warehouse, data, outcome -> {
                 out.print("      ");
                 OutcomePrinter.print(outcome, out);
             });
-            out.println("[3/4] Status");
+            out.println("[3/5] Status");
             out.println();
             StatusPrinter.print(StatusReader.read(warehouse), out);
             out.println();
-            out.printf("[4/4] Follow-up of the baseline year %d%n", 2026);
+            out.printf("[4/5] Follow-up of the baseline year %d%n", 2026);
             Reconciliation.Result skr = Reconciliation.compare(warehouse, 2026, 0);
             out.printf("      SKR's extract: %d cells compared, %d counts differ from our records (lagesbild reconcile --year 2026)%n",
                     skr.cellsCompared(), skr.differences().size());
@@ -68,6 +75,28 @@ final class DemoCommand extends Verb {
                         ? String.format(java.util.Locale.ROOT, "%,d kr to %d regions by population", part.apportioned(), regions) : part.note());
             }
             out.println("      Conditions, payments, lead times not met and special investments: lagesbild agreement --year 2026");
+        }
+        apiCheck(out);
+    }
+
+    /** Starts the HTTP API on a free port, asks it what an agency would, and stops it. */
+    private void apiCheck(PrintWriter out) {
+        out.println("[5/5] HTTP API");
+        ApiSettings settings = ApiSettings.defaults().withPort(0).withAccessLog(null);
+        try (ServedWarehouse served = new ServedWarehouse(db(), 2, message -> { });
+             ApiServer server = new ApiServer(served, settings)) {
+            int port = server.start();
+            String url = "http://127.0.0.1:" + port + ApiServer.BASE
+                    + "/indicators/svf_within_lead_time/values?period=2026&region=00&diagnosis=ALL&sex=3&format=csv";
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            out.printf("      GET %s → %d%n", url.replace("http://127.0.0.1:" + port, ""), response.statusCode());
+            response.body().lines().forEach(line -> out.println("      " + line));
+            out.println("      Serve it for agencies: ./lagesbild serve (docs at http://127.0.0.1:7070/api/docs)");
+        } catch (java.io.IOException e) {
+            throw new WarehouseException("The demo could not reach its own API: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
