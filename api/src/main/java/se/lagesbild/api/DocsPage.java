@@ -62,6 +62,14 @@ final class DocsPage {
             if (get.has("description")) {
                 html.append("<p>").append(code(esc(get.path("description").asText()))).append("</p>");
             }
+            if (get.has("x-example")) {
+                String example = base + get.path("x-example").asText();
+                html.append("<p>Try: <a href=\"").append(esc(example)).append("\"><code>").append(esc(example)).append("</code></a></p>");
+            }
+            if (get.path("parameters").isEmpty()) {
+                html.append("<p>No parameters.</p></div>");
+                continue;
+            }
             html.append("<table><tr><th>parameter</th><th>in</th><th>description</th></tr>");
             for (JsonNode p : get.path("parameters")) {
                 JsonNode param = p.has("$ref") ? resolve(spec, p.path("$ref").asText()) : p;

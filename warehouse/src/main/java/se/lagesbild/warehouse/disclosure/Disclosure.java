@@ -23,8 +23,8 @@ import se.lagesbild.warehouse.stats.Estimate;
  * <ul>
  * <li>primary: a value built on fewer than LEAD_TIME_PATIENTS units (default 5) is hidden, and
  *   for SVF data a month with fewer than MONTH_TREATMENT_STARTS (default 10);</li>
- * <li>secondary: where the two sexes make up "both", the regions make up Riket, or the regions of a
- *   healthcare region make it up, and exactly one part is hidden, it could be recovered by
+ * <li>secondary: where the two sexes make up "both", the regions make up Riket, the regions of a
+ *   healthcare region make it up, or the healthcare regions make up Riket, and exactly one part is hidden, it could be recovered by
  *   subtraction from the total, so the smallest other part is hidden too; repeated until no
  *   hidden part can be recovered.</li>
  * </ul>
@@ -84,6 +84,8 @@ public final class Disclosure {
             changed |= protect(byCell, hidden, c -> healthcareRegions.getOrDefault(c.geoCode(), List.of()).stream()
                     .map(h -> key(h, c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())).toList(),
                     c -> c.geoLevel().equals("region"));
+            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())),
+                    c -> c.geoLevel().equals("healthcare_region"));
         }
         List<ReleasedValue> released = new ArrayList<>();
         for (IndicatorValue v : values) {

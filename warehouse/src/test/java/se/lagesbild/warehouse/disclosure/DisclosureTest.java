@@ -76,6 +76,17 @@ class DisclosureTest {
     }
 
     @Test
+    void aHiddenHealthcareRegionCannotBeRecoveredFromRiket() {
+        List<IndicatorValue> values = List.of(value("2026", "healthcare_region", "NORR", 1, 1, 3),
+                value("2026", "healthcare_region", "SYD", 1, 30, 60), value("2026", "healthcare_region", "VAST", 1, 40, 90),
+                value("2026", "country", "00", 1, 71, 153));
+        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, LEAD_TIME, values);
+        assertTrue(find(released, "NORR", 1, "2026").suppressed());
+        assertTrue(find(released, "SYD", 1, "2026").suppressed(), "Riket − Väst − Syd would reveal Norr");
+        assertFalse(find(released, "VAST", 1, "2026").suppressed());
+    }
+
+    @Test
     void aSmallRegionAndTheNextSmallestRegionAreHidden() {
         List<IndicatorValue> values = new ArrayList<>(List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "23", 3, 20, 40),
                 value("2026", "region", "01", 3, 400, 900), value("2026", "country", "00", 3, 422, 944)));
