@@ -106,6 +106,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/", ctx -> ctx.redirect("/api/docs"));
             for (Route route : routes) {
                 config.routes.get(BASE + route.path(), ctx -> serve(ctx, route));
+                config.routes.head(BASE + route.path(), ctx -> serve(ctx, route));
             }
             config.routes.get("/*", ctx -> {
                 throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs and in "

@@ -33,6 +33,16 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void headGivesTheHeadersWithoutTheBody() {
+        HttpResponse<byte[]> get = TestApi.get(VALUES);
+        HttpResponse<byte[]> head = TestApi.send(TestApi.server().port(), "HEAD", VALUES);
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+        assertEquals("application/json", head.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
     void largeAnswersAreGzippedWhenAsked() throws Exception {
         HttpResponse<byte[]> plain = TestApi.get(VALUES);
         HttpResponse<byte[]> gzipped = TestApi.get(VALUES, "Accept-Encoding", "gzip");
