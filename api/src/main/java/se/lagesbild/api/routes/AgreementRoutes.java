@@ -5,8 +5,8 @@ import java.util.Map;
 
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.ServedWarehouse;
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 

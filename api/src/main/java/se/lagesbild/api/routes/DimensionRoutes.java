@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import se.lagesbild.api.Catalog;
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 
 /** The dimensions' code lists with Swedish and English labels: regions, healthcare regions, diagnoses, periods, sexes, age groups. */

@@ -9,18 +9,15 @@ import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
 import se.lagesbild.api.ServedWarehouse;
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.IndicatorTables;
+import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
-import se.lagesbild.warehouse.indicators.BaselineComparisons;
-import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 import se.lagesbild.warehouse.stats.Confidence;
-import se.lagesbild.warehouse.stats.Estimate;
-import se.lagesbild.warehouse.stats.Inequality;
 
 /**
  * The indicator catalogue and each indicator's values, equity and baseline comparison, all after
@@ -114,21 +111,8 @@ final class IndicatorRoutes {
     private static Answer values(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
-        CellFilter filter = filter(catalog, query);
-        List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), filter, CONFIDENCE);
-        ResultTable.Builder table = labelled(catalog, ResultTable.builder(indicator.titleEn(), Column.dimension("period_code"),
-                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
-                Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"), Column.number("upper"),
-                Column.number("numerator"), Column.number("denominator"), Column.text("method"), Column.text("comparison"),
-                Column.flag("suppressed"), Column.text("reason")));
-        for (ReleasedValue v : values) {
-            Cell c = v.cell();
-            Estimate e = v.estimate();
-            table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), e.value(), e.lower(),
-                    e.upper(), v.numerator(), v.denominator(), e.method(), v.comparison(), v.suppressed(), v.reason());
-        }
-        return new Answer.Table(withIndicator(table, indicator)
-                .meta("suppressed", values.stream().filter(ReleasedValue::suppressed).count()).build());
+        List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE);
+        return new Answer.Table(labelled(catalog, IndicatorTables.values(indicator, values, CONFIDENCE.level())).build());
     }
 
     private static Answer equity(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
@@ -142,46 +126,7 @@ final class IndicatorRoutes {
             throw ApiProblem.notFound(indicator.code() + " has no values for period " + period + ", diagnosis " + diagnosis + " and age "
                     + age + ". The cells it has: /api/v1/indicators/" + indicator.code() + "/values?period=" + period + "&sex=3.");
         }
-        ResultTable.Builder table = labelled(catalog, ResultTable.builder("Equity: " + indicator.titleEn(), Column.dimension("period_code"),
-                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.dimension("age_group_code"),
-                Column.number("value"), Column.number("lower"), Column.number("upper"), Column.number("numerator"),
-                Column.number("denominator"), Column.text("comparison"), Column.number("women_value"), Column.number("men_value"),
-                Column.number("difference_women_men"), Column.number("difference_lower"), Column.number("difference_upper"),
-                Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"),
-                Column.number("p_value_adjusted"), Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"),
-                Column.number("funnel_95_upper"), Column.number("funnel_998_lower"), Column.number("funnel_998_upper"),
-                Column.text("funnel_position"), Column.flag("suppressed"), Column.text("reason")));
-        for (Released.EquityRow r : equity.rows()) {
-            Cell c = r.cell();
-            ReleasedValue b = r.both();
-            var gap = r.gap();
-            table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.ageGroupCode(), b.estimate().value(),
-                    b.estimate().lower(), b.estimate().upper(), b.numerator(), b.denominator(), b.comparison(), valueOf(r.women()),
-                    valueOf(r.men()), gap == null ? null : gap.difference().value(), gap == null ? null : gap.difference().lower(),
-                    gap == null ? null : gap.difference().upper(), gap == null ? null : gap.ratio().value(),
-                    gap == null ? null : gap.ratio().lower(), gap == null ? null : gap.ratio().upper(),
-                    gap == null ? null : gap.adjustedPValue(), gap == null ? null : gap.flagged(),
-                    r.funnel95() == null ? null : r.funnel95().lower(), r.funnel95() == null ? null : r.funnel95().upper(),
-                    r.funnel998() == null ? null : r.funnel998().lower(), r.funnel998() == null ? null : r.funnel998().upper(),
-                    r.position() == null ? null : r.position().label(), b.suppressed(), b.reason());
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Inequality q = equity.inequality();
-        if (q != null) {
-            summary.put("range", finite(q.range()));
-            summary.put("max_min_ratio", finite(q.maxMinRatio()));
-            summary.put("coefficient_of_variation", finite(q.coefficientOfVariation()));
-            summary.put("index_of_disparity", finite(q.indexOfDisparity()));
-            summary.put("mean_difference_from_best", finite(q.meanDifferenceFromBest()));
-            summary.put("between_group_variance", finite(q.betweenGroupVariance()));
-            summary.put("best", finite(q.best()));
-        }
-        return new Answer.Table(withIndicator(table, indicator).meta("national_value", finite(equity.nationalValue()))
-                .meta("between_regions", q == null ? null : summary).meta("regions_hidden", equity.regionsHidden())
-                .meta("funnel_method", equity.funnelMethod())
-                .meta("sex_gap_method", "women − men, Newcombe (proportions) or normal (rates) interval; two-sample z test,"
-                        + " Benjamini–Hochberg over the released gaps; flagged when adjusted p < 0.05")
-                .build());
+        return new Answer.Table(labelled(catalog, IndicatorTables.equity(indicator, equity, CONFIDENCE.level())).build());
     }
 
     private static Answer baseline(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
@@ -195,44 +140,10 @@ final class IndicatorRoutes {
             throw ApiProblem.badParameter("followup", null, "The parameter followup is required when the baseline is not a year,"
                     + " for example followup=2027H1.", List.of("see /api/v1/periods"));
         }
-        CellFilter filter = filter(catalog, query);
-        List<Released.ReleasedChange> changes = Released.baseline(lease.warehouse(), indicator.code(), baseline, followUp, filter,
-                CONFIDENCE);
-        ResultTable.Builder table = labelled(catalog, ResultTable.builder("Baseline " + baseline + " against " + followUp + ": "
-                + indicator.titleEn(), Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"),
-                Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"), Column.dimension("age_group_code"),
-                Column.number("baseline_value"), Column.number("baseline_lower"), Column.number("baseline_upper"),
-                Column.number("followup_value"), Column.number("followup_lower"), Column.number("followup_upper"),
-                Column.number("change"), Column.number("change_lower"), Column.number("change_upper"), Column.number("relative_change"),
-                Column.number("p_value"), Column.number("trend_p_value"), Column.flag("target_met_baseline"),
-                Column.flag("target_met_followup"), Column.text("status"), Column.flag("suppressed"), Column.text("reason")));
-        for (Released.ReleasedChange r : changes) {
-            Cell c = r.cell();
-            BaselineComparisons.Change x = r.change();
-            if (x == null) {
-                table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, "suppressed", true, r.reason());
-            } else {
-                table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), x.baseline().value(),
-                        x.baseline().lower(), x.baseline().upper(), x.followUp().value(), x.followUp().lower(), x.followUp().upper(),
-                        x.difference().value(), x.difference().lower(), x.difference().upper(), x.relativeChange(), x.test().pValue(),
-                        x.trend().pValue(), x.targetMetAtBaseline(), x.targetMetNow(), x.status(), false, null);
-            }
-        }
-        return new Answer.Table(withIndicator(table, indicator).meta("baseline", baseline).meta("followup", followUp).build());
-    }
-
-    private static Double valueOf(ReleasedValue v) {
-        return v == null || v.suppressed() ? null : finite(v.estimate().value());
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i) {
-        return table.meta("indicator", i.code()).meta("title_sv", i.titleSv()).meta("unit", i.unit()).meta("method", i.method())
-                .meta("direction", i.direction()).meta("target", i.target()).meta("confidence_level", CONFIDENCE.level());
+        List<Released.ReleasedChange> changes = Released.baseline(lease.warehouse(), indicator.code(), baseline, followUp,
+                filter(catalog, query), CONFIDENCE);
+        return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, baseline, followUp, changes, CONFIDENCE.level()))
+                .build());
     }
 
     /** Swedish labels of the dimension columns, for JSON-stat. */

@@ -2,8 +2,8 @@ package se.lagesbild.api.routes;
 
 import java.util.List;
 
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.db.tables.records.SnapshotRecord;
 import se.lagesbild.warehouse.status.WarehouseStatus;
 

@@ -1,4 +1,4 @@
-package se.lagesbild.api.table;
+package se.lagesbild.warehouse.tables;
 
 /**
  * One column of a result table.

@@ -1,4 +1,4 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +21,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 
 /**
  * A table as an Arrow IPC stream: strings as UTF-8, integers as 64-bit, numbers as float64,
@@ -41,8 +41,10 @@ public final class ArrowTables {
         for (Column c : table.columns()) {
             fields.add(new Field(c.name(), FieldType.nullable(type(c.type())), null));
         }
-        Schema schema = new Schema(fields, java.util.Map.of("title", table.title(),
-                "meta", JsonTables.MAPPER.writeValueAsString(table.meta())));
+        java.util.Map<String, String> metadata = new java.util.TreeMap<>(); // a fixed order: the same table, the same bytes
+        metadata.put("title", table.title());
+        metadata.put("meta", JsonTables.MAPPER.writeValueAsString(table.meta()));
+        Schema schema = new Schema(fields, metadata);
         try (BufferAllocator allocator = ROOT.newChildAllocator("response", 0, Long.MAX_VALUE);
              VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
              ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {

@@ -1,10 +1,10 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.ResultTable;
 
 /** Writes a whole result table in one format. */
 public final class TableWriter {

@@ -1,4 +1,4 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +11,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 
 /**
  * A table as a JSON-stat 2.0 dataset (json-stat.org/format), which PxWeb and JSON-stat clients

@@ -1,4 +1,4 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package se.lagesbild.api.table;
+package se.lagesbild.warehouse.tables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

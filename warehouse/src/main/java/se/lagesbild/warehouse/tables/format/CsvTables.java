@@ -1,4 +1,4 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.ResultTable;
 
 /**
  * A table as CSV (RFC 4180: comma, double quotes where needed, CRLF, UTF-8, a header row); missing

@@ -1,4 +1,4 @@
-package se.lagesbild.api.format;
+package se.lagesbild.warehouse.tables.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import se.lagesbild.api.table.Column;
-import se.lagesbild.api.table.ResultTable;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
 
 /**
  * A table as JSON: {@code {"title", "meta", "columns": [{name, type, role}], "rows": [{column: value}]}};

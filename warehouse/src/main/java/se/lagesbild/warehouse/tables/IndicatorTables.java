@@ -1,0 +1,123 @@
+package se.lagesbild.warehouse.tables;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.indicators.BaselineComparisons;
+import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Inequality;
+
+/**
+ * Released indicator values, equity and baseline comparisons as result tables: one layout for
+ * every consumer (the API, notebooks, the yearly report's CSV and Arrow files). The builders come
+ * back open, so a consumer can add labels or metadata.
+ */
+public final class IndicatorTables {
+    private IndicatorTables() {
+    }
+
+    /** One row per cell: value, interval, numerator, denominator, comparison with Riket, suppression. */
+    public static ResultTable.Builder values(Indicator indicator, List<ReleasedValue> values, double confidence) {
+        ResultTable.Builder table = ResultTable.builder(indicator.titleEn(), Column.dimension("period_code"), Column.text("geo_level"),
+                Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
+                Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"), Column.number("upper"),
+                Column.number("numerator"), Column.number("denominator"), Column.text("method"), Column.text("comparison"),
+                Column.flag("suppressed"), Column.text("reason"));
+        for (ReleasedValue v : values) {
+            Cell c = v.cell();
+            Estimate e = v.estimate();
+            table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), e.value(), e.lower(),
+                    e.upper(), v.numerator(), v.denominator(), e.method(), v.comparison(), v.suppressed(), v.reason());
+        }
+        return withIndicator(table, indicator, confidence).meta("suppressed", values.stream().filter(ReleasedValue::suppressed).count());
+    }
+
+    /** One row per region and Riket: both sexes, women and men, the sex gap, the funnel limits and position. */
+    public static ResultTable.Builder equity(Indicator indicator, Released.Equity equity, double confidence) {
+        ResultTable.Builder table = ResultTable.builder("Equity: " + indicator.titleEn(), Column.dimension("period_code"),
+                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.dimension("age_group_code"),
+                Column.number("value"), Column.number("lower"), Column.number("upper"), Column.number("numerator"),
+                Column.number("denominator"), Column.text("comparison"), Column.number("women_value"), Column.number("men_value"),
+                Column.number("difference_women_men"), Column.number("difference_lower"), Column.number("difference_upper"),
+                Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"),
+                Column.number("p_value_adjusted"), Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"),
+                Column.number("funnel_95_upper"), Column.number("funnel_998_lower"), Column.number("funnel_998_upper"),
+                Column.text("funnel_position"), Column.flag("suppressed"), Column.text("reason"));
+        for (Released.EquityRow r : equity.rows()) {
+            Cell c = r.cell();
+            ReleasedValue b = r.both();
+            var gap = r.gap();
+            table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.ageGroupCode(), b.estimate().value(),
+                    b.estimate().lower(), b.estimate().upper(), b.numerator(), b.denominator(), b.comparison(), valueOf(r.women()),
+                    valueOf(r.men()), gap == null ? null : gap.difference().value(), gap == null ? null : gap.difference().lower(),
+                    gap == null ? null : gap.difference().upper(), gap == null ? null : gap.ratio().value(),
+                    gap == null ? null : gap.ratio().lower(), gap == null ? null : gap.ratio().upper(),
+                    gap == null ? null : gap.adjustedPValue(), gap == null ? null : gap.flagged(),
+                    r.funnel95() == null ? null : r.funnel95().lower(), r.funnel95() == null ? null : r.funnel95().upper(),
+                    r.funnel998() == null ? null : r.funnel998().lower(), r.funnel998() == null ? null : r.funnel998().upper(),
+                    r.position() == null ? null : r.position().label(), b.suppressed(), b.reason());
+        }
+        Inequality q = equity.inequality();
+        Map<String, Object> summary = null;
+        if (q != null) {
+            summary = new LinkedHashMap<>();
+            summary.put("range", finite(q.range()));
+            summary.put("max_min_ratio", finite(q.maxMinRatio()));
+            summary.put("coefficient_of_variation", finite(q.coefficientOfVariation()));
+            summary.put("index_of_disparity", finite(q.indexOfDisparity()));
+            summary.put("mean_difference_from_best", finite(q.meanDifferenceFromBest()));
+            summary.put("between_group_variance", finite(q.betweenGroupVariance()));
+            summary.put("best", finite(q.best()));
+        }
+        return withIndicator(table, indicator, confidence).meta("national_value", finite(equity.nationalValue()))
+                .meta("between_regions", summary).meta("regions_hidden", equity.regionsHidden())
+                .meta("funnel_method", equity.funnelMethod())
+                .meta("sex_gap_method", "women − men, Newcombe (proportions) or normal (rates) interval; two-sample z test,"
+                        + " Benjamini–Hochberg over the released gaps; flagged when adjusted p < 0.05");
+    }
+
+    /** One row per cell in both periods: the two values, the change with its interval and test, the targets, the status. */
+    public static ResultTable.Builder baseline(Indicator indicator, String baseline, String followUp, List<Released.ReleasedChange> changes,
+                                               double confidence) {
+        ResultTable.Builder table = ResultTable.builder("Baseline " + baseline + " against " + followUp + ": " + indicator.titleEn(),
+                Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"),
+                Column.integerDimension("sex_code"), Column.dimension("age_group_code"), Column.number("baseline_value"),
+                Column.number("baseline_lower"), Column.number("baseline_upper"), Column.number("followup_value"),
+                Column.number("followup_lower"), Column.number("followup_upper"), Column.number("change"), Column.number("change_lower"),
+                Column.number("change_upper"), Column.number("relative_change"), Column.number("p_value"), Column.number("trend_p_value"),
+                Column.flag("target_met_baseline"), Column.flag("target_met_followup"), Column.text("status"), Column.flag("suppressed"),
+                Column.text("reason"));
+        for (Released.ReleasedChange r : changes) {
+            Cell c = r.cell();
+            BaselineComparisons.Change x = r.change();
+            if (x == null) {
+                table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, "suppressed", true, r.reason());
+            } else {
+                table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), x.baseline().value(),
+                        x.baseline().lower(), x.baseline().upper(), x.followUp().value(), x.followUp().lower(), x.followUp().upper(),
+                        x.difference().value(), x.difference().lower(), x.difference().upper(), x.relativeChange(), x.test().pValue(),
+                        x.trend().pValue(), x.targetMetAtBaseline(), x.targetMetNow(), x.status(), false, null);
+            }
+        }
+        return withIndicator(table, indicator, confidence).meta("baseline", baseline).meta("followup", followUp);
+    }
+
+    private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
+        return table.meta("indicator", i.code()).meta("title_sv", i.titleSv()).meta("unit", i.unit()).meta("method", i.method())
+                .meta("direction", i.direction()).meta("target", i.target()).meta("confidence_level", confidence);
+    }
+
+    private static Double valueOf(ReleasedValue v) {
+        return v == null || v.suppressed() ? null : finite(v.estimate().value());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
