@@ -14,6 +14,8 @@ import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.notebooks.YearlyReportRun;
+import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.loaders.followup.CompletenessFeedback;
 import se.lagesbild.loaders.followup.Reconciliation;
@@ -29,12 +31,15 @@ import se.lagesbild.warehouse.status.StatusReader;
  * schema and reference data, loads the bundled synthetic national data (every source, 2024–2027
  * at a small scale; each file only once), shows the status, and then what the follow-up finds
  * in it: SKR's extract against our records, the regions' reporting gaps and the agreement's
- * payments; last it asks the HTTP API what an agency would. The yearly report is added here when built.
+ * payments; then it asks the HTTP API what an agency would, and writes the yearly follow-up report
+ * (the notebook run headlessly) as of a snapshot it takes once.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Build the warehouse from the bundled synthetic national data and show what it holds.",
                 "Safe to run again: files already loaded are skipped."})
 final class DemoCommand extends Verb {
+    static final String SNAPSHOT = "demo-report";
+
     @Override
     public void run() {
         PrintWriter out = out();
@@ -43,21 +48,21 @@ final class DemoCommand extends Verb {
             throw new WarehouseException("The bundled demo data is missing: " + data + ". Run demo from a checkout of Lägesbild (./lagesbild demo).");
         }
         Settings settings = DemoData.SETTINGS;
-        out.println("[1/5] Schema and reference data");
+        out.println("[1/6] Schema and reference data");
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             out.printf("      %s at schema version %s (%d migrations applied now)%n", warehouse.file(),
                     warehouse.migration().toVersion(), warehouse.migration().executed());
-            out.printf("[2/5] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
+            out.printf("[2/6] Synthetic national data %d–%d at scale %s, as of %s (%s)%n", settings.firstYear(), settings.lastYear(),
                     settings.scale(), settings.asOf(), data);
             DemoData.load(warehouse, data, outcome -> {
                 out.print("      ");
                 OutcomePrinter.print(outcome, out);
             });
-            out.println("[3/5] Status");
+            out.println("[3/6] Status");
             out.println();
             StatusPrinter.print(StatusReader.read(warehouse), out);
             out.println();
-            out.printf("[4/5] Follow-up of the baseline year %d%n", 2026);
+            out.printf("[4/6] Follow-up of the baseline year %d%n", 2026);
             Reconciliation.Result skr = Reconciliation.compare(warehouse, 2026, 0);
             out.printf("      SKR's extract: %d cells compared, %d counts differ from our records (lagesbild reconcile --year 2026)%n",
                     skr.cellsCompared(), skr.differences().size());
@@ -77,11 +82,28 @@ final class DemoCommand extends Verb {
             out.println("      Conditions, payments, lead times not met and special investments: lagesbild agreement --year 2026");
         }
         apiCheck(out);
+        report(out);
+    }
+
+    /** Pins what is loaded as the snapshot {@value #SNAPSHOT} (once) and writes the yearly report as of it. */
+    private void report(PrintWriter out) {
+        out.println("[6/6] Yearly follow-up report, 2027 against the baseline 2026");
+        try (Warehouse warehouse = Warehouse.openForWriting(db())) {
+            if (Snapshots.list(warehouse).stream().noneMatch(s -> s.getSnapshotName().equals(SNAPSHOT))) {
+                Snapshots.create(warehouse, SNAPSHOT, "everything the demo loaded, for its yearly report");
+                out.println("      snapshot " + SNAPSHOT + " taken");
+            }
+        }
+        YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT, Path.of("out", "report-2027"),
+                step -> out.println("      " + step));
+        out.println("      Report: " + result.html().toAbsolutePath());
+        out.println("      Tables (CSV and Arrow) and manifest.json beside it; again with: ./lagesbild report --year 2027 --snapshot "
+                + SNAPSHOT);
     }
 
     /** Starts the HTTP API on a free port, asks it what an agency would, and stops it. */
     private void apiCheck(PrintWriter out) {
-        out.println("[5/5] HTTP API");
+        out.println("[5/6] HTTP API");
         ApiSettings settings = ApiSettings.defaults().withPort(0).withAccessLog(null);
         try (ServedWarehouse served = new ServedWarehouse(db(), 2, message -> { });
              ApiServer server = new ApiServer(served, settings)) {

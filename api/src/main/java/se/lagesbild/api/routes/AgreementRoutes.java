@@ -5,8 +5,7 @@ import java.util.Map;
 
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.ServedWarehouse;
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.tables.AgreementTables;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 
@@ -41,44 +40,12 @@ final class AgreementRoutes {
     private static Answer conditions(ServedWarehouse.Lease lease, se.lagesbild.api.Query query, Map<String, String> params) {
         List<String> regions = regions(lease, query);
         AgreementResult result = evaluate(lease, params);
-        ResultTable.Builder table = ResultTable.builder("Agreement " + result.year() + ": conditions for the second payment",
-                Column.dimension("payment_code"), Column.dimension("condition_code"), Column.dimension("region_code"),
-                Column.text("region_name"), Column.text("metric"), Column.text("description_sv"), Column.number("threshold"),
-                Column.text("comparison"), Column.number("observed"), Column.text("status"), Column.text("reason"), Column.text("trend"),
-                Column.text("actions_sv"));
-        for (AgreementResult.Condition c : result.conditions()) {
-            if (regions.isEmpty() || regions.contains(c.regionCode())) {
-                table.row(c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(), c.metric(), c.description(), c.threshold(),
-                        c.comparison(), c.observed(), c.status(), c.reason(), c.trend(), c.actions());
-            }
-        }
-        return new Answer.Table(agreementMeta(table, result).build());
+        return new Answer.Table(AgreementTables.conditions(result, r -> regions.isEmpty() || regions.contains(r)).build());
     }
 
     private static Answer payments(ServedWarehouse.Lease lease, se.lagesbild.api.Query query, Map<String, String> params) {
         List<String> regions = regions(lease, query);
         AgreementResult result = evaluate(lease, params);
-        ResultTable.Builder table = ResultTable.builder("Agreement " + result.year() + ": payments to regions",
-                Column.dimension("payment_code"), Column.text("part_name"), Column.count("part_amount_sek"), Column.text("shared_among"),
-                Column.dimension("region_code"), Column.text("region_name"), Column.text("decision"), Column.text("reasons"),
-                Column.count("population"), Column.flag("qualifies"), Column.count("amount_sek"), Column.text("note"));
-        for (AgreementResult.Part part : result.parts()) {
-            for (AgreementResult.Payment p : part.payments()) {
-                if (regions.isEmpty() || regions.contains(p.regionCode())) {
-                    var decision = result.decisions().stream()
-                            .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode())).findFirst();
-                    table.row(part.paymentCode(), part.name(), part.amount(), part.sharedAmong(), p.regionCode(), p.regionName(),
-                            decision.map(AgreementResult.Decision::decision).orElse("not conditional"),
-                            decision.map(AgreementResult.Decision::reasons).orElse(""), p.population(), p.qualifies(), p.amount(),
-                            part.note());
-                }
-            }
-        }
-        return new Answer.Table(agreementMeta(table, result).build());
-    }
-
-    private static ResultTable.Builder agreementMeta(ResultTable.Builder table, AgreementResult result) {
-        return table.meta("year", result.year()).meta("report_deadline", String.valueOf(result.reportDeadline()))
-                .meta("population_date", String.valueOf(result.populationDate())).meta("population_note", result.populationNote());
+        return new Answer.Table(AgreementTables.payments(result, r -> regions.isEmpty() || regions.contains(r)).build());
     }
 }

@@ -74,11 +74,11 @@ public final class StatusReader {
 
     static List<WarehouseStatus.Batch> batches(DSLContext dsl) {
         return dsl.select(LOAD_BATCH.BATCH_ID, LOAD_BATCH.SOURCE, LOAD_BATCH.FILE_NAME, LOAD_BATCH.VINTAGE_LABEL,
-                        LOAD_BATCH.ROWS_LOADED, LOAD_BATCH.ROWS_QUARANTINED, LOAD_BATCH.LOADED_AT)
+                        LOAD_BATCH.ROWS_LOADED, LOAD_BATCH.ROWS_QUARANTINED, LOAD_BATCH.LOADED_AT, LOAD_BATCH.FILE_SHA256)
                 .from(LOAD_BATCH)
                 .orderBy(LOAD_BATCH.BATCH_ID)
                 .fetch(r -> new WarehouseStatus.Batch(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7()));
+                        r.value6(), r.value7(), r.value8()));
     }
 
     static <T> WarehouseStatus.FactCoverage coverage(DSLContext dsl, Table<?> table, Field<T> period) {

@@ -36,9 +36,9 @@ public record WarehouseStatus(Path file, String schemaVersion, ReferenceCounts r
                                   int indicators) {
     }
 
-    /** One loaded file. */
+    /** One loaded file, with the SHA-256 of its bytes. */
     public record Batch(long batchId, String source, String fileName, String vintage, long rowsLoaded,
-                        long rowsQuarantined, LocalDateTime loadedAt) {
+                        long rowsQuarantined, LocalDateTime loadedAt, String sha256) {
     }
 
     /**

@@ -1,0 +1,30 @@
+package se.lagesbild.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.lagesbild.notebooks.Jupyter;
+
+/** {@code lagesbild notebook}: Jupyter Notebook on the project's notebooks with the Java kernel. */
+@Command(name = "notebook", mixinStandardHelpOptions = true,
+        description = {"Open Jupyter Notebook on the project's notebooks (explore, yearly follow-up, agreement) with the Java",
+                "kernel, on the warehouse given with --db. Stop with Ctrl-C."})
+final class NotebookCommand extends Verb {
+    @Option(names = "--port", defaultValue = "8888", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--snapshot", paramLabel = "NAME", description = "Answer as of this snapshot.")
+    String snapshot;
+
+    @Override
+    public void run() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("LAGESBILD_DB", db().toAbsolutePath().toString());
+        if (snapshot != null) {
+            parameters.put("LAGESBILD_SNAPSHOT", snapshot);
+        }
+        new Jupyter(DemoCommand.home()).open(parameters, port);
+    }
+}

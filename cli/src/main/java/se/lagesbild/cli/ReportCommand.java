@@ -1,0 +1,35 @@
+package se.lagesbild.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.lagesbild.notebooks.YearlyReportRun;
+
+/** {@code lagesbild report}: the yearly follow-up notebook run headlessly into an HTML report, with its tables and a manifest. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Execute the yearly follow-up notebook headlessly over the warehouse (as of a snapshot) and write",
+                "report-YEAR.html, the same tables as CSV and Arrow files (tables/), and manifest.json (versions, snapshot,",
+                "vintages and their SHA-256, method settings). The same snapshot gives identical CSV and Arrow files."})
+final class ReportCommand extends Verb {
+    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The follow-up year.")
+    int year;
+
+    @Option(names = "--baseline", defaultValue = "2026", paramLabel = "YEAR", description = "The baseline year (default: ${DEFAULT-VALUE}).")
+    int baseline;
+
+    @Option(names = "--snapshot", paramLabel = "NAME", description = "Report as of this snapshot (default: the newest vintages).")
+    String snapshot;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report (default: out/report-YEAR).")
+    Path out;
+
+    @Override
+    public void run() {
+        Path folder = out != null ? out : Path.of("out", "report-" + year);
+        YearlyReportRun.Result result = YearlyReportRun.run(DemoCommand.home(), db(), year, baseline, snapshot, folder,
+                step -> out().println("      " + step));
+        out().printf("Report: %s%nTables: %s (%d CSV and Arrow files)%nManifest: %s%n", result.html().toAbsolutePath(),
+                result.folder().resolve("tables").toAbsolutePath(), result.tables().size(), result.manifest().toAbsolutePath());
+    }
+}

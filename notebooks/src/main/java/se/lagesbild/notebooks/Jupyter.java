@@ -1,0 +1,198 @@
+package se.lagesbild.notebooks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import se.lagesbild.warehouse.WarehouseException;
+
+/**
+ * Jupyter with the Java kernel, set up inside the checkout: the kernel (rapaio-jupyter-kernel,
+ * fetched by Maven into {@code notebooks/target/kernel}) runs on a JDK 21 or newer found on the
+ * machine, with the warehouse's jars ({@code notebooks/target/lib}) on its classpath. The
+ * kernelspec and every Jupyter folder live under {@code notebooks/target/jupyter} with absolute
+ * paths; nothing is written to the user's home. Jupyter itself is Debian's ({@code /usr/bin/jupyter},
+ * which runs on Debian's python3).
+ */
+public final class Jupyter {
+    public static final String KERNEL = "lagesbild-java";
+    private static final int MIN_KERNEL_JDK = 21;
+
+    private final Path home;
+
+    /** Jupyter for the checkout at {@code home}. */
+    public Jupyter(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+    }
+
+    public Path notebooks() {
+        return home.resolve("notebooks");
+    }
+
+    private Path target() {
+        return notebooks().resolve("target");
+    }
+
+    /**
+     * Writes the kernelspec (again, cheaply) and returns the environment Jupyter runs with.
+     *
+     * @throws WarehouseException when the kernel jar, the warehouse jars, a JDK 21+ or Jupyter is missing
+     */
+    public Map<String, String> prepare() {
+        Path kernelJar = target().resolve("kernel/rapaio-jupyter-kernel.jar");
+        Path lib = target().resolve("lib");
+        if (!Files.isRegularFile(kernelJar) || !Files.isDirectory(lib)) {
+            throw new WarehouseException("The Java kernel is not built: " + kernelJar + " is missing. Build with `mvn -f " + home.resolve("pom.xml")
+                    + " -DskipTests package` (./lagesbild does this on first use).");
+        }
+        Path java = kernelJdk().resolve("bin/java");
+        Path jupyterDir = target().resolve("jupyter");
+        Path spec = jupyterDir.resolve("kernels").resolve(KERNEL);
+        String json = "{\n  \"argv\": [\"" + java + "\", \"--add-opens=java.base/java.nio=ALL-UNNAMED\", \"-Djava.awt.headless=true\", \"-jar\", \""
+                + kernelJar + "\", \"{connection_file}\"],\n  \"display_name\": \"Java (Lägesbild)\",\n  \"language\": \"java\",\n"
+                + "  \"interrupt_mode\": \"message\",\n  \"env\": {\n    \"RJK_CLASSPATH\": \"" + lib + "/*.jar\",\n"
+                + "    \"RJK_COMPILER_OPTIONS\": \"\",\n    \"RJK_INIT_SCRIPT\": \"\",\n    \"RJK_TIMEOUT_MILLIS\": \"-1\",\n"
+                + "    \"RJK_MIMA_CACHE\": \"" + jupyterDir.resolve("mima-cache") + "\"\n  }\n}\n";
+        try {
+            // every folder must exist before the kernel starts: it hangs on a missing one
+            for (String folder : List.of("data", "config", "runtime", "ipython", "mima-cache")) {
+                Files.createDirectories(jupyterDir.resolve(folder));
+            }
+            Files.createDirectories(spec);
+            Files.writeString(spec.resolve("kernel.json"), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot write the kernelspec under " + spec + ": " + e.getMessage(), e);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JUPYTER_PATH", jupyterDir.toString());
+        env.put("JUPYTER_DATA_DIR", jupyterDir.resolve("data").toString());
+        env.put("JUPYTER_CONFIG_DIR", jupyterDir.resolve("config").toString());
+        env.put("JUPYTER_RUNTIME_DIR", jupyterDir.resolve("runtime").toString());
+        env.put("IPYTHONDIR", jupyterDir.resolve("ipython").toString());
+        env.put("LAGESBILD_HOME", home.toString());
+        return env;
+    }
+
+    /** Debian's jupyter command. */
+    public static String jupyterCommand() {
+        for (String candidate : List.of("/usr/bin/jupyter", "/usr/local/bin/jupyter")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new WarehouseException("Jupyter is not installed. Install Debian's packages: apt-get install jupyter-nbconvert"
+                + " python3-nbclient jupyter-client jupyter-notebook (./lagesbild demo and ./lagesbild test do this when run as root).");
+    }
+
+    /** A JDK 21 or newer for the kernel: LAGESBILD_KERNEL_JDK, else the newest under /usr/lib/jvm. */
+    public static Path kernelJdk() {
+        String chosen = System.getenv("LAGESBILD_KERNEL_JDK");
+        if (chosen != null && !chosen.isBlank()) {
+            Path jdk = Path.of(chosen);
+            if (featureVersion(jdk) < MIN_KERNEL_JDK) {
+                throw new WarehouseException("LAGESBILD_KERNEL_JDK=" + chosen + " is not a JDK " + MIN_KERNEL_JDK + " or newer.");
+            }
+            return jdk;
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(p -> featureVersion(p) >= MIN_KERNEL_JDK).max(Comparator.comparingInt(Jupyter::featureVersion))
+                    .orElseThrow(() -> new WarehouseException("The Java kernel needs a JDK " + MIN_KERNEL_JDK + " or newer and none is"
+                            + " under /usr/lib/jvm. Install one (for example Temurin 25) or point LAGESBILD_KERNEL_JDK at it."));
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot look for a JDK under /usr/lib/jvm: " + e.getMessage()
+                    + ". Point LAGESBILD_KERNEL_JDK at a JDK " + MIN_KERNEL_JDK + " or newer.", e);
+        }
+    }
+
+    /** The feature version in a JDK's {@code release} file (JAVA_VERSION="25.0.1"), 0 when none. */
+    static int featureVersion(Path jdk) {
+        Path release = jdk.resolve("release");
+        if (!Files.isRegularFile(release) || !Files.isExecutable(jdk.resolve("bin/java"))) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring(line.indexOf('"') + 1).split("[.\"]")[0];
+                    return Integer.parseInt(v.startsWith("1") && v.length() == 1 ? "1" : v);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /**
+     * Executes {@code notebook} headlessly with {@code parameters} in its environment and writes it
+     * as {@code format} (html or notebook) to {@code out}/{@code name}. A failing cell fails the run
+     * (errors are never allowed).
+     *
+     * @return what nbconvert printed
+     * @throws WarehouseException naming the notebook and with the end of nbconvert's output, when a cell fails
+     */
+    public String execute(Path notebook, String format, Path out, String name, Map<String, String> parameters, int timeoutSeconds) {
+        Map<String, String> env = prepare();
+        List<String> command = new ArrayList<>(List.of(jupyterCommand(), "nbconvert", "--to", format, "--execute",
+                "--ExecutePreprocessor.kernel_name=" + KERNEL, "--ExecutePreprocessor.timeout=" + timeoutSeconds,
+                "--ExecutePreprocessor.startup_timeout=180",
+                "--output-dir", out.toAbsolutePath().toString(), "--output", name, notebook.toAbsolutePath().toString()));
+        if (format.equals("html")) {
+            command.add(command.size() - 1, "--no-input");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(notebook.toAbsolutePath().getParent().toFile());
+        builder.environment().putAll(env);
+        builder.environment().putAll(parameters);
+        builder.environment().put("PATH", "/usr/bin:/bin:" + builder.environment().getOrDefault("PATH", ""));
+        try {
+            Files.createDirectories(out);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeoutSeconds + 60L, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new WarehouseException("Executing " + notebook + " took longer than " + timeoutSeconds + " s; stopped.");
+            }
+            if (process.exitValue() != 0) {
+                throw new WarehouseException("A cell of " + notebook.getFileName() + " failed, so nothing was written:\n"
+                        + tail(output.replaceAll("\u001B\\[[0-9;]*m", ""), 40));
+            }
+            return output;
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot run Jupyter on " + notebook + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WarehouseException("Interrupted while executing " + notebook);
+        }
+    }
+
+    /** Opens Jupyter Notebook on the project's notebooks with the Java kernel, until stopped. */
+    public int open(Map<String, String> parameters, int port) {
+        Map<String, String> env = prepare();
+        ProcessBuilder builder = new ProcessBuilder(jupyterCommand(), "notebook", "--no-browser", "--port=" + port,
+                "--notebook-dir=" + notebooks()).inheritIO();
+        builder.environment().putAll(env);
+        builder.environment().putAll(parameters);
+        try {
+            return builder.start().waitFor();
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot start Jupyter Notebook: " + e.getMessage()
+                    + ". Install Debian's jupyter-notebook package.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+}

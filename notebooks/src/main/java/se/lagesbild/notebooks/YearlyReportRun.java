@@ -1,0 +1,165 @@
+package se.lagesbild.notebooks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.disclosure.Disclosure;
+import se.lagesbild.warehouse.report.YearlyReport;
+import se.lagesbild.warehouse.schema.SchemaVersion;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.status.StatusReader;
+import se.lagesbild.warehouse.status.WarehouseStatus;
+import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.tables.format.Format;
+import se.lagesbild.warehouse.tables.format.JsonTables;
+import se.lagesbild.warehouse.tables.format.TableWriter;
+
+/**
+ * {@code lagesbild report}: the yearly follow-up notebook executed headlessly into an HTML report,
+ * the same tables ({@link YearlyReport}) as CSV and Arrow files, and a manifest (warehouse and
+ * schema version, snapshot and vintages with their files' SHA-256, method settings, and the
+ * SHA-256 of every file written). Everything is written to a staging folder first and moved into
+ * place only when all of it exists, so a failed run leaves the previous report untouched.
+ */
+public final class YearlyReportRun {
+    public static final String NOTEBOOK = "yearly-followup.ipynb";
+
+    /** What was written. */
+    public record Result(Path folder, Path html, List<Path> tables, Path manifest) {
+    }
+
+    private YearlyReportRun() {
+    }
+
+    /**
+     * @param snapshot the snapshot to report as of, or null for the newest vintages
+     * @throws WarehouseException for a missing warehouse or snapshot, years without data, or a failing notebook cell
+     */
+    public static Result run(Path home, Path db, int year, int baseline, String snapshot, Path out, Consumer<String> progress) {
+        Path dbFile = db.toAbsolutePath().normalize();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        Map<String, ResultTable> tables;
+        progress.accept("computing the tables (" + year + " against " + baseline + (snapshot == null ? "" : ", as of " + snapshot) + ")");
+        try (Warehouse warehouse = Warehouse.openReadOnly(dbFile)) {
+            Long maxBatch = null;
+            if (snapshot != null) {
+                maxBatch = Snapshots.asOf(warehouse, snapshot).getMaxBatchId();
+            }
+            tables = YearlyReport.compute(warehouse, year, baseline).tables();
+            manifest.put("report", "Yearly follow-up of the national cancer strategy");
+            manifest.put("year", year);
+            manifest.put("baseline", baseline);
+            manifest.put("lagesbild_version", version());
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("file", dbFile.getFileName().toString());
+            source.put("schema_version", SchemaVersion.applied(warehouse.dsl()));
+            manifest.put("warehouse", source);
+            Map<String, Object> pinned = new LinkedHashMap<>();
+            pinned.put("snapshot", snapshot);
+            pinned.put("max_batch_id", maxBatch);
+            manifest.put("as_of", pinned);
+            List<Map<String, Object>> vintages = new ArrayList<>();
+            for (WarehouseStatus.Batch b : StatusReader.batches(warehouse)) {
+                if (maxBatch == null || b.batchId() <= maxBatch) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("batch_id", b.batchId());
+                    v.put("source", b.source());
+                    v.put("file", b.fileName());
+                    v.put("vintage", b.vintage());
+                    v.put("sha256", b.sha256());
+                    vintages.add(v);
+                }
+            }
+            manifest.put("vintages", vintages);
+            Map<String, Object> method = new LinkedHashMap<>();
+            method.put("confidence_level", YearlyReport.CONFIDENCE.level());
+            method.put("intervals", "Wilson (proportions), exact Poisson / Byar's (rates), order statistics (percentiles), Dobson (standardised rates)");
+            method.put("change", "Newcombe (proportions), normal on the difference (rates); two-sample z test; improved/worsened at 5 %");
+            method.put("sex_gaps", "Benjamini–Hochberg adjusted p < 0.05");
+            method.put("funnel", "normal approximation to the binomial, 95 % and 99.8 %");
+            method.put("suppression_thresholds", new java.util.TreeMap<>(Disclosure.thresholds(warehouse)));
+            manifest.put("method", method);
+        }
+        Path staging;
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent() == null ? out.toAbsolutePath() : out.toAbsolutePath().getParent());
+            staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".report-");
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot write the report under " + out.toAbsolutePath() + " (" + e.getMessage()
+                    + "). Choose a writable folder with --out.", e);
+        }
+        try {
+            Map<String, String> written = new LinkedHashMap<>();
+            List<String> tableFiles = new ArrayList<>();
+            for (var t : tables.entrySet()) {
+                for (Format f : List.of(Format.CSV, Format.ARROW)) {
+                    String name = "tables/" + t.getKey() + (f == Format.CSV ? ".csv" : ".arrow");
+                    byte[] bytes = TableWriter.write(t.getValue(), f);
+                    Files.createDirectories(staging.resolve("tables"));
+                    Files.write(staging.resolve(name), bytes);
+                    written.put(name, sha256(bytes));
+                    tableFiles.add(name);
+                }
+            }
+            progress.accept("executing " + NOTEBOOK + " headlessly (Jupyter, Java kernel)");
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("LAGESBILD_DB", dbFile.toString());
+            parameters.put("LAGESBILD_YEAR", String.valueOf(year));
+            parameters.put("LAGESBILD_BASELINE", String.valueOf(baseline));
+            parameters.put("LAGESBILD_SNAPSHOT", snapshot == null ? "" : snapshot);
+            Jupyter jupyter = new Jupyter(home);
+            String html = "report-" + year + ".html";
+            jupyter.execute(jupyter.notebooks().resolve(NOTEBOOK), "html", staging, "report-" + year, parameters, 900);
+            written.put(html, sha256(Files.readAllBytes(staging.resolve(html))));
+            manifest.put("files", written);
+            Files.write(staging.resolve("manifest.json"), JsonTables.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(manifest));
+            Files.createDirectories(out.resolve("tables"));
+            for (String name : written.keySet()) {
+                Files.move(staging.resolve(name), out.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging.resolve("manifest.json"), out.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            return new Result(out, out.resolve(html), tableFiles.stream().map(out::resolve).toList(), out.resolve("manifest.json"));
+        } catch (IOException e) {
+            throw new WarehouseException("Writing the report to " + out + " failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private static String version() {
+        String v = YearlyReportRun.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; left for the user to remove
+        }
+    }
+}

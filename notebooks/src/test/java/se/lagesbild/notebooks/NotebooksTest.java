@@ -1,0 +1,110 @@
+package se.lagesbild.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.lagesbild.warehouse.WarehouseException;
+
+/** Every notebook executed headlessly by real Jupyter with the Java kernel on the demo warehouse; a failing cell fails the test. */
+class NotebooksTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Executes {@code name} and returns the HTML each code cell showed, in order; asserts no cell failed or wrote to stderr. */
+    private static List<String> run(String name, Path out, Map<String, String> parameters) throws IOException {
+        Jupyter jupyter = new Jupyter(DemoWarehouse.home());
+        Map<String, String> env = new java.util.HashMap<>(parameters);
+        env.put("LAGESBILD_DB", DemoWarehouse.file().toString());
+        jupyter.execute(jupyter.notebooks().resolve(name), "notebook", out, "executed", env, 600);
+        JsonNode nb = JSON.readTree(out.resolve("executed.ipynb").toFile());
+        List<String> shown = new ArrayList<>();
+        for (JsonNode cell : nb.path("cells")) {
+            if (!cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            StringBuilder html = new StringBuilder();
+            for (JsonNode output : cell.path("outputs")) {
+                assertFalse(output.path("output_type").asText().equals("error"), name + ": " + output);
+                assertFalse(output.path("name").asText().equals("stderr"), name + " wrote to stderr: " + output);
+                for (JsonNode line : output.path("data").path("text/html")) {
+                    html.append(line.asText());
+                }
+            }
+            shown.add(html.toString());
+        }
+        return shown;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void exploreShowsTheLoadedDataTheCatalogueAndOneIndicator(@TempDir Path out) throws IOException {
+        List<String> cells = run("explore.ipynb", out, Map.of("LAGESBILD_YEAR", "2026"));
+        String all = String.join("", cells);
+        assertTrue(cells.get(1).contains("svf-pathways-2027.csv"), "the vintages list every loaded file");
+        assertTrue(cells.get(2).contains("Goal 1") && cells.get(2).contains("svf_within_lead_time"));
+        assertEquals(3, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men");
+        assertTrue(cells.get(3).contains("<td>22</td>"), "Västernorrland is in the table");
+        assertTrue(cells.get(4).contains("Not significant") || cells.get(4).contains("Low ("), "funnel positions");
+        assertTrue(cells.get(5).contains("p_value_adjusted"));
+    }
+
+    @Test
+    void theYearlyFollowUpAsOfASnapshot(@TempDir Path out) throws IOException {
+        List<String> cells = run("yearly-followup.ipynb", out, Map.of("LAGESBILD_YEAR", "2027", "LAGESBILD_BASELINE", "2026",
+                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT));
+        assertTrue(cells.get(0).contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
+        assertTrue(cells.get(1).contains("<li>"), "the changes in plain words");
+        assertTrue(cells.get(2).contains("svf_inclusion") && cells.get(3).contains("svf_within_lead_time")
+                && cells.get(4).contains("prem_positive_share"), "each goal has its indicators");
+        assertTrue(cells.get(5).contains("data:image/png;base64,") && cells.get(6).contains("women_value")
+                && cells.get(7).contains("0-17"));
+    }
+
+    @Test
+    void theAgreementFollowUp(@TempDir Path out) throws IOException {
+        List<String> cells = run("agreement.ipynb", out, Map.of("LAGESBILD_YEAR", "2026"));
+        assertTrue(cells.get(0).contains("Agreement year <b>2026</b>"));
+        assertTrue(cells.get(1).contains("LEAD_TIME_BREAST") && cells.get(1).contains("threshold not set"));
+        assertTrue(cells.get(2).contains("amount_sek"));
+        assertTrue(cells.get(3).contains("Dalarna"), "the region without PREM deviates");
+        assertTrue(cells.get(6).contains("data:image/png;base64,"));
+    }
+
+    @Test
+    void aFailingCellFailsTheRunAndSaysWhere(@TempDir Path folder) throws IOException {
+        Path broken = DemoWarehouse.home().resolve("notebooks/target/broken-test.ipynb");
+        Files.writeString(broken, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
+                  "source": ["se.lagesbild.warehouse.notebook.Lagesbild.open(java.nio.file.Path.of(\\"/no/such/warehouse.duckdb\\"), null)"]}],
+                 "metadata": {"kernelspec": {"display_name": "Java (Lägesbild)", "language": "java", "name": "lagesbild-java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Jupyter jupyter = new Jupyter(DemoWarehouse.home());
+        WarehouseException e = assertThrows(WarehouseException.class,
+                () -> jupyter.execute(broken, "notebook", folder.resolve("out"), "executed", Map.of(), 300));
+        assertTrue(e.getMessage().contains("broken-test.ipynb") && e.getMessage().contains("No warehouse at /no/such/warehouse.duckdb"),
+                e.getMessage());
+        assertFalse(Files.exists(folder.resolve("out/executed.ipynb")));
+    }
+}

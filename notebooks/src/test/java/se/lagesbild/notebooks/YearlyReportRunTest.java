@@ -1,0 +1,88 @@
+package se.lagesbild.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.indicators.BaselineComparisons;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.stats.Confidence;
+
+/** lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest; twice, the same files. */
+class YearlyReportRunTest {
+    @Test
+    void theReportIsTheEnginesNumbersAndComesOutTheSameTwice(@TempDir Path folder) throws IOException {
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+        YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, first,
+                s -> { });
+        YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, second, s -> { });
+        assertEquals(10, a.tables().size(), "five tables, each as CSV and Arrow");
+        for (Path table : a.tables()) {
+            assertArrayEquals(Files.readAllBytes(table), Files.readAllBytes(second.resolve(first.relativize(table))), table + " differs");
+        }
+
+        List<String> csv = Files.readAllLines(first.resolve("tables/indicators.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.stream().filter(l -> l.contains(",svf_within_lead_time,")).findFirst().orElseThrow().split(",");
+        try (Warehouse w = Warehouse.openReadOnly(DemoWarehouse.file())) {
+            Snapshots.asOf(w, DemoWarehouse.SNAPSHOT);
+            BaselineComparisons.Change change = Released.baseline(w, "svf_within_lead_time", "2026", "2027",
+                    CellFilter.all().geo("00").sexes(3).diagnoses("ALL").ageGroups("ALL"), Confidence.NINETY_FIVE).get(0).change();
+            assertEquals(change.baseline().value(), Double.parseDouble(row[header.indexOf("baseline_value")]), 0);
+            assertEquals(change.followUp().value(), Double.parseDouble(row[header.indexOf("followup_value")]), 0);
+            assertEquals(change.followUp().lower(), Double.parseDouble(row[header.indexOf("followup_lower")]), 0);
+            assertEquals(change.difference().lower(), Double.parseDouble(row[header.indexOf("change_lower")]), 0);
+            assertEquals(change.status(), row[header.indexOf("status")]);
+            assertEquals("false", row[header.indexOf("target_met_followup")], "80 % within the lead time is far off");
+        }
+
+        String html = Files.readString(a.html(), StandardCharsets.UTF_8);
+        int charts = html.split("data:image/png;base64,", -1).length - 1;
+        assertTrue(charts >= 10, "every chart embedded: " + charts);
+        assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
+        assertTrue(html.contains("The most important changes") && html.contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
+        assertFalse(html.contains("Traceback") || html.contains("Exception"), "no failed cell in the report");
+
+        JsonNode manifest = new ObjectMapper().readTree(a.manifest().toFile());
+        assertEquals(DemoWarehouse.SNAPSHOT, manifest.path("as_of").path("snapshot").asText());
+        assertEquals(se.lagesbild.fixtures.DemoData.files().size(), manifest.path("vintages").size(), "every file loaded before the snapshot");
+        assertEquals(64, manifest.path("vintages").get(0).path("sha256").asText().length());
+        assertEquals(YearlyReportRun.sha256(Files.readAllBytes(first.resolve("tables/equity.arrow"))),
+                manifest.path("files").path("tables/equity.arrow").asText());
+        assertEquals(5, manifest.path("method").path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeAnythingIsWritten(@TempDir Path folder) {
+        Path out = folder.resolve("report");
+        WarehouseException unknown = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
+                DemoWarehouse.file(), 2027, 2026, "no-such-snapshot", out, s -> { }));
+        assertTrue(unknown.getMessage().contains("no snapshot 'no-such-snapshot'"), unknown.getMessage());
+        WarehouseException years = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
+                DemoWarehouse.file(), 2026, 2026, null, out, s -> { }));
+        assertTrue(years.getMessage().contains("must come after the baseline"), years.getMessage());
+        WarehouseException missing = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
+                folder.resolve("none.duckdb"), 2027, 2026, null, out, s -> { }));
+        assertTrue(missing.getMessage().contains("No warehouse at"), missing.getMessage());
+        assertFalse(Files.exists(out));
+    }
+}

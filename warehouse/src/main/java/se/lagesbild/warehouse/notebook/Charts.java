@@ -1,0 +1,126 @@
+package se.lagesbild.warehouse.notebook;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts drawn headless with XChart and embedded in HTML as PNG data URLs, so a notebook's output
+ * and the exported report carry every chart without separate files.
+ */
+public final class Charts {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /** One labelled value with its interval (NaN when not available). */
+    public record Bar(String label, double value, double lower, double upper) {
+    }
+
+    /** Values with their intervals as bars with error bars, in the given order. */
+    public static String bars(String title, String yTitle, List<Bar> bars) {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(45);
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (Bar b : bars) {
+            labels.add(b.label());
+            values.add(Double.isNaN(b.value()) ? 0 : b.value());
+            errors.add(Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2);
+        }
+        if (labels.isEmpty()) {
+            return "<p class=\"lb-note\">No released values to draw.</p>";
+        }
+        chart.addSeries("value", labels, values, errors);
+        return image(chart, title);
+    }
+
+    /**
+     * A funnel plot: each unit's value against its denominator, with the benchmark and the 95 % and
+     * 99.8 % limits drawn as lines over the range of denominators.
+     */
+    public static String funnel(String title, double benchmark, List<double[]> points, java.util.function.DoubleFunction<double[]> limits) {
+        XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle("denominator (patients)")
+                .yAxisTitle("value").build();
+        style(chart.getStyler());
+        if (points.isEmpty()) {
+            return "<p class=\"lb-note\">No released values to draw.</p>";
+        }
+        double max = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
+        List<Double> xs = new ArrayList<>();
+        List<double[]> ls = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            double n = Math.max(1, max * 1.05 * i / 60);
+            xs.add(n);
+            ls.add(limits.apply(n));
+        }
+        line(chart, "99.8 % lower", xs, ls, 0, new Color(180, 60, 60));
+        line(chart, "95 % lower", xs, ls, 1, new Color(230, 150, 60));
+        line(chart, "95 % upper", xs, ls, 2, new Color(230, 150, 60));
+        line(chart, "99.8 % upper", xs, ls, 3, new Color(180, 60, 60));
+        XYSeries bench = chart.addSeries("benchmark", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(benchmark, benchmark));
+        bench.setMarker(SeriesMarkers.NONE);
+        bench.setLineColor(Color.DARK_GRAY);
+        XYSeries units = chart.addSeries("regions", points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
+        units.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        units.setMarkerColor(new Color(30, 90, 160));
+        return image(chart, title);
+    }
+
+    private static void line(XYChart chart, String name, List<Double> xs, List<double[]> limits, int which, Color color) {
+        XYSeries s = chart.addSeries(name, xs, limits.stream().map(l -> l[which]).toList());
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
+    }
+
+    /** Women and men side by side per unit. */
+    public static String pairs(String title, String yTitle, List<String> labels, List<Double> women, List<Double> men) {
+        if (labels.isEmpty()) {
+            return "<p class=\"lb-note\">No released values to draw.</p>";
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.addSeries("women", labels, women.stream().map(v -> v == null ? 0 : v).toList());
+        chart.addSeries("men", labels, men.stream().map(v -> v == null ? 0 : v).toList());
+        return image(chart, title);
+    }
+
+    private static void style(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setAntiAlias(true);
+    }
+
+    /** The chart as an embedded PNG image. */
+    static String image(Chart<?, ?> chart, String alt) {
+        try {
+            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return "<img alt=\"" + Html.escape(alt) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package se.lagesbild.warehouse.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.report.Headline;
+import se.lagesbild.warehouse.report.YearlyReport;
+import se.lagesbild.warehouse.tables.ResultTable;
+
+/** The yearly report's sections as HTML, from one {@link YearlyReport}. */
+public final class ReportView {
+    private final YearlyReport report;
+    private final Map<String, String> regionNames;
+
+    ReportView(YearlyReport report, Map<String, String> regionNames) {
+        this.report = report;
+        this.regionNames = regionNames;
+    }
+
+    public YearlyReport report() {
+        return report;
+    }
+
+    /** Goal {@code goal}: each indicator's baseline, follow-up, change, interval, status and target, and a chart of the two years. */
+    public String goal(int goal) {
+        ResultTable t = report.table("indicators");
+        List<Charts.Bar> bars = new ArrayList<>();
+        String unit = null;
+        for (Object[] r : t.rows()) {
+            if (((Integer) r[0]) == goal && "proportion".equals(r[4])) {
+                unit = "share";
+                bars.add(new Charts.Bar(r[1] + " " + r[5], (Double) r[9], (Double) r[10], (Double) r[11]));
+                bars.add(new Charts.Bar(r[1] + " " + r[6], (Double) r[12], (Double) r[13], (Double) r[14]));
+            }
+        }
+        return Html.table(t, List.of("indicator", "title_en", "unit", "baseline_period", "baseline_value", "followup_period",
+                "followup_value", "followup_lower", "followup_upper", "change", "change_lower", "change_upper", "status", "target",
+                "target_met_followup"), r -> ((Integer) r[0]) == goal)
+                + (bars.isEmpty() ? "" : Charts.bars("Goal " + goal + ": shares at baseline and follow-up (Riket)", unit, bars));
+    }
+
+    /** Every indicator with a funnel: the regions in the follow-up year. */
+    public String regions() {
+        StringBuilder html = new StringBuilder();
+        for (Headline h : report.headlines()) {
+            Released.Equity e = report.equityOf(h.indicator().code());
+            if (e != null && e.funnelMethod() != null) {
+                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.funnelChart(h.indicator(), e));
+            }
+        }
+        ResultTable changes = report.table("region_changes");
+        html.append(Html.table(changes, List.of("indicator", "geo_code", "baseline_value", "followup_value", "change", "change_lower",
+                "change_upper", "status", "reason"), r -> "region".equals(r[2])));
+        return html.toString();
+    }
+
+    /** Women against men for each indicator that compares them. */
+    public String womenAndMen() {
+        StringBuilder html = new StringBuilder();
+        for (Headline h : report.headlines()) {
+            Released.Equity e = report.equityOf(h.indicator().code());
+            if (e != null) {
+                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.womenAndMen(h.indicator(), e, regionNames));
+            }
+        }
+        return html.toString();
+    }
+
+    public String childrenAndAdults() {
+        return Html.table(report.table("children_adults"), List.of("indicator", "age_group_code", "baseline_value", "followup_value",
+                "change", "change_lower", "change_upper", "status"), r -> true);
+    }
+
+    /** The most important changes, in plain words. */
+    public String inWords() {
+        ResultTable t = report.table("changes_in_words");
+        return Html.list(t.rows().stream().map(r -> (String) r[4]).toList());
+    }
+}

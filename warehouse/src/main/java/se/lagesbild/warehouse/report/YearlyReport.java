@@ -1,0 +1,336 @@
+package se.lagesbild.warehouse.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.dimensions.Dimensions;
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.indicators.BaselineComparisons;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.IndicatorTables;
+import se.lagesbild.warehouse.tables.ResultTable;
+
+/**
+ * The yearly follow-up of the cancer strategy against the baseline: every figure the report
+ * shows, as result tables, computed once here for the notebook, the HTML report and the CSV and
+ * Arrow files alike. All values are released values (disclosure control applied).
+ *
+ * <ul>
+ * <li>{@code indicators}: per goal and indicator, Riket both sexes at its headline cell
+ *   ({@link Headline}): baseline and follow-up value with 95 % intervals, the change with its
+ *   interval and test (proportions and rates; percentiles and standardised rates are shown
+ *   untested), the status and whether the target is met;</li>
+ * <li>{@code equity}: per indicator (proportions and rates), every region and Riket in the
+ *   follow-up period: women vs men and the funnel against Riket ({@link IndicatorTables#equity});</li>
+ * <li>{@code region_changes}: per indicator, each region's baseline comparison;</li>
+ * <li>{@code children_adults}: where an indicator has children (0–17) and adults (18+), both;</li>
+ * <li>{@code changes_in_words}: the most important changes as sentences, most important first.</li>
+ * </ul>
+ */
+public final class YearlyReport {
+    public static final Confidence CONFIDENCE = Confidence.NINETY_FIVE;
+
+    private final int year;
+    private final int baseline;
+    private final List<Headline> headlines;
+    private final Map<String, ResultTable> tables = new LinkedHashMap<>();
+    private final Map<String, Released.Equity> equity = new LinkedHashMap<>();
+    private final Map<String, String> regionNames = new LinkedHashMap<>();
+
+    private YearlyReport(int year, int baseline, List<Headline> headlines) {
+        this.year = year;
+        this.baseline = baseline;
+        this.headlines = headlines;
+    }
+
+    /**
+     * Computes the report for follow-up {@code year} against {@code baseline} on the warehouse as it
+     * answers now (pin it with {@code Snapshots.asOf} first for a published report).
+     *
+     * @throws WarehouseException when the follow-up year is not after the baseline, or no indicator
+     *         has values in both
+     */
+    public static YearlyReport compute(Warehouse warehouse, int year, int baseline) {
+        if (year <= baseline) {
+            throw new WarehouseException("The follow-up year " + year + " must come after the baseline " + baseline + ".");
+        }
+        List<Headline> headlines = new ArrayList<>();
+        for (Indicator indicator : Catalogue.all(warehouse)) {
+            Headline h = Headline.of(warehouse, indicator, year, baseline);
+            if (h != null) {
+                headlines.add(h);
+            }
+        }
+        if (headlines.isEmpty()) {
+            throw new WarehouseException("No indicator has released values for both " + baseline + " and " + year
+                    + ". Load data for both years (lagesbild status shows what is loaded).");
+        }
+        YearlyReport report = new YearlyReport(year, baseline, headlines);
+        Dimensions.regions(warehouse).forEach(m -> report.regionNames.put(m.code(), m.labelSv()));
+        report.tables.put("indicators", report.indicators(warehouse));
+        report.tables.put("equity", report.equity(warehouse));
+        report.tables.put("region_changes", report.regionChanges(warehouse));
+        report.tables.put("children_adults", report.childrenAdults(warehouse));
+        report.tables.put("changes_in_words", report.inWords());
+        return report;
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public int baseline() {
+        return baseline;
+    }
+
+    public List<Headline> headlines() {
+        return headlines;
+    }
+
+    /** Every table by its file name, in the report's order. */
+    public Map<String, ResultTable> tables() {
+        return tables;
+    }
+
+    public ResultTable table(String name) {
+        return tables.get(name);
+    }
+
+    /** The equity of one indicator in the follow-up period (null when its method has none). */
+    public Released.Equity equityOf(String indicatorCode) {
+        return equity.get(indicatorCode);
+    }
+
+    public String regionName(String code) {
+        return regionNames.getOrDefault(code, code);
+    }
+
+    private ResultTable indicators(Warehouse warehouse) {
+        ResultTable.Builder table = ResultTable.builder("Indicators: " + baseline + " (baseline) against " + year,
+                Column.integerDimension("goal"), Column.dimension("indicator"), Column.text("title_sv"), Column.text("title_en"),
+                Column.text("unit"), Column.text("baseline_period"), Column.text("followup_period"), Column.text("diagnosis_code"),
+                Column.text("age_group_code"), Column.number("baseline_value"), Column.number("baseline_lower"),
+                Column.number("baseline_upper"), Column.number("followup_value"), Column.number("followup_lower"),
+                Column.number("followup_upper"), Column.number("change"), Column.number("change_lower"), Column.number("change_upper"),
+                Column.number("p_value"), Column.text("status"), Column.number("target"), Column.flag("target_met_baseline"),
+                Column.flag("target_met_followup"));
+        for (Headline h : headlines) {
+            Indicator i = h.indicator();
+            Object[] head = {i.goal(), i.code(), i.titleSv(), i.titleEn(), i.unit(), h.baselinePeriod(), h.followUpPeriod(), h.diagnosis(),
+                h.ageGroup()};
+            Object[] figures;
+            if (h.comparable()) {
+                BaselineComparisons.Change c = Released.baseline(warehouse, i.code(), h.baselinePeriod(), h.followUpPeriod(), h.filter(false),
+                        CONFIDENCE).get(0).change();
+                figures = new Object[] {c.baseline().value(), c.baseline().lower(), c.baseline().upper(), c.followUp().value(),
+                    c.followUp().lower(), c.followUp().upper(), c.difference().value(), c.difference().lower(), c.difference().upper(),
+                    c.test().pValue(), c.status(), i.target(), c.targetMetAtBaseline(), c.targetMetNow()};
+            } else {
+                List<ReleasedValue> values = Released.values(warehouse, i.code(), h.filter(false).periods(h.baselinePeriod(),
+                        h.followUpPeriod()), CONFIDENCE);
+                ReleasedValue b = values.stream().filter(v -> v.cell().periodCode().equals(h.baselinePeriod())).findFirst().orElseThrow();
+                ReleasedValue f = values.stream().filter(v -> v.cell().periodCode().equals(h.followUpPeriod())).findFirst().orElseThrow();
+                figures = new Object[] {b.estimate().value(), b.estimate().lower(), b.estimate().upper(), f.estimate().value(),
+                    f.estimate().lower(), f.estimate().upper(), f.estimate().value() - b.estimate().value(), null, null, null,
+                    "not tested (" + i.method() + ")", i.target(), i.targetMet(b.estimate().value()), i.targetMet(f.estimate().value())};
+            }
+            Object[] row = new Object[head.length + figures.length];
+            System.arraycopy(head, 0, row, 0, head.length);
+            System.arraycopy(figures, 0, row, head.length, figures.length);
+            table.row(row);
+        }
+        return table.meta("year", year).meta("baseline", baseline).meta("confidence_level", CONFIDENCE.level()).build();
+    }
+
+    private ResultTable equity(Warehouse warehouse) {
+        List<ResultTable> parts = new ArrayList<>();
+        for (Headline h : headlines) {
+            if (h.comparable()) {
+                Released.Equity e = Released.equity(warehouse, h.indicator().code(), h.followUpPeriod(), h.diagnosis(), h.ageGroup(),
+                        CONFIDENCE);
+                equity.put(h.indicator().code(), e);
+                parts.add(IndicatorTables.equity(h.indicator(), e, CONFIDENCE.level()).build());
+            }
+        }
+        return stack("Equity in " + year + ": regions against Riket, women against men", parts);
+    }
+
+    private ResultTable regionChanges(Warehouse warehouse) {
+        List<ResultTable> parts = new ArrayList<>();
+        for (Headline h : headlines) {
+            if (h.comparable()) {
+                List<Released.ReleasedChange> changes = Released.baseline(warehouse, h.indicator().code(), h.baselinePeriod(),
+                        h.followUpPeriod(), h.filter(true), CONFIDENCE).stream()
+                        .filter(c -> !c.cell().geoLevel().equals("healthcare_region")).toList();
+                parts.add(IndicatorTables.baseline(h.indicator(), h.baselinePeriod(), h.followUpPeriod(), changes, CONFIDENCE.level()).build());
+            }
+        }
+        return stack("Each region against its baseline", parts);
+    }
+
+    private ResultTable childrenAdults(Warehouse warehouse) {
+        List<ResultTable> parts = new ArrayList<>();
+        for (Headline h : headlines) {
+            if (!h.comparable()) {
+                continue;
+            }
+            CellFilter both = CellFilter.all().geo("00").sexes(3).diagnoses(h.diagnosis()).ageGroups("0-17", "18+");
+            List<Released.ReleasedChange> changes = Released.baseline(warehouse, h.indicator().code(), h.baselinePeriod(),
+                    h.followUpPeriod(), both, CONFIDENCE);
+            if (changes.size() == 2) {
+                parts.add(IndicatorTables.baseline(h.indicator(), h.baselinePeriod(), h.followUpPeriod(), changes, CONFIDENCE.level()).build());
+            }
+        }
+        return stack("Children (0–17) and adults (18+)", parts);
+    }
+
+    /** Tables of the same layout, one after the other, with the indicator as a first column. */
+    private static ResultTable stack(String title, List<ResultTable> parts) {
+        List<Column> columns = new ArrayList<>(List.of(Column.dimension("indicator")));
+        if (!parts.isEmpty()) {
+            columns.addAll(parts.get(0).columns());
+        }
+        ResultTable.Builder table = ResultTable.builder(title, columns.toArray(Column[]::new));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        for (ResultTable part : parts) {
+            String indicator = (String) part.meta().get("indicator");
+            meta.put(indicator, part.meta());
+            for (Object[] row : part.rows()) {
+                Object[] wide = new Object[row.length + 1];
+                wide[0] = indicator;
+                System.arraycopy(row, 0, wide, 1, row.length);
+                table.row(wide);
+            }
+        }
+        return table.meta("by_indicator", meta).build();
+    }
+
+    /** The most important changes as sentences: Riket's significant changes, targets, regions, sex gaps, outliers. */
+    private ResultTable inWords() {
+        List<String[]> sentences = new ArrayList<>();
+        ResultTable summary = tables.get("indicators");
+        for (Object[] r : summary.rows()) {
+            String title = (String) r[summary.columnIndex("title_en")];
+            String unit = (String) r[summary.columnIndex("unit")];
+            String status = (String) r[summary.columnIndex("status")];
+            Double before = (Double) r[summary.columnIndex("baseline_value")];
+            Double after = (Double) r[summary.columnIndex("followup_value")];
+            String code = (String) r[summary.columnIndex("indicator")];
+            if (status.equals("improved") || status.equals("worsened") || status.equals("higher") || status.equals("lower")) {
+                sentences.add(new String[] {"1", code, "00", title + " " + verb(status) + " in Sweden from " + format(before, unit) + " in "
+                        + r[summary.columnIndex("baseline_period")] + " to " + format(after, unit) + " in " + r[summary.columnIndex("followup_period")]
+                        + " (change " + formatChange((Double) r[summary.columnIndex("change")], unit) + ", 95 % interval "
+                        + formatChange((Double) r[summary.columnIndex("change_lower")], unit) + " to "
+                        + formatChange((Double) r[summary.columnIndex("change_upper")], unit) + ")."});
+            }
+            Boolean metBefore = (Boolean) r[summary.columnIndex("target_met_baseline")];
+            Boolean metNow = (Boolean) r[summary.columnIndex("target_met_followup")];
+            if (metBefore != null && metNow != null) {
+                String target = format((Double) r[summary.columnIndex("target")], unit);
+                sentences.add(new String[] {"2", code, "00", title + ": the target of " + target + (metNow
+                        ? (metBefore ? " is still met." : " is met now; it was not at baseline.")
+                        : (metBefore ? " is no longer met; it was at baseline." : " is not met (" + format(after, unit) + ")."))});
+            }
+        }
+        ResultTable regions = tables.get("region_changes");
+        Map<String, List<String>> improved = new LinkedHashMap<>();
+        Map<String, List<String>> worsened = new LinkedHashMap<>();
+        for (Object[] r : regions.rows()) {
+            if (!"region".equals(r[regions.columnIndex("geo_level")])) {
+                continue;
+            }
+            String code = (String) r[0];
+            String status = (String) r[regions.columnIndex("status")];
+            String name = regionName((String) r[regions.columnIndex("geo_code")]);
+            if (status.equals("improved")) {
+                improved.computeIfAbsent(code, k -> new ArrayList<>()).add(name);
+            } else if (status.equals("worsened")) {
+                worsened.computeIfAbsent(code, k -> new ArrayList<>()).add(name);
+            }
+        }
+        for (Headline h : headlines) {
+            String code = h.indicator().code();
+            if (improved.containsKey(code)) {
+                sentences.add(new String[] {"3", code, "regions", h.indicator().titleEn() + " improved significantly since " + baseline + " in "
+                        + String.join(", ", improved.get(code)) + "."});
+            }
+            if (worsened.containsKey(code)) {
+                sentences.add(new String[] {"3", code, "regions", h.indicator().titleEn() + " worsened significantly since " + baseline + " in "
+                        + String.join(", ", worsened.get(code)) + "."});
+            }
+        }
+        ResultTable eq = tables.get("equity");
+        for (Object[] r : eq.rows()) {
+            String code = (String) r[0];
+            Indicator indicator = headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+            String where = "00".equals(r[eq.columnIndex("geo_code")]) ? "Sweden" : regionName((String) r[eq.columnIndex("geo_code")]);
+            if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
+                sentences.add(new String[] {"4", code, (String) r[eq.columnIndex("geo_code")], "Women and men differ in "
+                        + indicator.titleEn().toLowerCase(Locale.ROOT) + " in " + where + ": women " + format((Double) r[eq.columnIndex("women_value")],
+                        indicator.unit()) + ", men " + format((Double) r[eq.columnIndex("men_value")], indicator.unit()) + " (adjusted p = "
+                        + String.format(Locale.ROOT, "%.3g", (Double) r[eq.columnIndex("p_value_adjusted")]) + ")."});
+            }
+            String position = (String) r[eq.columnIndex("funnel_position")];
+            if (position != null && position.contains("0.001")) {
+                sentences.add(new String[] {"5", code, (String) r[eq.columnIndex("geo_code")], where + " lies outside the 99.8 % limits for "
+                        + indicator.titleEn().toLowerCase(Locale.ROOT) + " in " + year + ": " + format((Double) r[eq.columnIndex("value")],
+                        indicator.unit()) + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + "."});
+            }
+        }
+        ResultTable.Builder table = ResultTable.builder("The most important changes", Column.integerDimension("rank"),
+                Column.text("kind"), Column.text("indicator"), Column.text("where"), Column.text("sentence"));
+        int rank = 0;
+        for (String[] s : sentences.stream().sorted(java.util.Comparator.comparing((String[] s) -> s[0])).toList()) {
+            table.row(++rank, kind(s[0]), s[1], s[2], s[3]);
+        }
+        return table.build();
+    }
+
+    private static String kind(String order) {
+        return switch (order) {
+            case "1" -> "change in Sweden";
+            case "2" -> "target";
+            case "3" -> "regions";
+            case "4" -> "women and men";
+            default -> "outlier";
+        };
+    }
+
+    private static String verb(String status) {
+        return switch (status) {
+            case "higher" -> "rose";
+            case "lower" -> "fell";
+            default -> status;
+        };
+    }
+
+    /** A difference in its unit: shares in percentage points. */
+    public static String formatChange(Double value, String unit) {
+        if (value != null && unit.equals("proportion")) {
+            return String.format(Locale.ROOT, "%+.1f percentage points", 100 * value);
+        }
+        return value != null && value > 0 ? "+" + format(value, unit) : format(value, unit);
+    }
+
+    /** A value in its unit: shares as per cent, rates per 100 000, days. */
+    public static String format(Double value, String unit) {
+        if (value == null || value.isNaN()) {
+            return "–";
+        }
+        return switch (unit) {
+            case "proportion" -> String.format(Locale.ROOT, "%.1f %%", 100 * value);
+            case "days" -> String.format(Locale.ROOT, "%.0f days", value);
+            default -> String.format(Locale.ROOT, "%.1f %s", value, unit);
+        };
+    }
+}
