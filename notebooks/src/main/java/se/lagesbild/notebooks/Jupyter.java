@@ -140,10 +140,36 @@ public final class Jupyter {
      * @throws WarehouseException naming the notebook and with the end of nbconvert's output, when a cell fails
      */
     public String execute(Path notebook, String format, Path out, String name, Map<String, String> parameters, int timeoutSeconds) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeOnce(notebook, format, out, name, parameters, timeoutSeconds);
+            } catch (KernelDidNotStart e) {
+                // the kernel (rapaio 3.0.1) now and then binds its sockets but never answers (seen in about one start
+                // in ten here); a new kernel does
+                if (attempt == START_ATTEMPTS) {
+                    throw new WarehouseException("The Java kernel did not start in " + START_ATTEMPTS + " attempts of " + STARTUP_SECONDS
+                            + " s each for " + notebook.getFileName() + ". Jupyter's output: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Starts of the kernel tried before giving up, and how long each may take to answer. */
+    static final int START_ATTEMPTS = 5;
+    static final int STARTUP_SECONDS = Integer.getInteger("lagesbild.kernelStartup", 20);
+
+    /** The kernel did not answer its first request. */
+    private static final class KernelDidNotStart extends RuntimeException {
+        KernelDidNotStart(String log) {
+            super(log);
+        }
+    }
+
+    private String executeOnce(Path notebook, String format, Path out, String name, Map<String, String> parameters, int timeoutSeconds) {
         Map<String, String> env = prepare();
         List<String> command = new ArrayList<>(List.of(jupyterCommand(), "nbconvert", "--to", format, "--execute",
                 "--ExecutePreprocessor.kernel_name=" + KERNEL, "--ExecutePreprocessor.timeout=" + timeoutSeconds,
-                "--ExecutePreprocessor.startup_timeout=180",
+                "--ExecutePreprocessor.startup_timeout=" + STARTUP_SECONDS,
                 "--output-dir", out.toAbsolutePath().toString(), "--output", name, notebook.toAbsolutePath().toString()));
         if (format.equals("html")) {
             command.add(command.size() - 1, "--no-input");
@@ -161,8 +187,13 @@ public final class Jupyter {
                 throw new WarehouseException("Executing " + notebook + " took longer than " + timeoutSeconds + " s; stopped.");
             }
             if (process.exitValue() != 0) {
-                throw new WarehouseException("A cell of " + notebook.getFileName() + " failed, so nothing was written:\n"
-                        + tail(output.replaceAll("\u001B\\[[0-9;]*m", ""), 40));
+                Path log = target().resolve("jupyter").resolve("last-failure.log");
+                Files.writeString(log, output, StandardCharsets.UTF_8);
+                if (output.contains("Kernel didn't respond in")) {
+                    throw new KernelDidNotStart(log.toString());
+                }
+                throw new WarehouseException("A cell of " + notebook.getFileName() + " failed, so nothing was written (Jupyter's whole"
+                        + " output: " + log + "):\n" + tail(output.replaceAll("\u001B\\[[0-9;]*m", ""), 40));
             }
             return output;
         } catch (IOException e) {
