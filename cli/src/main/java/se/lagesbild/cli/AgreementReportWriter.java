@@ -28,7 +28,7 @@ final class AgreementReportWriter {
         for (AgreementResult.Part part : result.parts()) {
             md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(SWEDISH, " (%,d kr)%n%n", part.amount()));
             if (!part.note().isEmpty()) {
-                md.append(part.note()).append("\n\n");
+                md.append(SwedishReasons.of(part.note())).append("\n\n");
                 continue;
             }
             md.append("| region | beslut | befolkning | belopp (kr) |\n|---|---|---:|---:|\n");
@@ -43,7 +43,7 @@ final class AgreementReportWriter {
         for (AgreementResult.Condition c : result.conditions()) {
             if (c.status().equals("not_met")) {
                 md.append("| ").append(c.regionCode()).append(" ").append(c.regionName()).append(" | ").append(c.paymentCode())
-                        .append(" | ").append(c.conditionCode()).append(" | ").append(c.reason()).append(" | ").append(c.trend())
+                        .append(" | ").append(c.conditionCode()).append(" | ").append(SwedishReasons.of(c.reason())).append(" | ").append(SwedishReasons.of(c.trend()))
                         .append(" | ").append(c.actions())
                         .append(" |\n");
             }

@@ -94,7 +94,8 @@ final class DemoCommand extends Verb {
                 out.println("      snapshot " + SNAPSHOT + " taken");
             }
         }
-        YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT, Path.of("out", "report-2027"),
+        YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT,
+                db().toAbsolutePath().getParent().resolve("report-2027"),
                 step -> out.println("      " + step));
         out.println("      Report: " + result.html().toAbsolutePath());
         out.println("      Tables (CSV and Arrow) and manifest.json beside it; again with: ./lagesbild report --year 2027 --snapshot "

@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -91,6 +91,10 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
             assertTrue(first.out().contains("Agreement 2026, P1: 250,000,000 kr to 21 regions by population"), first.out());
+            assertTrue(first.out().contains("&sex=3&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
+            assertTrue(first.out().contains("Report: " + folder.resolve("report-2027/report-2027.html")), first.out());
+            assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
+            assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
             CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
             assertEquals(0, agreement.exitCode(), agreement.err());
             assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
