@@ -32,5 +32,15 @@ FROM typed WHERE population < 0
 SELECT line_no, 'age', raw_age, 'age must be between 0 and 120 years, with the band''s first year not after its last'
 FROM typed WHERE age_from > 120 OR age_to < age_from
 
+-- @rule overlapping_ages
+SELECT a.line_no, 'age', a.raw_age, 'ages ' || a.raw_age || ' overlap ' || any_value(b.raw_age) || ' on line ' || min(b.line_no)
+       || ' for the same region, sex and year, so those people would be counted twice and the region''s total would be wrong;'
+       || ' deliver single years or bands that do not overlap'
+FROM typed a JOIN typed b
+  ON a.region_code = b.region_code AND a.sex_code = b.sex_code AND a.year = b.year AND b.line_no < a.line_no
+ AND a.age_from <> b.age_from
+ AND a.age_from <= coalesce(b.age_to, 200) AND b.age_from <= coalesce(a.age_to, 200)
+GROUP BY a.line_no, a.raw_age
+
 -- @period
 SELECT make_date(min(year), 1, 1), make_date(max(year), 12, 31) FROM loaded

@@ -86,6 +86,7 @@ class ValidationRulesTest {
         "population     | 01;1;46;2025;-5                                                              | population                | negative_count",
         "population     | 01;1;old;2025;15000                                                          | age                       | invalid_value",
         "population     | 01;1;46;2045;15000                                                           | year                      | unknown_year",
+        "population     | 01;1;40-49;2025;15000                                                        | age                       | overlapping_ages",
         "new-cases      | 0,1,13,2025,C61,412                                                          | region_code               | total_row",
         "new-cases      | 1,3,14,2025,C61,412                                                          | sex_code                  | total_row",
         "new-cases      | 1,1,19,2025,C61,412                                                          | age                       | age_missing",
