@@ -91,7 +91,7 @@ public final class Released {
                 comparable.add(both.geoCode());
             }
         }
-        boolean testable = indicator.method().equals("proportion") || indicator.method().equals("rate");
+        boolean testable = se.lagesbild.warehouse.indicators.ComparableMethods.comparable(indicator);
         Map<Cell, SexComparisons.SexGap> gaps = !testable || comparable.isEmpty() ? Map.of()
                 : SexComparisons.of(warehouse, code, filter.geo(comparable.toArray(String[]::new)), confidence).stream()
                         .collect(Collectors.toMap(SexComparisons.SexGap::cell, Function.identity()));

@@ -7,16 +7,15 @@ import java.util.Map;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
-import se.lagesbild.warehouse.stats.Proportions;
-import se.lagesbild.warehouse.stats.Rates;
 import se.lagesbild.warehouse.stats.TestResult;
 import se.lagesbild.warehouse.stats.Trend;
 
 /**
  * Baseline against follow-up for every cell in both: the change (follow-up − baseline) with
- * Newcombe's interval (for rates: a normal interval on the difference of rates), the relative
- * change, the two-proportion z test of the change (for rates: the z test of two rates), the
- * chi-square test for trend over the years from baseline to follow-up (when they are years), the
+ * Newcombe's interval (for rates: a normal interval on the difference of rates; for standardised
+ * rates: on the DSRs' variances), the relative change, the two-proportion z test of the change (for
+ * rates and standardised rates: the z test of two rates), the chi-square test for trend over the
+ * years from baseline to follow-up (when they are years; proportions and rates), the
  * target met now and at baseline, and a status in plain words: improved / worsened when the
  * change is significant at 5 % in the indicator's direction, else unchanged.
  */
@@ -31,28 +30,23 @@ public final class BaselineComparisons {
     /** Baseline period {@code baseline} (e.g. "2026") against {@code followUp} (e.g. "2027") for the cells of {@code filter}. */
     public static List<Change> of(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter, Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        Comparable.require(indicator, "baseline comparisons");
-        Map<Cell, double[]> before = IndicatorEngine.counts(warehouse, indicator, filter.periods(baseline));
-        Map<Cell, double[]> after = IndicatorEngine.counts(warehouse, indicator, filter.periods(followUp));
-        List<String> years = years(baseline, followUp);
+        ComparableMethods.require(indicator, "baseline comparisons");
+        CellData data = CellData.load(warehouse, indicator, filter.periods(baseline, followUp), confidence);
+        List<String> years = indicator.method().equals("dsr") ? List.of() : years(baseline, followUp);
         Map<Cell, double[]> between = years.isEmpty() ? Map.of()
                 : IndicatorEngine.counts(warehouse, indicator, filter.periods(years.toArray(String[]::new)));
         List<Change> changes = new ArrayList<>();
-        for (var cell : before.entrySet()) {
-            double[] b = cell.getValue();
-            double[] a = after.get(cell.getKey().inPeriod(followUp));
-            if (a == null) {
+        for (Cell before : data.cells().stream().filter(c -> c.periodCode().equals(baseline)).toList()) {
+            Cell after = before.inPeriod(followUp);
+            if (!data.has(after)) {
                 continue;
             }
-            Estimate eb = IndicatorEngine.estimate(indicator, b[0], b[1], confidence);
-            Estimate ea = IndicatorEngine.estimate(indicator, a[0], a[1], confidence);
-            boolean rate = indicator.method().equals("rate");
-            double multiplier = indicator.methodParam() == null ? 100_000 : indicator.methodParam();
-            Estimate difference = rate ? Rates.difference(a[0], a[1], b[0], b[1], multiplier, confidence)
-                    : Proportions.newcombeDifference(a[0], a[1], b[0], b[1], confidence);
-            TestResult test = rate ? Rates.test(a[0], a[1], b[0], b[1]) : Proportions.twoProportionTest(a[0], a[1], b[0], b[1]);
-            changes.add(new Change(cell.getKey().inPeriod(followUp), eb, ea, difference, (ea.value() - eb.value()) / eb.value(), test,
-                    trend(cell.getKey(), years, between), indicator.targetMet(eb.value()), indicator.targetMet(ea.value()),
+            Estimate eb = data.estimate(before);
+            Estimate ea = data.estimate(after);
+            Estimate difference = data.difference(after, before);
+            TestResult test = data.test(after, before);
+            changes.add(new Change(after, eb, ea, difference, (ea.value() - eb.value()) / eb.value(), test,
+                    trend(before, years, between), indicator.targetMet(eb.value()), indicator.targetMet(ea.value()),
                     status(indicator, difference, test)));
         }
         return changes;
@@ -79,7 +73,7 @@ public final class BaselineComparisons {
 
     private static TestResult trend(Cell cell, List<String> years, Map<Cell, double[]> between) {
         if (years.isEmpty()) {
-            return TestResult.notAvailable("chi-square test for trend (needs three years or more)");
+            return TestResult.notAvailable("chi-square test for trend (three years or more, proportions and rates)");
         }
         double[] x = new double[years.size()];
         double[] n = new double[years.size()];

@@ -57,8 +57,8 @@ public record Headline(Indicator indicator, String baselinePeriod, String follow
         return regions ? f.level(null) : f.geo("00");
     }
 
-    /** Whether the method has the comparisons (proportions and rates). */
+    /** Whether the method has the comparisons (proportions, rates, standardised rates). */
     boolean comparable() {
-        return indicator.method().equals("proportion") || indicator.method().equals("rate");
+        return se.lagesbild.warehouse.indicators.ComparableMethods.comparable(indicator);
     }
 }

@@ -1,0 +1,126 @@
+package se.lagesbild.warehouse.indicators;
+
+import java.util.Map;
+import java.util.Set;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Proportions;
+import se.lagesbild.warehouse.stats.Rates;
+import se.lagesbild.warehouse.stats.StandardisedRates;
+import se.lagesbild.warehouse.stats.TestResult;
+
+/**
+ * The data of an indicator's cells in a filter, and how two of them are compared, for the methods
+ * that have comparisons:
+ * <ul>
+ * <li>proportions: difference with Newcombe's hybrid score interval, ratio with Katz's log interval,
+ *   the two-proportion z test;</li>
+ * <li>rates: difference with a normal interval on the Poisson counts, Katz's ratio, the z test of two
+ *   rates;</li>
+ * <li>directly standardised rates: difference and z test on the DSRs' variances (normal
+ *   approximation), ratio with a log-normal interval ({@link StandardisedRates}).</li>
+ * </ul>
+ * Percentiles have none: {@link ComparableMethods#require} refuses them with a clear message.
+ */
+final class CellData {
+    private final Indicator indicator;
+    private final Confidence confidence;
+    private final Map<Cell, double[]> counts;
+    private final Map<Cell, double[][]> bands;
+
+    private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands) {
+        this.indicator = indicator;
+        this.confidence = confidence;
+        this.counts = counts;
+        this.bands = bands;
+    }
+
+    static CellData load(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        if (dsr(indicator)) {
+            return new CellData(indicator, confidence, null,
+                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)));
+        }
+        return new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null);
+    }
+
+    private static boolean dsr(Indicator indicator) {
+        return indicator.method().equals("dsr");
+    }
+
+    private double multiplier() {
+        return indicator.methodParam() == null ? 100_000 : indicator.methodParam();
+    }
+
+    Set<Cell> cells() {
+        return counts != null ? counts.keySet() : bands.keySet();
+    }
+
+    boolean has(Cell cell) {
+        return counts != null ? counts.containsKey(cell) : bands.containsKey(cell);
+    }
+
+    /** Numerator and denominator: the counts, or a DSR's events and population over its bands. */
+    double[] totals(Cell cell) {
+        if (counts != null) {
+            return counts.get(cell);
+        }
+        double[][] b = bands.get(cell);
+        return new double[] {sum(b[0]), sum(b[1])};
+    }
+
+    Estimate estimate(Cell cell) {
+        if (counts != null) {
+            double[] c = counts.get(cell);
+            return IndicatorEngine.estimate(indicator, c[0], c[1], confidence);
+        }
+        double[][] b = bands.get(cell);
+        return StandardisedRates.dobson(b[0], b[1], b[2], multiplier(), confidence);
+    }
+
+    private double variance(Cell cell) {
+        double[][] b = bands.get(cell);
+        return StandardisedRates.variance(b[0], b[1], b[2], multiplier());
+    }
+
+    /** a − b. */
+    Estimate difference(Cell a, Cell b) {
+        if (dsr(indicator)) {
+            return StandardisedRates.difference(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
+        }
+        double[] x = counts.get(a);
+        double[] y = counts.get(b);
+        return indicator.method().equals("rate") ? Rates.difference(x[0], x[1], y[0], y[1], multiplier(), confidence)
+                : Proportions.newcombeDifference(x[0], x[1], y[0], y[1], confidence);
+    }
+
+    /** a / b. */
+    Estimate ratio(Cell a, Cell b) {
+        if (dsr(indicator)) {
+            return StandardisedRates.ratio(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
+        }
+        double[] x = counts.get(a);
+        double[] y = counts.get(b);
+        return Proportions.katzRatio(x[0], x[1], y[0], y[1], confidence);
+    }
+
+    /** Whether a and b differ. */
+    TestResult test(Cell a, Cell b) {
+        if (dsr(indicator)) {
+            return StandardisedRates.test(estimate(a).value(), variance(a), estimate(b).value(), variance(b));
+        }
+        double[] x = counts.get(a);
+        double[] y = counts.get(b);
+        return indicator.method().equals("rate") ? Rates.test(x[0], x[1], y[0], y[1])
+                : Proportions.twoProportionTest(x[0], x[1], y[0], y[1]);
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += Double.isNaN(v) ? 0 : v;
+        }
+        return total;
+    }
+}
