@@ -76,12 +76,6 @@ class ErrorsTest {
     }
 
     @Test
-    void aComparisonTheMethodDoesNotHaveIsA400SayingSo() {
-        JsonNode problem = problem(TestApi.get(ApiServer.BASE + "/indicators/svf_lead_time_median/baseline?baseline=2026&followup=2027"), 400);
-        assertTrue(problem.path("detail").asText().contains("percentile"), problem.toString());
-    }
-
-    @Test
     void unknownIndicatorsAndRoutesAre404() {
         JsonNode problem = problem(TestApi.get(ApiServer.BASE + "/indicators/no_such_thing/values"), 404);
         assertTrue(problem.path("detail").asText().contains("svf_within_lead_time"), "lists the indicators there are");

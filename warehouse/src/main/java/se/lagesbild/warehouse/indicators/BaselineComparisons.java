@@ -32,11 +32,12 @@ public final class BaselineComparisons {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         ComparableMethods.require(indicator, "baseline comparisons");
         CellData data = CellData.load(warehouse, indicator, filter.periods(baseline, followUp), confidence);
-        List<String> years = indicator.method().equals("dsr") ? List.of() : years(baseline, followUp);
+        List<String> years = indicator.method().equals("proportion") || indicator.method().equals("rate") ? years(baseline, followUp)
+                : List.of();
         Map<Cell, double[]> between = years.isEmpty() ? Map.of()
                 : IndicatorEngine.counts(warehouse, indicator, filter.periods(years.toArray(String[]::new)));
         List<Change> changes = new ArrayList<>();
-        for (Cell before : data.cells().stream().filter(c -> c.periodCode().equals(baseline)).toList()) {
+        for (Cell before : data.cells().stream().filter(c -> c.periodCode().equals(baseline)).sorted(Cell.ORDER).toList()) {
             Cell after = before.inPeriod(followUp);
             if (!data.has(after)) {
                 continue;

@@ -6,6 +6,7 @@ import java.util.Set;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Medians;
 import se.lagesbild.warehouse.stats.Proportions;
 import se.lagesbild.warehouse.stats.Rates;
 import se.lagesbild.warehouse.stats.StandardisedRates;
@@ -20,29 +21,39 @@ import se.lagesbild.warehouse.stats.TestResult;
  * <li>rates: difference with a normal interval on the Poisson counts, Katz's ratio, the z test of two
  *   rates;</li>
  * <li>directly standardised rates: difference and z test on the DSRs' variances (normal
- *   approximation), ratio with a log-normal interval ({@link StandardisedRates}).</li>
+ *   approximation), ratio with a log-normal interval ({@link StandardisedRates});</li>
+ * <li>percentiles (medians, 80th and 90th): difference, ratio and z test with the standard errors
+ *   their order-statistic intervals imply (Price and Bonett 2002, {@link Medians}).</li>
  * </ul>
- * Percentiles have none: {@link ComparableMethods#require} refuses them with a clear message.
  */
 final class CellData {
     private final Indicator indicator;
     private final Confidence confidence;
     private final Map<Cell, double[]> counts;
     private final Map<Cell, double[][]> bands;
+    private final Map<Cell, double[]> observations;
 
-    private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands) {
+    private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
+                     Map<Cell, double[]> observations) {
         this.indicator = indicator;
         this.confidence = confidence;
         this.counts = counts;
         this.bands = bands;
+        this.observations = observations;
     }
 
     static CellData load(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
-        if (dsr(indicator)) {
-            return new CellData(indicator, confidence, null,
-                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)));
-        }
-        return new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null);
+        return switch (indicator.method()) {
+            case "dsr" -> new CellData(indicator, confidence, null,
+                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)), null);
+            case "percentile" -> new CellData(indicator, confidence, null, null,
+                    Observations.byCell(warehouse, indicator.martView(), filter));
+            default -> new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null, null);
+        };
+    }
+
+    private boolean percentile() {
+        return observations != null;
     }
 
     private static boolean dsr(Indicator indicator) {
@@ -54,11 +65,11 @@ final class CellData {
     }
 
     Set<Cell> cells() {
-        return counts != null ? counts.keySet() : bands.keySet();
+        return counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations.keySet();
     }
 
     boolean has(Cell cell) {
-        return counts != null ? counts.containsKey(cell) : bands.containsKey(cell);
+        return cells().contains(cell);
     }
 
     /** Numerator and denominator: the counts, or a DSR's events and population over its bands. */
@@ -66,11 +77,17 @@ final class CellData {
         if (counts != null) {
             return counts.get(cell);
         }
+        if (percentile()) {
+            return new double[] {Double.NaN, observations.get(cell).length};
+        }
         double[][] b = bands.get(cell);
         return new double[] {sum(b[0]), sum(b[1])};
     }
 
     Estimate estimate(Cell cell) {
+        if (percentile()) {
+            return Medians.quantile(observations.get(cell), indicator.methodParam(), confidence);
+        }
         if (counts != null) {
             double[] c = counts.get(cell);
             return IndicatorEngine.estimate(indicator, c[0], c[1], confidence);
@@ -86,6 +103,9 @@ final class CellData {
 
     /** a − b. */
     Estimate difference(Cell a, Cell b) {
+        if (percentile()) {
+            return Medians.difference(estimate(a), estimate(b), confidence);
+        }
         if (dsr(indicator)) {
             return StandardisedRates.difference(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
         }
@@ -97,6 +117,9 @@ final class CellData {
 
     /** a / b. */
     Estimate ratio(Cell a, Cell b) {
+        if (percentile()) {
+            return Medians.ratio(estimate(a), estimate(b), confidence);
+        }
         if (dsr(indicator)) {
             return StandardisedRates.ratio(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
         }
@@ -107,6 +130,9 @@ final class CellData {
 
     /** Whether a and b differ. */
     TestResult test(Cell a, Cell b) {
+        if (percentile()) {
+            return Medians.test(estimate(a), estimate(b), confidence);
+        }
         if (dsr(indicator)) {
             return StandardisedRates.test(estimate(a).value(), variance(a), estimate(b).value(), variance(b));
         }

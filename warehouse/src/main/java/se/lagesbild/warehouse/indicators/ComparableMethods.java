@@ -7,18 +7,18 @@ public final class ComparableMethods {
     private ComparableMethods() {
     }
 
-    /** Whether the comparisons can test this indicator's method: proportions, rates and standardised rates. */
+    /** Whether the comparisons can test this indicator's method: proportions, rates, standardised rates, percentiles. */
     public static boolean comparable(Indicator indicator) {
         return switch (indicator.method()) {
-            case "proportion", "rate", "dsr" -> true;
+            case "proportion", "rate", "dsr", "percentile" -> true;
             default -> false;
         };
     }
 
-    /** Proportions, rates and standardised rates; percentiles are refused with a clear message. */
+    /** The methods above; any other (a mean, say) is refused with a clear message. */
     static void require(Indicator indicator, String what) {
         if (!comparable(indicator)) {
-            throw new WarehouseException("The " + what + " test proportions, rates and standardised rates; " + indicator.code() + " is a "
+            throw new WarehouseException("The " + what + " test proportions, rates, standardised rates and percentiles; " + indicator.code() + " is a "
                     + indicator.method() + ", which they do not compare yet.");
         }
     }

@@ -36,7 +36,8 @@ public final class SexComparisons {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         ComparableMethods.require(indicator, "comparisons of women and men");
         CellData data = CellData.load(warehouse, indicator, filter.sexes(1, 2), confidence);
-        List<Cell> both = data.cells().stream().filter(c -> c.sexCode() == 2 && data.has(c.withSex(1))).map(c -> c.withSex(3)).toList();
+        List<Cell> both = data.cells().stream().filter(c -> c.sexCode() == 2 && data.has(c.withSex(1))).map(c -> c.withSex(3))
+                .sorted(Cell.ORDER).toList();
         double[] pValues = new double[both.size()];
         List<TestResult> tests = new ArrayList<>();
         for (int i = 0; i < both.size(); i++) {
