@@ -119,6 +119,33 @@ class DisclosureControlTest {
     }
 
     @Test
+    void childrenAskedForAloneAreHiddenAsWhenAskedWithAdults() {
+        String rate = ApiServer.BASE + "/indicators/new_cancer_cases_rate/values?period=2026&diagnosis=MALIGNANT&sex=3&region=";
+        JsonNode all = rows(rate + "01,09,22,23&age=0-17,18%2B,ALL");
+        JsonNode children = rows(rate + "01,09,22,23&age=0-17");
+        int compared = 0;
+        for (JsonNode c : children) {
+            for (JsonNode a : all) {
+                if (a.path("geo_code").equals(c.path("geo_code")) && a.path("age_group_code").asText().equals("0-17")) {
+                    assertEquals(a.path("suppressed").asBoolean(), c.path("suppressed").asBoolean(), c.toString());
+                    compared++;
+                }
+            }
+        }
+        assertEquals(4, compared);
+        Map<String, int[]> byGeo = new HashMap<>();
+        for (JsonNode a : all) {
+            int[] g = byGeo.computeIfAbsent(a.path("geo_code").asText(), k -> new int[2]);
+            if (a.path("age_group_code").asText().equals("ALL")) {
+                g[1] = a.path("suppressed").asBoolean() ? 0 : 1;
+            } else if (a.path("suppressed").asBoolean()) {
+                g[0]++;
+            }
+        }
+        byGeo.forEach((geo, g) -> assertFalse(g[1] == 1 && g[0] == 1, "children or adults alone hidden under released all ages: " + geo));
+    }
+
+    @Test
     void comparisonsRestOnlyOnReleasedValues() {
         JsonNode equity = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/equity?period=2026&diagnosis=CRC");
         int gaps = 0;

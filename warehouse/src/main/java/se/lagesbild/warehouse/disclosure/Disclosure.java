@@ -1,5 +1,6 @@
 package se.lagesbild.warehouse.disclosure;
 
+import static se.lagesbild.warehouse.db.Tables.DIM_AGE_GROUP;
 import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.REF_DISCLOSURE_THRESHOLD;
 
@@ -24,7 +25,8 @@ import se.lagesbild.warehouse.stats.Estimate;
  * <li>primary: a value built on fewer than LEAD_TIME_PATIENTS units (default 5) is hidden, and
  *   for SVF data a month with fewer than MONTH_TREATMENT_STARTS (default 10);</li>
  * <li>secondary: where the two sexes make up "both", the regions make up Riket, the regions of a
- *   healthcare region make it up, or the healthcare regions make up Riket, and exactly one part is hidden, it could be recovered by
+ *   healthcare region make it up, the healthcare regions make up Riket, or the age groups of one
+ *   kind (five-year bands; children and adults) make up all ages, and exactly one part is hidden, it could be recovered by
  *   subtraction from the total, so the smallest other part is hidden too; repeated until no
  *   hidden part can be recovered.</li>
  * </ul>
@@ -33,6 +35,8 @@ import se.lagesbild.warehouse.stats.Estimate;
 public final class Disclosure {
     public static final String PRIMARY = "LEAD_TIME_PATIENTS";
     public static final String MONTH = "MONTH_TREATMENT_STARTS";
+    /** The kinds of age group whose members add up to all ages. */
+    private static final java.util.Set<String> PARTITIONS = java.util.Set.of("band", "broad");
 
     private Disclosure() {
     }
@@ -48,20 +52,25 @@ public final class Disclosure {
         Map<String, List<String>> healthcareRegions = new HashMap<>();
         warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).forEach(r -> healthcareRegions
                 .computeIfAbsent(r.getRegionCode(), k -> new ArrayList<>()).add(r.getHealthcareRegionCode()));
-        return apply(thresholds(warehouse), healthcareRegions, indicator, values);
+        Map<String, String> ageKinds = warehouse.dsl().selectFrom(DIM_AGE_GROUP).fetchMap(DIM_AGE_GROUP.AGE_GROUP_CODE,
+                DIM_AGE_GROUP.AGE_GROUP_KIND);
+        return apply(thresholds(warehouse), healthcareRegions, ageKinds, indicator, values);
     }
 
     static List<ReleasedValue> apply(Map<String, Integer> thresholds, Indicator indicator, List<IndicatorValue> values) {
-        return apply(thresholds, Map.of(), indicator, values);
+        return apply(thresholds, Map.of(), Map.of(), indicator, values);
     }
 
     /**
      * @param healthcareRegions region code → the healthcare regions it is part of (Halland is in
      *                          two), so a hidden region cannot be recovered from its healthcare
      *                          region minus the other regions either
+     * @param ageKinds          age group code → its kind: the five-year bands ("band") add up to all
+     *                          ages, and so do children and adults ("broad"), so a hidden age group
+     *                          cannot be recovered from the total minus the others of its kind
      */
-    static List<ReleasedValue> apply(Map<String, Integer> thresholds, Map<String, List<String>> healthcareRegions, Indicator indicator,
-                                     List<IndicatorValue> values) {
+    static List<ReleasedValue> apply(Map<String, Integer> thresholds, Map<String, List<String>> healthcareRegions,
+                                     Map<String, String> ageKinds, Indicator indicator, List<IndicatorValue> values) {
         int minimum = thresholds.getOrDefault(PRIMARY, 5);
         int month = thresholds.getOrDefault(MONTH, 10);
         boolean svf = indicator.dataSource().contains("svf-pathways");
@@ -86,6 +95,8 @@ public final class Disclosure {
                     c -> c.geoLevel().equals("region"));
             changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())),
                     c -> c.geoLevel().equals("healthcare_region"));
+            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(),
+                    ageKinds.get(c.ageGroupCode()))), c -> PARTITIONS.contains(ageKinds.getOrDefault(c.ageGroupCode(), "")));
         }
         List<ReleasedValue> released = new ArrayList<>();
         for (IndicatorValue v : values) {

@@ -27,7 +27,7 @@ import se.lagesbild.warehouse.stats.Inequality;
  * reports) takes its figures from here, so disclosure control cannot be skipped.
  *
  * <p>Suppression is decided on the whole slice a cell belongs to, whatever was asked for: all
- * geographies and all sexes of the same period, diagnosis and age group. Asking for men alone and
+ * geographies, sexes and age groups of the same period and diagnosis. Asking for men alone and
  * then for both sexes therefore hides the same cells as asking for all three at once, and no total
  * minus a released part recovers a hidden value. A comparison is released only when every value it
  * is built on is released.
@@ -42,9 +42,9 @@ public final class Released {
         return slice(warehouse, indicator, filter, confidence).stream().filter(v -> matches(filter, v.cell())).toList();
     }
 
-    /** The released values of every geography and sex in the periods, diagnoses and age groups of {@code filter}. */
+    /** The released values of every geography, sex and age group in the periods and diagnoses of {@code filter}. */
     private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
-        CellFilter slice = new CellFilter(filter.periods(), null, List.of(), filter.diagnoses(), List.of(), filter.ageGroups());
+        CellFilter slice = new CellFilter(filter.periods(), null, List.of(), filter.diagnoses(), List.of(), List.of());
         return Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, indicator.code(), slice, confidence));
     }
 
@@ -83,7 +83,7 @@ public final class Released {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).ageGroups(ageGroup);
         Map<Cell, ReleasedValue> released = slice(warehouse, indicator, filter, confidence).stream()
-                .filter(v -> !v.cell().geoLevel().equals("healthcare_region"))
+                .filter(v -> !v.cell().geoLevel().equals("healthcare_region") && v.cell().ageGroupCode().equals(ageGroup))
                 .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
         Set<String> comparable = new HashSet<>();
         for (Cell both : released.keySet()) {

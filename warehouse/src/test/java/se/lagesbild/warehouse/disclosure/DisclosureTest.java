@@ -65,7 +65,7 @@ class DisclosureTest {
     void aHiddenRegionCannotBeRecoveredFromItsHealthcareRegion() {
         List<IndicatorValue> values = List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "01", 3, 400, 900),
                 value("2026", "region", "23", 3, 20, 40), value("2026", "healthcare_region", "STHLM", 3, 402, 904));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of("01", List.of("STHLM"), "09", List.of("STHLM")), LEAD_TIME,
+        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of("01", List.of("STHLM"), "09", List.of("STHLM")), Map.of(), LEAD_TIME,
                 values);
         assertTrue(find(released, "09", 3, "2026").suppressed());
         assertTrue(find(released, "01", 3, "2026").suppressed(), "Stockholm–Gotland − Stockholm would reveal Gotland");
@@ -84,6 +84,20 @@ class DisclosureTest {
         assertTrue(find(released, "NORR", 1, "2026").suppressed());
         assertTrue(find(released, "SYD", 1, "2026").suppressed(), "Riket − Väst − Syd would reveal Norr");
         assertFalse(find(released, "VAST", 1, "2026").suppressed());
+    }
+
+    @Test
+    void aHiddenAgeGroupCannotBeRecoveredFromAllAges() {
+        java.util.function.BiFunction<String, double[], IndicatorValue> age = (code, xn) -> new IndicatorValue(
+                new Cell("2026", "country", "00", "MALIGNANT", 3, code), xn[0], xn[1], Proportions.wilson(xn[0], xn[1], Confidence.NINETY_FIVE),
+                "benchmark");
+        List<IndicatorValue> values = List.of(age.apply("0-17", new double[] {1, 3}), age.apply("18+", new double[] {300, 900}),
+                age.apply("ALL", new double[] {301, 903}));
+        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of(), Map.of("0-17", "broad", "18+", "broad", "ALL", "total"),
+                LEAD_TIME, values);
+        assertTrue(released.get(0).suppressed());
+        assertTrue(released.get(1).suppressed(), "all ages − adults would reveal the children");
+        assertFalse(released.get(2).suppressed());
     }
 
     @Test
