@@ -5,6 +5,8 @@
 CREATE OR REPLACE TEMP TABLE bench_lead_time_cube AS
 WITH treated AS (
     SELECT p.batch_id, p.pathway_id, p.reporting_region_code, p.patient_municipality_code, p.svf_code, p.sex_code,
+           CASE WHEN p.age_years >= 90 THEN '90+'
+                ELSE (p.age_years // 5 * 5)::VARCHAR || '-' || (p.age_years // 5 * 5 + 4)::VARCHAR END AS age_band,
            p.closed_date, p.closed_date - p.suspicion_date AS days, p.suspicion_date, p.first_treatment_type_code
     FROM fact_svf_pathway p
     WHERE p.close_reason_code = 'treatment' AND p.closed_date IS NOT NULL
@@ -34,10 +36,12 @@ placed AS (
     JOIN int_geography_bridge g ON g.region_code = f.reporting_region_code AND g.split_municipality_code = f.split
 )
 SELECT period_code, geo_level, geo_code, coalesce(svf_code, 'ALL') AS diagnosis_code, coalesce(sex, 3) AS sex_code,
+       coalesce(age_band, 'ALL') AS age_group_code,
        coalesce(sum(weight) FILTER (WHERE within_max), 0) AS within,
        coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS exceeding,
        coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS evaluable
 FROM (SELECT placed.*, sex_code AS sex FROM placed)
 GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, svf_code, sex), (period_code, geo_level, geo_code, svf_code),
-                        (period_code, geo_level, geo_code, sex), (period_code, geo_level, geo_code))
+                        (period_code, geo_level, geo_code, sex), (period_code, geo_level, geo_code),
+                        (period_code, geo_level, geo_code, sex, age_band), (period_code, geo_level, geo_code, age_band))
 HAVING coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) > 0

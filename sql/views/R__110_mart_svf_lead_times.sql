@@ -1,26 +1,35 @@
 -- Lead-time indicators. Common grain of every proportion mart: one row per period × geography
 -- (region, healthcare region, Riket) × diagnosis (an SVF, or ALL) × sex (1 men, 2 women, 3 both)
--- × age group, with numerator and denominator (weighted counts: Halland's split makes them
--- fractional at healthcare-region level).
+-- × age group (ALL; and five-year bands for all SVFs together), with numerator and denominator
+-- (weighted counts: Halland's split makes them fractional at healthcare-region level).
 
 -- Both lead-time proportions at the common grain, counted once. Denominators: pathways whose
 -- maximum is known (the others are not evaluable, never "not within").
 -- (Grouping happens on the source columns in one step and the totals are named in the next.)
 CREATE OR REPLACE VIEW int_svf_lead_time_counts AS
-WITH grouped AS (
-    SELECT period_code, geo_level, geo_code, svf_code, sex_code,
+WITH banded AS (
+    -- the patient's five-year age band (dim_age_group's bands; 90+ at the top)
+    SELECT *, CASE WHEN age_years >= 90 THEN '90+'
+                   ELSE (age_years // 5 * 5)::VARCHAR || '-' || (age_years // 5 * 5 + 4)::VARCHAR END AS age_band
+    FROM int_svf_lead_time_cells
+),
+grouped AS (
+    SELECT period_code, geo_level, geo_code, svf_code, sex_code, age_band,
            coalesce(sum(weight) FILTER (WHERE within_max), 0) AS within,
            coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS exceeding,
            coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS evaluable
-    FROM int_svf_lead_time_cells
+    FROM banded
     GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, svf_code, sex_code),
                             (period_code, geo_level, geo_code, svf_code),
                             (period_code, geo_level, geo_code, sex_code),
-                            (period_code, geo_level, geo_code))
+                            (period_code, geo_level, geo_code),
+                            -- age bands for all SVFs together, by sex and for both
+                            (period_code, geo_level, geo_code, sex_code, age_band),
+                            (period_code, geo_level, geo_code, age_band))
 ),
 final AS (
     SELECT period_code, geo_level, geo_code, coalesce(svf_code, 'ALL') AS diagnosis_code, coalesce(sex_code, 3) AS sex_code,
-           'ALL' AS age_group_code, within, exceeding, evaluable
+           coalesce(age_band, 'ALL') AS age_group_code, within, exceeding, evaluable
     FROM grouped
     WHERE evaluable > 0
 )
