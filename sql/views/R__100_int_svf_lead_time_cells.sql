@@ -3,7 +3,11 @@
 -- split). Lead-time statistics follow the month treatment started, as RCC reports them.
 CREATE OR REPLACE VIEW int_svf_lead_time_cells AS
 WITH treated AS (
-    SELECT l.batch_id, l.pathway_id, l.reporting_region_code, l.svf_code, l.sex_code, l.age_years, l.closed_date,
+    SELECT l.batch_id, l.pathway_id, l.reporting_region_code, l.svf_code, l.sex_code, l.age_years,
+           -- the patient's five-year age band (dim_age_group's bands; 90+ at the top)
+           CASE WHEN l.age_years >= 90 THEN '90+'
+                ELSE (l.age_years // 5 * 5)::VARCHAR || '-' || (l.age_years // 5 * 5 + 4)::VARCHAR END AS age_band,
+           l.closed_date,
            l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half,
            coalesce(mm.municipality_code, '-') AS split_municipality_code
     FROM int_svf_pathway_lead_time l

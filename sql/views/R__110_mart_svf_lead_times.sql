@@ -7,18 +7,12 @@
 -- maximum is known (the others are not evaluable, never "not within").
 -- (Grouping happens on the source columns in one step and the totals are named in the next.)
 CREATE OR REPLACE VIEW int_svf_lead_time_counts AS
-WITH banded AS (
-    -- the patient's five-year age band (dim_age_group's bands; 90+ at the top)
-    SELECT *, CASE WHEN age_years >= 90 THEN '90+'
-                   ELSE (age_years // 5 * 5)::VARCHAR || '-' || (age_years // 5 * 5 + 4)::VARCHAR END AS age_band
-    FROM int_svf_lead_time_cells
-),
-grouped AS (
+WITH grouped AS (
     SELECT period_code, geo_level, geo_code, svf_code, sex_code, age_band,
            coalesce(sum(weight) FILTER (WHERE within_max), 0) AS within,
            coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS exceeding,
            coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS evaluable
-    FROM banded
+    FROM int_svf_lead_time_cells
     GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, svf_code, sex_code),
                             (period_code, geo_level, geo_code, svf_code),
                             (period_code, geo_level, geo_code, sex_code),
