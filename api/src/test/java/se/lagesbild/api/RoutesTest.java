@@ -170,6 +170,24 @@ class RoutesTest {
     }
 
     @Test
+    void valuesCanBeComparedWithARegionInsteadOfRiket() {
+        String url = ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026&diagnosis=ALL&sex=3&age=ALL&region=00,01,22";
+        JsonNode byRiket = TestApi.json(TestApi.get(url));
+        JsonNode byStockholm = TestApi.json(TestApi.get(url + "&benchmark=01"));
+        assertEquals("01", byStockholm.path("meta").path("benchmark").asText(), "the benchmark is in meta");
+        Map<String, String> riket = new java.util.HashMap<>();
+        Map<String, String> stockholm = new java.util.HashMap<>();
+        byRiket.path("rows").forEach(r -> riket.put(r.path("geo_code").asText(), r.path("comparison").asText()));
+        byStockholm.path("rows").forEach(r -> stockholm.put(r.path("geo_code").asText(), r.path("comparison").asText()));
+        assertEquals("benchmark", riket.get("00"));
+        assertEquals("benchmark", stockholm.get("01"));
+        assertTrue(Set.of("better", "similar", "worse").contains(stockholm.get("00")), "Riket compared with Stockholm: " + stockholm);
+        assertTrue(Set.of("better", "similar", "worse").contains(riket.get("01")));
+        assertEquals(byRiket.path("rows").get(1).path("value"), byStockholm.path("rows").get(1).path("value"), "the same values");
+        assertEquals(400, TestApi.get(url + "&benchmark=99").statusCode());
+    }
+
+    @Test
     void documentsValidateAgainstTheSpec() {
         for (String[] request : List.of(new String[] {"/health", "/health"}, new String[] {"/config", "/config"},
                 new String[] {"/indicators/{code}", "/indicators/svf_inclusion"})) {

@@ -35,10 +35,16 @@ final class IndicatorRoutes {
                 new Route("/indicators", List.of("goal"), (lease, query, params) -> new Answer.Table(catalogue(lease.catalog(), query))),
                 new Route("/indicators/{code}", List.of(), (lease, query, params) -> new Answer.Document(
                         metadata(lease.catalog(), indicator(lease.catalog(), params.get("code"))))),
-                new Route("/indicators/{code}/values", FILTERS, IndicatorRoutes::values),
+                new Route("/indicators/{code}/values", withBenchmark(), IndicatorRoutes::values),
                 new Route("/indicators/{code}/equity", List.of("period", "diagnosis", "age"), IndicatorRoutes::equity),
                 new Route("/indicators/{code}/baseline", List.of("baseline", "followup", "region", "healthcare-region", "sex", "diagnosis", "age"),
                         IndicatorRoutes::baseline));
+    }
+
+    private static List<String> withBenchmark() {
+        List<String> parameters = new ArrayList<>(FILTERS);
+        parameters.add("benchmark");
+        return parameters;
     }
 
     static Indicator indicator(Catalog catalog, String code) {
@@ -111,8 +117,12 @@ final class IndicatorRoutes {
     private static Answer values(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
-        List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE);
-        return new Answer.Table(labelled(catalog, IndicatorTables.values(indicator, values, CONFIDENCE.level())).build());
+        List<String> geos = new ArrayList<>(Catalog.codes(catalog.regions()));
+        geos.addAll(Catalog.codes(catalog.healthcareRegions()));
+        String benchmark = query.one("benchmark", geos, "/api/v1/regions and /api/v1/healthcare-regions", "00");
+        List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE, benchmark);
+        return new Answer.Table(labelled(catalog, IndicatorTables.values(indicator, values, CONFIDENCE.level())).meta("benchmark", benchmark)
+                .build());
     }
 
     private static Answer equity(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {

@@ -38,14 +38,32 @@ public final class Released {
 
     /** The values of {@code code} in the cells of {@code filter}, after disclosure control. */
     public static List<ReleasedValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
+        return values(warehouse, code, filter, confidence, IndicatorEngine.RIKET);
+    }
+
+    /** The same, each value compared with the geography {@code benchmark} instead of Riket. */
+    public static List<ReleasedValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        return slice(warehouse, indicator, filter, confidence).stream().filter(v -> matches(filter, v.cell())).toList();
+        List<ReleasedValue> slice = slice(warehouse, indicator, filter, confidence, benchmark);
+        // a comparison with a hidden benchmark would tell something of it: such cells are not compared
+        Set<Cell> hiddenBenchmarks = slice.stream().filter(v -> v.suppressed() && v.cell().geoCode().equals(benchmark))
+                .map(ReleasedValue::cell).collect(Collectors.toSet());
+        String level = slice.stream().filter(v -> v.cell().geoCode().equals(benchmark)).map(v -> v.cell().geoLevel()).findFirst().orElse("");
+        return slice.stream().filter(v -> matches(filter, v.cell()))
+                .map(v -> v.suppressed() || !hiddenBenchmarks.contains(v.cell().withGeo(level, benchmark)) ? v
+                        : new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), "not compared", false, null))
+                .toList();
     }
 
     /** The released values of every geography, sex and age group in the periods and diagnoses of {@code filter}. */
     private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        return slice(warehouse, indicator, filter, confidence, IndicatorEngine.RIKET);
+    }
+
+    private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence,
+                                             String benchmark) {
         CellFilter slice = new CellFilter(filter.periods(), null, List.of(), filter.diagnoses(), List.of(), List.of());
-        return Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, indicator.code(), slice, confidence));
+        return Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, indicator.code(), slice, confidence, benchmark));
     }
 
     static boolean matches(CellFilter filter, Cell cell) {

@@ -41,17 +41,36 @@ public final class IndicatorEngine {
 
     /** The values of {@code code} in the cells {@code filter} selects, each compared with Riket. */
     public static List<IndicatorValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
+        return values(warehouse, code, filter, confidence, RIKET);
+    }
+
+    /** Riket's geography code, the default benchmark. */
+    public static final String RIKET = "00";
+
+    /**
+     * The values of {@code code} in the cells {@code filter} selects, each compared with the same
+     * cell of the geography {@code benchmark} (Riket "00", a region such as "01", or a healthcare
+     * region such as "NORR").
+     */
+    public static List<IndicatorValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
+        String level = levelOf(benchmark);
         Map<Cell, IndicatorValue> measured = measure(warehouse, indicator, filter, confidence);
-        Map<Cell, IndicatorValue> national = measure(warehouse, indicator, filter.level("country").geo("00"), confidence);
+        Map<Cell, IndicatorValue> reference = measure(warehouse, indicator, filter.level(level).geo(benchmark), confidence);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorValue v : measured.values()) {
-            IndicatorValue benchmark = national.get(v.cell().national());
+            IndicatorValue b = reference.get(v.cell().withGeo(level, benchmark));
             values.add(new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(),
-                    compare(indicator, v.cell(), v.estimate(), benchmark == null ? null : benchmark.estimate())));
+                    v.cell().geoCode().equals(benchmark) ? "benchmark"
+                            : compare(indicator, v.cell(), v.estimate(), b == null ? null : b.estimate())));
         }
         values.sort(java.util.Comparator.comparing(IndicatorValue::cell, Cell.ORDER));
         return values;
+    }
+
+    /** The geography level of a code: Riket (00), a region (two digits) or a healthcare region. */
+    static String levelOf(String geoCode) {
+        return geoCode.equals(RIKET) ? "country" : geoCode.matches("\\d{2}") ? "region" : "healthcare_region";
     }
 
     /** Each cell's numerator, denominator and estimate by the indicator's method (comparison not yet set). */
@@ -129,14 +148,12 @@ public final class IndicatorEngine {
     }
 
     /**
-     * Better / similar / worse than Riket: significantly different when Riket's value lies outside
-     * the cell's confidence interval (as OHID Fingertips compares with a benchmark), better or worse
-     * by the indicator's direction; higher / lower for indicators without one.
+     * Better / similar / worse than the benchmark: significantly different when the benchmark's
+     * value lies outside the cell's confidence interval (as OHID Fingertips compares with a
+     * benchmark), better or worse by the indicator's direction; higher / lower for indicators
+     * without one; "not compared" when either value is missing.
      */
     static String compare(Indicator indicator, Cell cell, Estimate estimate, Estimate benchmark) {
-        if (cell.geoLevel().equals("country")) {
-            return "benchmark";
-        }
         if (benchmark == null || !estimate.available()) {
             return "not compared";
         }
