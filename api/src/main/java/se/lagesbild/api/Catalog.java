@@ -3,8 +3,6 @@ package se.lagesbild.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
@@ -62,10 +60,6 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
 
     /** Code → Swedish label. */
     public static Map<String, String> labels(List<Member> members) {
-        return members.stream().collect(Collectors.toMap(Member::code, Member::labelSv, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    static <T> Map<String, T> byCode(List<T> items, Function<T, String> code) {
-        return items.stream().collect(Collectors.toMap(code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return Dimensions.labelsSv(members);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -193,8 +192,7 @@ public final class ServedWarehouse implements AutoCloseable {
     private Generation copy(List<Long> stamp) {
         int id = generations.incrementAndGet();
         Path copy = folder.resolve("vintage-" + id + ".duckdb");
-        try (Warehouse original = Warehouse.openReadOnly(source)) {
-            Objects.requireNonNull(original);
+        try (Warehouse ignored = Warehouse.openReadOnly(source)) { // held open: no writer can be half-way while copying
             Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
             Path wal = source.resolveSibling(source.getFileName() + ".wal");
             if (Files.exists(wal)) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -75,11 +74,4 @@ final class Spec {
         return FACTORY.getSchema(root).validate(body);
     }
 
-    static boolean matches(String template, String path) {
-        return path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"));
-    }
-
-    static Iterator<String> fieldNames(JsonNode node) {
-        return node.fieldNames();
-    }
 }

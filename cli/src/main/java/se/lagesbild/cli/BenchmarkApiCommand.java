@@ -19,9 +19,6 @@ import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
-import se.lagesbild.loaders.FileLoader;
-import se.lagesbild.loaders.LoadListener;
-import se.lagesbild.loaders.LoadRequest;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.indicators.Marts;
@@ -105,24 +102,18 @@ final class BenchmarkApiCommand extends Verb {
 
     /** The warehouse to serve: the synthetic data loaded and its marts written (kept between runs). */
     private Path prepare(Settings settings) throws IOException {
-        Path data = dir.resolve("data-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear());
         Path db = dir.resolve("api-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear() + ".duckdb");
         if (Files.exists(db)) {
             out().println("serving " + db + " (delete it to rebuild)");
             return db;
         }
-        if (!Files.exists(data.resolve("manifest.json"))) {
-            out().println("generating " + settings + " …");
-            SyntheticNationalData.generate(data, settings, name -> { });
-        }
+        Path data = SyntheticOptions.generated(dir, settings, out());
         Path building = dir.resolve("building.duckdb");
         Files.deleteIfExists(building);
         Files.deleteIfExists(Path.of(building + ".wal"));
         out().println("loading and writing the marts …");
         try (Warehouse warehouse = Warehouse.openForWriting(building)) {
-            for (String[] file : SyntheticNationalData.plannedFiles(settings)) {
-                FileLoader.load(warehouse, LoadRequest.of(file[0], data.resolve(file[1])).withToday(settings.asOf()), LoadListener.SILENT);
-            }
+            SyntheticNationalData.load(warehouse, data, settings, SyntheticNationalData.plannedFiles(settings), outcome -> { });
             Marts.refresh(warehouse);
         }
         Files.move(building, db);

@@ -14,9 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
-import se.lagesbild.loaders.FileLoader;
-import se.lagesbild.loaders.LoadListener;
-import se.lagesbild.loaders.LoadRequest;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.IndicatorEngine;
@@ -39,19 +36,13 @@ final class BenchmarkEngineCommand extends Verb {
     public void run() {
         Settings settings = options.settings();
         try {
-            Path data = dir.resolve("data-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear());
-            if (!Files.exists(data.resolve("manifest.json"))) {
-                out().println("generating " + settings + " …");
-                SyntheticNationalData.generate(data, settings, name -> { });
-            }
+            Path data = SyntheticOptions.generated(dir, settings, out());
             Path db = dir.resolve("engine.duckdb");
             Files.deleteIfExists(db);
             Files.deleteIfExists(Path.of(db + ".wal"));
             try (Warehouse warehouse = Warehouse.openForWriting(db)) {
                 long start = System.nanoTime();
-                for (String[] file : SyntheticNationalData.plannedFiles(settings)) {
-                    FileLoader.load(warehouse, LoadRequest.of(file[0], data.resolve(file[1])).withToday(settings.asOf()), LoadListener.SILENT);
-                }
+                SyntheticNationalData.load(warehouse, data, settings, SyntheticNationalData.plannedFiles(settings), outcome -> { });
                 double load = seconds(start);
                 long pathways = warehouse.dsl().fetchCount(se.lagesbild.warehouse.db.Tables.FACT_SVF_PATHWAY);
                 start = System.nanoTime();

@@ -21,6 +21,16 @@ final class SyntheticOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    /** The synthetic data for {@code settings} in a folder under {@code dir}, generated once and kept between runs. */
+    static java.nio.file.Path generated(java.nio.file.Path dir, Settings settings, java.io.PrintWriter out) {
+        java.nio.file.Path data = dir.resolve("data-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear());
+        if (!java.nio.file.Files.exists(data.resolve("manifest.json"))) {
+            out.println("generating " + settings + " …");
+            se.lagesbild.fixtures.synthetic.SyntheticNationalData.generate(data, settings, name -> { });
+        }
+        return data;
+    }
+
     /** The settings; a bad value is a usage error naming the option. */
     Settings settings() {
         try {

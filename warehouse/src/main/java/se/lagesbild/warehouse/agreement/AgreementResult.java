@@ -13,8 +13,12 @@ public record AgreementResult(int year, LocalDate reportDeadline, LocalDate popu
 
     /** The decision for {@code regionCode} on payment part {@code paymentCode}; empty for a part without conditions (P1). */
     public Optional<String> decisionOf(String paymentCode, String regionCode) {
-        return decisions.stream().filter(d -> d.paymentCode().equals(paymentCode) && d.regionCode().equals(regionCode))
-                .map(Decision::decision).findFirst();
+        return decision(paymentCode, regionCode).map(Decision::decision);
+    }
+
+    /** The decision for {@code regionCode} on payment part {@code paymentCode}, with its reasons; empty for P1. */
+    public Optional<Decision> decision(String paymentCode, String regionCode) {
+        return decisions.stream().filter(d -> d.paymentCode().equals(paymentCode) && d.regionCode().equals(regionCode)).findFirst();
     }
 
     /**

@@ -86,6 +86,13 @@ public final class Dimensions {
                 .fetch(x -> new Member(String.valueOf(x.getGoalCode()), x.getTitleSv(), x.getTitleEn(), Map.of()));
     }
 
+    /** Code → Swedish label of {@code members}, in their order. */
+    public static Map<String, String> labelsSv(List<Member> members) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        members.forEach(m -> labels.put(m.code(), m.labelSv()));
+        return labels;
+    }
+
     /** Name → value pairs, nulls kept (Map.of refuses them). */
     private static Map<String, Object> detail(Object... pairs) {
         Map<String, Object> detail = new java.util.LinkedHashMap<>();

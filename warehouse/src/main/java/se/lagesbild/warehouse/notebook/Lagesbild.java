@@ -189,7 +189,7 @@ public final class Lagesbild implements AutoCloseable {
 
     /** The yearly follow-up of the cancer strategy, for the report notebook. */
     public ReportView yearlyReport(int year, int baseline) {
-        return new ReportView(YearlyReport.compute(warehouse, year, baseline), regionNames());
+        return new ReportView(YearlyReport.compute(warehouse, year, baseline));
     }
 
     /** The agreement follow-up of {@code year}, for the agreement notebook. */
@@ -233,9 +233,7 @@ public final class Lagesbild implements AutoCloseable {
     }
 
     private Map<String, String> regionNames() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        Dimensions.regions(warehouse).forEach(m -> names.put(m.code(), m.labelSv()));
-        return names;
+        return Dimensions.labelsSv(Dimensions.regions(warehouse));
     }
 
     @Override

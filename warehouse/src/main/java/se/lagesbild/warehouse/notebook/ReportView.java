@@ -2,7 +2,6 @@ package se.lagesbild.warehouse.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.report.Headline;
@@ -12,11 +11,9 @@ import se.lagesbild.warehouse.tables.ResultTable;
 /** The yearly report's sections as HTML, from one {@link YearlyReport}. */
 public final class ReportView {
     private final YearlyReport report;
-    private final Map<String, String> regionNames;
 
-    ReportView(YearlyReport report, Map<String, String> regionNames) {
+    ReportView(YearlyReport report) {
         this.report = report;
-        this.regionNames = regionNames;
     }
 
     public YearlyReport report() {
@@ -62,7 +59,7 @@ public final class ReportView {
         for (Headline h : report.headlines()) {
             Released.Equity e = report.equityOf(h.indicator().code());
             if (e != null) {
-                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.womenAndMen(h.indicator(), e, regionNames));
+                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.womenAndMen(h.indicator(), e, report.regionNames()));
             }
         }
         return html.toString();

@@ -45,12 +45,13 @@ public final class YearlyReport {
     private final List<Headline> headlines;
     private final Map<String, ResultTable> tables = new LinkedHashMap<>();
     private final Map<String, Released.Equity> equity = new LinkedHashMap<>();
-    private final Map<String, String> regionNames = new LinkedHashMap<>();
+    private final Map<String, String> regionNames;
 
-    private YearlyReport(int year, int baseline, List<Headline> headlines) {
+    private YearlyReport(int year, int baseline, List<Headline> headlines, Map<String, String> regionNames) {
         this.year = year;
         this.baseline = baseline;
         this.headlines = headlines;
+        this.regionNames = regionNames;
     }
 
     /**
@@ -75,8 +76,7 @@ public final class YearlyReport {
             throw new WarehouseException("No indicator has released values for both " + baseline + " and " + year
                     + ". Load data for both years (lagesbild status shows what is loaded).");
         }
-        YearlyReport report = new YearlyReport(year, baseline, headlines);
-        Dimensions.regions(warehouse).forEach(m -> report.regionNames.put(m.code(), m.labelSv()));
+        YearlyReport report = new YearlyReport(year, baseline, headlines, Dimensions.labelsSv(Dimensions.regions(warehouse)));
         report.tables.put("indicators", report.indicators(warehouse));
         report.tables.put("equity", report.equity(warehouse));
         report.tables.put("region_changes", report.regionChanges(warehouse));
@@ -113,6 +113,11 @@ public final class YearlyReport {
 
     public String regionName(String code) {
         return regionNames.getOrDefault(code, code);
+    }
+
+    /** Code → Swedish name of Riket and every region. */
+    public Map<String, String> regionNames() {
+        return regionNames;
     }
 
     private ResultTable indicators(Warehouse warehouse) {

@@ -40,8 +40,7 @@ public final class AgreementTables {
         for (AgreementResult.Part part : result.parts()) {
             for (AgreementResult.Payment p : part.payments()) {
                 if (region.test(p.regionCode())) {
-                    var decision = result.decisions().stream()
-                            .filter(d -> d.paymentCode().equals(part.paymentCode()) && d.regionCode().equals(p.regionCode())).findFirst();
+                    var decision = result.decision(part.paymentCode(), p.regionCode());
                     table.row(part.paymentCode(), part.name(), part.amount(), part.sharedAmong(), p.regionCode(), p.regionName(),
                             decision.map(AgreementResult.Decision::decision).orElse("not conditional"),
                             decision.map(AgreementResult.Decision::reasons).orElse(""), p.population(), p.qualifies(), p.amount(),
