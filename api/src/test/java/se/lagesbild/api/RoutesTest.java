@@ -46,6 +46,8 @@ class RoutesTest {
                 new String[] {"/indicators/{code}/baseline", "/indicators/svf_within_lead_time/baseline?baseline=2026&followup=2027"},
                 new String[] {"/indicators/{code}/baseline", "/indicators/svf_lead_time_median/baseline?baseline=2026&followup=2027&region=00"},
                 new String[] {"/indicators/{code}/equity", "/indicators/new_cancer_cases_dsr_esp2013/equity?period=2026&diagnosis=MALIGNANT"},
+                new String[] {"/indicators/{code}/revisions", "/indicators/svf_within_lead_time/revisions?published=" + TestApi.SNAPSHOT
+                        + "&baseline=2026&followup=2027&region=00,01,03"},
                 new String[] {"/agreement/{year}/conditions", "/agreement/2026/conditions"},
                 new String[] {"/agreement/{year}/payments", "/agreement/2026/payments"},
                 new String[] {"/vintages", "/vintages"},

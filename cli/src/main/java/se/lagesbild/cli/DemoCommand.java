@@ -39,6 +39,7 @@ import se.lagesbild.warehouse.status.StatusReader;
                 "Safe to run again: files already loaded are skipped."})
 final class DemoCommand extends Verb {
     static final String SNAPSHOT = "demo-report";
+    static final String PUBLISHED = "baseline-2026";
 
     @Override
     public void run() {
@@ -85,21 +86,32 @@ final class DemoCommand extends Verb {
         report(out);
     }
 
-    /** Pins what is loaded as the snapshot {@value #SNAPSHOT} (once) and writes the yearly report as of it. */
+    /**
+     * As a yearly follow-up goes: the baseline is published as the snapshot {@value #PUBLISHED} (once),
+     * Stockholm then delivers its 2026 pathways again with corrected dates, and the report is written
+     * as of the snapshot {@value #SNAPSHOT} (once), with the baseline as published beside the revised one.
+     */
     private void report(PrintWriter out) {
         out.println("[6/6] Yearly follow-up report, 2027 against the baseline 2026");
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
-            if (Snapshots.list(warehouse).stream().noneMatch(s -> s.getSnapshotName().equals(SNAPSHOT))) {
-                Snapshots.create(warehouse, SNAPSHOT, "everything the demo loaded, for its yearly report");
-                out.println("      snapshot " + SNAPSHOT + " taken");
-            }
+            takeOnce(warehouse, PUBLISHED, "the baseline 2026 as published", out);
+            out.print("      Stockholm's corrected 2026 delivery: ");
+            OutcomePrinter.print(DemoData.loadRevision(warehouse, DemoData.folder(home())), out);
+            takeOnce(warehouse, SNAPSHOT, "everything the demo loaded, for its yearly report", out);
         }
-        YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT,
+        YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT, PUBLISHED,
                 db().toAbsolutePath().getParent().resolve("report-2027"),
                 step -> out.println("      " + step));
         out.println("      Report: " + result.html().toAbsolutePath());
         out.println("      Tables (CSV and Arrow) and manifest.json beside it; again with: ./lagesbild report --year 2027 --snapshot "
-                + SNAPSHOT);
+                + SNAPSHOT + " --published " + PUBLISHED);
+    }
+
+    private static void takeOnce(Warehouse warehouse, String name, String description, PrintWriter out) {
+        if (Snapshots.list(warehouse).stream().noneMatch(s -> s.getSnapshotName().equals(name))) {
+            Snapshots.create(warehouse, name, description);
+            out.println("      snapshot " + name + " taken (" + description + ")");
+        }
     }
 
     /** Starts the HTTP API on a free port, asks it what an agency would, and stops it. */
@@ -110,7 +122,7 @@ final class DemoCommand extends Verb {
              ApiServer server = new ApiServer(served, settings)) {
             int port = server.start();
             String url = "http://127.0.0.1:" + port + ApiServer.BASE
-                    + "/indicators/svf_within_lead_time/values?period=2026&region=00&diagnosis=ALL&sex=3&format=csv";
+                    + "/indicators/svf_within_lead_time/values?period=2026&region=00&diagnosis=ALL&sex=3&age=ALL&format=csv";
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString());
             out.printf("      GET %s → %d%n", url.replace("http://127.0.0.1:" + port, ""), response.statusCode());

@@ -21,13 +21,17 @@ final class ReportCommand extends Verb {
     @Option(names = "--snapshot", paramLabel = "NAME", description = "Report as of this snapshot (default: the newest vintages).")
     String snapshot;
 
+    @Option(names = "--published", paramLabel = "NAME", description = {"The snapshot the baseline was published from: the report shows the",
+            "baseline as published beside the baseline with revised data (default: not shown)."})
+    String published;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report (default: out/report-YEAR).")
     Path out;
 
     @Override
     public void run() {
         Path folder = out != null ? out : Path.of("out", "report-" + year);
-        YearlyReportRun.Result result = YearlyReportRun.run(DemoCommand.home(), db(), year, baseline, snapshot, folder,
+        YearlyReportRun.Result result = YearlyReportRun.run(DemoCommand.home(), db(), year, baseline, snapshot, published, folder,
                 step -> out().println("      " + step));
         out().printf("Report: %s%nTables: %s (%d CSV and Arrow files)%nManifest: %s%n", result.html().toAbsolutePath(),
                 result.folder().resolve("tables").toAbsolutePath(), result.tables().size(), result.manifest().toAbsolutePath());

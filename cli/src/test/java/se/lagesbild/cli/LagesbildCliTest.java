@@ -91,10 +91,15 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
             assertTrue(first.out().contains("Agreement 2026, P1: 250,000,000 kr to 21 regions by population"), first.out());
-            assertTrue(first.out().contains("&sex=3&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
+            assertTrue(first.out().contains("&sex=3&age=ALL&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
             assertTrue(first.out().contains("Report: " + folder.resolve("report-2027/report-2027.html")), first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
             assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
+            assertTrue(first.out().contains("snapshot baseline-2026 taken") && first.out().contains(
+                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 13, vintage 2026-revised"),
+                    first.out());
+            assertTrue(Files.readString(folder.resolve("report-2027/tables/baseline_revisions.csv"))
+                    .contains("svf_within_lead_time,2026,country,00,ALL,3,ALL,revised,"), "Riket's baseline revised by Stockholm's delivery");
             CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
             assertEquals(0, agreement.exitCode(), agreement.err());
             assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
@@ -122,6 +127,8 @@ class LagesbildCliTest {
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
             assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 5"), second.out());
+            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 13")
+                    && !second.out().contains("snapshot baseline-2026 taken"), second.out());
         } finally {
             System.clearProperty("lagesbild.home");
         }

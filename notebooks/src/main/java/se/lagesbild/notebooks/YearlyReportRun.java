@@ -47,19 +47,22 @@ public final class YearlyReportRun {
 
     /**
      * @param snapshot the snapshot to report as of, or null for the newest vintages
+     * @param published the snapshot the baseline was published from, shown beside the baseline with revised data; or null
      * @throws WarehouseException for a missing warehouse or snapshot, years without data, or a failing notebook cell
      */
-    public static Result run(Path home, Path db, int year, int baseline, String snapshot, Path out, Consumer<String> progress) {
+    public static Result run(Path home, Path db, int year, int baseline, String snapshot, String published, Path out,
+                             Consumer<String> progress) {
         Path dbFile = db.toAbsolutePath().normalize();
         Map<String, Object> manifest = new LinkedHashMap<>();
         Map<String, ResultTable> tables;
-        progress.accept("computing the tables (" + year + " against " + baseline + (snapshot == null ? "" : ", as of " + snapshot) + ")");
+        progress.accept("computing the tables (" + year + " against " + baseline + (snapshot == null ? "" : ", as of " + snapshot)
+                + (published == null ? "" : ", the baseline as published from " + published + " beside it") + ")");
         try (Warehouse warehouse = Warehouse.openReadOnly(dbFile)) {
             Long maxBatch = null;
             if (snapshot != null) {
                 maxBatch = Snapshots.asOf(warehouse, snapshot).getMaxBatchId();
             }
-            tables = YearlyReport.compute(warehouse, year, baseline).tables();
+            tables = YearlyReport.compute(warehouse, year, baseline, published).tables();
             manifest.put("report", "Yearly follow-up of the national cancer strategy");
             manifest.put("year", year);
             manifest.put("baseline", baseline);
@@ -72,6 +75,12 @@ public final class YearlyReportRun {
             pinned.put("snapshot", snapshot);
             pinned.put("max_batch_id", maxBatch);
             manifest.put("as_of", pinned);
+            if (published != null) {
+                Map<String, Object> baselineAsPublished = new LinkedHashMap<>();
+                baselineAsPublished.put("snapshot", published);
+                baselineAsPublished.put("max_batch_id", Snapshots.named(warehouse, published).getMaxBatchId());
+                manifest.put("baseline_published", baselineAsPublished);
+            }
             List<Map<String, Object>> vintages = new ArrayList<>();
             for (WarehouseStatus.Batch b : StatusReader.batches(warehouse)) {
                 if (maxBatch == null || b.batchId() <= maxBatch) {
@@ -121,6 +130,7 @@ public final class YearlyReportRun {
             parameters.put("LAGESBILD_YEAR", String.valueOf(year));
             parameters.put("LAGESBILD_BASELINE", String.valueOf(baseline));
             parameters.put("LAGESBILD_SNAPSHOT", snapshot == null ? "" : snapshot);
+            parameters.put("LAGESBILD_PUBLISHED", published == null ? "" : published);
             Jupyter jupyter = new Jupyter(home);
             String html = "report-" + year + ".html";
             jupyter.execute(jupyter.notebooks().resolve(NOTEBOOK), "html", staging, "report-" + year, parameters, 900);

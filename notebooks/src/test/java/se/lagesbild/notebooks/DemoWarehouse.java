@@ -9,9 +9,14 @@ import se.lagesbild.fixtures.DemoData;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 
-/** The bundled demo data loaded through the real loaders into a DuckDB file once, with a snapshot of it. */
+/**
+ * The bundled demo data loaded through the real loaders into a DuckDB file once, as the demo does:
+ * a snapshot {@value #PUBLISHED} when the baseline is published, then Stockholm's revised 2026
+ * delivery, then a snapshot {@value #SNAPSHOT} of everything.
+ */
 final class DemoWarehouse {
     static final String SNAPSHOT = "notebook-test";
+    static final String PUBLISHED = "baseline-2026";
     private static Path file;
 
     private DemoWarehouse() {
@@ -26,7 +31,9 @@ final class DemoWarehouse {
             }
             try (Warehouse w = Warehouse.openForWriting(file)) {
                 DemoData.load(w, DemoData.folder(), outcome -> { });
-                Snapshots.create(w, SNAPSHOT, "the demo data");
+                Snapshots.create(w, PUBLISHED, "the baseline as published");
+                DemoData.loadRevision(w, DemoData.folder());
+                Snapshots.create(w, SNAPSHOT, "the demo data with Stockholm's revision");
             }
         }
         return file;

@@ -32,10 +32,10 @@ class YearlyReportRunTest {
     void theReportIsTheEnginesNumbersAndComesOutTheSameTwice(@TempDir Path folder) throws IOException {
         Path first = folder.resolve("first");
         Path second = folder.resolve("second");
-        YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, first,
+        YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, first,
                 s -> { });
-        YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, second, s -> { });
-        assertEquals(10, a.tables().size(), "five tables, each as CSV and Arrow");
+        YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, second, s -> { });
+        assertEquals(12, a.tables().size(), "six tables, each as CSV and Arrow");
         for (Path table : a.tables()) {
             assertArrayEquals(Files.readAllBytes(table), Files.readAllBytes(second.resolve(first.relativize(table))), table + " differs");
         }
@@ -55,7 +55,32 @@ class YearlyReportRunTest {
             assertEquals("false", row[header.indexOf("target_met_followup")], "80 % within the lead time is far off");
         }
 
+        List<String> revisions = Files.readAllLines(first.resolve("tables/baseline_revisions.csv"));
+        List<String> columns = List.of(revisions.get(0).split(","));
+        try (Warehouse w = Warehouse.openReadOnly(DemoWarehouse.file())) {
+            CellFilter riket = CellFilter.all().periods("2026").geo("00").sexes(3).diagnoses("ALL").ageGroups("ALL");
+            double published = Snapshots.during(w, DemoWarehouse.PUBLISHED, () -> Released.values(w, "svf_within_lead_time", riket,
+                    Confidence.NINETY_FIVE)).get(0).estimate().value();
+            double revised = Snapshots.during(w, DemoWarehouse.SNAPSHOT, () -> Released.values(w, "svf_within_lead_time", riket,
+                    Confidence.NINETY_FIVE)).get(0).estimate().value();
+            assertTrue(revised > published, "Stockholm's corrected closing dates raise Riket's share: " + published + " → " + revised);
+            String[] sweden = revisions.stream().filter(l -> l.startsWith("svf_within_lead_time,2026,country,00,ALL,3,ALL,")).findFirst()
+                    .orElseThrow().split(",", -1);
+            assertEquals("revised", sweden[columns.indexOf("revision")]);
+            assertEquals(published, Double.parseDouble(sweden[columns.indexOf("published_value")]), 0);
+            assertEquals(revised, Double.parseDouble(sweden[columns.indexOf("revised_value")]), 0);
+            assertEquals(revised - published, Double.parseDouble(sweden[columns.indexOf("revision_difference")]), 1e-15);
+        }
+        assertEquals("revised", revisions.stream().filter(l -> l.startsWith("svf_within_lead_time,2026,region,01,ALL,3,ALL,")).findFirst()
+                .orElseThrow().split(",", -1)[columns.indexOf("revision")], "Stockholm delivered again");
+        assertEquals("unchanged", revisions.stream().filter(l -> l.startsWith("svf_within_lead_time,2026,region,03,ALL,3,ALL,")).findFirst()
+                .orElseThrow().split(",", -1)[columns.indexOf("revision")], "Uppsala did not");
+        assertTrue(revisions.stream().noneMatch(l -> l.contains(",region,") && !l.contains(",region,01,") && l.contains(",revised,")),
+                "only Stockholm's cells are revised");
+
         String html = Files.readString(a.html(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("The baseline as published and with revised data") && html.contains("as published (" + DemoWarehouse.PUBLISHED),
+                "the revisions section");
         int charts = html.split("data:image/png;base64,", -1).length - 1;
         assertTrue(charts >= 10, "every chart embedded: " + charts);
         assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
@@ -64,7 +89,9 @@ class YearlyReportRunTest {
 
         JsonNode manifest = new ObjectMapper().readTree(a.manifest().toFile());
         assertEquals(DemoWarehouse.SNAPSHOT, manifest.path("as_of").path("snapshot").asText());
-        assertEquals(se.lagesbild.fixtures.DemoData.files().size(), manifest.path("vintages").size(), "every file loaded before the snapshot");
+        assertEquals(se.lagesbild.fixtures.DemoData.files().size() + 1, manifest.path("vintages").size(),
+                "every file loaded before the snapshot, and the revision");
+        assertEquals(DemoWarehouse.PUBLISHED, manifest.path("baseline_published").path("snapshot").asText());
         assertEquals(64, manifest.path("vintages").get(0).path("sha256").asText().length());
         assertEquals(YearlyReportRun.sha256(Files.readAllBytes(first.resolve("tables/equity.arrow"))),
                 manifest.path("files").path("tables/equity.arrow").asText());
@@ -75,14 +102,17 @@ class YearlyReportRunTest {
     void badParametersAreRefusedBeforeAnythingIsWritten(@TempDir Path folder) {
         Path out = folder.resolve("report");
         WarehouseException unknown = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
-                DemoWarehouse.file(), 2027, 2026, "no-such-snapshot", out, s -> { }));
+                DemoWarehouse.file(), 2027, 2026, "no-such-snapshot", null, out, s -> { }));
         assertTrue(unknown.getMessage().contains("no snapshot 'no-such-snapshot'"), unknown.getMessage());
         WarehouseException years = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
-                DemoWarehouse.file(), 2026, 2026, null, out, s -> { }));
+                DemoWarehouse.file(), 2026, 2026, null, null, out, s -> { }));
         assertTrue(years.getMessage().contains("must come after the baseline"), years.getMessage());
         WarehouseException missing = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
-                folder.resolve("none.duckdb"), 2027, 2026, null, out, s -> { }));
+                folder.resolve("none.duckdb"), 2027, 2026, null, null, out, s -> { }));
         assertTrue(missing.getMessage().contains("No warehouse at"), missing.getMessage());
+        WarehouseException published = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
+                DemoWarehouse.file(), 2027, 2026, null, "not-published", out, s -> { }));
+        assertTrue(published.getMessage().contains("no snapshot 'not-published'"), published.getMessage());
         assertFalse(Files.exists(out));
     }
 }

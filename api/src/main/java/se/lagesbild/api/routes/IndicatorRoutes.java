@@ -14,6 +14,7 @@ import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.disclosure.Revisions;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
@@ -38,7 +39,9 @@ final class IndicatorRoutes {
                 new Route("/indicators/{code}/values", withBenchmark(), IndicatorRoutes::values),
                 new Route("/indicators/{code}/equity", List.of("period", "diagnosis", "age"), IndicatorRoutes::equity),
                 new Route("/indicators/{code}/baseline", List.of("baseline", "followup", "region", "healthcare-region", "sex", "diagnosis", "age"),
-                        IndicatorRoutes::baseline));
+                        IndicatorRoutes::baseline),
+                new Route("/indicators/{code}/revisions", List.of("published", "baseline", "followup", "region", "healthcare-region", "sex",
+                        "diagnosis", "age"), IndicatorRoutes::revisions));
     }
 
     private static List<String> withBenchmark() {
@@ -101,7 +104,7 @@ final class IndicatorRoutes {
         doc.put("confidence_level", CONFIDENCE.level());
         String base = "/api/v1/indicators/" + i.code();
         doc.put("links", Map.of("values", base + "/values", "equity", base + "/equity?period=2026", "baseline",
-                base + "/baseline?baseline=2026&followup=2027"));
+                base + "/baseline?baseline=2026&followup=2027", "revisions", base + "/revisions?published=SNAPSHOT&baseline=2026&followup=2027"));
         return doc;
     }
 
@@ -142,6 +145,30 @@ final class IndicatorRoutes {
     private static Answer baseline(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
+        String[] periods = baselinePeriods(catalog, query);
+        List<Released.ReleasedChange> changes = Released.baseline(lease.warehouse(), indicator.code(), periods[0], periods[1],
+                filter(catalog, query), CONFIDENCE);
+        return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, periods[0], periods[1], changes, CONFIDENCE.level()))
+                .build());
+    }
+
+    private static Answer revisions(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+        Catalog catalog = lease.catalog();
+        Indicator indicator = indicator(catalog, params.get("code"));
+        List<String> snapshots = catalog.snapshots().stream().map(s -> s.getSnapshotName()).toList();
+        if (snapshots.isEmpty()) {
+            throw ApiProblem.badParameter("published", query.raw("published"), "No snapshot has been taken in this warehouse, so no"
+                    + " baseline has been published from one. Take one when a baseline is published: lagesbild snapshot NAME.", List.of());
+        }
+        String published = query.required("published", snapshots, "/api/v1/snapshots", snapshots.get(0));
+        String[] periods = baselinePeriods(catalog, query);
+        Revisions.Result revisions = Revisions.of(lease.warehouse(), indicator.code(), periods[0], periods[1], filter(catalog, query),
+                published, CONFIDENCE);
+        return new Answer.Table(labelled(catalog, IndicatorTables.revisions(indicator, revisions, CONFIDENCE.level())).build());
+    }
+
+    /** The baseline period (2026 by default) and the follow-up (by default the year after a baseline year). */
+    private static String[] baselinePeriods(Catalog catalog, Query query) {
         List<String> periods = Catalog.codes(catalog.periods());
         String baseline = query.one("baseline", periods, "/api/v1/periods", "2026");
         String followUp = query.one("followup", periods, "/api/v1/periods", baseline.matches("\\d{4}")
@@ -150,10 +177,7 @@ final class IndicatorRoutes {
             throw ApiProblem.badParameter("followup", null, "The parameter followup is required when the baseline is not a year,"
                     + " for example followup=2027H1.", List.of("see /api/v1/periods"));
         }
-        List<Released.ReleasedChange> changes = Released.baseline(lease.warehouse(), indicator.code(), baseline, followUp,
-                filter(catalog, query), CONFIDENCE);
-        return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, baseline, followUp, changes, CONFIDENCE.level()))
-                .build());
+        return new String[] {baseline, followUp};
     }
 
     /** Swedish labels of the dimension columns, for JSON-stat. */

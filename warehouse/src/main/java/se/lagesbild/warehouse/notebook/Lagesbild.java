@@ -71,6 +71,12 @@ public final class Lagesbild implements AutoCloseable {
     }
 
     /** An integer parameter from the environment, else {@code fallback}. */
+    /** The text of environment variable {@code name}, or null when it is not set or blank. */
+    public static String parameter(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     public static int parameter(String name, int fallback) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
@@ -189,7 +195,12 @@ public final class Lagesbild implements AutoCloseable {
 
     /** The yearly follow-up of the cancer strategy, for the report notebook. */
     public ReportView yearlyReport(int year, int baseline) {
-        return new ReportView(YearlyReport.compute(warehouse, year, baseline));
+        return yearlyReport(year, baseline, null);
+    }
+
+    /** The same, with the baseline as published from snapshot {@code publishedBaseline} beside it (null: not compared). */
+    public ReportView yearlyReport(int year, int baseline, String publishedBaseline) {
+        return new ReportView(YearlyReport.compute(warehouse, year, baseline, publishedBaseline));
     }
 
     /** The agreement follow-up of {@code year}, for the agreement notebook. */

@@ -70,6 +70,29 @@ public final class ReportView {
                 "change", "change_lower", "change_upper", "status"), r -> true);
     }
 
+    /**
+     * The baseline as published and with revised data: Riket's cells, and how many regional cells were
+     * revised; or a note that no published baseline was named.
+     */
+    public String revisions() {
+        ResultTable t = report.table("baseline_revisions");
+        if (t == null) {
+            return Html.paragraph("The baseline is shown with the data as it stands; name the snapshot it was published from"
+                    + " (lagesbild report --published SNAPSHOT) to see it as published beside it.");
+        }
+        int geo = t.columnIndex("geo_code");
+        int revision = t.columnIndex("revision");
+        long revisedRegions = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision])).count();
+        List<String> regions = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision]))
+                .map(r -> report.regionName((String) r[geo])).distinct().toList();
+        return Html.table(t, List.of("indicator", "period_code", "revision", "published_value", "revised_value", "revision_difference",
+                "published_status", "revised_change", "revised_change_lower", "revised_change_upper", "revised_status"),
+                r -> "00".equals(r[geo]))
+                + Html.paragraph(revisedRegions == 0 ? "No region's baseline was revised."
+                        : revisedRegions + " regional baseline values were revised, in " + String.join(", ", regions)
+                        + " (every cell: tables/baseline_revisions.csv).");
+    }
+
     /** The most important changes, in plain words. */
     public String inWords() {
         ResultTable t = report.table("changes_in_words");

@@ -11,10 +11,12 @@ import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.dimensions.Dimensions;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.disclosure.Revisions;
 import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
@@ -34,6 +36,9 @@ import se.lagesbild.warehouse.tables.ResultTable;
  *   follow-up period: women vs men and the funnel against Riket ({@link IndicatorTables#equity});</li>
  * <li>{@code region_changes}: per indicator, each region's baseline comparison;</li>
  * <li>{@code children_adults}: where an indicator has children (0–17) and adults (18+), both;</li>
+ * <li>{@code baseline_revisions} (when the snapshot the baseline was published from is named): per
+ *   indicator, Riket's and each region's baseline as published and with revised data, and the change
+ *   computed both ways ({@link Revisions});</li>
  * <li>{@code changes_in_words}: the most important changes as sentences, most important first.</li>
  * </ul>
  */
@@ -46,12 +51,14 @@ public final class YearlyReport {
     private final Map<String, ResultTable> tables = new LinkedHashMap<>();
     private final Map<String, Released.Equity> equity = new LinkedHashMap<>();
     private final Map<String, String> regionNames;
+    private final String publishedBaseline;
 
-    private YearlyReport(int year, int baseline, List<Headline> headlines, Map<String, String> regionNames) {
+    private YearlyReport(int year, int baseline, List<Headline> headlines, Map<String, String> regionNames, String publishedBaseline) {
         this.year = year;
         this.baseline = baseline;
         this.headlines = headlines;
         this.regionNames = regionNames;
+        this.publishedBaseline = publishedBaseline;
     }
 
     /**
@@ -62,6 +69,19 @@ public final class YearlyReport {
      *         has values in both
      */
     public static YearlyReport compute(Warehouse warehouse, int year, int baseline) {
+        return compute(warehouse, year, baseline, null);
+    }
+
+    /**
+     * The same, and the baseline as published from snapshot {@code publishedBaseline} beside the
+     * baseline with revised data (table {@code baseline_revisions}); null leaves that table out.
+     *
+     * @throws WarehouseException also when there is no such snapshot
+     */
+    public static YearlyReport compute(Warehouse warehouse, int year, int baseline, String publishedBaseline) {
+        if (publishedBaseline != null) {
+            Snapshots.named(warehouse, publishedBaseline);
+        }
         if (year <= baseline) {
             throw new WarehouseException("The follow-up year " + year + " must come after the baseline " + baseline + ".");
         }
@@ -76,11 +96,15 @@ public final class YearlyReport {
             throw new WarehouseException("No indicator has released values for both " + baseline + " and " + year
                     + ". Load data for both years (lagesbild status shows what is loaded).");
         }
-        YearlyReport report = new YearlyReport(year, baseline, headlines, Dimensions.labelsSv(Dimensions.regions(warehouse)));
+        YearlyReport report = new YearlyReport(year, baseline, headlines, Dimensions.labelsSv(Dimensions.regions(warehouse)),
+                publishedBaseline);
         report.tables.put("indicators", report.indicators(warehouse));
         report.tables.put("equity", report.equity(warehouse));
         report.tables.put("region_changes", report.regionChanges(warehouse));
         report.tables.put("children_adults", report.childrenAdults(warehouse));
+        if (publishedBaseline != null) {
+            report.tables.put("baseline_revisions", report.revisions(warehouse));
+        }
         report.tables.put("changes_in_words", report.inWords());
         return report;
     }
@@ -91,6 +115,11 @@ public final class YearlyReport {
 
     public int baseline() {
         return baseline;
+    }
+
+    /** The snapshot the baseline was published from, or null when the report was not asked to compare with it. */
+    public String publishedBaseline() {
+        return publishedBaseline;
     }
 
     public List<Headline> headlines() {
@@ -199,6 +228,18 @@ public final class YearlyReport {
         return stack("Children (0–17) and adults (18+)", parts);
     }
 
+    private ResultTable revisions(Warehouse warehouse) {
+        List<ResultTable> parts = new ArrayList<>();
+        for (Headline h : headlines) {
+            Revisions.Result revisions = Revisions.of(warehouse, h.indicator().code(), h.baselinePeriod(), h.followUpPeriod(), h.filter(true),
+                    publishedBaseline, CONFIDENCE);
+            List<Revisions.Row> rows = revisions.rows().stream().filter(r -> !r.cell().geoLevel().equals("healthcare_region")).toList();
+            parts.add(IndicatorTables.revisions(h.indicator(), new Revisions.Result(revisions.indicatorCode(), revisions.baseline(),
+                    revisions.followUp(), revisions.published(), rows), CONFIDENCE.level()).build());
+        }
+        return stack("The baseline " + baseline + " as published (" + publishedBaseline + ") and with revised data", parts);
+    }
+
     /** Tables of the same layout, one after the other, with the indicator as a first column. */
     private static ResultTable stack(String title, List<ResultTable> parts) {
         List<Column> columns = new ArrayList<>(List.of(Column.dimension("indicator")));
@@ -292,6 +333,22 @@ public final class YearlyReport {
                         indicator.unit()) + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + "."});
             }
         }
+        ResultTable revised = tables.get("baseline_revisions");
+        for (Object[] r : revised == null ? List.<Object[]>of() : revised.rows()) {
+            String code = (String) r[0];
+            Indicator indicator = headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+            String published = format((Double) r[revised.columnIndex("published_value")], indicator.unit());
+            String now = format((Double) r[revised.columnIndex("revised_value")], indicator.unit());
+            // a revision too small to show in the report's precision is not worth a sentence (the table has it)
+            if ("00".equals(r[revised.columnIndex("geo_code")]) && "revised".equals(r[revised.columnIndex("revision")]) && !published.equals(now)) {
+                Object status = r[revised.columnIndex("revised_status")];
+                Object before = r[revised.columnIndex("published_status")];
+                sentences.add(new String[] {"6", code, "00", indicator.titleEn() + ": the baseline " + r[revised.columnIndex("period_code")]
+                        + " for Sweden was published as " + published + " and is " + now + " with revised data"
+                        + (status == null ? "." : "; against it, " + year + " is " + status + (before == null || before.equals(status) ? "."
+                        : " (" + before + " as of " + publishedBaseline + ")."))});
+            }
+        }
         ResultTable.Builder table = ResultTable.builder("The most important changes", Column.integerDimension("rank"),
                 Column.text("kind"), Column.text("indicator"), Column.text("where"), Column.text("sentence"));
         int rank = 0;
@@ -307,7 +364,8 @@ public final class YearlyReport {
             case "2" -> "target";
             case "3" -> "regions";
             case "4" -> "women and men";
-            default -> "outlier";
+            case "5" -> "outlier";
+            default -> "revised baseline";
         };
     }
 

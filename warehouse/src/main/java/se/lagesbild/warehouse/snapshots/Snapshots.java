@@ -45,13 +45,20 @@ public final class Snapshots {
         return warehouse.dsl().selectFrom(SNAPSHOT).orderBy(SNAPSHOT.CREATED_AT, SNAPSHOT.SNAPSHOT_NAME).fetch();
     }
 
-    /** Makes this connection answer as of snapshot {@code name}. */
-    public static SnapshotRecord asOf(Warehouse warehouse, String name) {
+    /** The snapshot called {@code name}; refused with the names there are when there is none. */
+    public static SnapshotRecord named(Warehouse warehouse, String name) {
         SnapshotRecord snapshot = warehouse.dsl().fetchOne(SNAPSHOT, SNAPSHOT.SNAPSHOT_NAME.eq(name));
         if (snapshot == null) {
-            throw new WarehouseException("There is no snapshot '" + name + "'. Snapshots: "
-                    + String.join(", ", list(warehouse).stream().map(SnapshotRecord::getSnapshotName).toList()) + ".");
+            List<String> names = list(warehouse).stream().map(SnapshotRecord::getSnapshotName).toList();
+            throw new WarehouseException("There is no snapshot '" + name + "'. " + (names.isEmpty()
+                    ? "None has been taken yet (lagesbild snapshot NAME takes one)." : "Snapshots: " + String.join(", ", names) + "."));
         }
+        return snapshot;
+    }
+
+    /** Makes this connection answer as of snapshot {@code name}. */
+    public static SnapshotRecord asOf(Warehouse warehouse, String name) {
+        SnapshotRecord snapshot = named(warehouse, name);
         execute(warehouse, "SET VARIABLE lagesbild_max_batch = " + snapshot.getMaxBatchId());
         return snapshot;
     }
@@ -59,6 +66,36 @@ public final class Snapshots {
     /** Makes this connection answer with the newest vintages again. */
     public static void current(Warehouse warehouse) {
         execute(warehouse, "RESET VARIABLE lagesbild_max_batch");
+    }
+
+    /** The highest batch this connection answers as of now: a snapshot's, or null for the newest vintages. */
+    public static Long pinned(Warehouse warehouse) {
+        try (Statement statement = warehouse.connection().createStatement();
+             var rs = statement.executeQuery("SELECT getvariable('lagesbild_max_batch')")) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? null : max;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read which snapshot the connection answers as of: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as of snapshot {@code name} and then makes the connection answer as it did
+     * before (as of the snapshot it was pinned to, or with the newest vintages), even when the work fails.
+     */
+    public static <T> T during(Warehouse warehouse, String name, java.util.function.Supplier<T> work) {
+        Long before = pinned(warehouse);
+        asOf(warehouse, name);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                current(warehouse);
+            } else {
+                execute(warehouse, "SET VARIABLE lagesbild_max_batch = " + before);
+            }
+        }
     }
 
     /** The snapshot that includes batch {@code batchId}, if any (such a batch must stay). */

@@ -6,8 +6,10 @@ import java.util.Map;
 
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.disclosure.Revisions;
 import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.ComparableMethods;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.stats.Estimate;
 import se.lagesbild.warehouse.stats.Inequality;
@@ -106,6 +108,74 @@ public final class IndicatorTables {
             }
         }
         return withIndicator(table, indicator, confidence).meta("baseline", baseline).meta("followup", followUp);
+    }
+
+    /**
+     * One row per baseline cell: the baseline as published (as of the snapshot) and with revised data,
+     * the revision, and the change to the follow-up period computed both ways with its status.
+     */
+    public static ResultTable.Builder revisions(Indicator indicator, Revisions.Result revisions, double confidence) {
+        ResultTable.Builder table = ResultTable.builder("Baseline " + revisions.baseline() + " as published (" + revisions.published()
+                .getSnapshotName() + ") and with revised data: " + indicator.titleEn(), Column.dimension("period_code"),
+                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
+                Column.dimension("age_group_code"), Column.text("revision"), Column.number("published_value"), Column.number("published_lower"),
+                Column.number("published_upper"), Column.number("revised_value"), Column.number("revised_lower"), Column.number("revised_upper"),
+                Column.number("revision_difference"), Column.number("published_change"), Column.text("published_status"),
+                Column.number("revised_change"), Column.number("revised_change_lower"), Column.number("revised_change_upper"),
+                Column.text("revised_status"), Column.flag("suppressed"), Column.text("reason"));
+        for (Revisions.Row r : revisions.rows()) {
+            Cell c = r.cell();
+            boolean hidden = r.status().equals("hidden"); // nothing of the row is shown, either side
+            Estimate p = hidden ? null : estimate(r.published());
+            Estimate v = hidden ? null : estimate(r.revised());
+            BaselineComparisons.Change before = hidden || r.publishedChange() == null ? null : r.publishedChange().change();
+            BaselineComparisons.Change after = hidden || r.revisedChange() == null ? null : r.revisedChange().change();
+            table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), r.status(),
+                    p == null ? null : p.value(), p == null ? null : p.lower(), p == null ? null : p.upper(), v == null ? null : v.value(),
+                    v == null ? null : v.lower(), v == null ? null : v.upper(), r.difference(),
+                    before == null ? null : before.difference().value(), before == null ? null : before.status(),
+                    after == null ? null : after.difference().value(), after == null ? null : after.difference().lower(),
+                    after == null ? null : after.difference().upper(), after == null ? null : after.status(), hidden,
+                    reason(r, ComparableMethods.comparable(indicator)));
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        Revisions.STATUSES.forEach(status -> counts.put(status, revisions.count(status)));
+        return withIndicator(table, indicator, confidence).meta("baseline", revisions.baseline()).meta("followup", revisions.followUp())
+                .meta("published_snapshot", revisions.published().getSnapshotName())
+                .meta("published_snapshot_taken", String.valueOf(revisions.published().getCreatedAt()))
+                .meta("published_max_batch_id", revisions.published().getMaxBatchId()).meta("cells_by_revision", counts);
+    }
+
+    private static Estimate estimate(ReleasedValue v) {
+        return v == null || v.suppressed() ? null : v.estimate();
+    }
+
+    /** Why a side or its change is missing or hidden, published side first. */
+    private static String reason(Revisions.Row r, boolean compared) {
+        List<String> why = new java.util.ArrayList<>();
+        missing(why, "published", r.published());
+        missing(why, "revised", r.revised());
+        if (why.isEmpty() && compared) {
+            change(why, "published change", r.publishedChange());
+            change(why, "revised change", r.revisedChange());
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    private static void missing(List<String> why, String side, ReleasedValue v) {
+        if (v == null) {
+            why.add(side + ": not in the data");
+        } else if (v.suppressed()) {
+            why.add(side + ": " + v.reason());
+        }
+    }
+
+    private static void change(List<String> why, String side, Released.ReleasedChange c) {
+        if (c == null) {
+            why.add(side + ": no follow-up value in the data");
+        } else if (c.suppressed()) {
+            why.add(side + ": " + c.reason());
+        }
     }
 
     private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
