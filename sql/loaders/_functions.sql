@@ -20,10 +20,14 @@ CREATE OR REPLACE TEMP MACRO lb_date(v) AS
          WHEN length(trim(v)) = 10 AND substr(trim(v), 5, 1) = '-' THEN TRY_CAST(trim(v) AS DATE) END;
 
 -- Yes/no in Swedish or English, or 1/0.
--- (list_contains rather than IN: DuckDB turns long IN lists into joins, which cost more here.)
+-- (A simple CASE, not IN or list_contains: DuckDB turns those lists into joins, which cost more
+-- and keep a read-and-type pass from running in the file's order.)
 CREATE OR REPLACE TEMP MACRO lb_bool(v) AS
-    CASE WHEN list_contains(['ja', 'j', 'yes', 'y', 'true', 'sant', '1'], lower(trim(v))) THEN true
-         WHEN list_contains(['nej', 'n', 'no', 'false', 'falskt', '0'], lower(trim(v))) THEN false END;
+    CASE lower(trim(v))
+        WHEN 'ja' THEN true WHEN 'j' THEN true WHEN 'yes' THEN true WHEN 'y' THEN true WHEN 'true' THEN true
+        WHEN 'sant' THEN true WHEN '1' THEN true
+        WHEN 'nej' THEN false WHEN 'n' THEN false WHEN 'no' THEN false WHEN 'false' THEN false WHEN 'falskt' THEN false
+        WHEN '0' THEN false END;
 
 -- A region code: "1", "01" or SCB's "01 Stockholms län" all give '01'; Socialstyrelsen's 0 gives '00'.
 CREATE OR REPLACE TEMP MACRO lb_region(v) AS
@@ -31,12 +35,14 @@ CREATE OR REPLACE TEMP MACRO lb_region(v) AS
          WHEN regexp_matches(trim(v), '^[0-9]{1,2}(\s|$)')
          THEN lpad(regexp_extract(trim(v), '^([0-9]{1,2})', 1), 2, '0') END;
 
--- Sex: 1 men, 2 women, 3 both; the Swedish and English words are accepted too.
+-- Sex: 1 men, 2 women, 3 both; the Swedish and English words are accepted too (a simple CASE, as lb_bool).
 CREATE OR REPLACE TEMP MACRO lb_sex(v) AS
     CASE WHEN v = '1' THEN 1 WHEN v = '2' THEN 2 WHEN v = '3' THEN 3
-         WHEN list_contains(['1', 'män', 'man', 'men', 'male', 'm'], lower(trim(v))) THEN 1
-         WHEN list_contains(['2', 'kvinnor', 'kvinna', 'women', 'female', 'k', 'f'], lower(trim(v))) THEN 2
-         WHEN list_contains(['3', 'totalt', 'båda könen', 'both', 'total'], lower(trim(v))) THEN 3 END;
+         ELSE CASE lower(trim(v))
+             WHEN '1' THEN 1 WHEN 'män' THEN 1 WHEN 'man' THEN 1 WHEN 'men' THEN 1 WHEN 'male' THEN 1 WHEN 'm' THEN 1
+             WHEN '2' THEN 2 WHEN 'kvinnor' THEN 2 WHEN 'kvinna' THEN 2 WHEN 'women' THEN 2 WHEN 'female' THEN 2 WHEN 'k' THEN 2
+             WHEN 'f' THEN 2
+             WHEN '3' THEN 3 WHEN 'totalt' THEN 3 WHEN 'båda könen' THEN 3 WHEN 'both' THEN 3 WHEN 'total' THEN 3 END END;
 
 -- Ages: "45", "45 år", "100+", "85-89", "85–89 år", "90+ år" → first and last year of age
 -- (last NULL for an open top band).

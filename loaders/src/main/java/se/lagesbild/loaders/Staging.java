@@ -24,8 +24,8 @@ import se.lagesbild.warehouse.WarehouseException;
  * invalid UTF-8, broken quoting) land in {@code lb_rejects} with their line numbers.
  *
  * <p>{@code line_no} is the line in the file (the header is line 1; for Parquet the data row,
- * from 1). CSV rows are numbered from their position in DuckDB's order-preserving plain read
- * (carried through the typing pass as lb_row), shifted past rejected and blank lines.
+ * from 1). CSV rows are numbered from their position in DuckDB's order-preserving read (see
+ * {@link #typeAndNumber}), shifted past rejected and blank lines.
  */
 final class Staging {
     static final String[] TEMP_OBJECTS = {"VIEW loaded", "VIEW typed", "TABLE typed_lines", "TABLE lb_problems",
@@ -77,10 +77,12 @@ final class Staging {
 
     /**
      * Reads and types the file into {@code lb_typed}; returns the SQL expression for a row's
-     * position. The file is first read as it is, with nothing else in the statement: DuckDB's
-     * plain parallel read keeps the file's order (rowid 0, 1, …). That position then travels
-     * through the typing pass as lb_row, because a pass that reads and types at once can reorder
-     * rows on large files (measured on 10 million rows, with no join in the plan).
+     * position among the rows read. Parquet rows carry their row number. A CSV file is read and
+     * typed in one pass when DuckDB plans that pass to keep the file's order (a batch-wise
+     * CREATE TABLE AS: the table's rowid is then the position); a typing SQL that DuckDB cannot
+     * run in order (a join, say, from an IN over a subquery) would number rows wrongly, so the
+     * file is then first read as it is (a plain read keeps the order) and the position travels
+     * through the typing pass as lb_row.
      */
     private static String typeAndNumber(Connection connection, InputFile file, SourceFormat format, LoaderSql sql,
                                         List<String> fileColumns, Map<SourceFormat.Column, Integer> mapped, String reader,
@@ -91,12 +93,33 @@ final class Staging {
                     + " SELECT lb_row, " + keptColumns(format) + " FROM t", listener);
             return "lb_row";
         }
+        String onePass = "CREATE TEMP TABLE lb_typed AS WITH staging AS (" + staging(file, format, fileColumns, mapped, "NULL", reader)
+                + "), t AS (" + sql.typed() + ") SELECT " + keptColumns(format) + " FROM t";
+        if (keepsOrder(connection, onePass)) {
+            runWithProgress(connection, onePass, listener);
+            return "rowid";
+        }
         runWithProgress(connection, "CREATE TEMP TABLE lb_raw AS SELECT * FROM " + reader, listener);
         Sql.execute(connection, "CREATE TEMP TABLE lb_typed AS WITH staging AS ("
                 + staging(file, format, fileColumns, mapped, "r.rowid", "lb_raw") + "), t AS (" + sql.typed() + ")"
                 + " SELECT lb_row, " + keptColumns(format) + " FROM t");
         Sql.execute(connection, "DROP TABLE lb_raw");
         return "lb_row";
+    }
+
+    /** Whether DuckDB runs {@code createTableAs} batch-wise, inserting the rows in the order they are read. */
+    static boolean keepsOrder(Connection connection, String createTableAs) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("EXPLAIN " + createTableAs)) {
+            while (rs.next()) {
+                plan.append(rs.getString(2));
+            }
+        }
+        boolean batchWise = plan.toString().contains("Batch Create Table As");
+        if (Sql.PROFILE && !batchWise) {
+            System.err.println("not batch-wise, so read first and typed after:\n" + plan);
+        }
+        return batchWise;
     }
 
     /** SELECT of the row's position and one text column raw_NAME per source column, from {@code from}. */
@@ -229,7 +252,8 @@ final class Staging {
         }
         // Rows after rejected or blank lines shift by the number of such lines before them.
         Sql.execute(connection, "CREATE TEMP TABLE typed_lines AS SELECT r.position + 2 + coalesce(x.k, 0) AS line_no, r.* EXCLUDE (position)"
-                + " FROM (SELECT " + position + " AS position, * EXCLUDE (lb_row) FROM lb_typed) r ASOF LEFT JOIN lb_excluded x ON r.position >= x.a");
+                + " FROM (SELECT " + position + " AS position, *" + (position.equals("lb_row") ? " EXCLUDE (lb_row)" : "")
+                + " FROM lb_typed) r ASOF LEFT JOIN lb_excluded x ON r.position >= x.a");
         Sql.execute(connection, "CREATE TEMP VIEW typed AS SELECT line_no, " + columns + " FROM typed_lines");
     }
 
