@@ -43,7 +43,7 @@ class LoadBehaviourTest {
         }
     }
 
-    private static String pathway(String id, String region, String suspicion, String closed) {
+    static String pathway(String id, String region, String suspicion, String closed) {
         return id + ",X" + id + "," + region + ",0180,BREAST,C50,2,58," + suspicion + "," + closed + ",treatment,SURG,Unit";
     }
 
