@@ -202,16 +202,22 @@ public record InputFile(Path path, String sha256, long bytes, Format format, cha
 
         void accept(byte[] block, int n) {
             bytes += n;
-            for (int i = 0; i < n; i++) {
-                byte b = block[i];
-                if (inHeader) {
-                    if (b == '\n') {
-                        inHeader = false;
-                    } else if (header.size() < 1 << 16) {
-                        header.write(b);
+            int i = 0;
+            if (inHeader) {
+                while (i < n && block[i] != '\n') {
+                    if (header.size() < 1 << 16) {
+                        header.write(block[i]);
                     }
+                    i++;
                 }
-                if (b == '"') {
+                inHeader = i == n;
+            }
+            for (; i < n; i++) {
+                byte b = block[i];
+                if (b > '"') {
+                    // every byte that matters ('\n', '\r', '"') is below '"'; most bytes are not
+                    recordEmpty = false;
+                } else if (b == '"') {
                     quoted = !quoted;
                     recordEmpty = false;
                 } else if (b == '\n' && !quoted) {
