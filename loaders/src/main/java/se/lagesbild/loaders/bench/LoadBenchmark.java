@@ -60,11 +60,27 @@ public final class LoadBenchmark {
                 }
                 return outcome.rowsLoaded();
             }));
+            checkLineNumbers(folder.resolve("lagesbild-" + format + ".duckdb"), format.equals("csv") ? 2 : 1);
             out.printf("%s: Lägesbild at %.0f %% of bare DuckDB%n", format,
                     100 * runs.get(runs.size() - 1).rowsPerSecond() / runs.get(runs.size() - 2).rowsPerSecond());
             out.flush();
         }
         return runs;
+    }
+
+    /**
+     * Every row's source line is right (after the timing): the synthetic pathway Pn is the file's
+     * n-th data row, so its line is n + {@code firstLine}.
+     */
+    private static void checkLineNumbers(Path db, int firstLine) throws SQLException {
+        try (Warehouse warehouse = Warehouse.openReadOnly(db); Statement s = warehouse.connection().createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM fact_svf_pathway WHERE pathway_id <> 'P' || (source_line - "
+                     + firstLine + ")")) {
+            rs.next();
+            if (rs.getLong(1) != 0) {
+                throw new IllegalStateException(rs.getLong(1) + " rows carry the wrong source line in " + db);
+            }
+        }
     }
 
     interface Work {
