@@ -61,6 +61,15 @@ public final class Html {
         return html.toString();
     }
 
+    /** Keeps the rows whose {@code column} holds {@code value}. */
+    public static Predicate<Object[]> where(ResultTable table, String column, Object value) {
+        int index = table.columnIndex(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("No column " + column + " in " + table.title());
+        }
+        return row -> java.util.Objects.equals(row[index], value);
+    }
+
     private static String cell(Object value, Column column, boolean hidden) {
         if (value == null) {
             return hidden && column.role() == Column.Role.MEASURE ? ".." : "";

@@ -151,7 +151,7 @@ public final class Lagesbild implements AutoCloseable {
         Released.Equity equity = Released.equity(warehouse, code, period, diagnosis, ageGroup, CONFIDENCE);
         ResultTable table = IndicatorTables.equity(indicator, equity, CONFIDENCE.level()).build();
         return funnelChart(indicator, equity) + Html.table(table, List.of("geo_code", "value", "denominator", "funnel_95_lower",
-                "funnel_95_upper", "funnel_998_lower", "funnel_998_upper", "funnel_position", "reason"), r -> "region".equals(r[1]));
+                "funnel_95_upper", "funnel_998_lower", "funnel_998_upper", "funnel_position", "reason"), Html.where(table, "geo_level", "region"));
     }
 
     static String funnelChart(Indicator indicator, Released.Equity equity) {
@@ -223,8 +223,9 @@ public final class Lagesbild implements AutoCloseable {
 
         /** Conditions not met, with the region's trend and its own described actions. */
         public String deviations() {
-            return Html.table(AgreementTables.conditions(result, r -> true).build(), List.of("condition_code", "region_name", "observed",
-                    "threshold", "reason", "trend", "actions_sv"), r -> "not_met".equals(r[9]));
+            ResultTable conditions = AgreementTables.conditions(result, r -> true).build();
+            return Html.table(conditions, List.of("condition_code", "region_name", "observed", "threshold", "reason", "trend", "actions_sv"),
+                    Html.where(conditions, "status", "not_met"));
         }
 
         public String leadTimesNotMet() {

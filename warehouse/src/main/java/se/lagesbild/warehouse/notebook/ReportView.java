@@ -25,16 +25,19 @@ public final class ReportView {
         ResultTable t = report.table("indicators");
         List<Charts.Bar> bars = new ArrayList<>();
         String unit = null;
-        for (Object[] r : t.rows()) {
-            if (((Integer) r[0]) == goal && "proportion".equals(r[4])) {
+        for (Object[] r : t.rows().stream().filter(Html.where(t, "goal", goal)).toList()) {
+            if ("proportion".equals(r[t.columnIndex("unit")])) {
                 unit = "share";
-                bars.add(new Charts.Bar(r[1] + " " + r[5], (Double) r[9], (Double) r[10], (Double) r[11]));
-                bars.add(new Charts.Bar(r[1] + " " + r[6], (Double) r[12], (Double) r[13], (Double) r[14]));
+                String indicator = (String) r[t.columnIndex("indicator")];
+                for (String period : List.of("baseline", "followup")) {
+                    bars.add(new Charts.Bar(indicator + " " + r[t.columnIndex(period + "_period")], (Double) r[t.columnIndex(period + "_value")],
+                            (Double) r[t.columnIndex(period + "_lower")], (Double) r[t.columnIndex(period + "_upper")]));
+                }
             }
         }
         return Html.table(t, List.of("indicator", "title_en", "unit", "baseline_period", "baseline_value", "followup_period",
                 "followup_value", "followup_lower", "followup_upper", "change", "change_lower", "change_upper", "status", "target",
-                "target_met_followup"), r -> ((Integer) r[0]) == goal)
+                "target_met_followup"), Html.where(t, "goal", goal))
                 + (bars.isEmpty() ? "" : Charts.bars("Goal " + goal + ": shares at baseline and follow-up (Riket)", unit, bars));
     }
 
@@ -49,7 +52,7 @@ public final class ReportView {
         }
         ResultTable changes = report.table("region_changes");
         html.append(Html.table(changes, List.of("indicator", "geo_code", "baseline_value", "followup_value", "change", "change_lower",
-                "change_upper", "status", "reason"), r -> "region".equals(r[2])));
+                "change_upper", "status", "reason"), Html.where(changes, "geo_level", "region")));
         return html.toString();
     }
 
@@ -82,20 +85,20 @@ public final class ReportView {
         }
         int geo = t.columnIndex("geo_code");
         int revision = t.columnIndex("revision");
-        long revisedRegions = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision])).count();
-        List<String> regions = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision]))
-                .map(r -> report.regionName((String) r[geo])).distinct().toList();
+        List<Object[]> revised = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision])).toList();
+        List<String> regions = revised.stream().map(r -> report.regionName((String) r[geo])).distinct().toList();
         return Html.table(t, List.of("indicator", "period_code", "revision", "published_value", "revised_value", "revision_difference",
                 "published_status", "revised_change", "revised_change_lower", "revised_change_upper", "revised_status"),
-                r -> "00".equals(r[geo]))
-                + Html.paragraph(revisedRegions == 0 ? "No region's baseline was revised."
-                        : revisedRegions + " regional baseline values were revised, in " + String.join(", ", regions)
+                Html.where(t, "geo_code", "00"))
+                + Html.paragraph(revised.isEmpty() ? "No region's baseline was revised."
+                        : revised.size() + " regional baseline values were revised, in " + String.join(", ", regions)
                         + " (every cell: tables/baseline_revisions.csv).");
     }
 
     /** The most important changes, in plain words. */
     public String inWords() {
         ResultTable t = report.table("changes_in_words");
-        return Html.list(t.rows().stream().map(r -> (String) r[4]).toList());
+        int sentence = t.columnIndex("sentence");
+        return Html.list(t.rows().stream().map(r -> (String) r[sentence]).toList());
     }
 }
