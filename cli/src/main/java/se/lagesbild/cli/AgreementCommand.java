@@ -18,10 +18,10 @@ import se.lagesbild.warehouse.stats.Confidence;
 
 /** {@code lagesbild agreement --year Y}: second-payment conditions and payments per region. */
 @Command(name = "agreement", mixinStandardHelpOptions = true,
-        description = {"Evaluate the year's state–SKR agreement: every condition per region (observed value, threshold,",
-                "met / not met / not evaluable and why), the decision per payment part, and the payments split by",
-                "population share in whole kronor (largest remainder), lead times not met and differences between",
-                "women and men. Writes the interim report's tables as CSV files and one Markdown file."})
+        description = "Evaluate the year's state–SKR agreement: every condition per region (observed value, threshold,"
+                + " met / not met / not evaluable and why), the decision per payment part, and the payments split by"
+                + " population share in whole kronor (largest remainder), lead times not met and differences between"
+                + " women and men. Writes the interim report's tables as CSV files and one Markdown file.")
 final class AgreementCommand extends Verb {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The agreement year, e.g. 2026.")
     int year;

@@ -28,9 +28,9 @@ import se.lagesbild.warehouse.indicators.Marts;
  * route returning a fixed JSON body in the same run and the same server.
  */
 @Command(name = "benchmark-api", mixinStandardHelpOptions = true,
-        description = {"Load synthetic data (2025–2027 at scale 1 by default), write the marts, start the API, and measure with wrk",
-                "(Debian package wrk) requests/s and p50/p99 latency for typical queries next to a trivial route returning a fixed",
-                "JSON body, in the same run: once with the answer cache, once with it off."})
+        description = "Load synthetic data (2025–2027 at scale 1 by default), write the marts, start the API, and measure with wrk"
+                + " (Debian package wrk) requests/s and p50/p99 latency for typical queries next to a trivial route returning a fixed"
+                + " JSON body, in the same run: once with the answer cache, once with it off.")
 final class BenchmarkApiCommand extends Verb {
     /** Typical agency queries, rotated by the wrk script. */
     static final List<String> TYPICAL = List.of(

@@ -10,9 +10,9 @@ import se.lagesbild.loaders.bench.LoadBenchmark;
 
 /** {@code lagesbild benchmark-load}: the loader's speed next to bare DuckDB, measured in one run. */
 @Command(name = "benchmark-load", mixinStandardHelpOptions = true,
-        description = {"Load N synthetic svf-pathways rows from CSV and from Parquet with Lägesbild's loader and with",
-                "DuckDB's bare INSERT … SELECT * FROM read_csv/read_parquet of the same files, in one run; print rows/s,",
-                "the ratio, the JVM's peak heap and the process's peak resident memory."})
+        description = "Load N synthetic svf-pathways rows from CSV and from Parquet with Lägesbild's loader and with"
+                + " DuckDB's bare INSERT … SELECT * FROM read_csv/read_parquet of the same files, in one run; print rows/s,"
+                + " the ratio, the JVM's peak heap and the process's peak resident memory.")
 final class BenchmarkCommand extends Verb {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000", description = "Rows per file (default: ${DEFAULT-VALUE}).")
     long rows;

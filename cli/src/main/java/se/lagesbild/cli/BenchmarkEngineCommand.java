@@ -22,9 +22,9 @@ import se.lagesbild.warehouse.stats.Confidence;
 
 /** {@code lagesbild benchmark-engine}: writing the marts next to the same aggregation written by hand, and a query from them. */
 @Command(name = "benchmark-engine", mixinStandardHelpOptions = true,
-        description = {"Generate and load synthetic data, write every mart (all indicators at every grain), and report the",
-                "time next to the lead-time marts written as one hand-tuned DuckDB statement in the same run (checked to give",
-                "the same numbers); then the time to answer one indicator × all regions × one year from the marts."})
+        description = "Generate and load synthetic data, write every mart (all indicators at every grain), and report the"
+                + " time next to the lead-time marts written as one hand-tuned DuckDB statement in the same run (checked to give"
+                + " the same numbers); then the time to answer one indicator × all regions × one year from the marts.")
 final class BenchmarkEngineCommand extends Verb {
     @Mixin
     SyntheticOptions options;

@@ -19,8 +19,8 @@ import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
 
 /** {@code lagesbild benchmark-generate}: the generator's speed and memory next to writing the same bytes. */
 @Command(name = "benchmark-generate", mixinStandardHelpOptions = true,
-        description = {"Generate synthetic national data and report seconds, rows, MB/s and the JVM's peak heap, next to",
-                "writing the same number of bytes to disk with a plain buffered stream in the same run (the I/O floor)."})
+        description = "Generate synthetic national data and report seconds, rows, MB/s and the JVM's peak heap, next to"
+                + " writing the same number of bytes to disk with a plain buffered stream in the same run (the I/O floor).")
 final class BenchmarkGenerateCommand extends Verb {
     @Mixin
     SyntheticOptions options;

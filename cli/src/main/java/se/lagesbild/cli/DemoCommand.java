@@ -35,8 +35,8 @@ import se.lagesbild.warehouse.status.StatusReader;
  * (the notebook run headlessly) as of a snapshot it takes once.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Build the warehouse from the bundled synthetic national data and show what it holds.",
-                "Safe to run again: files already loaded are skipped."})
+        description = "Build the warehouse from the bundled synthetic national data and show what it holds."
+                + " Safe to run again: files already loaded are skipped.")
 final class DemoCommand extends Verb {
     static final String SNAPSHOT = "demo-report";
     static final String PUBLISHED = "baseline-2026";

@@ -13,9 +13,9 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild feedback --year Y [--region R]}: tell regions what their reporting lacks. */
 @Command(name = "feedback", mixinStandardHelpOptions = true,
-        description = {"Completeness feedback to the regions for a year: months without records, SVFs without records,",
-                "a late or missing yearly report, missing PREM and quarantined rows. Writes a Markdown letter per region",
-                "and one CSV for all regions."})
+        description = "Completeness feedback to the regions for a year: months without records, SVFs without records,"
+                + " a late or missing yearly report, missing PREM and quarantined rows. Writes a Markdown letter per region"
+                + " and one CSV for all regions.")
 final class FeedbackCommand extends Verb {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The reporting year.")
     int year;

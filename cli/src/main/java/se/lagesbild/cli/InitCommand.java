@@ -8,8 +8,8 @@ import se.lagesbild.warehouse.schema.SchemaMigrator.MigrationOutcome;
 
 /** {@code lagesbild init}: create the warehouse or bring its schema up to date. Idempotent. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create the warehouse (with its folders) or migrate it to this version's schema.",
-                "Running it again changes nothing."})
+        description = "Create the warehouse (with its folders) or migrate it to this version's schema."
+                + " Running it again changes nothing.")
 final class InitCommand extends Verb {
     @Override
     public void run() {

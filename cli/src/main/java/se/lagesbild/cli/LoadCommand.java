@@ -9,9 +9,9 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild load SOURCE FILE...}: load delivered files, each atomically and only once. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load delivered files into the warehouse. Each file loads completely in one transaction or not",
-                "at all; a file already loaded (same SHA-256) is skipped. Rows with problems are quarantined or the",
-                "file is rejected, as the source's policy says. Formats: docs/formats/SOURCE.md."},
+        description = "Load delivered files into the warehouse. Each file loads completely in one transaction or not"
+                + " at all; a file already loaded (same SHA-256) is skipped. Rows with problems are quarantined or the"
+                + " file is rejected, as the source's policy says. Formats: docs/formats/SOURCE.md.",
         footer = {"", "Exit code 2 when a file is rejected; quarantined rows alone do not fail the load."})
 final class LoadCommand extends Verb {
     @Mixin

@@ -6,8 +6,8 @@ import se.lagesbild.warehouse.indicators.Marts;
 
 /** {@code lagesbild marts}: write every indicator at every grain into the mart tables. */
 @Command(name = "marts", mixinStandardHelpOptions = true,
-        description = {"Write every catalogued mart (every indicator at every grain) into a table, so queries answer fast.",
-                "The tables are used while they are current; after a load, or as of a snapshot, the views answer."})
+        description = "Write every catalogued mart (every indicator at every grain) into a table, so queries answer fast."
+                + " The tables are used while they are current; after a load, or as of a snapshot, the views answer.")
 final class MartsCommand extends Verb {
     @Override
     public void run() {

@@ -9,8 +9,8 @@ import se.lagesbild.notebooks.Jupyter;
 
 /** {@code lagesbild notebook}: Jupyter Notebook on the project's notebooks with the Java kernel. */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
-        description = {"Open Jupyter Notebook on the project's notebooks (explore, yearly follow-up, agreement) with the Java",
-                "kernel, on the warehouse given with --db. Stop with Ctrl-C."})
+        description = "Open Jupyter Notebook on the project's notebooks (explore, yearly follow-up, agreement) with the Java"
+                + " kernel, on the warehouse given with --db. Stop with Ctrl-C.")
 final class NotebookCommand extends Verb {
     @Option(names = "--port", defaultValue = "8888", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;

@@ -11,8 +11,8 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild reconcile --year Y}: SKR's extract against our own pathway records. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Compare SKR/RCC's waiting-time extract with the counts computed from our pathway records per",
-                "region × SVF × period × sex, and list every count that differs by more than the tolerance."})
+        description = "Compare SKR/RCC's waiting-time extract with the counts computed from our pathway records per"
+                + " region × SVF × period × sex, and list every count that differs by more than the tolerance.")
 final class ReconcileCommand extends Verb {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The year whose cells are compared.")
     int year;

@@ -8,9 +8,9 @@ import se.lagesbild.notebooks.YearlyReportRun;
 
 /** {@code lagesbild report}: the yearly follow-up notebook run headlessly into an HTML report, with its tables and a manifest. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Execute the yearly follow-up notebook headlessly over the warehouse (as of a snapshot) and write",
-                "report-YEAR.html, the same tables as CSV and Arrow files (tables/), and manifest.json (versions, snapshot,",
-                "vintages and their SHA-256, method settings). The same snapshot gives identical CSV and Arrow files."})
+        description = "Execute the yearly follow-up notebook headlessly over the warehouse (as of a snapshot) and write"
+                + " report-YEAR.html, the same tables as CSV and Arrow files (tables/), and manifest.json (versions, snapshot,"
+                + " vintages and their SHA-256, method settings). The same snapshot gives identical CSV and Arrow files.")
 final class ReportCommand extends Verb {
     @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The follow-up year.")
     int year;
@@ -21,8 +21,8 @@ final class ReportCommand extends Verb {
     @Option(names = "--snapshot", paramLabel = "NAME", description = "Report as of this snapshot (default: the newest vintages).")
     String snapshot;
 
-    @Option(names = "--published", paramLabel = "NAME", description = {"The snapshot the baseline was published from: the report shows the",
-            "baseline as published beside the baseline with revised data (default: not shown)."})
+    @Option(names = "--published", paramLabel = "NAME", description = "The snapshot the baseline was published from: the report shows the"
+            + " baseline as published beside the baseline with revised data (default: not shown).")
     String published;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report (default: out/report-YEAR).")

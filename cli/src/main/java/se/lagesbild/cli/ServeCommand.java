@@ -21,8 +21,8 @@ import se.lagesbild.warehouse.WarehouseException;
  * vintage once a load has finished.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the read-only HTTP API (JSON, CSV, JSON-stat 2.0, Arrow) on the warehouse.",
-                "Docs at http://HOST:PORT/api/docs; the OpenAPI document at /api/v1/openapi.yaml. Stop with Ctrl-C."})
+        description = "Serve the read-only HTTP API (JSON, CSV, JSON-stat 2.0, Arrow) on the warehouse."
+                + " Docs at http://HOST:PORT/api/docs; the OpenAPI document at /api/v1/openapi.yaml. Stop with Ctrl-C.")
 final class ServeCommand extends Verb {
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port = 7070;

@@ -9,9 +9,9 @@ import se.lagesbild.warehouse.snapshots.Snapshots;
 
 /** {@code lagesbild snapshot [NAME]}: pin what is loaded now under a name, or list the snapshots. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"With a NAME: take an immutable snapshot of everything loaded now (e.g. baseline-2026), so figures",
-                "published from it come out the same however many vintages are loaded later; the batches it includes can no",
-                "longer be unloaded. Without a NAME: list the snapshots."})
+        description = "With a NAME: take an immutable snapshot of everything loaded now (e.g. baseline-2026), so figures"
+                + " published from it come out the same however many vintages are loaded later; the batches it includes can no"
+                + " longer be unloaded. Without a NAME: list the snapshots.")
 final class SnapshotCommand extends Verb {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Letters, digits, '.', '_' or '-'.")
     String name;

@@ -6,8 +6,8 @@ import se.lagesbild.warehouse.status.StatusReader;
 
 /** {@code lagesbild status}: schema version, reference data, batches, facts. Read-only. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the schema version, reference-data counts, load batches, rows per fact table",
-                "and the periods they cover. Opens the warehouse read-only; changes nothing."})
+        description = "Show the schema version, reference-data counts, load batches, rows per fact table"
+                + " and the periods they cover. Opens the warehouse read-only; changes nothing.")
 final class StatusCommand extends Verb {
     @Override
     public void run() {

@@ -7,8 +7,8 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild unload BATCH}: remove one batch cleanly. */
 @Command(name = "unload", mixinStandardHelpOptions = true,
-        description = {"Remove one batch: its fact rows, its quarantined rows and its lineage row, in one transaction.",
-                "Earlier vintages of the same data become current again."})
+        description = "Remove one batch: its fact rows, its quarantined rows and its lineage row, in one transaction."
+                + " Earlier vintages of the same data become current again.")
 final class UnloadCommand extends Verb {
     @Parameters(index = "0", paramLabel = "BATCH", description = "The batch number (see `lagesbild batches`).")
     long batchId;

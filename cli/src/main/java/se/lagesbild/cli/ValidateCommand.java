@@ -8,8 +8,8 @@ import se.lagesbild.warehouse.Warehouse;
 
 /** {@code lagesbild validate SOURCE FILE...}: a dry run of load. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check delivered files exactly as load would, and write nothing: the warehouse is opened read-only.",
-                "Problems are listed with file, line, column, value and rule, and written as CSV."},
+        description = "Check delivered files exactly as load would, and write nothing: the warehouse is opened read-only."
+                + " Problems are listed with file, line, column, value and rule, and written as CSV.",
         footer = {"", "Exit code 2 when any file has problems."})
 final class ValidateCommand extends Verb {
     @Mixin
