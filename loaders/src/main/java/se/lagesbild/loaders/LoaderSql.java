@@ -46,6 +46,21 @@ record LoaderSql(String typed, Map<String, String> rules, String period) {
         return new LoaderSql(typed, rules, period);
     }
 
+    /**
+     * Whether the @typed section reads {@code column} as plain text: its item is exactly
+     * {@code lb_text(raw_NAME) AS typed}, or that inside {@code upper(…)} or {@code lower(…)}. Such
+     * a typed value is empty exactly when the delivered text is blank, so the text need not be kept.
+     */
+    boolean plainText(SourceFormat.Column column) {
+        if (column.typed() == null) {
+            return false;
+        }
+        String text = "lb_text\\(\\s*raw_" + java.util.regex.Pattern.quote(column.name()) + "\\s*\\)";
+        return java.util.regex.Pattern.compile("(?:^|,)\\s*(?:" + text + "|(?:upper|lower)\\(\\s*" + text + "\\s*\\))\\s+AS\\s+\"?"
+                + java.util.regex.Pattern.quote(column.typed()) + "\"?\\s*(?:,|$)", java.util.regex.Pattern.MULTILINE
+                | java.util.regex.Pattern.CASE_INSENSITIVE).matcher(typed).find();
+    }
+
     /** The shared parsing macros ({@code _functions.sql}), as separate statements. */
     static List<String> functions() {
         List<String> statements = new ArrayList<>();

@@ -26,6 +26,19 @@ class ParsingFunctionsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void plainTextColumnsAreRecognisedInTheTypingSql() {
+        SourceFormat pathways = Sources.byName("svf-pathways");
+        LoaderSql sql = LoaderSql.load(pathways.sqlResource());
+        java.util.List<String> plain = pathways.columns().stream().filter(sql::plainText).map(SourceFormat.Column::name).toList();
+        assertEquals(java.util.List.of("pathway_id", "patient_pseudonym", "svf_code", "icd10_code", "close_reason_code",
+                "first_treatment_type_code", "reporting_unit"), plain, "lb_text, alone or in upper/lower; not regions, sexes, ages or dates");
+        LoaderSql other = new LoaderSql("SELECT *,\n  coalesce(lb_text(raw_svf_code), 'X') AS svf_code,\n  lb_text(raw_pathway_id) AS pathway_id\n"
+                + "FROM staging", java.util.Map.of(), "");
+        assertEquals(java.util.List.of("pathway_id"), pathways.columns().stream().filter(other::plainText).map(SourceFormat.Column::name)
+                .toList(), "text inside another function is not plain");
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
         "lb_text('P1')|P1", "lb_text('  P1 ')|P1", "lb_text('P 1')|P 1", "lb_text(' ')|null", "lb_text('')|null", "lb_text(NULL)|null",
