@@ -318,7 +318,7 @@ public final class YearlyReport {
         ResultTable eq = tables.get("equity");
         for (Object[] r : eq.rows()) {
             String code = (String) r[0];
-            Indicator indicator = headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+            Indicator indicator = indicator(code);
             String where = "00".equals(r[eq.columnIndex("geo_code")]) ? "Sweden" : regionName((String) r[eq.columnIndex("geo_code")]);
             if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
                 sentences.add(new String[] {"4", code, (String) r[eq.columnIndex("geo_code")], "Women and men differ in "
@@ -335,12 +335,15 @@ public final class YearlyReport {
         }
         ResultTable revised = tables.get("baseline_revisions");
         for (Object[] r : revised == null ? List.<Object[]>of() : revised.rows()) {
+            if (!"00".equals(r[revised.columnIndex("geo_code")]) || !"revised".equals(r[revised.columnIndex("revision")])) {
+                continue;
+            }
             String code = (String) r[0];
-            Indicator indicator = headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+            Indicator indicator = indicator(code);
             String published = format((Double) r[revised.columnIndex("published_value")], indicator.unit());
             String now = format((Double) r[revised.columnIndex("revised_value")], indicator.unit());
             // a revision too small to show in the report's precision is not worth a sentence (the table has it)
-            if ("00".equals(r[revised.columnIndex("geo_code")]) && "revised".equals(r[revised.columnIndex("revision")]) && !published.equals(now)) {
+            if (!published.equals(now)) {
                 Object status = r[revised.columnIndex("revised_status")];
                 Object before = r[revised.columnIndex("published_status")];
                 sentences.add(new String[] {"6", code, "00", indicator.titleEn() + ": the baseline " + r[revised.columnIndex("period_code")]
@@ -356,6 +359,11 @@ public final class YearlyReport {
             table.row(++rank, kind(s[0]), s[1], s[2], s[3]);
         }
         return table.build();
+    }
+
+    /** The headline indicator {@code code}. */
+    private Indicator indicator(String code) {
+        return headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static String kind(String order) {

@@ -59,13 +59,13 @@ public final class Snapshots {
     /** Makes this connection answer as of snapshot {@code name}. */
     public static SnapshotRecord asOf(Warehouse warehouse, String name) {
         SnapshotRecord snapshot = named(warehouse, name);
-        execute(warehouse, "SET VARIABLE lagesbild_max_batch = " + snapshot.getMaxBatchId());
+        pin(warehouse, snapshot.getMaxBatchId());
         return snapshot;
     }
 
     /** Makes this connection answer with the newest vintages again. */
     public static void current(Warehouse warehouse) {
-        execute(warehouse, "RESET VARIABLE lagesbild_max_batch");
+        pin(warehouse, null);
     }
 
     /** The highest batch this connection answers as of now: a snapshot's, or null for the newest vintages. */
@@ -90,17 +90,18 @@ public final class Snapshots {
         try {
             return work.get();
         } finally {
-            if (before == null) {
-                current(warehouse);
-            } else {
-                execute(warehouse, "SET VARIABLE lagesbild_max_batch = " + before);
-            }
+            pin(warehouse, before);
         }
     }
 
     /** The snapshot that includes batch {@code batchId}, if any (such a batch must stay). */
     public static SnapshotRecord including(Warehouse warehouse, long batchId) {
         return warehouse.dsl().selectFrom(SNAPSHOT).where(SNAPSHOT.MAX_BATCH_ID.ge(batchId)).orderBy(SNAPSHOT.MAX_BATCH_ID).limit(1).fetchOne();
+    }
+
+    /** Makes this connection answer as of batch {@code maxBatch} (null: the newest vintages); {@link #pinned} reads it back. */
+    private static void pin(Warehouse warehouse, Long maxBatch) {
+        execute(warehouse, maxBatch == null ? "RESET VARIABLE lagesbild_max_batch" : "SET VARIABLE lagesbild_max_batch = " + maxBatch);
     }
 
     private static void execute(Warehouse warehouse, String sql) {
