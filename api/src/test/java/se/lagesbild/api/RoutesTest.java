@@ -155,6 +155,10 @@ class RoutesTest {
                 assertEquals(v.estimate().value(), row.path("value").asDouble(), 0);
                 assertEquals(v.estimate().lower(), row.path("lower").asDouble(), 0);
                 assertEquals(v.estimate().upper(), row.path("upper").asDouble(), 0);
+                assertEquals(v.limits998().lower(), row.path("lower_998").asDouble(), 0);
+                assertEquals(v.limits998().upper(), row.path("upper_998").asDouble(), 0);
+                assertTrue(row.path("lower_998").asDouble() < row.path("lower").asDouble()
+                        && row.path("upper_998").asDouble() > row.path("upper").asDouble(), "99.8 % limits wider than the 95 %: " + row);
                 assertEquals(v.numerator() / v.denominator(), row.path("value").asDouble(), 1e-12);
             }
         }
@@ -165,7 +169,8 @@ class RoutesTest {
     void theSpecCheckRejectsAWrongAnswer() throws Exception {
         JsonNode wrong = TestApi.JSON.readTree("{\"title\":\"t\",\"meta\":{},\"columns\":[],\"rows\":[{\"period_code\":\"2026\","
                 + "\"geo_level\":\"county\",\"geo_code\":\"01\",\"diagnosis_code\":\"ALL\",\"age_group_code\":\"ALL\",\"suppressed\":false,"
-                + "\"reason\":null,\"sex_code\":3,\"value\":\"0.5\",\"lower\":null,\"upper\":null,\"numerator\":1,\"denominator\":2,"
+                + "\"reason\":null,\"sex_code\":3,\"value\":\"0.5\",\"lower\":null,\"upper\":null,\"lower_998\":null,\"upper_998\":null,"
+                + "\"numerator\":1,\"denominator\":2,"
                 + "\"method\":\"Wilson score\",\"comparison\":\"fine\"}]}");
         Set<ValidationMessage> problems = Spec.check("/indicators/{code}/values", 200, "application/json", wrong);
         assertEquals(3, problems.size(), problems.toString()); // geo_level, value as text, comparison

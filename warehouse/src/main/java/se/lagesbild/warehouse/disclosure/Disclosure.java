@@ -102,8 +102,9 @@ public final class Disclosure {
         for (IndicatorValue v : values) {
             String reason = hidden.get(v.cell());
             released.add(reason == null
-                    ? new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.comparison(), false, null)
-                    : new ReleasedValue(v.cell(), Double.NaN, Double.NaN, Estimate.notAvailable(v.estimate().method()), "suppressed", true,
+                    ? new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false, null)
+                    : new ReleasedValue(v.cell(), Double.NaN, Double.NaN, Estimate.notAvailable(v.estimate().method()),
+                            Estimate.notAvailable(v.estimate().method()), "suppressed", true,
                             reason));
         }
         return released;

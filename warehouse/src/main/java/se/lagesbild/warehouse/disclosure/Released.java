@@ -51,7 +51,7 @@ public final class Released {
         String level = slice.stream().filter(v -> v.cell().geoCode().equals(benchmark)).map(v -> v.cell().geoLevel()).findFirst().orElse("");
         return slice.stream().filter(v -> matches(filter, v.cell()))
                 .map(v -> v.suppressed() || !hiddenBenchmarks.contains(v.cell().withGeo(level, benchmark)) ? v
-                        : new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), "not compared", false, null))
+                        : new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), "not compared", false, null))
                 .toList();
     }
 

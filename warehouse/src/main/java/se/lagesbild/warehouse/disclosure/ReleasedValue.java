@@ -4,10 +4,10 @@ import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.stats.Estimate;
 
 /**
- * An indicator value as it may leave the warehouse (API, exports, reports). When {@code suppressed},
- * numerator, denominator and estimate are NaN and {@code reason} says why; nothing that was hidden
+ * An indicator value as it may leave the warehouse (API, exports, reports), with its interval and the
+ * 99.8 % limits beside it. When {@code suppressed}, numerator, denominator and both estimates are NaN and {@code reason} says why; nothing that was hidden
  * is carried.
  */
-public record ReleasedValue(Cell cell, double numerator, double denominator, Estimate estimate, String comparison, boolean suppressed,
+public record ReleasedValue(Cell cell, double numerator, double denominator, Estimate estimate, Estimate limits998, String comparison, boolean suppressed,
                             String reason) {
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
+import se.lagesbild.warehouse.stats.Means;
 import se.lagesbild.warehouse.stats.Medians;
 import se.lagesbild.warehouse.stats.Proportions;
 import se.lagesbild.warehouse.stats.Rates;
@@ -13,8 +14,8 @@ import se.lagesbild.warehouse.stats.StandardisedRates;
 import se.lagesbild.warehouse.stats.TestResult;
 
 /**
- * The data of an indicator's cells in a filter, and how two of them are compared, for the methods
- * that have comparisons:
+ * The data of an indicator's cells in a filter, each cell's estimate, and how two cells are
+ * compared, by the indicator's method:
  * <ul>
  * <li>proportions: difference with Newcombe's hybrid score interval, ratio with Katz's log interval,
  *   the two-proportion z test;</li>
@@ -23,7 +24,8 @@ import se.lagesbild.warehouse.stats.TestResult;
  * <li>directly standardised rates: difference and z test on the DSRs' variances (normal
  *   approximation), ratio with a log-normal interval ({@link StandardisedRates});</li>
  * <li>percentiles (medians, 80th and 90th): difference, ratio and z test with the standard errors
- *   their order-statistic intervals imply (Price and Bonett 2002, {@link Medians}).</li>
+ *   their order-statistic intervals imply (Price and Bonett 2002, {@link Medians});</li>
+ * <li>means: Student's t interval, Welch's difference and t test, a delta-method ratio ({@link Means}).</li>
  * </ul>
  */
 final class CellData {
@@ -32,28 +34,36 @@ final class CellData {
     private final Map<Cell, double[]> counts;
     private final Map<Cell, double[][]> bands;
     private final Map<Cell, double[]> observations;
+    private final Map<Cell, Means.Summary> summaries;
 
     private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
-                     Map<Cell, double[]> observations) {
+                     Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries) {
         this.indicator = indicator;
         this.confidence = confidence;
         this.counts = counts;
         this.bands = bands;
         this.observations = observations;
+        this.summaries = summaries;
     }
 
     static CellData load(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
         return switch (indicator.method()) {
             case "dsr" -> new CellData(indicator, confidence, null,
-                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)), null);
+                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)), null, null);
             case "percentile" -> new CellData(indicator, confidence, null, null,
-                    Observations.byCell(warehouse, indicator.martView(), filter));
-            default -> new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null, null);
+                    Observations.byCell(warehouse, indicator.martView(), filter), null);
+            case "mean" -> new CellData(indicator, confidence, null, null, null,
+                    Observations.summariesByCell(warehouse, indicator.martView(), filter));
+            default -> new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null, null, null);
         };
     }
 
     private boolean percentile() {
         return observations != null;
+    }
+
+    private boolean mean() {
+        return summaries != null;
     }
 
     private static boolean dsr(Indicator indicator) {
@@ -65,14 +75,18 @@ final class CellData {
     }
 
     Set<Cell> cells() {
-        return counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations.keySet();
+        return counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations != null ? observations.keySet()
+                : summaries.keySet();
     }
 
     boolean has(Cell cell) {
         return cells().contains(cell);
     }
 
-    /** Numerator and denominator: the counts, or a DSR's events and population over its bands. */
+    /**
+     * Numerator and denominator: the counts, a DSR's events and population over its bands, or for
+     * percentiles and means no numerator (NaN) and the number of observations.
+     */
     double[] totals(Cell cell) {
         if (counts != null) {
             return counts.get(cell);
@@ -80,20 +94,32 @@ final class CellData {
         if (percentile()) {
             return new double[] {Double.NaN, observations.get(cell).length};
         }
+        if (mean()) {
+            return new double[] {Double.NaN, summaries.get(cell).count()};
+        }
         double[][] b = bands.get(cell);
         return new double[] {sum(b[0]), sum(b[1])};
     }
 
+    /** The cell's estimate at the data's confidence level. */
     Estimate estimate(Cell cell) {
+        return estimate(cell, confidence);
+    }
+
+    /** The cell's estimate with its interval at {@code level} (e.g. 99.8 % beside the 95 %). */
+    Estimate estimate(Cell cell, Confidence level) {
         if (percentile()) {
-            return Medians.quantile(observations.get(cell), indicator.methodParam(), confidence);
+            return Medians.quantile(observations.get(cell), indicator.methodParam(), level);
+        }
+        if (mean()) {
+            return Means.studentT(summaries.get(cell), level);
         }
         if (counts != null) {
             double[] c = counts.get(cell);
-            return IndicatorEngine.estimate(indicator, c[0], c[1], confidence);
+            return IndicatorEngine.estimate(indicator, c[0], c[1], level);
         }
         double[][] b = bands.get(cell);
-        return StandardisedRates.dobson(b[0], b[1], b[2], multiplier(), confidence);
+        return StandardisedRates.dobson(b[0], b[1], b[2], multiplier(), level);
     }
 
     private double variance(Cell cell) {
@@ -105,6 +131,9 @@ final class CellData {
     Estimate difference(Cell a, Cell b) {
         if (percentile()) {
             return Medians.difference(estimate(a), estimate(b), confidence);
+        }
+        if (mean()) {
+            return Means.welchDifference(summaries.get(a), summaries.get(b), confidence);
         }
         if (dsr(indicator)) {
             return StandardisedRates.difference(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
@@ -120,6 +149,9 @@ final class CellData {
         if (percentile()) {
             return Medians.ratio(estimate(a), estimate(b), confidence);
         }
+        if (mean()) {
+            return Means.ratio(summaries.get(a), summaries.get(b), confidence);
+        }
         if (dsr(indicator)) {
             return StandardisedRates.ratio(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
         }
@@ -132,6 +164,9 @@ final class CellData {
     TestResult test(Cell a, Cell b) {
         if (percentile()) {
             return Medians.test(estimate(a), estimate(b), confidence);
+        }
+        if (mean()) {
+            return Means.welchTest(summaries.get(a), summaries.get(b));
         }
         if (dsr(indicator)) {
             return StandardisedRates.test(estimate(a).value(), variance(a), estimate(b).value(), variance(b));

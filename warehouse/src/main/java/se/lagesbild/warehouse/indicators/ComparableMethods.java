@@ -7,18 +7,18 @@ public final class ComparableMethods {
     private ComparableMethods() {
     }
 
-    /** Whether the comparisons can test this indicator's method: proportions, rates, standardised rates, percentiles. */
+    /** Whether the comparisons can test this indicator's method: proportions, rates, standardised rates, percentiles, means. */
     public static boolean comparable(Indicator indicator) {
         return switch (indicator.method()) {
-            case "proportion", "rate", "dsr", "percentile" -> true;
+            case "proportion", "rate", "dsr", "percentile", "mean" -> true;
             default -> false;
         };
     }
 
-    /** The methods above; any other (a mean, say) is refused with a clear message. */
+    /** The methods above; any other is refused with a clear message. */
     static void require(Indicator indicator, String what) {
         if (!comparable(indicator)) {
-            throw new WarehouseException("The " + what + " test proportions, rates, standardised rates and percentiles; " + indicator.code() + " is a "
+            throw new WarehouseException("The " + what + " test proportions, rates, standardised rates, percentiles and means; " + indicator.code() + " is a "
                     + indicator.method() + ", which they do not compare yet.");
         }
     }

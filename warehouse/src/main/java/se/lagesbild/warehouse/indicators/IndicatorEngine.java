@@ -14,9 +14,7 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.Estimate;
-import se.lagesbild.warehouse.stats.Medians;
 import se.lagesbild.warehouse.stats.PoissonCounts;
-import se.lagesbild.warehouse.stats.StandardisedRates;
 import se.lagesbild.warehouse.stats.Proportions;
 
 /**
@@ -24,7 +22,9 @@ import se.lagesbild.warehouse.stats.Proportions;
  * mart that follows the common contract for its method works, so a new indicator needs a view and
  * a catalogue row, no Java. The mart is reached by the name in the catalogue, through jOOQ's
  * typed DSL. Methods: proportion (Wilson), rate (exact Poisson / Byar's), percentile (order
- * statistic; the mart lists observations), dsr (Dobson; the mart lists age bands).
+ * statistic; the mart lists observations), dsr (Dobson; the mart lists age bands), mean (Student's
+ * t; the mart lists observations, or gives count, sum and sum of squares per cell). Every value
+ * carries its 99.8 % limits beside the interval asked for.
  */
 public final class IndicatorEngine {
     static final Field<String> PERIOD = DSL.field(DSL.name("period_code"), String.class);
@@ -60,7 +60,7 @@ public final class IndicatorEngine {
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorValue v : measured.values()) {
             IndicatorValue b = reference.get(v.cell().withGeo(level, benchmark));
-            values.add(new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(),
+            values.add(new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(),
                     v.cell().geoCode().equals(benchmark) ? "benchmark"
                             : compare(indicator, v.cell(), v.estimate(), b == null ? null : b.estimate())));
         }
@@ -73,27 +73,19 @@ public final class IndicatorEngine {
         return geoCode.equals(RIKET) ? "country" : geoCode.matches("\\d{2}") ? "region" : "healthcare_region";
     }
 
-    /** Each cell's numerator, denominator and estimate by the indicator's method (comparison not yet set). */
+    /**
+     * Each cell's numerator, denominator and estimate by the indicator's method, with the 99.8 %
+     * limits beside the interval at {@code confidence} (comparison not yet set).
+     */
     static Map<Cell, IndicatorValue> measure(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        CellData data = CellData.load(warehouse, indicator, filter, confidence);
         Map<Cell, IndicatorValue> measured = new LinkedHashMap<>();
-        switch (indicator.method()) {
-            case "percentile" -> Observations.byCell(warehouse, indicator.martView(), filter).forEach((cell, days) -> measured.put(cell,
-                    new IndicatorValue(cell, Double.NaN, days.length, Medians.quantile(days, indicator.methodParam(), confidence), null)));
-            case "dsr" -> Observations.bandsByCell(warehouse, indicator.martView(), where(filter)).forEach((cell, bands) -> measured.put(cell,
-                    new IndicatorValue(cell, sum(bands[0]), sum(bands[1]), StandardisedRates.dobson(bands[0], bands[1], bands[2],
-                            indicator.methodParam() == null ? 100_000 : indicator.methodParam(), confidence), null)));
-            default -> counts(warehouse, indicator, filter).forEach((cell, c) -> measured.put(cell,
-                    new IndicatorValue(cell, c[0], c[1], estimate(indicator, c[0], c[1], confidence), null)));
+        for (Cell cell : data.cells()) {
+            double[] totals = data.totals(cell);
+            measured.put(cell, new IndicatorValue(cell, totals[0], totals[1], data.estimate(cell),
+                    data.estimate(cell, Confidence.NINETY_NINE_POINT_EIGHT), null));
         }
         return measured;
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double v : values) {
-            total += v;
-        }
-        return total;
     }
 
     /** Numerator and denominator per cell, from the indicator's mart. */

@@ -10,14 +10,21 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.stats.Means;
 
-/** Reads the marts of percentile indicators (observations) and of standardised rates (age bands). */
+/**
+ * Reads the marts of percentile and mean indicators (observations, or for means the sums) and of
+ * standardised rates (age bands).
+ */
 final class Observations {
     private static final Field<Double> OBSERVATION = DSL.field(DSL.name("observation"), Double.class);
     private static final Field<Double> EVENTS = DSL.field(DSL.name("events"), Double.class);
     private static final Field<Double> POPULATION = DSL.field(DSL.name("population"), Double.class);
     private static final Field<Double> WEIGHT = DSL.field(DSL.name("standard_weight"), Double.class);
     private static final Field<String> BAND = DSL.field(DSL.name("band"), String.class);
+    private static final Field<Double> COUNT = DSL.field(DSL.name("observation_count"), Double.class);
+    private static final Field<Double> SUM = DSL.field(DSL.name("observation_sum"), Double.class);
+    private static final Field<Double> SUM_SQUARES = DSL.field(DSL.name("observation_sum_squares"), Double.class);
 
     private Observations() {
     }
@@ -54,6 +61,34 @@ final class Observations {
             }
         });
         return cells;
+    }
+
+    /**
+     * Each cell's summary for a mean indicator. Its mart follows one of two contracts: observations
+     * (a column {@code observation}, one row per observation, pooled here into both sexes and all
+     * diagnoses as for percentiles), or sums at the common grain with every cell present
+     * ({@code observation_count}, {@code observation_sum}, {@code observation_sum_squares}).
+     */
+    static Map<Cell, Means.Summary> summariesByCell(Warehouse warehouse, String mart, CellFilter filter) {
+        String source = Marts.source(warehouse, mart);
+        Map<Cell, Means.Summary> cells = new LinkedHashMap<>();
+        if (hasColumn(warehouse, source, "observation")) {
+            byCell(warehouse, mart, filter).forEach((cell, values) -> cells.put(cell, Means.Summary.of(values)));
+            return cells;
+        }
+        warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
+                        IndicatorEngine.SEX, IndicatorEngine.AGE, COUNT, SUM, SUM_SQUARES)
+                .from(DSL.table(DSL.name(source))).where(IndicatorEngine.where(filter))
+                .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS, IndicatorEngine.SEX,
+                        IndicatorEngine.AGE)
+                .forEach(r -> cells.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                        new Means.Summary(r.value7(), r.value8(), r.value9())));
+        return cells;
+    }
+
+    private static boolean hasColumn(Warehouse warehouse, String table, String column) {
+        return warehouse.dsl().fetchExists(DSL.selectOne().from(DSL.table("duckdb_columns()"))
+                .where(DSL.field("table_name").eq(table)).and(DSL.field("column_name").eq(column)));
     }
 
     /** Each cell's age bands: {events[], population[], standard weights[]}. */

@@ -13,12 +13,15 @@ import se.lagesbild.warehouse.stats.Inequality;
 
 /**
  * Equity between the regions for one period × diagnosis × sex × age group: each region's value
- * and its place in the funnel plot around Riket's value (95 % and 99.8 % limits, normal
- * approximation to the binomial, PHEindicatormethods' funnel method), and the inequality
+ * and its place in the funnel plot around Riket's value (95 % and 99.8 % limits from the exact
+ * binomial distribution, Spiegelhalter 2005, which holds for the small regions' denominators too;
+ * {@link Funnels#exactBinomialLimits}), and the inequality
  * summaries (range, max/min ratio, coefficient of variation, index of disparity, mean difference
  * from the best region, between-group variance weighted by denominators).
  */
 public final class RegionComparisons {
+    /** How the funnel limits are drawn. */
+    public static final Funnels.Method FUNNEL = Funnels.Method.EXACT_BINOMIAL;
     private RegionComparisons() {
     }
 
@@ -49,11 +52,11 @@ public final class RegionComparisons {
             double x = region.getValue()[0];
             double n = region.getValue()[1];
             points.add(new RegionPoint(region.getKey().geoCode(), x, n, IndicatorEngine.estimate(indicator, x, n, confidence),
-                    Funnels.limits(target, n, Confidence.NINETY_FIVE, 1), Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1),
-                    Funnels.position(x, n, target)));
+                    Funnels.limits(FUNNEL, target, n, Confidence.NINETY_FIVE, 1),
+                    Funnels.limits(FUNNEL, target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1), Funnels.position(FUNNEL, x, n, target)));
         }
         Inequality inequality = points.isEmpty() ? null : Inequality.of(points.stream().mapToDouble(p -> p.estimate().value()).toArray(),
                 points.stream().mapToDouble(RegionPoint::denominator).toArray(), !indicator.lowerIsBetter());
-        return new Result(entry.getKey(), target, points, inequality, "funnel: target ± z·√(target(1 − target)/n), 95 % and 99.8 %");
+        return new Result(entry.getKey(), target, points, inequality, FUNNEL.description());
     }
 }

@@ -23,18 +23,19 @@ public final class IndicatorTables {
     private IndicatorTables() {
     }
 
-    /** One row per cell: value, interval, numerator, denominator, comparison with Riket, suppression. */
+    /** One row per cell: value, interval and 99.8 % limits, numerator, denominator, comparison with Riket, suppression. */
     public static ResultTable.Builder values(Indicator indicator, List<ReleasedValue> values, double confidence) {
         ResultTable.Builder table = ResultTable.builder(indicator.titleEn(), Column.dimension("period_code"), Column.text("geo_level"),
                 Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
                 Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"), Column.number("upper"),
-                Column.number("numerator"), Column.number("denominator"), Column.text("method"), Column.text("comparison"),
-                Column.flag("suppressed"), Column.text("reason"));
+                Column.number("lower_998"), Column.number("upper_998"), Column.number("numerator"), Column.number("denominator"),
+                Column.text("method"), Column.text("comparison"), Column.flag("suppressed"), Column.text("reason"));
         for (ReleasedValue v : values) {
             Cell c = v.cell();
             Estimate e = v.estimate();
             table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), e.value(), e.lower(),
-                    e.upper(), v.numerator(), v.denominator(), e.method(), v.comparison(), v.suppressed(), v.reason());
+                    e.upper(), lower998(v), upper998(v), v.numerator(), v.denominator(), e.method(), v.comparison(), v.suppressed(),
+                    v.reason());
         }
         return withIndicator(table, indicator, confidence).meta("suppressed", values.stream().filter(ReleasedValue::suppressed).count());
     }
@@ -43,8 +44,9 @@ public final class IndicatorTables {
     public static ResultTable.Builder equity(Indicator indicator, Released.Equity equity, double confidence) {
         ResultTable.Builder table = ResultTable.builder("Equity: " + indicator.titleEn(), Column.dimension("period_code"),
                 Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.dimension("age_group_code"),
-                Column.number("value"), Column.number("lower"), Column.number("upper"), Column.number("numerator"),
-                Column.number("denominator"), Column.text("comparison"), Column.number("women_value"), Column.number("men_value"),
+                Column.number("value"), Column.number("lower"), Column.number("upper"), Column.number("lower_998"),
+                Column.number("upper_998"), Column.number("numerator"), Column.number("denominator"), Column.text("comparison"),
+                Column.number("women_value"), Column.number("men_value"),
                 Column.number("difference_women_men"), Column.number("difference_lower"), Column.number("difference_upper"),
                 Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"),
                 Column.number("p_value_adjusted"), Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"),
@@ -55,7 +57,8 @@ public final class IndicatorTables {
             ReleasedValue b = r.both();
             var gap = r.gap();
             table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.ageGroupCode(), b.estimate().value(),
-                    b.estimate().lower(), b.estimate().upper(), b.numerator(), b.denominator(), b.comparison(), valueOf(r.women()),
+                    b.estimate().lower(), b.estimate().upper(), lower998(b), upper998(b), b.numerator(), b.denominator(), b.comparison(),
+                    valueOf(r.women()),
                     valueOf(r.men()), gap == null ? null : gap.difference().value(), gap == null ? null : gap.difference().lower(),
                     gap == null ? null : gap.difference().upper(), gap == null ? null : gap.ratio().value(),
                     gap == null ? null : gap.ratio().lower(), gap == null ? null : gap.ratio().upper(),
@@ -181,6 +184,14 @@ public final class IndicatorTables {
     private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
         return table.meta("indicator", i.code()).meta("title_sv", i.titleSv()).meta("unit", i.unit()).meta("method", i.method())
                 .meta("direction", i.direction()).meta("target", i.target()).meta("confidence_level", confidence);
+    }
+
+    private static Double lower998(ReleasedValue v) {
+        return v.limits998() == null ? null : finite(v.limits998().lower());
+    }
+
+    private static Double upper998(ReleasedValue v) {
+        return v.limits998() == null ? null : finite(v.limits998().upper());
     }
 
     private static Double valueOf(ReleasedValue v) {

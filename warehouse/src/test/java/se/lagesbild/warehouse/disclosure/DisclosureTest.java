@@ -24,7 +24,7 @@ class DisclosureTest {
 
     private static IndicatorValue value(String period, String level, String geo, int sex, double x, double n) {
         return new IndicatorValue(new Cell(period, level, geo, "BREAST", sex, "ALL"), x, n, Proportions.wilson(x, n, Confidence.NINETY_FIVE),
-                "similar");
+                Proportions.wilson(x, n, Confidence.NINETY_NINE_POINT_EIGHT), "similar");
     }
 
     private static ReleasedValue find(List<ReleasedValue> released, String geo, int sex, String period) {
@@ -90,7 +90,7 @@ class DisclosureTest {
     void aHiddenAgeGroupCannotBeRecoveredFromAllAges() {
         java.util.function.BiFunction<String, double[], IndicatorValue> age = (code, xn) -> new IndicatorValue(
                 new Cell("2026", "country", "00", "MALIGNANT", 3, code), xn[0], xn[1], Proportions.wilson(xn[0], xn[1], Confidence.NINETY_FIVE),
-                "benchmark");
+                Proportions.wilson(xn[0], xn[1], Confidence.NINETY_NINE_POINT_EIGHT), "benchmark");
         List<IndicatorValue> values = List.of(age.apply("0-17", new double[] {1, 3}), age.apply("18+", new double[] {300, 900}),
                 age.apply("ALL", new double[] {301, 903}));
         List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of(), Map.of("0-17", "broad", "18+", "broad", "ALL", "total"),

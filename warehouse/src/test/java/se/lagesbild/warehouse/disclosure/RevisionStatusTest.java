@@ -12,13 +12,13 @@ class RevisionStatusTest {
     private static final Cell CELL = new Cell("2026", "region", "01", "ALL", 3, "ALL");
 
     private static ReleasedValue value(double numerator, double denominator, double lower) {
-        return new ReleasedValue(CELL, numerator, denominator, new Estimate(numerator / denominator, lower, 0.9, "wilson"), "similar", false,
+        return new ReleasedValue(CELL, numerator, denominator, new Estimate(numerator / denominator, lower, 0.9, "wilson"), null, "similar", false,
                 null);
     }
 
     private static ReleasedValue hidden() {
         Estimate nothing = Estimate.notAvailable("wilson");
-        return new ReleasedValue(CELL, Double.NaN, Double.NaN, nothing, null, true, "fewer than 5 patients");
+        return new ReleasedValue(CELL, Double.NaN, Double.NaN, nothing, nothing, null, true, "fewer than 5 patients");
     }
 
     @Test

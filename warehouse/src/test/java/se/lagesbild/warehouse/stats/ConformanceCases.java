@@ -23,9 +23,24 @@ final class ConformanceCases {
     }
 
     static List<Map<String, String>> read(String name) {
-        Path file = folder().resolve(name);
+        return read(folder().resolve(name));
+    }
+
+    /**
+     * Reads the expected values computed with R (warehouse/src/test/resources/stats, written by
+     * warehouse/src/test/r/stats-fixtures.R; the first line names the R version). NA is NaN.
+     */
+    static List<Map<String, String>> fromR(String name) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return read(Path.of(ConformanceCases.class.getResource("/stats/" + name).toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Map<String, String>> read(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("#")).toList();
             List<String> header = split(lines.get(0));
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -35,7 +50,8 @@ final class ConformanceCases {
                 List<String> cells = split(line);
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+                    String cell = i < cells.size() ? cells.get(i).strip() : "";
+                    row.put(header.get(i), cell.equals("NA") ? "" : cell);
                 }
                 rows.add(row);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -156,8 +157,58 @@ class EdgeCasesTest {
         assertEquals(Math.sqrt(0.02 / 3) / 0.5, i.coefficientOfVariation(), 1e-12);
         assertEquals(0.6, i.best(), 1e-12);
         assertEquals((0.2 + 0.1 + 0) / 3, i.meanDifferenceFromBest(), 1e-12);
-        assertEquals((0.2 + 0.1) / 3 / 0.6 * 100, i.indexOfDisparity(), 1e-12);
+        assertEquals((0.2 + 0.1) / 2 / 0.6 * 100, i.indexOfDisparity(), 1e-12, "Pearcy and Keppel: the J − 1 regions other than the best");
         assertEquals(0.25 * 0.01 + 0.5 * 0 + 0.25 * 0.01, i.betweenGroupVariance(), 1e-12, "weighted mean 0.5");
         assertEquals(0.4, Inequality.of(new double[] {0.4, 0.5}, new double[] {1, 1}, false).best(), 1e-12);
+    }
+
+    @Test
+    void indexOfDisparityAgainstEachReference() {
+        double[] rates = {0.4, 0.5, 0.6, 0.9};
+        // best (highest): |0.4 − 0.9| + |0.5 − 0.9| + |0.6 − 0.9| = 1.2 over J − 1 = 3 regions, / 0.9
+        assertEquals(1.2 / 3 / 0.9 * 100, Inequality.indexOfDisparity(rates, Inequality.Reference.best(), true), 1e-12);
+        // best (lowest, e.g. mortality): 0.1 + 0.2 + 0.5 = 0.8 over 3, / 0.4
+        assertEquals(0.8 / 3 / 0.4 * 100, Inequality.indexOfDisparity(rates, Inequality.Reference.best(), false), 1e-12);
+        // the regions' mean 0.6 is no region: all J = 4 count, 0.2 + 0.1 + 0 + 0.3 = 0.6
+        assertEquals(0.6 / 4 / 0.6 * 100, Inequality.indexOfDisparity(rates, Inequality.Reference.mean(), true), 1e-12);
+        // a given value such as Riket's 0.55: 0.15 + 0.05 + 0.05 + 0.35 = 0.6 over 4
+        assertEquals(0.6 / 4 / 0.55 * 100, Inequality.indexOfDisparity(rates, Inequality.Reference.value(0.55), true), 1e-12);
+        assertTrue(Double.isNaN(Inequality.indexOfDisparity(new double[] {0.7}, Inequality.Reference.best(), true)), "nobody to compare");
+        assertTrue(Double.isNaN(Inequality.indexOfDisparity(new double[] {0, 0.1}, Inequality.Reference.best(), false)), "R = 0");
+        assertTrue(Double.isNaN(Inequality.indexOfDisparity(new double[0], Inequality.Reference.mean(), true)));
+        assertThrows(IllegalArgumentException.class, () -> Inequality.Reference.value(Double.NaN));
+    }
+
+    @Test
+    void clopperPearsonAndContingencyTablesAtTheEdges() {
+        Estimate none = Proportions.clopperPearson(0, 10, C95, 100);
+        assertEquals(0, none.lower());
+        assertEquals((1 - Math.pow(0.025, 0.1)) * 100, none.upper(), 1e-10, "x = 0: 1 − (α/2)^(1/n)");
+        Estimate all = Proportions.clopperPearson(10, 10, C95, 1);
+        assertEquals(1, all.upper());
+        assertEquals(Math.pow(0.025, 0.1), all.lower(), 1e-12, "x = n: (α/2)^(1/n)");
+        assertFalse(Proportions.clopperPearson(0, 0, C95, 1).available());
+        assertThrows(IllegalArgumentException.class, () -> Proportions.clopperPearson(11, 10, C95, 1));
+        Estimate wilson = Proportions.wilson(3, 10, C95);
+        Estimate exact = Proportions.clopperPearson(3, 10, C95, 1);
+        assertTrue(exact.lower() < wilson.lower() && exact.upper() > wilson.upper(), "the exact interval is the wider");
+
+        // an empty region (row) and an empty stage (column) are left out: the 2 × 2 that remains
+        var kept = ContingencyTables.pearson(new double[][] {{12, 0, 7}, {0, 0, 0}, {5, 0, 9}}, false);
+        var plain = ContingencyTables.pearson(new double[][] {{12, 7}, {5, 9}}, false);
+        assertEquals(plain.statistic(), kept.statistic(), 1e-15);
+        assertEquals(1, kept.degreesOfFreedom());
+        assertEquals(List.of(0, 2), java.util.Arrays.stream(kept.rowsKept()).boxed().toList());
+        assertTrue(Double.isNaN(ContingencyTables.pearson(new double[][] {{3, 4}, {0, 0}}, false).pValue()), "one row left: no test");
+        assertEquals(0, ContingencyTables.pearson(new double[][] {{20, 20}, {20, 20}}, true).statistic(), 0, "no deviation: Yates capped at it");
+        assertThrows(IllegalArgumentException.class, () -> ContingencyTables.pearson(new double[][] {{1, 2, 3}, {4, 5, 6}}, true));
+        assertThrows(IllegalArgumentException.class, () -> ContingencyTables.pearson(new double[][] {{1, 2}, {4}}, false));
+        assertThrows(IllegalArgumentException.class, () -> ContingencyTables.pearson(new double[][] {{1, -2}, {4, 5}}, false));
+        assertEquals(4, ContingencyTables.pearson(new double[][] {{3, 1}, {1, 3}}, false).smallExpectedCells(), "all expected 2 < 5");
+        // equal proportions: R's prop.test correction min(0.5, |Δ|/(1/n1 + 1/n2)) is 0 and χ² = 0
+        assertEquals(0, Proportions.twoProportionTest(15, 20, 15, 20, true).statistic(), 0);
+        assertFalse(Proportions.twoProportionTest(0, 10, 0, 12, true).pValue() <= 1, "no variance: not available");
+        assertTrue(Double.isNaN(Means.sampleStandardDeviation(new double[] {4})), "one value: no sd (R gives NA)");
+        assertEquals(0, Means.sampleStandardDeviation(new double[] {4, 4, 4}), 0);
     }
 }
