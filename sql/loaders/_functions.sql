@@ -13,6 +13,11 @@ CREATE OR REPLACE TEMP MACRO lb_int(v) AS
     CASE WHEN TRY_CAST(v AS BIGINT) IS NOT NULL THEN TRY_CAST(v AS BIGINT)
          ELSE TRY_CAST(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), '') AS BIGINT) END;
 
+-- A whole number that fits a 32-bit INTEGER (years, ages, codes); NULL when it cannot be read or is
+-- out of range, so an absurd value is a problem on its line, never a conversion error of the file.
+CREATE OR REPLACE TEMP MACRO lb_int32(v) AS
+    TRY_CAST(lb_int(v) AS INTEGER);
+
 -- An amount in kronor: digit groups may be separated by spaces, decimals by comma or point.
 CREATE OR REPLACE TEMP MACRO lb_amount(v) AS
     TRY_CAST(replace(replace(replace(replace(trim(v), ' ', ''), chr(160), ''), chr(8239), ''), ',', '.') AS DECIMAL(18, 2));

@@ -5,7 +5,7 @@
 SELECT *,
        upper(lb_text(raw_rcc))              AS healthcare_region_code,
        upper(lb_text(raw_area_code))        AS area_code,
-       lb_int(raw_year)::INTEGER            AS year,
+       lb_int32(raw_year)            AS year,
        CASE WHEN lb_amount(raw_allocated_sek) = round(lb_amount(raw_allocated_sek)) THEN lb_amount(raw_allocated_sek)::BIGINT END AS allocated_sek,
        CASE WHEN lb_amount(raw_passed_on_sek) = round(lb_amount(raw_passed_on_sek)) THEN lb_amount(raw_passed_on_sek)::BIGINT END AS passed_on_sek,
        lb_text(raw_allocation_criteria_sv)  AS allocation_criteria_sv

@@ -9,10 +9,10 @@ SELECT *,
        lb_region(raw_region_code)                  AS region_code,
        lb_sex(raw_sex_code)                        AS sex_code,
        CASE WHEN raw_alder_id IS NULL THEN lb_age_from(raw_age)
-            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 18 THEN (lb_int(raw_alder_id)::INTEGER - 1) * 5 END AS age_from,
+            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 18 THEN (lb_int32(raw_alder_id) - 1) * 5 END AS age_from,
        CASE WHEN raw_alder_id IS NULL THEN lb_age_to(raw_age)
-            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 17 THEN lb_int(raw_alder_id)::INTEGER * 5 - 1 END AS age_to,
-       lb_int(raw_year)::INTEGER                   AS year,
+            WHEN lb_int(raw_alder_id) BETWEEN 1 AND 17 THEN lb_int32(raw_alder_id) * 5 - 1 END AS age_to,
+       lb_int32(raw_year)                   AS year,
        upper(lb_text(raw_icd10_code))              AS icd10_code,
        lb_int(raw_cases)                           AS cases
 FROM staging

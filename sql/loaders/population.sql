@@ -8,7 +8,7 @@ SELECT *,
        lb_sex(raw_sex)            AS sex_code,
        lb_age_from(raw_age)       AS age_from,
        lb_age_to(raw_age)         AS age_to,
-       lb_int(raw_year)::INTEGER  AS year,
+       lb_int32(raw_year)  AS year,
        lb_int(raw_population)     AS population
 FROM staging
 

@@ -4,7 +4,7 @@
 SELECT *,
        upper(lb_text(raw_rcc))         AS healthcare_region_code,
        upper(lb_text(raw_area_code))   AS area_code,
-       lb_int(raw_year)::INTEGER       AS year,
+       lb_int32(raw_year)       AS year,
        lb_text(raw_project_id)         AS project_id,
        lb_text(raw_title_sv)           AS title_sv,
        CASE WHEN lb_amount(raw_amount_sek) = round(lb_amount(raw_amount_sek)) THEN lb_amount(raw_amount_sek)::BIGINT END AS amount_sek,

@@ -3,7 +3,7 @@
 -- @typed
 SELECT *,
        lb_region(raw_region_code)                AS region_code,
-       lb_int(raw_report_year)::INTEGER          AS report_year,
+       lb_int32(raw_report_year)          AS report_year,
        lb_date(raw_submitted_date)               AS submitted_date,
        lb_bool(raw_prem_used)                    AS prem_used,
        lb_int(raw_inclusion_numerator_h1)        AS inclusion_numerator_h1,

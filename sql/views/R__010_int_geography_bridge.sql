@@ -6,6 +6,9 @@
 --     weight 1 to the municipality's own healthcare region when the fact names one of the
 --     region's split municipalities, else the region's population weight (weights sum to 1);
 --   * geo_level 'country':           Riket (00), weight 1.
+-- Weights are DECIMAL(6, 4), so every weighted count is exact: a numerator and its denominator
+-- summed over the same rows in another order still satisfy numerator <= denominator, which
+-- floating-point weights broke (17.918000000000003 against 17.918).
 -- split_municipality_code is '-' when the fact has no municipality, or one that does not decide
 -- the split (a fact joins with coalesce(<its split municipality>, '-'), see int_svf_pathway_geography).
 CREATE OR REPLACE VIEW int_geography_bridge AS
@@ -18,21 +21,21 @@ WITH fact_keys AS (
     FROM map_municipality_healthcare_region
 ),
 region_rows AS (
-    SELECT region_code, split_municipality_code, 'region' AS geo_level, region_code AS geo_code, 1.0::DOUBLE AS weight
+    SELECT region_code, split_municipality_code, 'region' AS geo_level, region_code AS geo_code, 1::DECIMAL(6, 4) AS weight
     FROM fact_keys
 ),
 healthcare_region_rows AS (
     SELECT k.region_code, k.split_municipality_code, 'healthcare_region' AS geo_level,
            m.healthcare_region_code AS geo_code,
-           CASE WHEN mm.municipality_code IS NULL THEN m.population_weight::DOUBLE
-                WHEN mm.healthcare_region_code = m.healthcare_region_code THEN 1.0
-                ELSE 0.0 END AS weight
+           CASE WHEN mm.municipality_code IS NULL THEN m.population_weight
+                WHEN mm.healthcare_region_code = m.healthcare_region_code THEN 1::DECIMAL(6, 4)
+                ELSE 0::DECIMAL(6, 4) END AS weight
     FROM fact_keys k
     JOIN map_region_healthcare_region m ON m.region_code = k.region_code
     LEFT JOIN map_municipality_healthcare_region mm ON mm.municipality_code = k.split_municipality_code
 ),
 country_rows AS (
-    SELECT region_code, split_municipality_code, 'country' AS geo_level, '00' AS geo_code, 1.0::DOUBLE AS weight
+    SELECT region_code, split_municipality_code, 'country' AS geo_level, '00' AS geo_code, 1::DECIMAL(6, 4) AS weight
     FROM fact_keys
 ),
 final AS (

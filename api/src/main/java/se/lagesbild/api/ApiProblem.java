@@ -62,8 +62,8 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem rateLimited(long retryAfterSeconds, int perMinute) {
-        ApiProblem p = new ApiProblem(429, "rate-limited", "Too many requests", "More than " + perMinute
-                + " requests a minute from this client. Try again in " + retryAfterSeconds + " s.");
+        ApiProblem p = new ApiProblem(429, "rate-limited", "Too many requests", "This client has made " + perMinute
+                + " requests in the last 60 seconds, the most allowed in any 60 seconds. Try again in " + retryAfterSeconds + " s.");
         p.headers.put("Retry-After", String.valueOf(retryAfterSeconds));
         return p;
     }

@@ -99,16 +99,20 @@ public final class ApiServer implements AutoCloseable {
                     }
                 }
             });
-            config.routes.get("/api/trivial", ctx -> ctx.contentType("application/json").result(TRIVIAL));
-            config.routes.get(BASE + "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+            // every GET route answers HEAD too, with the same status and headers and no body
+            java.util.function.BiConsumer<String, io.javalin.http.Handler> getAndHead = (path, handler) -> {
+                config.routes.get(path, handler);
+                config.routes.head(path, handler);
+            };
+            getAndHead.accept("/api/trivial", ctx -> ctx.contentType("application/json").result(TRIVIAL));
+            getAndHead.accept(BASE + "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
                     .header("Cache-Control", "public, max-age=" + settings.maxAgeSeconds()).result(spec));
-            config.routes.get("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
-            config.routes.get("/", ctx -> ctx.redirect("/api/docs"));
+            getAndHead.accept("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+            getAndHead.accept("/", ctx -> ctx.redirect("/api/docs"));
             for (Route route : routes) {
-                config.routes.get(BASE + route.path(), ctx -> serve(ctx, route));
-                config.routes.head(BASE + route.path(), ctx -> serve(ctx, route));
+                getAndHead.accept(BASE + route.path(), ctx -> serve(ctx, route));
             }
-            config.routes.get("/*", ctx -> {
+            getAndHead.accept("/*", ctx -> {
                 throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs and in "
                         + BASE + "/openapi.yaml.");
             });

@@ -13,10 +13,17 @@ import org.eclipse.jetty.util.Callback;
 import se.lagesbild.warehouse.tables.format.JsonTables;
 
 /**
- * Requests Jetty refuses before they reach a route (an ambiguous or malformed URI, a bad header)
- * still get a problem document rather than Jetty's HTML page.
+ * Requests Jetty refuses before they reach a route (an ambiguous or malformed URI, a bad header,
+ * an oversized request), under any method, still get a problem document rather than Jetty's HTML
+ * page or an empty body.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+    /** Jetty writes an error body for GET, POST and HEAD only; every method gets its problem document. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {

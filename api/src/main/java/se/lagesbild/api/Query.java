@@ -29,6 +29,10 @@ public final class Query {
                 throw ApiProblem.badParameter(name, String.join(",", entry.getValue()), "This route takes no parameter '" + printable(name)
                         + "'. Parameters it takes: " + String.join(", ", all) + ".", all);
             }
+            if (entry.getValue().isEmpty()) {
+                throw ApiProblem.badParameter(name, null, "The value of " + printable(name) + " cannot be read: it is not valid"
+                        + " percent-encoding (write a % sign as %25).", null);
+            }
             if (entry.getValue().size() > 1) {
                 throw ApiProblem.badParameter(name, String.join(",", entry.getValue()), "The parameter " + name
                         + " is given more than once; give it once, with its values separated by commas.", null);

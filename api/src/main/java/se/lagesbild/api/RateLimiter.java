@@ -3,12 +3,16 @@ package se.lagesbild.api;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client address: {@code perMinute} requests a minute on average, with bursts of
- * up to as many. 0 turns the limit off. Buckets idle for over a minute are forgotten.
+ * At most {@code perMinute} requests from one client address in any 60 seconds (a sliding window):
+ * a client may spend them in a burst, and each request counts against it until 60 s after it was
+ * made. The answer to a request over the limit says how many seconds until the oldest request in
+ * the window leaves it (Retry-After). 0 turns the limit off. Clients idle for over a minute are
+ * forgotten when many are held.
  */
 public final class RateLimiter {
+    static final long WINDOW_NANOS = 60_000_000_000L;
     private final int perMinute;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
     public RateLimiter(int perMinute) {
         this.perMinute = perMinute;
@@ -18,35 +22,55 @@ public final class RateLimiter {
         return perMinute;
     }
 
-    /** Takes one request from {@code client}'s bucket; 0 when allowed, else the seconds until the next is. */
+    /** Counts one request from {@code client}; 0 when allowed, else the whole seconds until one is. */
     public long take(String client) {
+        return take(client, System.nanoTime());
+    }
+
+    long take(String client, long now) {
         if (perMinute <= 0) {
             return 0;
         }
-        long now = System.nanoTime();
-        if (buckets.size() > 10_000) {
-            buckets.values().removeIf(b -> now - b.updated > 60_000_000_000L);
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(w -> now - w.newest() > WINDOW_NANOS);
         }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(perMinute, now));
-        synchronized (bucket) {
-            double perNano = perMinute / 60e9;
-            bucket.tokens = Math.min(perMinute, bucket.tokens + (now - bucket.updated) * perNano);
-            bucket.updated = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
+        Window window = windows.computeIfAbsent(client, c -> new Window(perMinute));
+        synchronized (window) {
+            long oldest = window.oldest();
+            if (window.full() && now - oldest < WINDOW_NANOS) {
+                return Math.max(1, (long) Math.ceil((oldest + WINDOW_NANOS - now) / 1e9));
             }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perNano / 1e9));
+            window.add(now);
+            return 0;
         }
     }
 
-    private static final class Bucket {
-        double tokens;
-        long updated;
+    /** The times of the last {@code perMinute} requests, in a ring. */
+    private static final class Window {
+        private final long[] times;
+        private int next;
+        private int size;
 
-        Bucket(double tokens, long updated) {
-            this.tokens = tokens;
-            this.updated = updated;
+        Window(int capacity) {
+            times = new long[capacity];
+        }
+
+        boolean full() {
+            return size == times.length;
+        }
+
+        long oldest() {
+            return size < times.length ? times[0] : times[next];
+        }
+
+        long newest() {
+            return size == 0 ? Long.MIN_VALUE : times[(next - 1 + times.length) % times.length];
+        }
+
+        void add(long time) {
+            times[next] = time;
+            next = (next + 1) % times.length;
+            size = Math.min(size + 1, times.length);
         }
     }
 }

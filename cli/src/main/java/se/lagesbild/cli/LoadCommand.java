@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import se.lagesbild.loaders.FileLoader;
 import se.lagesbild.loaders.LoadOutcome;
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
 
 /** {@code lagesbild load SOURCE FILE...}: load delivered files, each atomically and only once. */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -23,17 +24,23 @@ final class LoadCommand extends Verb {
 
     @Override
     public void run() {
-        boolean rejected = false;
+        int rejected = 0;
         var requests = options.requests(db()); // parameters are checked before the warehouse opens
         try (Warehouse warehouse = Warehouse.openForWriting(db())) {
             for (var request : requests) {
-                LoadOutcome outcome = FileLoader.load(warehouse, request.withVintage(vintage), ConsoleProgress.forConsole(out()));
-                OutcomePrinter.print(outcome, out());
-                rejected |= outcome.status() == LoadOutcome.Status.REJECTED;
+                try {
+                    LoadOutcome outcome = FileLoader.load(warehouse, request.withVintage(vintage), ConsoleProgress.forConsole(out()));
+                    OutcomePrinter.print(outcome, out());
+                    rejected += outcome.status() == LoadOutcome.Status.REJECTED ? 1 : 0;
+                } catch (WarehouseException e) {
+                    // each file is its own transaction: this one loaded nothing, the next is still loaded
+                    err().println("lagesbild: " + e.getMessage());
+                    rejected++;
+                }
             }
         }
-        if (rejected) {
-            throw new Rejected("One or more files were rejected; see above.");
+        if (rejected > 0) {
+            throw new Rejected(rejected + " of " + requests.size() + " files were not loaded; see above.");
         }
     }
 }

@@ -34,6 +34,11 @@ final class LoadOptions {
             description = "The CSV files' encoding: utf-8 (default, with or without BOM) or latin-1.")
     String encoding;
 
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "The CSV files' delimiter: ';', ',' or tab (default: the most frequent of them in the header line)."
+                    + " Decimal commas and points are both read wherever a source has decimals.")
+    String delimiter;
+
     @Option(names = "--today", paramLabel = "DATE",
             description = "The date the date rules compare with (default: today). Synthetic data lives in later years:"
                     + " load it with the as_of date of its manifest.")
@@ -59,13 +64,27 @@ final class LoadOptions {
         if (!encoding.equalsIgnoreCase("utf-8") && !encoding.equalsIgnoreCase("latin-1")) {
             throw new IllegalArgumentException("--encoding must be utf-8 or latin-1, not '" + encoding + "'");
         }
+        Character chosen = delimiter(delimiter);
         Path folder = problemsFolder != null ? problemsFolder : db.toAbsolutePath().getParent().resolve("problems");
         LoadRequest request = LoadRequest.of(source, file)
                 .withPeriod(period)
                 .withEncoding(encoding.toLowerCase(java.util.Locale.ROOT))
                 .withProblemsFile(folder.resolve(file.getFileName() + ".problems.csv"))
-                .withToday(today != null ? today : LocalDate.now());
+                .withToday(today != null ? today : LocalDate.now())
+                .withDelimiter(chosen);
         return policy == null ? request : request.withPolicy(Policy.parse(policy));
+    }
+
+    private static Character delimiter(String given) {
+        if (given == null) {
+            return null;
+        }
+        return switch (given.toLowerCase(java.util.Locale.ROOT)) {
+            case ";" -> ';';
+            case "," -> ',';
+            case "tab", "\\t", "\t" -> '\t';
+            default -> throw new IllegalArgumentException("--delimiter must be ';', ',' or tab, not '" + given + "'");
+        };
     }
 
     /** The source names, for help and completion. */

@@ -33,7 +33,8 @@ final class ServeCommand extends Verb {
     @Option(names = "--max-cells", paramLabel = "N", description = "Largest result answered, in rows (default: ${DEFAULT-VALUE}).")
     int maxCells = ApiSettings.defaults().maxCells();
 
-    @Option(names = "--rate-limit", paramLabel = "N", description = "Requests a minute per client address; 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit", paramLabel = "N", description = "At most N requests from one client address in any 60 seconds (a sliding window; a burst of N"
+                    + " is allowed, each request counts for 60 s); 0 for none (default: ${DEFAULT-VALUE}).")
     int rateLimit = ApiSettings.defaults().rateLimit();
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Origin browsers may read from; repeat for more; * for any,"

@@ -23,4 +23,8 @@ abstract class Verb implements Runnable {
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 }

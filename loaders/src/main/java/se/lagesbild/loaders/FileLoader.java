@@ -38,12 +38,12 @@ public final class FileLoader {
     }
 
     public static LoadOutcome load(Warehouse warehouse, LoadRequest request, LoadListener listener) {
-        java.nio.charset.Charset charset = request.encoding().equals("latin-1")
-                ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8;
-        InputFile peeked = InputFile.peek(request.file(), charset);
+        java.nio.charset.Charset charset = request.charset();
+        InputFile peeked = InputFile.peek(request.file(), charset, request.delimiter());
         Validation.Delivery delivery = delivery(warehouse, request);
         // The SHA-256 and the blank-line scan read the whole file: on a thread of their own, while DuckDB reads it too.
-        CompletableFuture<InputFile> scan = CompletableFuture.supplyAsync(() -> InputFile.inspect(request.file(), charset), SCANNER);
+        CompletableFuture<InputFile> scan = CompletableFuture.supplyAsync(() -> InputFile.inspect(request.file(), charset,
+                request.delimiter()), SCANNER);
         Connection connection = warehouse.connection();
         try {
             // Staging and validation touch temporary objects only; the warehouse changes in one
@@ -51,8 +51,12 @@ public final class FileLoader {
             dropTemporaries(connection);
             return stageValidateWrite(warehouse, connection, peeked, () -> join(scan), request, delivery, listener);
         } catch (SQLException e) {
+            if (peeked.format() == InputFile.Format.CSV) {
+                // DuckDB's reader gave up on the file: say why in the file's own terms where the scan can tell
+                LineStructure.explain(join(scan));
+            }
             throw new WarehouseException("Loading " + peeked.path() + " failed and nothing was written: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+                    + Problem.excerpt(e.getMessage().lines().findFirst().orElse(""), 300), e);
         } finally {
             scan.cancel(true);
             dropTemporaries(connection);
@@ -76,11 +80,22 @@ public final class FileLoader {
         }
     }
 
-    /** A file with this SHA-256 already loaded for the source, or null. */
+    /**
+     * A file with this SHA-256 already loaded for the source and read the same way, or null. The
+     * same bytes read another way (encoding, delimiter) are refused: loading them again would put the
+     * same delivery in twice, read differently.
+     */
     private static LoadOutcome alreadyLoaded(Warehouse warehouse, LoadRequest request, InputFile file) {
         LoadBatchRecord earlier = warehouse.dsl().selectFrom(LOAD_BATCH)
                 .where(LOAD_BATCH.SOURCE.eq(request.source().name()).and(LOAD_BATCH.FILE_SHA256.eq(file.sha256())))
-                .fetchOne();
+                .orderBy(LOAD_BATCH.BATCH_ID.desc()).limit(1).fetchOne();
+        String options = LoadRequest.readOptions(file, request.encoding());
+        if (earlier != null && earlier.getReadOptions() != null && !earlier.getReadOptions().equals(options)) {
+            throw new WarehouseException(file.path() + " was loaded before as batch " + earlier.getBatchId() + " (vintage "
+                    + earlier.getVintageLabel() + ") read with " + earlier.getReadOptions() + "; read now with " + options
+                    + " its rows would differ. To load it this way, remove the earlier batch first (lagesbild unload "
+                    + earlier.getBatchId() + ") and load it again.");
+        }
         return earlier == null ? null : new LoadOutcome(LoadOutcome.Status.ALREADY_LOADED, file, earlier.getBatchId(),
                 earlier.getVintageLabel(), earlier.getRowsRead(), earlier.getRowsLoaded(), earlier.getRowsQuarantined(), Map.of(), List.of(),
                 null);
@@ -146,6 +161,7 @@ public final class FileLoader {
                 .set(LOAD_BATCH.VINTAGE_LABEL, request.effectiveVintage())
                 .set(LOAD_BATCH.PERIOD_FROM, period[0])
                 .set(LOAD_BATCH.PERIOD_TO, period[1])
+                .set(LOAD_BATCH.READ_OPTIONS, LoadRequest.readOptions(file, request.encoding()))
                 .returning(LOAD_BATCH.BATCH_ID)
                 .fetchOne();
         long batchId = batch.getBatchId();

@@ -13,42 +13,62 @@ import java.time.LocalDate;
  * @param policy       what to do with problems; null = the source's default
  * @param dryRun       validate only: never write
  * @param encoding     the CSV file's encoding: "utf-8" (default) or "latin-1"
+ * @param delimiter    the CSV file's delimiter, or null to take the most frequent of ';', ',' and tab in the header
  * @param problemsFile where the machine-readable problem list (CSV) is written, or null for none
  * @param today        the date checks compare with ("in the future")
  */
 public record LoadRequest(SourceFormat source, Path file, String vintage, String periodCode, Policy policy, boolean dryRun,
-                          String encoding, Path problemsFile, LocalDate today) {
+                          String encoding, Path problemsFile, LocalDate today, Character delimiter) {
 
     public static LoadRequest of(String source, Path file) {
-        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now());
+        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now(), null);
     }
 
     public LoadRequest withVintage(String label) {
-        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today);
+        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter);
     }
 
     public LoadRequest withPeriod(String code) {
-        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today);
+        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today, delimiter);
     }
 
     public LoadRequest withPolicy(Policy chosen) {
-        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today);
+        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today, delimiter);
     }
 
     public LoadRequest asDryRun() {
-        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today);
+        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today, delimiter);
     }
 
     public LoadRequest withEncoding(String name) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today, delimiter);
     }
 
     public LoadRequest withProblemsFile(Path path) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today, delimiter);
     }
 
     public LoadRequest withToday(LocalDate date) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date, delimiter);
+    }
+
+    public LoadRequest withDelimiter(Character chosen) {
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, chosen);
+    }
+
+    java.nio.charset.Charset charset() {
+        return encoding.equals("latin-1") ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8;
+    }
+
+    /**
+     * How the file is read, as part of its identity for "already loaded": the same bytes read with
+     * another encoding or delimiter are other rows.
+     */
+    static String readOptions(InputFile file, String encoding) {
+        if (file.format() == InputFile.Format.PARQUET) {
+            return "parquet";
+        }
+        return "encoding=" + encoding + ", delimiter=" + (file.delimiter() == '\t' ? "tab" : String.valueOf(file.delimiter()));
     }
 
     Policy effectivePolicy() {

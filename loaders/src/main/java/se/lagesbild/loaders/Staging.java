@@ -29,7 +29,7 @@ import se.lagesbild.warehouse.WarehouseException;
  */
 final class Staging {
     static final String[] TEMP_OBJECTS = {"VIEW loaded", "VIEW typed", "TABLE typed_lines", "TABLE lb_problems",
-        "TABLE lb_excluded", "TABLE lb_blank", "TABLE lb_typed", "TABLE lb_raw", "TABLE lb_rejects", "TABLE lb_reject_scans", "TABLE lb_columns",
+        "TABLE lb_excluded", "TABLE lb_blank", "TABLE lb_column_counts", "TABLE lb_typed", "TABLE lb_raw", "TABLE lb_rejects", "TABLE lb_reject_scans", "TABLE lb_columns",
         "TABLE delivery"};
 
     /** For tests: read every CSV file plainly first, as when the typing SQL cannot keep the order. */
@@ -74,7 +74,19 @@ final class Staging {
         }
         long rows = Sql.count(connection, "SELECT count(*) FROM lb_typed");
         listener.phaseDone(rows, System.nanoTime() - started);
-        createTypedView(connection, file.format() == InputFile.Format.CSV ? scanned.get() : file, position, rawView(format, sql));
+        InputFile whole = file.format() == InputFile.Format.CSV ? scanned.get() : file;
+        if (whole.format() == InputFile.Format.CSV) {
+            LineStructure.check(connection, whole, rows);
+        }
+        Sql.execute(connection, "CREATE TEMP TABLE lb_column_counts (line BIGINT, found BIGINT)");
+        if (!whole.wrongFieldCounts().isEmpty()) {
+            StringBuilder values = new StringBuilder();
+            for (long[] wrong : whole.wrongFieldCounts()) {
+                values.append(values.length() == 0 ? "" : ", ").append('(').append(wrong[0]).append(", ").append(wrong[1]).append(')');
+            }
+            Sql.execute(connection, "INSERT INTO lb_column_counts VALUES " + values);
+        }
+        createTypedView(connection, whole, position, rawView(format, sql));
         return rows;
     }
 
@@ -184,6 +196,9 @@ final class Staging {
                 + ", header = true, auto_detect = false, delim = " + Sql.literal(String.valueOf(file.delimiter()))
                 + ", quote = '\"', escape = '\"', columns = " + columns
                 + ", encoding = " + Sql.literal(encoding)
+                // lines with too few or too many columns are read padded or cut (the file scan reports them, each on
+                // its own line): DuckDB's rejects would hold the whole line once per surplus column
+                + ", strict_mode = false, null_padding = true"
                 + ", store_rejects = true, rejects_table = 'lb_rejects', rejects_scan = 'lb_reject_scans')";
     }
     /** Runs a long statement while a poller reports DuckDB's progress on it. */
@@ -243,10 +258,16 @@ final class Staging {
                 .toList();
         if (!missing.isEmpty()) {
             throw new WarehouseException(file.path() + " line 1: missing required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join("; ", missing) + ". The file has: " + String.join(", ", fileColumns)
+                    + String.join("; ", missing) + ". The file has: " + shownColumns(fileColumns)
                     + ". See docs/formats/" + format.name() + ".md.");
         }
         return mapped;
+    }
+
+    /** The header's column names for a message: at most 30, each cut to a short excerpt. */
+    private static String shownColumns(List<String> columns) {
+        String shown = String.join(", ", columns.stream().limit(30).map(c -> Problem.excerpt(c, 40)).toList());
+        return columns.size() > 30 ? shown + " … (" + columns.size() + " columns)" : shown;
     }
 
     /**

@@ -50,9 +50,13 @@ final class Validation {
                 + " || regexp_replace(error_message, 'Expected Number of Columns: (\\d+) Found: (\\d+).*', 'expected \\1 as in the header, found \\2', 's')"
                 + " ELSE split_part(error_message, chr(10), 1) END"
                 + " FROM (SELECT DISTINCT ON (line) * FROM lb_rejects ORDER BY line) j");
+        rules.add("SELECT line, '', '', 'column_count', 'wrong number of columns: expected ' || (SELECT count(*) FROM lb_columns)"
+                + " || ' as in the header, found ' || found FROM lb_column_counts");
         Sql.execute(connection, "CREATE TEMP TABLE lb_problems AS SELECT line_no::BIGINT AS line_no, column_name::VARCHAR AS column_name,"
                 + " value::VARCHAR AS value, rule_code::VARCHAR AS rule_code, message::VARCHAR AS message FROM ("
                 + String.join("\nUNION ALL\n", rules) + ") p(line_no, column_name, value, rule_code, message)");
+        // a line with too few or too many columns was read padded or cut: its column count is the problem, not the values shifted by it
+        Sql.execute(connection, "DELETE FROM lb_problems WHERE rule_code <> 'column_count' AND line_no IN (SELECT line FROM lb_column_counts)");
         Sql.execute(connection, "CREATE TEMP VIEW loaded AS SELECT t.* FROM typed t ANTI JOIN lb_problems p ON t.line_no = p.line_no");
         listener.phaseDone(rows, System.nanoTime() - started);
     }

@@ -209,4 +209,56 @@ class LoadBehaviourTest {
             assertNull(warehouse.dsl().selectFrom(FACT_POPULATION).fetchAny());
         }
     }
+
+    @Test
+    void theSameBytesReadAnotherWayAreRefusedWithHowToReload() {
+        // a Latin-1 file whose header is plain ASCII loads as UTF-8 (its "ä" lines quarantined); loaded again
+        // with --encoding latin-1 it would give other rows, so it is refused, not skipped as "already loaded"
+        byte[] latin1 = (PATHWAY_HEADER + "\n" + pathway("P1", "01", "2026-03-02", "2026-03-20") + "\n"
+                + pathway("P2", "01", "2026-03-03", "2026-03-21").replace("Unit", "Unit V\u00e4st") + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        Path file = BrokenFiles.writeBytes(folder, "latin1-data.csv", latin1);
+        LoadOutcome first = load(LoadRequest.of("svf-pathways", file));
+        assertEquals(1, first.rowsQuarantined(), "the Latin-1 line is not UTF-8");
+        WarehouseException again = assertThrows(WarehouseException.class,
+                () -> load(LoadRequest.of("svf-pathways", file).withEncoding("latin-1")));
+        assertTrue(again.getMessage().contains("was loaded before as batch " + first.batchId()) && again.getMessage().contains(
+                "encoding=utf-8") && again.getMessage().contains("encoding=latin-1") && again.getMessage().contains(
+                "lagesbild unload " + first.batchId()), again.getMessage());
+        assertEquals(LoadOutcome.Status.ALREADY_LOADED, load(LoadRequest.of("svf-pathways", file)).status(), "read the same way: skipped");
+        assertEquals(LoadOutcome.Status.ALREADY_LOADED, load(LoadRequest.of("svf-pathways", file).withDelimiter(',')).status(),
+                "naming the delimiter it had is reading it the same way");
+    }
+
+    @Test
+    void oldMacLineEndsAreReadAndEveryLineKeepsItsNumber() {
+        String text = String.join("\r", PATHWAY_HEADER, pathway("P1", "01", "2026-03-02", "2026-03-20"), "",
+                pathway("P2", "99", "2026-03-03", "2026-03-21"), pathway("P3", "01", "2026-03-04", "2026-03-22")) + "\r";
+        Path file = BrokenFiles.writeBytes(folder, "mac.csv", text.getBytes(StandardCharsets.UTF_8));
+        LoadOutcome outcome = load(LoadRequest.of("svf-pathways", file));
+        assertEquals(3, outcome.rowsRead());
+        assertEquals(1, outcome.rowsQuarantined());
+        assertEquals(4, outcome.firstProblems().get(0).line(), "the blank line 3 counts: region 99 is on line 4");
+        assertEquals(InputFile.LineEnding.CR, InputFile.inspect(file).lineEnding());
+    }
+
+    @Test
+    void brokenStructureIsRefusedNamingTheLine() {
+        Path quote = BrokenFiles.write(folder, "quote.csv", PATHWAY_HEADER, pathway("P1", "01", "2026-03-02", "2026-03-20"),
+                pathway("P2", "01", "2026-03-03", "2026-03-21").replace(",C50,", ",\"C50,"), pathway("P3", "01", "2026-03-04", "2026-03-22"),
+                pathway("P4", "01", "2026-03-05", "2026-03-23"));
+        WarehouseException open = assertThrows(WarehouseException.class, () -> load(LoadRequest.of("svf-pathways", quote)));
+        assertTrue(open.getMessage().contains("quote.csv line 3: a quoted field opens on this line") && open.getMessage().contains(
+                "to the end of the file"), open.getMessage());
+        Path overflow = BrokenFiles.write(folder, "overflow.csv", PATHWAY_HEADER,
+                pathway("P1", "01", "2026-03-02", "2026-03-20").replace(",58,", ",99999999999,"));
+        LoadOutcome read = load(LoadRequest.of("svf-pathways", overflow));
+        assertEquals(2, read.firstProblems().get(0).line());
+        assertEquals("age_years", read.firstProblems().get(0).column(), "an out-of-range number is a problem on its line, not a conversion error");
+        Path wide = BrokenFiles.write(folder, "wide.csv", "a,".repeat(600) + "b", "1");
+        WarehouseException header = assertThrows(WarehouseException.class, () -> load(LoadRequest.of("svf-pathways", wide)));
+        assertTrue(header.getMessage().contains("line 1 has 601 columns") && header.getMessage().length() < 400, header.getMessage());
+        try (Warehouse warehouse = Warehouse.openReadOnly(db)) {
+            assertEquals(1, warehouse.dsl().fetchCount(LOAD_BATCH), "only the overflow file loaded (its bad row quarantined)");
+        }
+    }
 }

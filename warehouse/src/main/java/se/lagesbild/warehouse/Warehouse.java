@@ -103,16 +103,35 @@ public final class Warehouse implements AutoCloseable {
         return file;
     }
 
+    /**
+     * DuckDB's memory limit for every warehouse connection: {@code LAGESBILD_MEMORY_LIMIT} (a DuckDB
+     * size such as "2GB"), else 4 GB. Beyond it DuckDB spills to a temporary folder beside the file or
+     * stops the statement with an out-of-memory error, so no input grows the process without bound.
+     */
+    public static String memoryLimit() {
+        String given = System.getenv("LAGESBILD_MEMORY_LIMIT");
+        return given == null || !given.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)") ? "4GB" : given.strip();
+    }
+
     private static Warehouse connect(Path file, boolean readOnly) {
         Properties properties = new Properties();
         if (readOnly) {
             properties.setProperty("duckdb.read_only", "true");
         }
+        java.sql.Connection connection;
         try {
-            return new Warehouse(file, DriverManager.getConnection("jdbc:duckdb:" + file, properties));
+            connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
         } catch (SQLException e) {
             throw DuckDbErrors.onOpen(file, e);
         }
+        // a setting of the open database, not of the connection: Flyway's own connection must match the configuration
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("SET memory_limit = '" + memoryLimit() + "'");
+        } catch (SQLException e) {
+            throw new WarehouseException("Cannot set DuckDB's memory limit to " + memoryLimit() + " (LAGESBILD_MEMORY_LIMIT): "
+                    + e.getMessage(), e);
+        }
+        return new Warehouse(file, connection);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class Routes {
             doc.put("suppression_thresholds", Disclosure.thresholds(lease.warehouse()));
             doc.put("max_cells", settings.maxCells());
             doc.put("rate_limit_per_minute", settings.rateLimit());
+            doc.put("rate_limit_window_seconds", 60);
             doc.put("formats", Format.parameterValues());
             doc.put("confidence_level", IndicatorRoutes.CONFIDENCE.level());
             doc.put("cache_max_age_seconds", settings.maxAgeSeconds());

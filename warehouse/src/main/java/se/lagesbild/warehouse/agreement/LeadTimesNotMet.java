@@ -49,7 +49,7 @@ public final class LeadTimesNotMet {
         List<Gap> gaps = all.stream()
                 .filter(r -> released.contains(new Cell(r.getPeriodCode(), r.getGeoLevel(), r.getGeoCode(), r.getSvfCode(), r.getSexCode(), "ALL")))
                 .map(r -> new Gap(r.getPeriodCode(), r.getGeoCode(), r.getGeoNameSv(), r.getSvfCode(), r.getSexCode(),
-                        Math.round(r.getPatients()), r.getWithinShare(), r.getTarget(), r.getGapPp(), r.getGapPatients(),
+                        Math.round(r.getPatients().doubleValue()), r.getWithinShare(), r.getTarget(), r.getGapPp(), r.getGapPatients(),
                         r.getExceedingShare()))
                 .sorted(Comparator.comparingLong(Gap::gapPatients).reversed().thenComparing(Gap::geoCode)
                         .thenComparing(Gap::svfCode).thenComparingInt(Gap::sexCode))

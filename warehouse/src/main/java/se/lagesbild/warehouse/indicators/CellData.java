@@ -140,8 +140,10 @@ final class CellData {
         }
         double[] x = counts.get(a);
         double[] y = counts.get(b);
-        return indicator.method().equals("rate") ? Rates.difference(x[0], x[1], y[0], y[1], multiplier(), confidence)
-                : Proportions.newcombeDifference(x[0], x[1], y[0], y[1], confidence);
+        if (indicator.method().equals("rate")) {
+            return Rates.difference(x[0], x[1], y[0], y[1], multiplier(), confidence);
+        }
+        return aboveOne(x, y) ? Estimate.notAvailable(ABOVE_ONE) : Proportions.newcombeDifference(x[0], x[1], y[0], y[1], confidence);
     }
 
     /** a / b. */
@@ -157,7 +159,8 @@ final class CellData {
         }
         double[] x = counts.get(a);
         double[] y = counts.get(b);
-        return Proportions.katzRatio(x[0], x[1], y[0], y[1], confidence);
+        return !indicator.method().equals("rate") && aboveOne(x, y) ? Estimate.notAvailable(ABOVE_ONE)
+                : Proportions.katzRatio(x[0], x[1], y[0], y[1], confidence);
     }
 
     /** Whether a and b differ. */
@@ -173,8 +176,17 @@ final class CellData {
         }
         double[] x = counts.get(a);
         double[] y = counts.get(b);
-        return indicator.method().equals("rate") ? Rates.test(x[0], x[1], y[0], y[1])
-                : Proportions.twoProportionTest(x[0], x[1], y[0], y[1]);
+        if (indicator.method().equals("rate")) {
+            return Rates.test(x[0], x[1], y[0], y[1]);
+        }
+        return aboveOne(x, y) ? TestResult.notAvailable(ABOVE_ONE) : Proportions.twoProportionTest(x[0], x[1], y[0], y[1]);
+    }
+
+    /** Why a proportion's comparison is missing when a numerator exceeds its denominator (two registers disagree). */
+    static final String ABOVE_ONE = "not compared: a numerator exceeds its denominator (ratio above 1)";
+
+    private static boolean aboveOne(double[] x, double[] y) {
+        return x[0] > x[1] || y[0] > y[1];
     }
 
     private static double sum(double[] values) {
