@@ -53,7 +53,7 @@ public final class FileLoader {
         } catch (SQLException e) {
             if (peeked.format() == InputFile.Format.CSV) {
                 // DuckDB's reader gave up on the file: say why in the file's own terms where the scan can tell
-                LineStructure.explain(join(scan));
+                LineStructure.explain(join(scan), true);
             }
             throw new WarehouseException("Loading " + peeked.path() + " failed and nothing was written: "
                     + Problem.excerpt(e.getMessage().lines().findFirst().orElse(""), 300), e);

@@ -22,7 +22,7 @@ final class LineStructure {
     }
 
     static void check(Connection connection, InputFile file, long rowsRead) throws SQLException {
-        explain(file);
+        explain(file, false);
         long rejected = Sql.count(connection, "SELECT count(DISTINCT line) FROM lb_rejects");
         long accounted = rowsRead + rejected + file.blankRecords().size();
         if (accounted != file.dataRecords()) {
@@ -32,9 +32,10 @@ final class LineStructure {
 
     /**
      * Refuses the file for what the scan found in its structure (a NUL byte, a quoted field over a
-     * line break, mixed line endings), naming the line; returns when it found nothing.
+     * line break, and with {@code lineEnds} mixed line endings, which takes another pass over the
+     * file), naming the line; returns when it found nothing.
      */
-    static void explain(InputFile file) {
+    static void explain(InputFile file, boolean lineEnds) {
         if (file.nulLine() > 0) {
             throw new WarehouseException(file.path() + " line " + file.nulLine() + " holds a NUL byte: the file is damaged or binary, not"
                     + " CSV text. Export it again as CSV UTF-8. Nothing was loaded.");
@@ -46,7 +47,7 @@ final class LineStructure {
                     + ", swallowing the lines between. Values cannot hold line breaks: close the quote (or remove it) on line "
                     + span[0] + " and load again. Nothing was loaded.");
         }
-        if (firstMixedLineEnd(file) > 0) {
+        if (lineEnds && firstMixedLineEnd(file) > 0) {
             throw mixed(file, " lines after the header");
         }
     }
@@ -64,18 +65,18 @@ final class LineStructure {
      */
     static long firstMixedLineEnd(InputFile file) {
         byte terminator = file.lineEnding().terminator();
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file.path())) {
+            byte[] block = new byte[1 << 20];
             long line = 1;
             int previous = -1;
-            for (int b; (b = in.read()) >= 0; previous = b) {
-                if (terminator == '\n' && previous == '\r' && b != '\n') {
-                    return line;
-                }
-                if (terminator == '\r' && b == '\n') {
-                    return line;
-                }
-                if (b == terminator) {
-                    line++;
+            for (int n; (n = in.read(block)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    byte b = block[i];
+                    if (terminator == '\n' && previous == '\r' && b != '\n' || terminator == '\r' && b == '\n') {
+                        return line;
+                    }
+                    line += b == terminator ? 1 : 0;
+                    previous = b;
                 }
             }
             return terminator == '\n' && previous == '\r' ? line : 0;
