@@ -198,4 +198,50 @@ class DisclosureControlTest {
         }
         assertTrue(hidden > 0, "the demo's Gotland has too few patients for its inclusion share");
     }
+
+    @Test
+    void theAuditFindsNothingRecoverableInWhatTheServerReleases() {
+        try (se.lagesbild.warehouse.Warehouse w = se.lagesbild.warehouse.Warehouse.openReadOnly(TestApi.warehouseFile())) {
+            var results = se.lagesbild.warehouse.disclosure.AuditRun.run(w, null, null);
+            assertTrue(results.size() >= 12, "every family and year of the demo data: " + results.size());
+            for (var r : results) {
+                assertTrue(r.findings().isEmpty(), r.family() + " " + r.year() + ": " + r.findings().stream().limit(5).toList());
+            }
+        }
+    }
+
+    @Test
+    void stockholmsHeadlineIsShownAndTheYearMinusItsHalfRecoversNothing() {
+        JsonNode stockholm = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026,2027&region=01&diagnosis=ALL&sex=1,2,3&age=ALL");
+        assertEquals(6, stockholm.size());
+        for (JsonNode r : stockholm) {
+            assertFalse(r.path("suppressed").asBoolean(), "Stockholm is not hidden to protect Gotland: " + r);
+        }
+        // the attack: a year minus its half-year (and a half-year minus its quarters) gives the other part
+        JsonNode periods = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026,2026H1,2026H2,2026Q1,2026Q2,2026Q3,2026Q4"
+                + "&region=00&diagnosis=ALL&age=90%2B");
+        Map<String, JsonNode> cell = new HashMap<>();
+        periods.forEach(r -> cell.put(r.path("period_code").asText() + "/" + r.path("sex_code").asText(), r));
+        int checked = 0;
+        for (String sex : List.of("1", "2", "3")) {
+            for (String[] split : new String[][] {{"2026", "2026H1", "2026H2"}, {"2026H1", "2026Q1", "2026Q2"}, {"2026H2", "2026Q3", "2026Q4"}}) {
+                JsonNode total = cell.get(split[0] + "/" + sex);
+                JsonNode a = cell.get(split[1] + "/" + sex);
+                JsonNode b = cell.get(split[2] + "/" + sex);
+                if (total == null || a == null || b == null) {
+                    continue;
+                }
+                long hidden = java.util.stream.Stream.of(total, a, b).filter(r -> r.path("suppressed").asBoolean()).count();
+                assertNotEquals(1L, hidden, "exactly one hidden among " + String.join(", ", split) + " (sex " + sex + ") would be recovered");
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+        JsonNode config = TestApi.json(TestApi.get(ApiServer.BASE + "/config"));
+        assertEquals(5, config.path("suppression_thresholds").path("CASES").asInt(), "the cases threshold is configuration: " + config);
+        assertTrue(config.path("suppression_rules").size() >= 4);
+        JsonNode equity = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/svf_within_lead_time/equity?period=2026&level=healthcare-region"));
+        assertEquals(7, equity.path("rows").size(), "six healthcare regions and Riket");
+        assertEquals("healthcare_region", equity.path("meta").path("level").asText());
+    }
 }

@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -123,6 +123,13 @@ class LagesbildCliTest {
             CliRun noRules = CliRun.of("--db", db, "agreement", "--year", "2031");
             assertEquals(LagesbildCli.REJECTED, noRules.exitCode());
             assertTrue(noRules.err().contains("No agreement rules for 2031"), noRules.err());
+            CliRun audit = CliRun.of("--db", db, "disclosure-audit", "--family", "svf-inclusion", "--year", "2026");
+            assertEquals(0, audit.exitCode(), audit.out() + audit.err());
+            assertTrue(audit.out().contains("svf-inclusion     2026") && audit.out().contains(
+                    "no hidden count can be recovered or narrowed below the threshold"), audit.out());
+            CliRun unknownFamily = CliRun.of("--db", db, "disclosure-audit", "--family", "nope");
+            assertEquals(LagesbildCli.REJECTED, unknownFamily.exitCode());
+            assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: new-cases, prem"), unknownFamily.err());
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());

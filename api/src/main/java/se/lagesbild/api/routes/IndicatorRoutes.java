@@ -37,7 +37,7 @@ final class IndicatorRoutes {
                 new Route("/indicators/{code}", List.of(), (lease, query, params) -> new Answer.Document(
                         metadata(lease.catalog(), indicator(lease.catalog(), params.get("code"))))),
                 new Route("/indicators/{code}/values", withBenchmark(), IndicatorRoutes::values),
-                new Route("/indicators/{code}/equity", List.of("period", "diagnosis", "age"), IndicatorRoutes::equity),
+                new Route("/indicators/{code}/equity", List.of("period", "diagnosis", "age", "level"), IndicatorRoutes::equity),
                 new Route("/indicators/{code}/baseline", List.of("baseline", "followup", "region", "healthcare-region", "sex", "diagnosis", "age"),
                         IndicatorRoutes::baseline),
                 new Route("/indicators/{code}/revisions", List.of("published", "baseline", "followup", "region", "healthcare-region", "sex",
@@ -134,7 +134,9 @@ final class IndicatorRoutes {
         String period = query.required("period", Catalog.codes(catalog.periods()), "/api/v1/periods", "2026");
         String diagnosis = query.one("diagnosis", Catalog.codes(catalog.diagnoses()), "/api/v1/diagnoses", "ALL");
         String age = query.one("age", Catalog.codes(catalog.ageGroups()), "/api/v1/age-groups", "ALL");
-        Released.Equity equity = Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age, CONFIDENCE);
+        String level = query.one("level", List.of("region", "healthcare-region"), "the values region and healthcare-region", "region");
+        Released.Equity equity = Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age,
+                level.equals("region") ? "region" : "healthcare_region", CONFIDENCE);
         if (equity.rows().isEmpty()) {
             throw ApiProblem.notFound(indicator.code() + " has no values for period " + period + ", diagnosis " + diagnosis + " and age "
                     + age + ". The cells it has: /api/v1/indicators/" + indicator.code() + "/values?period=" + period + "&sex=3.");

@@ -30,6 +30,8 @@ public final class Routes {
             doc.put("current_batch", lease.catalog().maxBatchId());
             doc.put("current_vintage", lease.catalog().currentVintage());
             doc.put("suppression_thresholds", Disclosure.thresholds(lease.warehouse()));
+            doc.put("suppression_rules", Disclosure.rules(lease.warehouse()));
+            doc.put("secondary_suppression", Disclosure.SECONDARY_METHOD);
             doc.put("max_cells", settings.maxCells());
             doc.put("rate_limit_per_minute", settings.rateLimit());
             doc.put("rate_limit_window_seconds", 60);

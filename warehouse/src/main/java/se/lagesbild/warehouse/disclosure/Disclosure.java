@@ -1,16 +1,12 @@
 package se.lagesbild.warehouse.disclosure;
 
-import static se.lagesbild.warehouse.db.Tables.DIM_AGE_GROUP;
-import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.REF_DISCLOSURE_THRESHOLD;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Cell;
@@ -20,23 +16,28 @@ import se.lagesbild.warehouse.stats.Estimate;
 
 /**
  * Disclosure control before any value leaves the warehouse. Thresholds are configuration (table
- * ref_disclosure_threshold), read when applied:
- * <ul>
- * <li>primary: a value built on fewer than LEAD_TIME_PATIENTS units (default 5) is hidden, and
- *   for SVF data a month with fewer than MONTH_TREATMENT_STARTS (default 10);</li>
- * <li>secondary: where the two sexes make up "both", the regions make up Riket, the regions of a
- *   healthcare region make it up, the healthcare regions make up Riket, or the age groups of one
- *   kind (five-year bands; children and adults) make up all ages, and exactly one part is hidden, it could be recovered by
- *   subtraction from the total, so the smallest other part is hidden too; repeated until no
- *   hidden part can be recovered.</li>
- * </ul>
- * A hidden value keeps nothing but its cell and the reason.
+ * ref_disclosure_threshold), one per kind of figure: patients (a proportion's denominator, a
+ * percentile's or mean's observations, survival's patients; default 5), cases (the count behind a
+ * rate or an age-standardised rate; default 5), and for SVF data a month with fewer than 10
+ * treatment starts.
+ *
+ * <p>Which cells are hidden is decided once per disclosure family and calendar year over every
+ * hierarchy at once ({@link DisclosurePattern}: geography with Halland's split, sex, age, months to
+ * years, diagnoses; primary suppression by the thresholds, then secondary suppression by least
+ * cost, {@link Suppression}), so every table, whatever it asks for, hides the same cells, and no
+ * released figure recovers or narrows a hidden one ({@link Audit} checks it). A hidden value keeps
+ * nothing but its cell and the reason; a released value that cannot be computed says why.
  */
 public final class Disclosure {
+    /** The patients threshold (its code predates the other kinds). */
     public static final String PRIMARY = "LEAD_TIME_PATIENTS";
+    public static final String CASES = "CASES";
     public static final String MONTH = "MONTH_TREATMENT_STARTS";
-    /** The kinds of age group whose members add up to all ages. */
-    private static final java.util.Set<String> PARTITIONS = java.util.Set.of("band", "broad");
+    /** The fewest possible values a hidden count's interval may be narrowed to. */
+    public static final String INTERVAL = "PROTECTION_INTERVAL";
+    /** How complementary cells are chosen, as /config and the manifest state it. */
+    public static final String SECONDARY_METHOD = "least-cost secondary suppression over every hierarchy (τ-ARGUS modular/hypercube"
+            + " family), audited by interval propagation";
 
     private Disclosure() {
     }
@@ -47,98 +48,71 @@ public final class Disclosure {
                 .fetchMap(REF_DISCLOSURE_THRESHOLD.RULE_CODE, REF_DISCLOSURE_THRESHOLD.MIN_COUNT);
     }
 
-    /** The values as they may be released. */
+    /** The thresholds with what each applies to and says, for /config and the manifest. */
+    public static List<Map<String, Object>> rules(Warehouse warehouse) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        warehouse.dsl().selectFrom(REF_DISCLOSURE_THRESHOLD).orderBy(REF_DISCLOSURE_THRESHOLD.RULE_CODE).forEach(r -> {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("rule", r.getRuleCode());
+            rule.put("applies_to", r.getAppliesTo());
+            rule.put("min_count", r.getMinCount());
+            rule.put("description_sv", r.getDescriptionSv());
+            rule.put("description_en", r.getDescriptionEn());
+            rules.add(rule);
+        });
+        return rules;
+    }
+
+    /** The values as they may be released: hidden where the family's pattern of the cell's year says so. */
     public static List<ReleasedValue> apply(Warehouse warehouse, Indicator indicator, List<IndicatorValue> values) {
-        Map<String, List<String>> healthcareRegions = new HashMap<>();
-        warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).forEach(r -> healthcareRegions
-                .computeIfAbsent(r.getRegionCode(), k -> new ArrayList<>()).add(r.getHealthcareRegionCode()));
-        Map<String, String> ageKinds = warehouse.dsl().selectFrom(DIM_AGE_GROUP).fetchMap(DIM_AGE_GROUP.AGE_GROUP_CODE,
-                DIM_AGE_GROUP.AGE_GROUP_KIND);
-        return apply(thresholds(warehouse), healthcareRegions, ageKinds, indicator, values);
+        return apply(warehouse, indicator, values, new HashMap<>());
     }
 
-    static List<ReleasedValue> apply(Map<String, Integer> thresholds, Indicator indicator, List<IndicatorValue> values) {
-        return apply(thresholds, Map.of(), Map.of(), indicator, values);
-    }
-
-    /**
-     * @param healthcareRegions region code → the healthcare regions it is part of (Halland is in
-     *                          two), so a hidden region cannot be recovered from its healthcare
-     *                          region minus the other regions either
-     * @param ageKinds          age group code → its kind: the five-year bands ("band") add up to all
-     *                          ages, and so do children and adults ("broad"), so a hidden age group
-     *                          cannot be recovered from the total minus the others of its kind
-     */
-    static List<ReleasedValue> apply(Map<String, Integer> thresholds, Map<String, List<String>> healthcareRegions,
-                                     Map<String, String> ageKinds, Indicator indicator, List<IndicatorValue> values) {
-        int minimum = thresholds.getOrDefault(PRIMARY, 5);
-        int month = thresholds.getOrDefault(MONTH, 10);
-        boolean svf = indicator.dataSource().contains("svf-pathways");
-        Map<Cell, String> hidden = new LinkedHashMap<>();
-        Map<Cell, IndicatorValue> byCell = new HashMap<>();
+    /** The same, keeping the patterns it used in {@code patterns} (year → pattern) for the caller. */
+    static List<ReleasedValue> apply(Warehouse warehouse, Indicator indicator, List<IndicatorValue> values,
+                                     Map<Integer, DisclosurePattern> patterns) {
+        List<ReleasedValue> released = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
-            byCell.put(v.cell(), v);
-            if (v.denominator() < minimum) {
-                hidden.put(v.cell(), "fewer than " + minimum + " (primary suppression)");
-            } else if (svf && v.cell().periodCode().matches("\\d{4}-\\d{2}") && v.denominator() < month) {
-                hidden.put(v.cell(), "a month with fewer than " + month + " (primary suppression)");
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(),
-                    c.ageGroupCode())), c -> c.sexCode() != 3);
-            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())),
-                    c -> c.geoLevel().equals("region"));
-            changed |= protect(byCell, hidden, c -> healthcareRegions.getOrDefault(c.geoCode(), List.of()).stream()
-                    .map(h -> key(h, c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())).toList(),
-                    c -> c.geoLevel().equals("region"));
-            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode())),
-                    c -> c.geoLevel().equals("healthcare_region"));
-            changed |= protect(byCell, hidden, c -> List.of(key(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(),
-                    ageKinds.get(c.ageGroupCode()))), c -> PARTITIONS.contains(ageKinds.getOrDefault(c.ageGroupCode(), "")));
-        }
-        List<ReleasedValue> released = new ArrayList<>();
-        for (IndicatorValue v : values) {
-            String reason = hidden.get(v.cell());
-            released.add(reason == null
-                    ? new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false, null)
-                    : new ReleasedValue(v.cell(), Double.NaN, Double.NaN, Estimate.notAvailable(v.estimate().method()),
-                            Estimate.notAvailable(v.estimate().method()), "suppressed", true,
-                            reason));
+            DisclosurePattern pattern = patterns.computeIfAbsent(year(v.cell()), y -> Patterns.of(warehouse, indicator, y));
+            released.add(release(indicator, v, pattern.reason(v.cell())));
         }
         return released;
     }
 
-    /**
-     * Among parts (cells for which {@code isPart} holds) grouped by {@code group}: a group with
-     * exactly one hidden part and a released total hides its smallest other part. Returns whether
-     * anything more was hidden.
-     */
-    private static boolean protect(Map<Cell, IndicatorValue> cells, Map<Cell, String> hidden, Function<Cell, List<String>> groups,
-                                   java.util.function.Predicate<Cell> isPart) {
-        Map<String, List<Cell>> parts = new LinkedHashMap<>();
-        for (Cell c : cells.keySet()) {
-            if (isPart.test(c)) {
-                for (String group : groups.apply(c)) {
-                    parts.computeIfAbsent(group, k -> new ArrayList<>()).add(c);
-                }
-            }
-        }
-        boolean changed = false;
-        for (List<Cell> siblings : parts.values()) {
-            long hiddenCount = siblings.stream().filter(hidden::containsKey).count();
-            if (hiddenCount == 1 && siblings.size() > 1) {
-                Cell next = siblings.stream().filter(c -> !hidden.containsKey(c))
-                        .min(Comparator.comparingDouble((Cell c) -> cells.get(c).denominator()).thenComparing(Cell::toString)).orElseThrow();
-                hidden.put(next, "would reveal a suppressed cell by subtraction from the total (secondary suppression)");
-                changed = true;
-            }
-        }
-        return changed;
+    /** The calendar year a cell's period lies in. */
+    static int year(Cell cell) {
+        return Integer.parseInt(cell.periodCode().substring(0, 4));
     }
 
-    private static String key(Object... parts) {
-        return java.util.Arrays.toString(parts);
+    /** One value hidden for {@code reason}, or released (null reason) with why it has no value or interval where it has none. */
+    static ReleasedValue release(Indicator indicator, IndicatorValue v, String reason) {
+        if (reason != null) {
+            Estimate nothing = Estimate.notAvailable(v.estimate().method());
+            return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, reason);
+        }
+        return new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false,
+                notComputed(indicator, v));
+    }
+
+    /** Why a released cell carries no value or no interval; null when it has both. */
+    static String notComputed(Indicator indicator, IndicatorValue v) {
+        Estimate e = v.estimate();
+        if (!e.available()) {
+            return indicator.method().equals("dsr")
+                    ? "not computed: an age-standardised rate needs at least 10 cases (PHE's rule); this cell has "
+                            + Math.round(v.numerator())
+                    : "not computed: no observations";
+        }
+        if (Double.isNaN(e.lower())) {
+            return v.numerator() > v.denominator() && indicator.method().equals("proportion")
+                    ? "no interval: the numerator exceeds the denominator (the two registers disagree)"
+                    : "no interval: too few observations";
+        }
+        return null;
+    }
+
+    /** Whether {@code cell} of {@code indicator} is hidden, and why (null: released). */
+    public static String reason(Warehouse warehouse, Indicator indicator, Cell cell) {
+        return Patterns.of(warehouse, indicator, year(cell)).reason(cell);
     }
 }

@@ -26,11 +26,11 @@ import se.lagesbild.warehouse.stats.Inequality;
  * Indicator values and comparisons as they may leave the warehouse: every consumer (API, exports,
  * reports) takes its figures from here, so disclosure control cannot be skipped.
  *
- * <p>Suppression is decided on the whole slice a cell belongs to, whatever was asked for: all
- * geographies, sexes and age groups of the same period and diagnosis. Asking for men alone and
- * then for both sexes therefore hides the same cells as asking for all three at once, and no total
- * minus a released part recovers a hidden value. A comparison is released only when every value it
- * is built on is released.
+ * <p>Which cells are hidden is decided once for the whole calendar year of an indicator's
+ * disclosure family, over every hierarchy ({@link Disclosure}, {@link DisclosurePattern}), whatever
+ * was asked for: asking for men alone and then for both sexes, or for a year and then its half-years,
+ * hides the same cells, and no total minus a released part recovers a hidden value. A comparison is
+ * released only when every value it is built on is released.
  */
 public final class Released {
     private Released() {
@@ -44,35 +44,16 @@ public final class Released {
     /** The same, each value compared with the geography {@code benchmark} instead of Riket. */
     public static List<ReleasedValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        List<ReleasedValue> slice = slice(warehouse, indicator, filter, confidence, benchmark);
+        Map<Integer, DisclosurePattern> patterns = new java.util.HashMap<>();
+        List<ReleasedValue> released = Disclosure.apply(warehouse, indicator,
+                IndicatorEngine.values(warehouse, code, filter, confidence, benchmark), patterns);
+        String level = IndicatorEngine.RIKET.equals(benchmark) ? "country" : benchmark.matches("\\d{2}") ? "region" : "healthcare_region";
         // a comparison with a hidden benchmark would tell something of it: such cells are not compared
-        Set<Cell> hiddenBenchmarks = slice.stream().filter(v -> v.suppressed() && v.cell().geoCode().equals(benchmark))
-                .map(ReleasedValue::cell).collect(Collectors.toSet());
-        String level = slice.stream().filter(v -> v.cell().geoCode().equals(benchmark)).map(v -> v.cell().geoLevel()).findFirst().orElse("");
-        return slice.stream().filter(v -> matches(filter, v.cell()))
-                .map(v -> v.suppressed() || !hiddenBenchmarks.contains(v.cell().withGeo(level, benchmark)) ? v
-                        : new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), "not compared", false, null))
+        return released.stream().map(v -> v.suppressed() || v.cell().geoCode().equals(benchmark)
+                        || !patterns.get(Disclosure.year(v.cell())).hidden(v.cell().withGeo(level, benchmark)) ? v
+                        : new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), "not compared", false,
+                                v.reason()))
                 .toList();
-    }
-
-    /** The released values of every geography, sex and age group in the periods and diagnoses of {@code filter}. */
-    private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
-        return slice(warehouse, indicator, filter, confidence, IndicatorEngine.RIKET);
-    }
-
-    private static List<ReleasedValue> slice(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence,
-                                             String benchmark) {
-        CellFilter slice = new CellFilter(filter.periods(), null, List.of(), filter.diagnoses(), List.of(), List.of());
-        return Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, indicator.code(), slice, confidence, benchmark));
-    }
-
-    static boolean matches(CellFilter filter, Cell cell) {
-        return (filter.periods().isEmpty() || filter.periods().contains(cell.periodCode()))
-                && (filter.geoLevel() == null || filter.geoLevel().equals(cell.geoLevel()))
-                && (filter.geoCodes().isEmpty() || filter.geoCodes().contains(cell.geoCode()))
-                && (filter.diagnoses().isEmpty() || filter.diagnoses().contains(cell.diagnosisCode()))
-                && (filter.sexes().isEmpty() || filter.sexes().contains(cell.sexCode()))
-                && (filter.ageGroups().isEmpty() || filter.ageGroups().contains(cell.ageGroupCode()));
     }
 
     /**
@@ -86,10 +67,12 @@ public final class Released {
 
     /**
      * @param inequality summaries over the regions whose value is released (null when fewer than two)
-     * @param regionsHidden regions left out of the funnel and the summaries by disclosure control
+     * @param regionsHidden units of the level (regions or healthcare regions) left out of the funnel and the
+     *                      summaries by disclosure control
+     * @param level         region or healthcare_region
      */
     public record Equity(String indicatorCode, String period, String diagnosis, String ageGroup, double nationalValue,
-                         List<EquityRow> rows, Inequality inequality, int regionsHidden, String funnelMethod) {
+                         List<EquityRow> rows, Inequality inequality, int regionsHidden, String funnelMethod, String level) {
     }
 
     /**
@@ -98,10 +81,21 @@ public final class Released {
      * released gaps only.
      */
     public static Equity equity(Warehouse warehouse, String code, String period, String diagnosis, String ageGroup, Confidence confidence) {
+        return equity(warehouse, code, period, diagnosis, ageGroup, "region", confidence);
+    }
+
+    /**
+     * The same at {@code level}: the regions ("region") or the healthcare regions
+     * ("healthcare_region", Halland split), each against Riket, so a gap hidden in small regions can
+     * be tested one level up.
+     */
+    public static Equity equity(Warehouse warehouse, String code, String period, String diagnosis, String ageGroup, String level,
+                                Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).ageGroups(ageGroup);
-        Map<Cell, ReleasedValue> released = slice(warehouse, indicator, filter, confidence).stream()
-                .filter(v -> !v.cell().geoLevel().equals("healthcare_region") && v.cell().ageGroupCode().equals(ageGroup))
+        Map<Cell, ReleasedValue> released = Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, code,
+                        new CellFilter(List.of(period), null, List.of(), List.of(diagnosis), List.of(), List.of(ageGroup)), confidence)).stream()
+                .filter(v -> v.cell().geoLevel().equals(level) || v.cell().geoLevel().equals("country"))
                 .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
         Set<String> comparable = new HashSet<>();
         for (Cell both : released.keySet()) {
@@ -118,10 +112,10 @@ public final class Released {
         String funnelMethod = null;
         Cell riket = new Cell(period, "country", "00", diagnosis, 3, ageGroup);
         if (indicator.method().equals("proportion") && allReleased(released, riket)) {
-            RegionComparisons.Result result = RegionComparisons.of(warehouse, code, period, diagnosis, 3, ageGroup, confidence);
+            RegionComparisons.Result result = RegionComparisons.of(warehouse, code, period, diagnosis, 3, ageGroup, level, confidence);
             national = result.nationalValue();
             funnelMethod = result.funnelMethod();
-            funnel = result.regions().stream().filter(p -> allReleased(released, riket.withGeo("region", p.regionCode())))
+            funnel = result.regions().stream().filter(p -> allReleased(released, riket.withGeo(level, p.regionCode())))
                     .collect(Collectors.toMap(RegionComparisons.RegionPoint::regionCode, Function.identity()));
         } else if (allReleased(released, riket)) {
             national = released.get(riket).estimate().value();
@@ -133,7 +127,7 @@ public final class Released {
                 .sorted(java.util.Comparator.comparing(ReleasedValue::cell, Cell.ORDER)).toList()) {
             Cell cell = both.cell();
             RegionComparisons.RegionPoint point = funnel.get(cell.geoCode());
-            boolean region = cell.geoLevel().equals("region");
+            boolean region = cell.geoLevel().equals(level);
             if (region && both.suppressed()) {
                 hidden++;
             } else if (region && both.estimate().available()) {
@@ -144,7 +138,7 @@ public final class Released {
         }
         Inequality inequality = regionValues.size() < 2 ? null : Inequality.of(regionValues.stream().mapToDouble(v -> v[0]).toArray(),
                 regionValues.stream().mapToDouble(v -> v[1]).toArray(), !indicator.lowerIsBetter());
-        return new Equity(code, period, diagnosis, ageGroup, national, rows, inequality, hidden, funnelMethod);
+        return new Equity(code, period, diagnosis, ageGroup, national, rows, inequality, hidden, funnelMethod, level);
     }
 
     private static boolean allReleased(Map<Cell, ReleasedValue> released, Cell... cells) {
@@ -165,7 +159,7 @@ public final class Released {
     public static List<ReleasedChange> baseline(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter,
                                                 Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        Map<Cell, ReleasedValue> released = slice(warehouse, indicator, filter.periods(baseline, followUp), confidence).stream()
+        Map<Cell, ReleasedValue> released = values(warehouse, code, filter.periods(baseline, followUp), confidence).stream()
                 .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
         List<ReleasedChange> changes = new ArrayList<>();
         for (BaselineComparisons.Change change : BaselineComparisons.of(warehouse, code, baseline, followUp, filter, confidence)) {

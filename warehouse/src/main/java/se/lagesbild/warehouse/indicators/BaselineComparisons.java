@@ -17,7 +17,9 @@ import se.lagesbild.warehouse.stats.Trend;
  * rates and standardised rates: the z test of two rates), the chi-square test for trend over the
  * years from baseline to follow-up (when they are years; proportions and rates), the
  * target met now and at baseline, and a status in plain words: improved / worsened when the
- * change is significant at 5 % in the indicator's direction, else unchanged.
+ * change is significant at 5 % in the indicator's direction, unchanged when it is not, and "not
+ * compared" when the test cannot be done (no events in either period, a ratio above 1, too few
+ * observations): never "unchanged" for a change nobody measured.
  */
 public final class BaselineComparisons {
     private BaselineComparisons() {
@@ -54,6 +56,9 @@ public final class BaselineComparisons {
     }
 
     static String status(Indicator indicator, Estimate difference, TestResult test) {
+        if (Double.isNaN(test.pValue()) || !difference.available()) {
+            return "not compared";
+        }
         if (!test.reject(0.05) || indicator.direction().equals("neither")) {
             return test.reject(0.05) ? (difference.value() > 0 ? "higher" : "lower") : "unchanged";
         }

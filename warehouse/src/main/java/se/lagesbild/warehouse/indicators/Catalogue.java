@@ -18,7 +18,8 @@ public final class Catalogue {
         return warehouse.dsl().selectFrom(c).orderBy(c.GOAL_CODE, c.SORT_ORDER, c.INDICATOR_CODE)
                 .fetch(r -> new Indicator(r.getIndicatorCode(), r.getGoalCode(), r.getTitleSv(), r.getTitleEn(), r.getDescriptionSv(),
                         r.getDescriptionEn(), r.getUnit(), r.getDirection(), r.getTargetValue(), r.getMethod(), r.getMethodParam(),
-                        r.getScope(), r.getDataSource(), r.getMartView()));
+                        r.getScope(), r.getDataSource(), r.getMartView(),
+                        r.getDisclosureFamily() == null ? r.getDataSource() : r.getDisclosureFamily()));
     }
 
     /** The indicator {@code code}, or an error listing the codes there are. */

@@ -7,10 +7,12 @@ package se.lagesbild.warehouse.indicators;
  * @param direction   higher_is_better, lower_is_better or neither
  * @param target      the target value where one exists (as a proportion or in the unit), else null
  * @param martView    the view that yields its numerator and denominator at the common grain
+ * @param disclosureFamily the indicators that count the same people share one suppression pattern
+ *                    (catalogue column disclosure_family; its data source when not set)
  */
 public record Indicator(String code, int goal, String titleSv, String titleEn, String descriptionSv, String descriptionEn, String unit,
                         String direction, Double target, String method, Double methodParam, String scope, String dataSource,
-                        String martView) {
+                        String martView, String disclosureFamily) {
 
     public boolean higherIsBetter() {
         return direction.equals("higher_is_better");

@@ -86,7 +86,7 @@ final class Observations {
         return cells;
     }
 
-    private static boolean hasColumn(Warehouse warehouse, String table, String column) {
+    static boolean hasColumn(Warehouse warehouse, String table, String column) {
         return warehouse.dsl().fetchExists(DSL.selectOne().from(DSL.table("duckdb_columns()"))
                 .where(DSL.field("table_name").eq(table)).and(DSL.field("column_name").eq(column)));
     }

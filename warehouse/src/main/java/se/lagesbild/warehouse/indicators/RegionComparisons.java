@@ -35,6 +35,12 @@ public final class RegionComparisons {
 
     public static Result of(Warehouse warehouse, String code, String period, String diagnosis, int sex, String ageGroup,
                             Confidence confidence) {
+        return of(warehouse, code, period, diagnosis, sex, ageGroup, "region", confidence);
+    }
+
+    /** The same for the units of {@code level}: "region", or "healthcare_region" (Halland split). */
+    public static Result of(Warehouse warehouse, String code, String period, String diagnosis, int sex, String ageGroup, String level,
+                            Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         if (!indicator.method().equals("proportion")) {
             throw new WarehouseException("Funnel plots are drawn for proportions; " + code + " is a " + indicator.method() + ".");
@@ -48,7 +54,7 @@ public final class RegionComparisons {
         var entry = national.entrySet().iterator().next();
         double target = entry.getValue()[0] / entry.getValue()[1];
         List<RegionPoint> points = new ArrayList<>();
-        for (var region : IndicatorEngine.counts(warehouse, indicator, filter.level("region")).entrySet()) {
+        for (var region : IndicatorEngine.counts(warehouse, indicator, filter.level(level)).entrySet()) {
             double x = region.getValue()[0];
             double n = region.getValue()[1];
             points.add(new RegionPoint(region.getKey().geoCode(), x, n, IndicatorEngine.estimate(indicator, x, n, confidence),

@@ -7,10 +7,11 @@ public final class Rates {
 
     /**
      * Difference of two crude rates xa/na − xb/nb × multiplier with a normal interval: standard error
-     * multiplier·√(xa/na² + xb/nb²). NaN when a population is 0.
+     * multiplier·√(xa/na² + xb/nb²). NaN when a population is 0, and when neither has an event (the
+     * normal interval would have no width: 0 → 0 is not a measured change).
      */
     public static Estimate difference(double xa, double na, double xb, double nb, double multiplier, Confidence confidence) {
-        if (!(na > 0 && nb > 0)) {
+        if (!(na > 0 && nb > 0) || !(xa + xb > 0)) {
             return Estimate.notAvailable("difference of rates (normal approximation)");
         }
         double d = (xa / na - xb / nb) * multiplier;

@@ -51,7 +51,7 @@ public final class IndicatorTables {
                 Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"),
                 Column.number("p_value_adjusted"), Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"),
                 Column.number("funnel_95_upper"), Column.number("funnel_998_lower"), Column.number("funnel_998_upper"),
-                Column.text("funnel_position"), Column.flag("suppressed"), Column.text("reason"));
+                Column.text("funnel_position"), Column.flag("suppressed"), Column.text("reason"), Column.text("women_men_note"));
         for (Released.EquityRow r : equity.rows()) {
             Cell c = r.cell();
             ReleasedValue b = r.both();
@@ -65,7 +65,7 @@ public final class IndicatorTables {
                     gap == null ? null : gap.adjustedPValue(), gap == null ? null : gap.flagged(),
                     r.funnel95() == null ? null : r.funnel95().lower(), r.funnel95() == null ? null : r.funnel95().upper(),
                     r.funnel998() == null ? null : r.funnel998().lower(), r.funnel998() == null ? null : r.funnel998().upper(),
-                    r.position() == null ? null : r.position().label(), b.suppressed(), b.reason());
+                    r.position() == null ? null : r.position().label(), b.suppressed(), b.reason(), womenMenNote(r));
         }
         Inequality q = equity.inequality();
         Map<String, Object> summary = null;
@@ -80,7 +80,7 @@ public final class IndicatorTables {
             summary.put("best", finite(q.best()));
         }
         return withIndicator(table, indicator, confidence).meta("national_value", finite(equity.nationalValue()))
-                .meta("between_regions", summary).meta("regions_hidden", equity.regionsHidden())
+                .meta("between_regions", summary).meta("level", equity.level()).meta("regions_hidden", equity.regionsHidden())
                 .meta("funnel_method", equity.funnelMethod())
                 .meta("sex_gap_method", "women − men, Newcombe (proportions) or normal (rates) interval; two-sample z test,"
                         + " Benjamini–Hochberg over the released gaps; flagged when adjusted p < 0.05");
@@ -107,7 +107,8 @@ public final class IndicatorTables {
                 table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), x.baseline().value(),
                         x.baseline().lower(), x.baseline().upper(), x.followUp().value(), x.followUp().lower(), x.followUp().upper(),
                         x.difference().value(), x.difference().lower(), x.difference().upper(), x.relativeChange(), x.test().pValue(),
-                        x.trend().pValue(), x.targetMetAtBaseline(), x.targetMetNow(), x.status(), false, null);
+                        x.trend().pValue(), x.targetMetAtBaseline(), x.targetMetNow(), x.status(), false,
+                        x.status().equals("not compared") ? "not compared: " + notCompared(x) : null);
             }
         }
         return withIndicator(table, indicator, confidence).meta("baseline", baseline).meta("followup", followUp);
@@ -184,6 +185,34 @@ public final class IndicatorTables {
     private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
         return table.meta("indicator", i.code()).meta("title_sv", i.titleSv()).meta("unit", i.unit()).meta("method", i.method())
                 .meta("direction", i.direction()).meta("target", i.target()).meta("confidence_level", confidence);
+    }
+
+    private static String notCompared(BaselineComparisons.Change x) {
+        if (!x.baseline().available() || !x.followUp().available()) {
+            return "a value is not computed in one of the periods";
+        }
+        return x.difference().available() ? x.test().method() + " cannot be done" : "no events in either period, or a ratio above 1";
+    }
+
+    /** Why the women's or men's value or the gap between them is missing from an equity row; null when all are there. */
+    private static String womenMenNote(Released.EquityRow r) {
+        List<String> why = new java.util.ArrayList<>();
+        for (Object[] side : new Object[][] {{"women", r.women()}, {"men", r.men()}}) {
+            ReleasedValue v = (ReleasedValue) side[1];
+            if (v == null) {
+                why.add(side[0] + ": no data");
+            } else if (v.suppressed()) {
+                why.add(side[0] + ": " + v.reason());
+            } else if (!v.estimate().available()) {
+                why.add(side[0] + ": " + (v.reason() == null ? "not computed" : v.reason()));
+            }
+        }
+        if (why.isEmpty() && r.gap() == null) {
+            why.add("the gap women − men is not tested for this method");
+        } else if (why.isEmpty() && !r.gap().difference().available()) {
+            why.add("the gap women − men is not computed: " + r.gap().difference().method());
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
     }
 
     private static Double lower998(ReleasedValue v) {

@@ -4,113 +4,168 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.CellCounts;
 import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.warehouse.indicators.IndicatorValue;
-import se.lagesbild.warehouse.stats.Confidence;
-import se.lagesbild.warehouse.stats.Proportions;
 
-/** Primary and secondary suppression, with the default thresholds (5 patients; 10 starts a month). */
+/**
+ * The disclosure model on small hand-made tables: primary suppression by the thresholds, secondary
+ * suppression by least cost along every hierarchy, and an attack that finds nothing afterwards.
+ * Every expected pattern is worked out by hand in the comments.
+ */
 class DisclosureTest {
-    static final Map<String, Integer> DEFAULTS = Map.of(Disclosure.PRIMARY, 5, Disclosure.MONTH, 10);
-    static final Indicator LEAD_TIME = new Indicator("svf_within_lead_time", 2, "", "", "", "", "proportion", "higher_is_better", 0.8,
-            "proportion", null, "adult", "svf-pathways", "mart_svf_within_lead_time");
+    static final DisclosureRules RULES = new DisclosureRules(5, 5, 10, 5);
+    static final Indicator SHARE = indicator("svf_within_lead_time", "proportion");
+    static final Indicator RATE = indicator("new_cancer_cases_rate", "rate");
+    /** Sweden in small: Stockholm–Gotland (01, 09) and Norr (23, 24). */
+    static final Hierarchy.Dimensions GEOGRAPHY = new Hierarchy.Dimensions(Map.of("01", List.of("STHLM"), "09", List.of("STHLM"),
+            "23", List.of("NORR"), "24", List.of("NORR")), Map.of("0-17", "broad", "18+", "broad", "ALL", "total"));
 
-    private static IndicatorValue value(String period, String level, String geo, int sex, double x, double n) {
-        return new IndicatorValue(new Cell(period, level, geo, "BREAST", sex, "ALL"), x, n, Proportions.wilson(x, n, Confidence.NINETY_FIVE),
-                Proportions.wilson(x, n, Confidence.NINETY_NINE_POINT_EIGHT), "similar");
+    static Indicator indicator(String code, String method) {
+        return new Indicator(code, 2, "", "", "", "", "proportion", "higher_is_better", null, method, null, "adult", "svf-pathways",
+                "mart_x", "svf-treated");
     }
 
-    private static ReleasedValue find(List<ReleasedValue> released, String geo, int sex, String period) {
-        return released.stream().filter(r -> r.cell().geoCode().equals(geo) && r.cell().sexCode() == sex && r.cell().periodCode().equals(period))
-                .findFirst().orElseThrow();
+    /** A cell of year 2026 (or the period given), BREAST, all ages. */
+    static Cell cell(String period, String level, String geo, int sex) {
+        return new Cell(period, level, geo, "BREAST", sex, "ALL");
     }
 
-    @Test
-    void aSmallCellAndTheSiblingThatWouldRevealItAreHidden() {
-        List<IndicatorValue> values = List.of(value("2026", "region", "09", 1, 2, 3), value("2026", "region", "09", 2, 12, 20),
-                value("2026", "region", "09", 3, 14, 23));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, LEAD_TIME, values);
-        ReleasedValue men = find(released, "09", 1, "2026");
-        assertTrue(men.suppressed());
-        assertTrue(men.reason().contains("fewer than 5"), men.reason());
-        assertTrue(Double.isNaN(men.numerator()) && Double.isNaN(men.denominator()) && Double.isNaN(men.estimate().value()),
-                "nothing of a hidden cell is carried");
-        assertEquals("suppressed", men.comparison());
-        ReleasedValue women = find(released, "09", 2, "2026");
-        assertTrue(women.suppressed(), "women = both − men would reveal men");
-        assertTrue(women.reason().contains("secondary"), women.reason());
-        assertFalse(find(released, "09", 3, "2026").suppressed(), "the total is released");
-        assertEquals(23, find(released, "09", 3, "2026").denominator());
+    private static DisclosurePattern decide(Indicator indicator, Map<Cell, double[]> counts, Hierarchy.Dimensions dimensions) {
+        CellCounts c = indicator.method().equals("proportion")
+                ? new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients", counts)
+                : new CellCounts(indicator, List.of("cases"), 0, "cases", counts);
+        return DisclosurePattern.decide("svf-treated", 2026, List.of(c), RULES, dimensions, true);
     }
 
-    @Test
-    void aMonthNeedsTenTreatmentStartsAYearFive() {
-        List<IndicatorValue> values = List.of(value("2026-03", "country", "00", 3, 5, 8), value("2026", "country", "00", 3, 5, 8));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, LEAD_TIME, values);
-        assertTrue(find(released, "00", 3, "2026-03").suppressed());
-        assertTrue(find(released, "00", 3, "2026-03").reason().contains("a month with fewer than 10"));
-        assertFalse(find(released, "00", 3, "2026").suppressed());
-        assertTrue(Disclosure.apply(Map.of(Disclosure.PRIMARY, 9, Disclosure.MONTH, 10), LEAD_TIME, values).get(1).suppressed(),
-                "the thresholds are configuration");
+    /** Nothing hidden can be recovered or narrowed below 5 by the attack on what is released. */
+    private static void assertSafe(Indicator indicator, Map<Cell, double[]> counts, DisclosurePattern pattern) {
+        List<Audit.Finding> findings = Audit.of(List.of(indicator.method().equals("proportion")
+                ? new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients", counts)
+                : new CellCounts(indicator, List.of("cases"), 0, "cases", counts)), pattern, RULES, GEOGRAPHY);
+        assertTrue(findings.isEmpty(), findings.toString());
     }
 
     @Test
-    void aHiddenRegionCannotBeRecoveredFromItsHealthcareRegion() {
-        List<IndicatorValue> values = List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "01", 3, 400, 900),
-                value("2026", "region", "23", 3, 20, 40), value("2026", "healthcare_region", "STHLM", 3, 402, 904));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of("01", List.of("STHLM"), "09", List.of("STHLM")), Map.of(), LEAD_TIME,
-                values);
-        assertTrue(find(released, "09", 3, "2026").suppressed());
-        assertTrue(find(released, "01", 3, "2026").suppressed(), "Stockholm–Gotland − Stockholm would reveal Gotland");
-        assertTrue(find(released, "01", 3, "2026").reason().contains("secondary"));
-        assertFalse(find(released, "STHLM", 3, "2026").suppressed());
-        assertFalse(Disclosure.apply(DEFAULTS, LEAD_TIME, values).stream().filter(r -> r.cell().geoCode().equals("01")).findFirst()
-                .orElseThrow().suppressed(), "without the healthcare regions, Riket's rule hides Jämtland, the smallest other region");
+    void aSmallCellAndTheCheapestCellThatWouldRevealItAreHidden() {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 1), new double[] {2, 3});
+        counts.put(cell("2026", "region", "09", 2), new double[] {12, 20});
+        counts.put(cell("2026", "region", "09", 3), new double[] {14, 23});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertTrue(pattern.reason(cell("2026", "region", "09", 1)).contains("fewer than 5 patients"));
+        // both − men would reveal men: women (cost 20) is cheaper than both sexes (cost 23 × 2)
+        assertTrue(pattern.reason(cell("2026", "region", "09", 2)).contains("secondary"));
+        assertFalse(pattern.hidden(cell("2026", "region", "09", 3)));
+        assertEquals(1, pattern.primary());
+        assertEquals(1, pattern.secondary());
+        assertSafe(SHARE, counts, pattern);
     }
 
     @Test
-    void aHiddenHealthcareRegionCannotBeRecoveredFromRiket() {
-        List<IndicatorValue> values = List.of(value("2026", "healthcare_region", "NORR", 1, 1, 3),
-                value("2026", "healthcare_region", "SYD", 1, 30, 60), value("2026", "healthcare_region", "VAST", 1, 40, 90),
-                value("2026", "country", "00", 1, 71, 153));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, LEAD_TIME, values);
-        assertTrue(find(released, "NORR", 1, "2026").suppressed());
-        assertTrue(find(released, "SYD", 1, "2026").suppressed(), "Riket − Väst − Syd would reveal Norr");
-        assertFalse(find(released, "VAST", 1, "2026").suppressed());
+    void aMonthNeedsTenTreatmentStartsAndTheThresholdsAreConfiguration() {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026-03", "country", "00", 3), new double[] {5, 8});
+        counts.put(cell("2026", "country", "00", 3), new double[] {50, 80});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertTrue(pattern.reason(cell("2026-03", "country", "00", 3)).contains("a month with fewer than 10"));
+        assertFalse(pattern.hidden(cell("2026", "country", "00", 3)), "the year has no relation with one month alone");
+        DisclosurePattern strict = DisclosurePattern.decide("svf-treated", 2026, List.of(new CellCounts(SHARE, List.of("numerator",
+                "denominator"), 1, "patients", counts)), new DisclosureRules(100, 5, 10, 5), GEOGRAPHY, true);
+        assertTrue(strict.hidden(cell("2026", "country", "00", 3)), "a threshold of 100 patients hides the year's 80");
     }
 
     @Test
-    void aHiddenAgeGroupCannotBeRecoveredFromAllAges() {
-        java.util.function.BiFunction<String, double[], IndicatorValue> age = (code, xn) -> new IndicatorValue(
-                new Cell("2026", "country", "00", "MALIGNANT", 3, code), xn[0], xn[1], Proportions.wilson(xn[0], xn[1], Confidence.NINETY_FIVE),
-                Proportions.wilson(xn[0], xn[1], Confidence.NINETY_NINE_POINT_EIGHT), "benchmark");
-        List<IndicatorValue> values = List.of(age.apply("0-17", new double[] {1, 3}), age.apply("18+", new double[] {300, 900}),
-                age.apply("ALL", new double[] {301, 903}));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, Map.of(), Map.of("0-17", "broad", "18+", "broad", "ALL", "total"),
-                LEAD_TIME, values);
-        assertTrue(released.get(0).suppressed());
-        assertTrue(released.get(1).suppressed(), "all ages − adults would reveal the children");
-        assertFalse(released.get(2).suppressed());
+    void gotlandIsProtectedByTheHealthcareRegionTotalNotByStockholm() {
+        // Gotland 2/4 is below 5. Stockholm–Gotland = Stockholm + Gotland, so one of them must go too: the
+        // healthcare-region total (cost 904 × 0.3 × 2) is cheaper than Stockholm's headline (900 × 2). Riket =
+        // the healthcare regions then needs Norr hidden (the cheaper one), Norr = its regions needs one of them
+        // (Jämtland, 40), and Riket = the regions then has two unknowns (Gotland, Jämtland).
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
+        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
+        counts.put(cell("2026", "region", "23", 3), new double[] {20, 40});
+        counts.put(cell("2026", "region", "24", 3), new double[] {30, 60});
+        counts.put(cell("2026", "healthcare_region", "STHLM", 3), new double[] {402, 904});
+        counts.put(cell("2026", "healthcare_region", "NORR", 3), new double[] {50, 100});
+        counts.put(cell("2026", "country", "00", 3), new double[] {452, 1004});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertFalse(pattern.hidden(cell("2026", "region", "01", 3)), "Stockholm is shown");
+        assertFalse(pattern.hidden(cell("2026", "country", "00", 3)), "Riket is shown");
+        assertTrue(pattern.hidden(cell("2026", "healthcare_region", "STHLM", 3)));
+        assertTrue(pattern.hidden(cell("2026", "healthcare_region", "NORR", 3)));
+        assertTrue(pattern.hidden(cell("2026", "region", "23", 3)));
+        assertFalse(pattern.hidden(cell("2026", "region", "24", 3)));
+        assertSafe(SHARE, counts, pattern);
     }
 
     @Test
-    void aSmallRegionAndTheNextSmallestRegionAreHidden() {
-        List<IndicatorValue> values = new ArrayList<>(List.of(value("2026", "region", "09", 3, 2, 4), value("2026", "region", "23", 3, 20, 40),
-                value("2026", "region", "01", 3, 400, 900), value("2026", "country", "00", 3, 422, 944)));
-        List<ReleasedValue> released = Disclosure.apply(DEFAULTS, LEAD_TIME, values);
-        assertTrue(find(released, "09", 3, "2026").suppressed());
-        assertTrue(find(released, "23", 3, "2026").suppressed(), "Riket − the others would reveal Gotland");
-        assertFalse(find(released, "01", 3, "2026").suppressed());
-        assertFalse(find(released, "00", 3, "2026").suppressed());
-        for (ReleasedValue r : released) {
-            assertTrue(r.suppressed() || r.denominator() >= 5, "no released value below the threshold: " + r);
-        }
+    void aHiddenHalfYearCannotBeRecoveredFromTheYear() {
+        // the example: men 90+ 2026 (3/9), 2026H1 (2/6), 2026H2 (1/3): H2 is below 5, and year − H1 = H2,
+        // so H1 (cost 6) goes rather than the year (cost 9 × 2); H1 = Q1 + Q2 then needs a quarter, and so on down
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "country", "00", 1), new double[] {3, 9});
+        counts.put(cell("2026H1", "country", "00", 1), new double[] {2, 6});
+        counts.put(cell("2026H2", "country", "00", 1), new double[] {1, 3});
+        counts.put(cell("2026Q1", "country", "00", 1), new double[] {1, 2});
+        counts.put(cell("2026Q2", "country", "00", 1), new double[] {1, 4});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertFalse(pattern.hidden(cell("2026", "country", "00", 1)));
+        assertTrue(pattern.hidden(cell("2026H2", "country", "00", 1)));
+        assertTrue(pattern.hidden(cell("2026H1", "country", "00", 1)), "the year minus H1 would reveal H2");
+        assertTrue(pattern.hidden(cell("2026Q1", "country", "00", 1)) && pattern.hidden(cell("2026Q2", "country", "00", 1)));
+        assertSafe(SHARE, counts, pattern);
+    }
+
+    @Test
+    void twoSmallCellsTogetherUnderTheThresholdAreNotEnough() {
+        // Riket = Stockholm + Gotland + Jämtland + Västerbotten: Gotland (1) and Jämtland (2) hidden alike would
+        // tell Gotland lies in [0, 3], narrower than 5, so a third region is hidden too
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 3), new double[] {0, 1});
+        counts.put(cell("2026", "region", "23", 3), new double[] {1, 2});
+        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
+        counts.put(cell("2026", "region", "24", 3), new double[] {30, 60});
+        counts.put(cell("2026", "country", "00", 3), new double[] {431, 963});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertTrue(pattern.hidden(cell("2026", "region", "24", 3)), "Västerbotten widens the interval");
+        assertFalse(pattern.hidden(cell("2026", "region", "01", 3)));
+        assertSafe(SHARE, counts, pattern);
+    }
+
+    @Test
+    void ratesAreProtectedByTheirCasesNotTheirPopulation() {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(new Cell("2026", "region", "09", "MALIGNANT", 3, "0-17"), new double[] {3});
+        counts.put(new Cell("2026", "region", "09", "MALIGNANT", 3, "18+"), new double[] {400});
+        counts.put(new Cell("2026", "region", "09", "MALIGNANT", 3, "ALL"), new double[] {403});
+        DisclosurePattern pattern = decide(RATE, counts, GEOGRAPHY);
+        assertTrue(pattern.reason(new Cell("2026", "region", "09", "MALIGNANT", 3, "0-17")).contains("fewer than 5 cases"));
+        assertTrue(pattern.hidden(new Cell("2026", "region", "09", "MALIGNANT", 3, "18+")), "all ages − adults would reveal the children");
+        assertSafe(RATE, counts, pattern);
+    }
+
+    @Test
+    void theAuditFindsWhatPrimarySuppressionAloneLeavesAndShowsTheArithmetic() {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
+        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
+        counts.put(cell("2026", "country", "00", 3), new double[] {402, 904});
+        DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
+                Map.of(cell("2026", "region", "09", 3), "fewer than 5 patients (primary suppression)"), 1, 0, 3, Map.of());
+        List<Audit.Finding> findings = Audit.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
+                onlyPrimary, RULES, GEOGRAPHY);
+        assertEquals(1, findings.size(), "the denominator (patients); a numerator alone is not protected: " + findings);
+        Audit.Finding denominator = findings.stream().filter(f -> f.quantity().endsWith("denominator")).findFirst().orElseThrow();
+        assertEquals(4, denominator.lo(), 1e-9);
+        assertEquals(4, denominator.hi(), 1e-9);
+        assertTrue(denominator.arithmetic().contains("regions in Riket: 2026 09 BREAST 3 ALL = 2026 00 BREAST 3 ALL (904) − 2026 01 BREAST 3 ALL (900)"),
+                denominator.toString());
     }
 }

@@ -1,0 +1,55 @@
+package se.lagesbild.cli;
+
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.disclosure.AuditRun;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+
+/** {@code lagesbild disclosure-audit}: attack every released table as an outsider would, and say what falls. */
+@Command(name = "disclosure-audit", mixinStandardHelpOptions = true,
+        description = "Attack every released table of every indicator as an outsider would: for each disclosure family and"
+                + " year, subtract along every hierarchy at once (regions, healthcare regions with Halland's split, Riket, sex,"
+                + " age, months to years, diagnoses), chains included, and report every hidden count that can be recovered or"
+                + " narrowed below the threshold, with the arithmetic. Also checks that what every consumer is given hides"
+                + " exactly what the disclosure pattern hides. Read-only.",
+        footer = {"", "Exit code 2 when anything can be recovered."})
+final class DisclosureAuditCommand extends Verb {
+    @Option(names = "--family", paramLabel = "FAMILY", description = "One disclosure family (e.g. svf-treated); default: all.")
+    String family;
+
+    @Option(names = "--year", paramLabel = "YEAR", description = "One calendar year; default: every year with data.")
+    Integer year;
+
+    @Option(names = "--snapshot", paramLabel = "NAME", description = "Audit the tables as of a snapshot.")
+    String snapshot;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Findings to print per family and year (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Override
+    public void run() {
+        int findings = 0;
+        try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
+            if (snapshot != null) {
+                Snapshots.asOf(warehouse, snapshot);
+            }
+            out().printf("%-16s %5s %9s %9s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "findings");
+            long start = System.nanoTime();
+            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year);
+            for (AuditRun.Result r : results) {
+                out().printf("%-16s %5d %,9d %,9d %,9d %,9d%n", r.family(), r.year(), r.cells(), r.primary(), r.secondary(),
+                        r.findings().size());
+                r.findings().stream().limit(show).forEach(f -> out().println("    " + f));
+                findings += r.findings().size();
+            }
+            out().printf("%d tables audited in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9,
+                    findings == 0 ? "no hidden count can be recovered or narrowed below the threshold." : findings + " findings.");
+        }
+        if (findings > 0) {
+            throw new Rejected(findings + " hidden counts can be recovered or narrowed; see above.");
+        }
+    }
+}

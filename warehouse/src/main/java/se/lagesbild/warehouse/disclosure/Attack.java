@@ -1,0 +1,195 @@
+package se.lagesbild.warehouse.disclosure;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * What an attacker can learn of the hidden counts of a {@link Block} from the released ones: for
+ * every unknown count, the interval it must lie in given every relation of every hierarchy, that
+ * counts are never negative, and that a numerator never exceeds its denominator where that always
+ * holds. Intervals are tightened by propagating each constraint total = Σ parts in turn
+ * (a part lies between the total's lower bound minus the others' upper bounds and the total's upper
+ * bound minus the others' lower bounds; a total between the sums of its parts' bounds) until no
+ * bound moves: this finds every recovery along one relation, every chain of them across
+ * hierarchies (a cell recovered from one relation used in the next), and the narrowing that
+ * non-negativity brings.
+ *
+ * <p>It is interval propagation, not the linear programme of τ-ARGUS's audit (Hundepool et al.,
+ * Statistical Disclosure Control, Wiley 2012, §4.3.3, "auditing"): a recovery that needs two
+ * relations subtracted from each other while each has two unknowns is not found. The hierarchies
+ * here are nested sums, where such combinations reduce to chains; the audit's tests check that.
+ * Each bound remembers the constraint that last moved it, so a recovery can be shown as arithmetic.
+ */
+final class Attack {
+    private static final double EPSILON = 1e-7;
+
+    final double[] lo;
+    final double[] hi;
+    /** The constraint that last moved each bound (-1: none; -2 - p: within-pair p). */
+    final int[] loBy;
+    final int[] hiBy;
+    private final Block block;
+
+    private Attack(Block block, boolean[] known) {
+        this.block = block;
+        int n = block.variables();
+        lo = new double[n];
+        hi = new double[n];
+        loBy = new int[n];
+        hiBy = new int[n];
+        Arrays.fill(loBy, -1);
+        Arrays.fill(hiBy, -1);
+        for (int v = 0; v < n; v++) {
+            lo[v] = known[v] ? block.truth[v] : 0;
+            hi[v] = known[v] ? block.truth[v] : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** Runs the attack: {@code known[v]} says which counts are released. */
+    static Attack run(Block block, boolean[] known) {
+        Attack attack = new Attack(block, known);
+        attack.propagate();
+        return attack;
+    }
+
+    /** Whether v is pinned to one value. */
+    boolean exact(int v) {
+        return hi[v] - lo[v] <= EPSILON * Math.max(1, Math.abs(lo[v]));
+    }
+
+    double width(int v) {
+        return hi[v] - lo[v];
+    }
+
+    /**
+     * Whether v is narrowed below {@code threshold}: its interval holds fewer than {@code threshold}
+     * whole numbers (width below threshold − 1). A cell hidden for "fewer than 5 patients" already
+     * tells 0–4, five possibilities; an interval of four or fewer tells more than the reason does.
+     */
+    boolean narrowed(int v, double threshold) {
+        return width(v) < threshold - 1 - EPSILON;
+    }
+
+    private void propagate() {
+        int constraints = block.constraints();
+        int[][] byVariable = constraintsOf(constraints);
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        boolean[] queued = new boolean[constraints];
+        for (int c = 0; c < constraints; c++) {
+            work.add(c);
+            queued[c] = true;
+        }
+        long budget = 200L * Math.max(1, constraints) + 1_000_000;
+        while (!work.isEmpty() && budget-- > 0) {
+            int c = work.poll();
+            queued[c] = false;
+            tighten(c, changed -> {
+                for (int d : byVariable[changed]) {
+                    if (!queued[d]) {
+                        queued[d] = true;
+                        work.add(d);
+                    }
+                }
+            });
+            if (work.isEmpty()) {
+                withinPairs(changed -> {
+                    for (int d : byVariable[changed]) {
+                        if (!queued[d]) {
+                            queued[d] = true;
+                            work.add(d);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private int[][] constraintsOf(int constraints) {
+        int[] count = new int[block.variables()];
+        for (int c = 0; c < constraints; c++) {
+            count[block.total[c]]++;
+            for (int j = block.start[c]; j < block.start[c + 1]; j++) {
+                count[block.parts[j]]++;
+            }
+        }
+        int[][] of = new int[block.variables()][];
+        for (int v = 0; v < of.length; v++) {
+            of[v] = new int[count[v]];
+        }
+        int[] at = new int[block.variables()];
+        for (int c = 0; c < constraints; c++) {
+            of[block.total[c]][at[block.total[c]]++] = c;
+            for (int j = block.start[c]; j < block.start[c + 1]; j++) {
+                of[block.parts[j]][at[block.parts[j]]++] = c;
+            }
+        }
+        return of;
+    }
+
+    /** One constraint's bounds on each of its variables. */
+    private void tighten(int c, java.util.function.IntConsumer changed) {
+        int t = block.total[c];
+        double sumLo = 0;
+        double sumHi = 0;
+        int infinite = 0;
+        for (int j = block.start[c]; j < block.start[c + 1]; j++) {
+            int p = block.parts[j];
+            sumLo += lo[p];
+            if (Double.isInfinite(hi[p])) {
+                infinite++;
+            } else {
+                sumHi += hi[p];
+            }
+        }
+        if (raiseLo(t, sumLo, c)) {
+            changed.accept(t);
+        }
+        if (infinite == 0 && lowerHi(t, sumHi, c)) {
+            changed.accept(t);
+        }
+        for (int j = block.start[c]; j < block.start[c + 1]; j++) {
+            int p = block.parts[j];
+            double othersLo = sumLo - lo[p];
+            boolean othersFinite = infinite == 0 || (infinite == 1 && Double.isInfinite(hi[p]));
+            double othersHi = Double.isInfinite(hi[p]) ? sumHi : sumHi - hi[p];
+            boolean moved = lowerHi(p, hi[t] - othersLo, c);
+            if (othersFinite && raiseLo(p, lo[t] - othersHi, c)) {
+                moved = true;
+            }
+            if (moved) {
+                changed.accept(p);
+            }
+        }
+    }
+
+    private void withinPairs(java.util.function.IntConsumer changed) {
+        for (int i = 0; i < block.within.length; i++) {
+            int small = block.within[i][0];
+            int large = block.within[i][1];
+            if (lowerHi(small, hi[large], -2 - i)) {
+                changed.accept(small);
+            }
+            if (raiseLo(large, lo[small], -2 - i)) {
+                changed.accept(large);
+            }
+        }
+    }
+
+    private boolean raiseLo(int v, double bound, int by) {
+        if (bound > lo[v] + EPSILON * Math.max(1, Math.abs(bound))) {
+            lo[v] = Math.min(bound, hi[v]);
+            loBy[v] = by;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean lowerHi(int v, double bound, int by) {
+        if (bound < hi[v] - EPSILON * Math.max(1, Math.abs(bound))) {
+            hi[v] = Math.max(bound, lo[v]);
+            hiBy[v] = by;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package se.lagesbild.warehouse.disclosure;
+
+import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.jooq.impl.DSL;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.CellCounts;
+import se.lagesbild.warehouse.indicators.CellFilter;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.stats.Confidence;
+
+/**
+ * The audit of every released table: for every disclosure family and every year with data, what
+ * {@link Released} gives every consumer (the API, exports, the report) is checked against the
+ * family's pattern (a cell the pattern hides is never released, and a released cell shows exactly
+ * its counts), and the released values are attacked along every hierarchy ({@link Audit}).
+ */
+public final class AuditRun {
+    private AuditRun() {
+    }
+
+    /** One family and year: its size, what was hidden, and what the audit found. */
+    public record Result(String family, int year, int cells, int primary, int secondary, List<String> findings) {
+    }
+
+    /** Audits {@code family} (null: every family) in {@code year} (null: every year with data). */
+    public static List<Result> run(Warehouse warehouse, String family, Integer year) {
+        List<Indicator> catalogue = Catalogue.all(warehouse);
+        TreeSet<String> families = new TreeSet<>();
+        catalogue.forEach(i -> families.add(i.disclosureFamily()));
+        if (family != null && !families.contains(family)) {
+            throw new se.lagesbild.warehouse.WarehouseException("Unknown disclosure family '" + family + "'. Families: "
+                    + String.join(", ", families) + ".");
+        }
+        DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
+        Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
+        List<Result> results = new ArrayList<>();
+        for (String f : family == null ? families : List.of(family)) {
+            List<Indicator> members = DisclosurePattern.members(catalogue, f);
+            for (int y : year == null ? years(warehouse) : List.of(year)) {
+                List<CellCounts> counts = new ArrayList<>();
+                for (Indicator member : members) {
+                    counts.add(CellCounts.of(warehouse, member, DisclosurePattern.periods(y)));
+                }
+                if (counts.stream().allMatch(c -> c.byCell().isEmpty())) {
+                    continue;
+                }
+                DisclosurePattern pattern = Patterns.of(warehouse, members.get(0), y);
+                List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
+                Audit.of(counts, pattern, rules, dimensions).forEach(finding -> findings.add(finding.toString()));
+                results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings));
+            }
+        }
+        return results;
+    }
+
+    /** The years the loaded batches cover. */
+    static List<Integer> years(Warehouse warehouse) {
+        var r = warehouse.dsl().select(DSL.min(LOAD_BATCH.PERIOD_FROM), DSL.max(LOAD_BATCH.PERIOD_TO)).from(LOAD_BATCH).fetchOne();
+        List<Integer> years = new ArrayList<>();
+        if (r.value1() != null && r.value2() != null) {
+            for (int y = r.value1().getYear(); y <= r.value2().getYear(); y++) {
+                years.add(y);
+            }
+        }
+        return years;
+    }
+
+    /** What Released gives for the year against the pattern: nothing hidden shown, every shown count as counted. */
+    private static List<String> released(Warehouse warehouse, List<Indicator> members, List<CellCounts> counts, DisclosurePattern pattern,
+                                         int year) {
+        List<String> findings = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            Indicator indicator = members.get(m);
+            Map<Cell, double[]> truth = new LinkedHashMap<>(counts.get(m).byCell());
+            for (ReleasedValue v : Released.values(warehouse, indicator.code(), CellFilter.all().periods(DisclosurePattern.periods(year)
+                    .toArray(String[]::new)), Confidence.NINETY_FIVE)) {
+                boolean hidden = pattern.hidden(v.cell());
+                if (hidden != v.suppressed()) {
+                    findings.add(indicator.code() + " " + Audit.describe(v.cell()) + ": " + (hidden ? "released although the pattern hides it"
+                            : "hidden although the pattern releases it"));
+                } else if (!hidden && truth.containsKey(v.cell()) && indicator.method().equals("proportion")
+                        && Math.abs(truth.get(v.cell())[1] - v.denominator()) > 1e-6) {
+                    findings.add(indicator.code() + " " + Audit.describe(v.cell()) + ": released denominator " + v.denominator()
+                            + " is not the counted " + truth.get(v.cell())[1]);
+                }
+            }
+        }
+        return findings;
+    }
+}

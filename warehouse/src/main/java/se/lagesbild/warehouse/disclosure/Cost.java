@@ -1,0 +1,38 @@
+package se.lagesbild.warehouse.disclosure;
+
+import se.lagesbild.warehouse.indicators.Cell;
+
+/**
+ * What hiding a cell costs a reader, for choosing complementary suppressions: its count (a large
+ * count is more information; τ-ARGUS's "frequency" cost) times the weight of the figure it is.
+ * Riket is hidden only when nothing else protects; a region's year for all diagnoses, both sexes
+ * and all ages is a headline; a healthcare region, which its regions' figures mostly repeat, a
+ * month, a five-year age band, a single sex or a single diagnosis is cheaper. The weights multiply.
+ */
+final class Cost {
+    private Cost() {
+    }
+
+    static double of(Cell cell, double count) {
+        return Math.max(1, count) * geography(cell) * period(cell) * (cell.sexCode() == 3 ? 2 : 1)
+                * (cell.diagnosisCode().equals("ALL") ? 2 : 1) * age(cell);
+    }
+
+    private static double geography(Cell cell) {
+        return switch (cell.geoLevel()) {
+            case "country" -> 1_000;
+            case "healthcare_region" -> 0.3;
+            default -> 1;
+        };
+    }
+
+    private static double period(Cell cell) {
+        String p = cell.periodCode();
+        return p.length() == 4 ? 2 : p.contains("-") ? 0.5 : 1;
+    }
+
+    private static double age(Cell cell) {
+        String a = cell.ageGroupCode();
+        return a.equals("ALL") ? 2 : a.matches("\\d+-\\d+|\\d+\\+") && !a.equals("0-17") && !a.equals("18+") ? 0.5 : 1;
+    }
+}

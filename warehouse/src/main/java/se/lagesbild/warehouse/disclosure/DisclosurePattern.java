@@ -1,0 +1,166 @@
+package se.lagesbild.warehouse.disclosure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.CellCounts;
+import se.lagesbild.warehouse.indicators.Indicator;
+
+/**
+ * Which cells of one disclosure family in one calendar year are hidden, and why: decided once over
+ * every hierarchy of the year (geography with Halland's split, sex, age, months to years, diagnoses)
+ * for all the family's indicators together, so no released figure of any of them recovers a hidden
+ * one by subtraction, and no table asked for a part hides differently from the whole.
+ *
+ * @param family    the disclosure family (indicators counting the same people)
+ * @param year      the calendar year; every period code of the year belongs to it
+ * @param reasons   hidden cell → why (primary: the threshold it falls below; secondary: the cell it protects)
+ * @param primary   cells hidden because their own count is below a threshold
+ * @param secondary cells hidden so that no hidden cell can be recovered or narrowed
+ * @param cells     cells in the year (of any of the family's indicators)
+ * @param protects  each secondary cell → the hidden cell it was hidden for (for the audit's report;
+ *                  never released: the pairs would help an attacker)
+ */
+public record DisclosurePattern(String family, int year, Map<Cell, String> reasons, int primary, int secondary, int cells,
+                                Map<Cell, Cell> protects) {
+
+    /** Why {@code cell} is hidden, or null when it is released. */
+    public String reason(Cell cell) {
+        return reasons.get(cell);
+    }
+
+    public boolean hidden(Cell cell) {
+        return reasons.containsKey(cell);
+    }
+
+    /** The periods of a year: the year, its half-years, quarters and months. */
+    static List<String> periods(int year) {
+        List<String> periods = new ArrayList<>();
+        String y = String.valueOf(year);
+        periods.add(y);
+        for (String half : Hierarchy.subPeriods(y)) {
+            periods.add(half);
+            for (String quarter : Hierarchy.subPeriods(half)) {
+                periods.add(quarter);
+                periods.addAll(Hierarchy.subPeriods(quarter));
+            }
+        }
+        return periods;
+    }
+
+    /**
+     * Decides the pattern of {@code family} in {@code year} from its indicators' counts.
+     *
+     * @param counts each of the family's indicators' counts in the year's cells
+     */
+    static DisclosurePattern decide(String family, int year, List<CellCounts> counts, DisclosureRules rules, Hierarchy.Dimensions dimensions,
+                                    boolean monthRule) {
+        Map<Cell, Integer> index = new LinkedHashMap<>();
+        counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
+        List<Cell> cells = new ArrayList<>(index.keySet());
+        Quantities q = Quantities.of(counts, cells, index);
+        Hierarchy.Structure structure = Hierarchy.of(cells, dimensions);
+        Block block = new Block(cells, structure, q.values(), q.names(), q.orderedPairs());
+        boolean[] primary = new boolean[cells.size()];
+        String[] why = new String[cells.size()];
+        int[][] sensitive = new int[cells.size()][];
+        double[] thresholds = new double[cells.size()];
+        double[] cost = new double[cells.size()];
+        for (int n = 0; n < cells.size(); n++) {
+            Cell cell = cells.get(n);
+            List<Integer> vars = new ArrayList<>();
+            double largest = 0;
+            for (int[] s : q.sensitive()) {
+                double count = q.values()[n][s[0]];
+                if (Double.isNaN(count)) {
+                    continue;
+                }
+                vars.add(block.variable[n][s[0]]);
+                largest = Math.max(largest, count);
+                int threshold = s[1] == Quantities.CASES ? rules.cases() : rules.patients();
+                boolean month = monthRule && cell.periodCode().matches("\\d{4}-\\d{2}") && count < rules.month();
+                if ((count < threshold || month) && !primary[n]) {
+                    primary[n] = true;
+                    why[n] = month && count >= threshold ? "a month with fewer than " + rules.month() + " treatment starts (primary suppression)"
+                            : "fewer than " + threshold + (s[1] == Quantities.CASES ? " cases" : " patients") + " (primary suppression)";
+                    thresholds[n] = rules.interval();
+                }
+            }
+            sensitive[n] = vars.stream().mapToInt(Integer::intValue).toArray();
+            cost[n] = Cost.of(cell, largest);
+        }
+        Suppression.Result result = Suppression.decide(block, primary, sensitive, thresholds, cost);
+        Map<Cell, String> reasons = new LinkedHashMap<>();
+        Map<Cell, Cell> protects = new LinkedHashMap<>();
+        for (int n = 0; n < cells.size(); n++) {
+            if (result.hidden()[n]) {
+                reasons.put(cells.get(n), primary[n] ? why[n]
+                        : "hidden so that a suppressed cell cannot be recovered from it by subtraction (secondary suppression)");
+            }
+            if (result.protects()[n] >= 0 && !primary[n]) {
+                protects.put(cells.get(n), cells.get(result.protects()[n]));
+            }
+        }
+        return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), result.primary(), result.secondary(),
+                cells.size(), java.util.Collections.unmodifiableMap(protects));
+    }
+
+    /** The family's counts as one matrix of quantities (identical columns shared), and which are sensitive. */
+    record Quantities(List<String> names, double[][] values, List<int[]> sensitive, int[][] orderedPairs) {
+        static final int PATIENTS = 0;
+        static final int CASES = 1;
+
+        static Quantities of(List<CellCounts> counts, List<Cell> cells, Map<Cell, Integer> index) {
+            List<double[]> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<int[]> sensitive = new ArrayList<>();
+            List<int[]> pairs = new ArrayList<>();
+            for (CellCounts c : counts) {
+                int[] at = new int[c.names().size()];
+                for (int k = 0; k < at.length; k++) {
+                    double[] column = new double[cells.size()];
+                    java.util.Arrays.fill(column, Double.NaN);
+                    int kk = k;
+                    c.byCell().forEach((cell, values) -> column[index.get(cell)] = values[kk]);
+                    at[k] = indexOf(columns, column);
+                    if (at[k] < 0) {
+                        at[k] = columns.size();
+                        columns.add(column);
+                        names.add(c.indicator().code() + "." + c.names().get(k));
+                    }
+                }
+                int[] s = {at[c.sensitive()], c.kind().equals("cases") ? CASES : PATIENTS};
+                if (sensitive.stream().noneMatch(x -> x[0] == s[0])) {
+                    sensitive.add(s);
+                }
+                if (c.names().size() == 2 && c.indicator().method().equals("proportion")) {
+                    pairs.add(new int[] {at[0], at[1]});
+                }
+            }
+            double[][] values = new double[cells.size()][columns.size()];
+            for (int n = 0; n < cells.size(); n++) {
+                for (int k = 0; k < columns.size(); k++) {
+                    values[n][k] = columns.get(k)[n];
+                }
+            }
+            return new Quantities(names, values, sensitive, pairs.toArray(int[][]::new));
+        }
+
+        private static int indexOf(List<double[]> columns, double[] column) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (java.util.Arrays.equals(columns.get(i), column)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The indicators of {@code all} in {@code family}. */
+    static List<Indicator> members(List<Indicator> all, String family) {
+        return all.stream().filter(i -> i.disclosureFamily().equals(family)).toList();
+    }
+}

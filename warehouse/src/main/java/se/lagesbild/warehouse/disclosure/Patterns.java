@@ -1,0 +1,103 @@
+package se.lagesbild.warehouse.disclosure;
+
+import static se.lagesbild.warehouse.db.Tables.DIM_AGE_GROUP;
+import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
+import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jooq.impl.DSL;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.CellCounts;
+import se.lagesbild.warehouse.indicators.Indicator;
+
+/**
+ * The disclosure patterns of the data as the connection sees it (the newest vintages, or a
+ * snapshot), computed once per family and year and kept: a pattern depends only on the batches
+ * visible and the thresholds, so the same state always gives the same pattern, and threads asking
+ * for the same one at once wait for one computation.
+ */
+public final class Patterns {
+    private static final int KEPT = 512;
+    private static final ConcurrentHashMap<String, CompletableFuture<DisclosurePattern>> CACHE = new ConcurrentHashMap<>();
+
+    private Patterns() {
+    }
+
+    /** The pattern of {@code indicator}'s family in {@code year}. */
+    public static DisclosurePattern of(Warehouse warehouse, Indicator indicator, int year) {
+        Map<String, Integer> thresholds = Disclosure.thresholds(warehouse);
+        String key = warehouse.file() + "|" + state(warehouse) + "|" + new TreeMap<>(thresholds) + "|" + indicator.disclosureFamily() + "|"
+                + year;
+        CompletableFuture<DisclosurePattern> mine = new CompletableFuture<>();
+        CompletableFuture<DisclosurePattern> existing = CACHE.putIfAbsent(key, mine);
+        if (existing != null) {
+            return join(existing);
+        }
+        try {
+            mine.complete(compute(warehouse, indicator.disclosureFamily(), year, DisclosureRules.of(thresholds)));
+        } catch (RuntimeException e) {
+            CACHE.remove(key);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        trim();
+        return join(mine);
+    }
+
+    /** The family's pattern computed afresh (for the audit and tests; {@link #of} keeps them). */
+    static DisclosurePattern compute(Warehouse warehouse, String family, int year, DisclosureRules rules) {
+        List<Indicator> members = DisclosurePattern.members(Catalogue.all(warehouse), family);
+        List<String> periods = DisclosurePattern.periods(year);
+        List<CellCounts> counts = new ArrayList<>();
+        for (Indicator member : members) {
+            counts.add(CellCounts.of(warehouse, member, periods));
+        }
+        boolean monthRule = members.stream().anyMatch(i -> i.dataSource().contains("svf-pathways"));
+        return DisclosurePattern.decide(family, year, counts, rules, dimensions(warehouse), monthRule);
+    }
+
+    /** Regions and their healthcare regions (Halland in two), and each age group's kind. */
+    static Hierarchy.Dimensions dimensions(Warehouse warehouse) {
+        Map<String, List<String>> healthcareRegions = new TreeMap<>();
+        warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).orderBy(MAP_REGION_HEALTHCARE_REGION.HEALTHCARE_REGION_CODE)
+                .forEach(r -> healthcareRegions.computeIfAbsent(r.getRegionCode(), k -> new ArrayList<>()).add(r.getHealthcareRegionCode()));
+        Map<String, String> ageKinds = warehouse.dsl().selectFrom(DIM_AGE_GROUP).fetchMap(DIM_AGE_GROUP.AGE_GROUP_CODE,
+                DIM_AGE_GROUP.AGE_GROUP_KIND);
+        return new Hierarchy.Dimensions(healthcareRegions, ageKinds);
+    }
+
+    /** The batches the connection sees: their number, the newest and the sum of their ids (an unload changes it). */
+    static String state(Warehouse warehouse) {
+        var visible = LOAD_BATCH.BATCH_ID.le(DSL.coalesce(DSL.field("getvariable('lagesbild_max_batch')", Long.class),
+                DSL.inline(Long.MAX_VALUE)));
+        var r = warehouse.dsl().select(DSL.count(), DSL.max(LOAD_BATCH.BATCH_ID), DSL.sum(LOAD_BATCH.BATCH_ID)).from(LOAD_BATCH)
+                .where(visible).fetchOne();
+        return r.value1() + ":" + r.value2() + ":" + r.value3();
+    }
+
+    private static DisclosurePattern join(CompletableFuture<DisclosurePattern> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void trim() {
+        Iterator<String> keys = CACHE.keySet().iterator();
+        while (CACHE.size() > KEPT && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+}
