@@ -27,6 +27,33 @@ CREATE OR REPLACE TEMP MACRO lb_date(v) AS
     CASE WHEN length(v) = 10 AND substr(v, 5, 1) = '-' THEN TRY_CAST(v AS DATE)
          WHEN length(trim(v)) = 10 AND substr(trim(v), 5, 1) = '-' THEN TRY_CAST(trim(v) AS DATE) END;
 
+-- A date of birth: an ISO date, or a year and month (YYYY-MM or YYYYMM, as registers deliver it
+-- when the day is withheld), read as the month's 15th.
+CREATE OR REPLACE TEMP MACRO lb_birth_date(v) AS
+    CASE WHEN regexp_full_match(trim(v), '[0-9]{4}-(0[1-9]|1[0-2])') OR regexp_full_match(trim(v), '[0-9]{4}(0[1-9]|1[0-2])')
+         THEN make_date(CAST(left(trim(v), 4) AS INTEGER), CAST(right(trim(v), 2) AS INTEGER), 15)
+         ELSE lb_date(v) END;
+
+-- The date a population figure describes, from SCB's period codes: a year ("2024": 31 December), a
+-- month ("2025M09": its last day), a quarter ("2025K3", "2025Q3": its last day), or an ISO date.
+CREATE OR REPLACE TEMP MACRO lb_reference_date(v) AS
+    CASE WHEN regexp_full_match(trim(v), '[0-9]{4}') THEN make_date(CAST(trim(v) AS INTEGER), 12, 31)
+         WHEN regexp_full_match(upper(trim(v)), '[0-9]{4}M(0[1-9]|1[0-2])')
+         THEN last_day(make_date(CAST(left(trim(v), 4) AS INTEGER), CAST(right(trim(v), 2) AS INTEGER), 1))
+         WHEN regexp_full_match(upper(trim(v)), '[0-9]{4}[KQ][1-4]')
+         THEN last_day(make_date(CAST(left(trim(v), 4) AS INTEGER), 3 * CAST(right(trim(v), 1) AS INTEGER), 1))
+         ELSE lb_date(v) END;
+
+-- Whether an age text means all ages (SCB's "totalt"), as a delivered total has it.
+CREATE OR REPLACE TEMP MACRO lb_all_ages(v) AS
+    lower(trim(coalesce(v, ''))) IN ('totalt', 'total', 'tot', 'alla', 'alla åldrar', 'all ages', 'all');
+
+-- A share as a fraction: "0.70", "0,70", "70 %" or "70%".
+CREATE OR REPLACE TEMP MACRO lb_share(v) AS
+    CASE WHEN suffix(replace(trim(v), ' ', ''), '%')
+         THEN TRY_CAST(replace(rtrim(replace(trim(v), ' ', ''), '%'), ',', '.') AS DOUBLE) / 100
+         ELSE TRY_CAST(replace(trim(v), ',', '.') AS DOUBLE) END;
+
 -- Yes/no in Swedish or English, or 1/0.
 -- (A simple CASE, not IN or list_contains: DuckDB turns those lists into joins, which cost more
 -- and keep a read-and-type pass from running in the file's order.)

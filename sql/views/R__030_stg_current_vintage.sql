@@ -38,11 +38,43 @@ WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_new
 final AS (SELECT f.* FROM fact_new_cases f JOIN cells c USING (batch_id, region_code, year))
 SELECT * FROM final;
 
--- cell = region × year
+-- cell = region × reference date (several dates of a region coexist: 31 December, the end of a month)
 CREATE OR REPLACE VIEW stg_population AS
-WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_population
+WITH cells AS (SELECT region_code, reference_date, max(batch_id) AS batch_id FROM fact_population
                WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
-final AS (SELECT f.* FROM fact_population f JOIN cells c USING (batch_id, region_code, year))
+final AS (SELECT f.* FROM fact_population f JOIN cells c USING (batch_id, region_code, reference_date))
+SELECT * FROM final;
+
+-- One row per current tumour; cell = region × year of diagnosis (a new delivery of a diagnosis year
+-- replaces the register's earlier one: late registrations and corrections come with it).
+CREATE OR REPLACE VIEW stg_tumour AS
+WITH cells AS (SELECT region_code, year(diagnosis_date) AS year, max(batch_id) AS batch_id FROM fact_tumour
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_tumour f JOIN cells c ON c.batch_id = f.batch_id AND c.region_code = f.region_code
+                                                     AND c.year = year(f.diagnosis_date))
+SELECT * FROM final;
+
+-- One row per current death; cell = region × year of death. With each death its delivery's closing date.
+CREATE OR REPLACE VIEW stg_death AS
+WITH cells AS (SELECT region_code, year(death_date) AS year, max(batch_id) AS batch_id FROM fact_death
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.*, b.follow_up_until FROM fact_death f
+          JOIN cells c ON c.batch_id = f.batch_id AND c.region_code = f.region_code AND c.year = year(f.death_date)
+          JOIN load_batch b ON b.batch_id = f.batch_id)
+SELECT * FROM final;
+
+-- cell = table region (00 Riket) × year
+CREATE OR REPLACE VIEW stg_life_table AS
+WITH cells AS (SELECT region_code, year, max(batch_id) AS batch_id FROM fact_life_table
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_life_table f JOIN cells c USING (batch_id, region_code, year))
+SELECT * FROM final;
+
+-- cell = agreement year (a later rules file for the year replaces the earlier one)
+CREATE OR REPLACE VIEW stg_agreement_rule AS
+WITH cells AS (SELECT agreement_year, max(batch_id) AS batch_id FROM fact_agreement_rule
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_agreement_rule f JOIN cells c USING (batch_id, agreement_year))
 SELECT * FROM final;
 
 -- cell = region × report year

@@ -15,7 +15,7 @@ people AS (
     SELECT p.year::VARCHAR AS period_code, b.geo_level, b.geo_code, p.sex_code,
            CASE WHEN p.age_to IS NOT NULL AND p.age_to <= 17 THEN '0-17' WHEN p.age_from >= 18 THEN '18+' END AS age_group_code,
            p.population * b.weight AS population
-    FROM stg_population p
+    FROM int_population_year p
     JOIN int_geography_bridge b ON b.region_code = p.region_code AND b.split_municipality_code = '-'
 ),
 numerators_grouped AS (

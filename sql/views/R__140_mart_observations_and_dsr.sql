@@ -51,7 +51,7 @@ cases AS (
 ),
 people AS (
     SELECT p.year::VARCHAR AS period_code, g.geo_level, g.geo_code, p.sex_code, b.band, p.population * g.weight AS population
-    FROM stg_population p
+    FROM int_population_year p
     JOIN bands b ON p.age_from BETWEEN b.min_age AND b.max_age
     JOIN int_geography_bridge g ON g.region_code = p.region_code AND g.split_municipality_code = '-'
 ),

@@ -1,5 +1,5 @@
 -- Agreement follow-up: every condition of every payment part, for each of the 21 regions.
--- Rules come from ref_agreement* (V5); observations from the regions' reports and the pathways.
+-- Rules come from the loaded agreement rules (int_agreement*, lagesbild load agreement-rules); observations from the regions' reports and the pathways.
 
 -- Lead-time conditions: treated pathways of the condition's SVF (and ICD-10 range, e.g. 'C18' or
 -- 'C19-C20') whose treatment started in the condition's period, per reporting region.
@@ -8,7 +8,7 @@ WITH conditions AS (
     SELECT c.agreement_year, c.payment_code, c.condition_code, c.svf_scope, p.start_date, p.end_date,
            split_part(c.icd10_scope, '-', 1) AS icd10_from,
            coalesce(nullif(split_part(c.icd10_scope, '-', 2), ''), split_part(c.icd10_scope, '-', 1)) AS icd10_to
-    FROM ref_agreement_condition c
+    FROM int_agreement_condition c
     JOIN dim_period p ON p.period_code = c.period_code
     WHERE c.metric = 'lead_time_within_max'
 ),
@@ -45,8 +45,8 @@ WITH grid AS (
     SELECT c.agreement_year, c.payment_code, c.condition_code, c.metric, c.svf_scope, c.icd10_scope, c.period_code,
            c.threshold, c.comparison, c.description_sv, a.report_deadline,
            r.region_code, r.name_sv AS region_name_sv, r.sort_order
-    FROM ref_agreement_condition c
-    JOIN ref_agreement a USING (agreement_year)
+    FROM int_agreement_condition c
+    JOIN int_agreement a USING (agreement_year)
     CROSS JOIN dim_region r
     WHERE r.region_level = 'region'
 ),
@@ -110,7 +110,11 @@ final AS (
     SELECT agreement_year, payment_code, condition_code, region_code, region_name_sv, sort_order, metric, svf_scope,
            icd10_scope, period_code, threshold::DOUBLE AS threshold, comparison, description_sv, report_deadline,
            submitted_date, observed_value, inclusion_numerator_h1, inclusion_denominator_h1, lead_time_within,
-           lead_time_evaluable, status, reason, actions_sv
+           lead_time_evaluable, status, reason, actions_sv,
+           CASE metric WHEN 'svf_inclusion' THEN 'region report (inclusion, first half-year)'
+                       WHEN 'prem_used' THEN 'region report (PREM)'
+                       WHEN 'report_submitted' THEN 'region report (date received)'
+                       WHEN 'lead_time_within_max' THEN 'svf-pathways (lead times)' END AS source
     FROM judged
 )
 SELECT * FROM final;

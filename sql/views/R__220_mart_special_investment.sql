@@ -15,12 +15,12 @@ WITH projects AS (
 population_years AS (
     SELECT f.year, coalesce(year(a.population_reference_date), f.year - 1) AS population_year
     FROM (SELECT DISTINCT year FROM stg_investment_fund) f
-    LEFT JOIN ref_agreement a ON a.agreement_year = f.year
+    LEFT JOIN int_agreement a ON a.agreement_year = f.year
 ),
 rcc_population AS (
     SELECT y.year, y.population_year, m.healthcare_region_code, sum(p.population * m.population_weight::DOUBLE) AS population
     FROM population_years y
-    JOIN stg_population p ON p.year = y.population_year
+    JOIN int_population_year p ON p.year = y.population_year
     JOIN map_region_healthcare_region m ON m.region_code = p.region_code
     GROUP BY ALL
 ),

@@ -65,6 +65,14 @@ final class AgreementCommand extends Verb {
         AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments);
         out().printf("%nWritten to %s: %s, %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
                 payments.getFileName(), gaps.getFileName(), funds.getFileName(), report.getFileName());
+        if (result.refusal() != null) {
+            throw new Rejected("Payments of " + year + " " + result.refusal());
+        }
+    }
+
+    /** A share as "83.1 %", or "–" when there is nothing to divide (no money reported). */
+    static String percent(double share, Locale locale) {
+        return Double.isNaN(share) ? "–" : String.format(locale, "%.1f %%", 100 * share);
     }
 
     private void printDeviations(AgreementResult result) {
@@ -118,8 +126,8 @@ final class AgreementCommand extends Verb {
             return;
         }
         for (SpecialInvestments.Area a : investments.areas()) {
-            out().printf(Locale.ROOT, "  %-13s allocated %,14d kr, passed on %,14d kr (%.1f %%), %d projects%s%n", a.areaCode(), a.allocated(),
-                    a.passedOn(), 100 * a.passedOnShare(), a.projects(),
+            out().printf(Locale.ROOT, "  %-13s allocated %,14d kr, passed on %,14d kr (%s), %d projects%s%n", a.areaCode(), a.allocated(),
+                    a.passedOn(), percent(a.passedOnShare(), Locale.ROOT), a.projects(),
                     a.agreedAmount() == null ? " (no amount per area in the agreement)" : String.format(Locale.ROOT, " of %,d kr agreed", a.agreedAmount()));
         }
         out().printf("  %d deviations%s%n", investments.deviations().size(), investments.deviations().isEmpty() ? "" : ":");
@@ -152,10 +160,11 @@ final class AgreementCommand extends Verb {
     private static List<List<String>> conditionRows(AgreementResult result) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("agreement_year", "payment_code", "condition_code", "region_code", "region", "metric", "threshold",
-                "comparison", "observed", "status", "reason", "trend", "description_sv"));
+                "comparison", "observed", "status", "reason", "trend", "description_sv", "source"));
         for (AgreementResult.Condition c : result.conditions()) {
             rows.add(List.of(String.valueOf(result.year()), c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(),
-                    c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.trend(), c.description()));
+                    c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.trend(), c.description(),
+                    c.source()));
         }
         return rows;
     }

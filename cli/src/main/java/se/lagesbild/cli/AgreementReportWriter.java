@@ -70,15 +70,15 @@ final class AgreementReportWriter {
         md.append("| område | RCC | tilldelat (kr) | vidarefördelat (kr) | andel vidarefördelad | projekt | kriterier |\n")
                 .append("|---|---|---:|---:|---:|---:|---|\n");
         for (SpecialInvestments.Fund f : investments.funds()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %.1f %% | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
-                    f.passedOn(), 100 * f.passedOnShare(), f.projects(), f.criteria()));
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
+                    f.passedOn(), AgreementCommand.percent(f.passedOnShare(), SWEDISH), f.projects(), f.criteria()));
         }
         md.append("\n| område (riket) | enligt överenskommelsen (kr) | tilldelat (kr) | vidarefördelat (kr) | andel | projekt |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (SpecialInvestments.Area a : investments.areas()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %.1f %% | %d |%n", a.areaCode(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d |%n", a.areaCode(),
                     a.agreedAmount() == null ? "ej angivet" : String.format(SWEDISH, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
-                    100 * a.passedOnShare(), a.projects()));
+                    AgreementCommand.percent(a.passedOnShare(), SWEDISH), a.projects()));
         }
         md.append("\nAvvikelser från fördelningen efter befolkning: ")
                 .append(investments.deviations().isEmpty() ? "inga.\n" : "\n\n- " + String.join("\n- ", investments.deviations()) + "\n");

@@ -14,6 +14,7 @@ import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.notebooks.Jupyter;
 import se.lagesbild.notebooks.YearlyReportRun;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.fixtures.synthetic.Settings;
@@ -105,6 +106,13 @@ final class DemoCommand extends Verb {
         out.println("      Report: " + result.html().toAbsolutePath());
         out.println("      Tables (CSV and Arrow) and manifest.json beside it; again with: ./lagesbild report --year 2027 --snapshot "
                 + SNAPSHOT + " --published " + PUBLISHED);
+        try {
+            Path spec = new Jupyter(home()).install(null);
+            out.println("      Java kernel registered for Jupyter (" + spec + "): jupyter nbconvert --to notebook --execute"
+                    + " notebooks/explore.ipynb runs as it is; ./lagesbild notebook opens them all");
+        } catch (WarehouseException e) {
+            out.println("      The Java kernel could not be registered for Jupyter: " + e.getMessage());
+        }
     }
 
     private static void takeOnce(Warehouse warehouse, String name, String description, PrintWriter out) {
@@ -121,12 +129,14 @@ final class DemoCommand extends Verb {
         try (ServedWarehouse served = new ServedWarehouse(db(), 2, message -> { });
              ApiServer server = new ApiServer(served, settings)) {
             int port = server.start();
-            String url = "http://127.0.0.1:" + port + ApiServer.BASE
-                    + "/indicators/svf_within_lead_time/values?period=2026&region=00&diagnosis=ALL&sex=3&age=ALL&format=csv";
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            out.printf("      GET %s → %d%n", url.replace("http://127.0.0.1:" + port, ""), response.statusCode());
-            response.body().lines().forEach(line -> out.println("      " + line));
+            HttpClient client = HttpClient.newHttpClient();
+            for (String query : List.of("/indicators/svf_within_lead_time/values?period=2026&region=00&diagnosis=ALL&sex=3&age=ALL&format=csv",
+                    "/indicators/net_survival_5y/values?period=2027&region=00&diagnosis=MALIGNANT&sex=1,2,3&format=csv")) {
+                String url = "http://127.0.0.1:" + port + ApiServer.BASE + query;
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                out.printf("      GET %s → %d%n", ApiServer.BASE + query, response.statusCode());
+                response.body().lines().forEach(line -> out.println("      " + line));
+            }
             out.println("      Serve it for agencies: ./lagesbild serve (docs at http://127.0.0.1:7070/api/docs)");
         } catch (java.io.IOException e) {
             throw new WarehouseException("The demo could not reach its own API: " + e.getMessage(), e);

@@ -11,7 +11,8 @@ import se.lagesbild.fixtures.synthetic.SyntheticNationalData;
 /** {@code lagesbild generate}: synthetic national data in the loaders' formats. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write synthetic national data for Sweden in the loaders' input formats: population, new cases,"
-                + " SVF pathways (one file per year), aggregates, SKR's extract, reports, PREM, investments and projects,"
+                + " SVF pathways (one file per year), aggregates, SKR's extract, reports, PREM, investments and projects, agreement rules,"
+                + " and the registers (cancer register, ten diagnosis years; deaths, followed up to the last year's end; life tables),"
                 + " calibrated to the real national figures, with effects planted for the analysis to find (manifest.json)."
                 + " The same seed and settings give byte-identical files.")
 final class GenerateCommand extends Verb {

@@ -44,6 +44,11 @@ final class LoadOptions {
                     + " load it with the as_of date of its manifest.")
     LocalDate today;
 
+    @Option(names = "--follow-up-until", paramLabel = "DATE",
+            description = "For deaths: the delivery's closing date, up to which every death is in it (kept on the batch;"
+                    + " survival counts everyone not in it as alive until then).")
+    LocalDate followUpUntil;
+
     @Option(names = "--problems", paramLabel = "DIR",
             description = "Folder for the machine-readable problem lists, one CSV per file (default: problems/ beside the warehouse).")
     Path problemsFolder;
@@ -71,7 +76,8 @@ final class LoadOptions {
                 .withEncoding(encoding.toLowerCase(java.util.Locale.ROOT))
                 .withProblemsFile(folder.resolve(file.getFileName() + ".problems.csv"))
                 .withToday(today != null ? today : LocalDate.now())
-                .withDelimiter(chosen);
+                .withDelimiter(chosen)
+                .withFollowUpUntil(followUpUntil);
         return policy == null ? request : request.withPolicy(Policy.parse(policy));
     }
 

@@ -6,11 +6,12 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.lagesbild.notebooks.Jupyter;
+import se.lagesbild.warehouse.WarehouseException;
 
 /** {@code lagesbild notebook}: Jupyter Notebook on the project's notebooks with the Java kernel. */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
         description = "Open Jupyter Notebook on the project's notebooks (explore, yearly follow-up, agreement) with the Java"
-                + " kernel, on the warehouse given with --db. Stop with Ctrl-C.")
+                + " kernel, on the warehouse given with --db, at http://127.0.0.1:PORT/ (also as root). Stop with Ctrl-C.")
 final class NotebookCommand extends Verb {
     @Option(names = "--port", defaultValue = "8888", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -25,6 +26,10 @@ final class NotebookCommand extends Verb {
         if (snapshot != null) {
             parameters.put("LAGESBILD_SNAPSHOT", snapshot);
         }
-        new Jupyter(DemoCommand.home()).open(parameters, port);
+        int exit = new Jupyter(DemoCommand.home()).open(parameters, port, out());
+        if (exit != 0 && exit != 130) {
+            throw new WarehouseException("Jupyter Notebook stopped with exit code " + exit + " (its messages are above). If port " + port
+                    + " is taken, choose another with --port.");
+        }
     }
 }

@@ -21,10 +21,16 @@ final class SyntheticOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** The synthetic data for {@code settings} in a folder under {@code dir}, generated once and kept between runs. */
+    /**
+     * The synthetic data for {@code settings} in a folder under {@code dir}, generated once and kept
+     * between runs (again when a file this version plans is missing, as after an upgrade).
+     */
     static java.nio.file.Path generated(java.nio.file.Path dir, Settings settings, java.io.PrintWriter out) {
         java.nio.file.Path data = dir.resolve("data-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear());
-        if (!java.nio.file.Files.exists(data.resolve("manifest.json"))) {
+        boolean complete = java.nio.file.Files.exists(data.resolve("manifest.json"))
+                && se.lagesbild.fixtures.synthetic.SyntheticNationalData.plannedFiles(settings).stream()
+                        .allMatch(f -> java.nio.file.Files.exists(data.resolve(f[1])));
+        if (!complete) {
             out.println("generating " + settings + " …");
             se.lagesbild.fixtures.synthetic.SyntheticNationalData.generate(data, settings, name -> { });
         }

@@ -49,8 +49,12 @@ class DamagedFilesTest {
         int loaded = 0;
         int refused = 0;
         for (DamagedFiles.Case c : cases) {
-            CliRun run = CliRun.of("--db", db.toString(), "load", c.source(), c.file().toString(), "--today", "2028-01-01",
-                    "--policy", "quarantine", "--problems", dir.resolve("problems").toString());
+            List<String> args = new ArrayList<>(List.of("--db", db.toString(), "load", c.source(), c.file().toString(), "--today", "2028-01-01",
+                    "--policy", "quarantine", "--problems", dir.resolve("problems").toString()));
+            if (c.source().equals("deaths")) {
+                args.addAll(List.of("--follow-up-until", "2027-12-31"));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             String said = run.out() + run.err();
             assertTrue(run.exitCode() == 0 || run.exitCode() == 2, c + ": exit " + run.exitCode() + "\n" + said);
             assertFalse(said.contains("Exception") || said.contains("\tat ") || said.contains("internal error"), c + ": " + said);
@@ -71,7 +75,7 @@ class DamagedFilesTest {
                 refused++;
                 assertTrue(said.contains(c.file().getFileName().toString()), c + ": the message names the file: " + said);
             }
-            if (c.invalid()) {
+            if (c.invalid() && !said.contains("already loaded")) { // an identical file from an earlier round (-Dlagesbild.fuzz.rounds)
                 assertTrue(said.contains(":" + c.line() + ":") || said.contains("line " + c.line()),
                         c + ": the message names line " + c.line() + ": " + said);
             }

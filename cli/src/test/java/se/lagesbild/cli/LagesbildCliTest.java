@@ -65,7 +65,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit", "benchmark-survival", "kernel"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -85,18 +85,22 @@ class LagesbildCliTest {
             CliRun first = CliRun.of("--db", db, "demo");
             assertEquals(0, first.exitCode(), first.err());
             assertTrue(first.out().contains("Halland mapped to 2"), first.out());
-            assertTrue(first.out().contains("svf-pathways-2026.csv: loaded as batch 5"), first.out());
+            assertTrue(first.out().contains("svf-pathways-2026.csv: loaded as batch 11"), first.out());
             assertTrue(first.out().contains("0 quarantined"), first.out());
             assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
             assertTrue(first.out().contains("Agreement 2026, P1: 250,000,000 kr to 21 regions by population"), first.out());
             assertTrue(first.out().contains("&sex=3&age=ALL&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
+            assertTrue(first.out().contains("net_survival_5y/values?period=2027&region=00&diagnosis=MALIGNANT&sex=1,2,3&format=csv → 200")
+                    && first.out().contains("2027,country,00,MALIGNANT,3,18+,0.68"), "goal 2: five-year net survival, all sites: " + first.out());
+            assertTrue(first.out().contains("cancer-register.csv: loaded as batch 7") && first.out().contains("deaths.csv: loaded as batch 8"),
+                    first.out());
             assertTrue(first.out().contains("Report: " + folder.resolve("report-2027/report-2027.html")), first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
             assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
             assertTrue(first.out().contains("snapshot baseline-2026 taken") && first.out().contains(
-                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 13, vintage 2026-revised"),
+                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 19, vintage 2026-revised"),
                     first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/tables/baseline_revisions.csv"))
                     .contains("svf_within_lead_time,2026,country,00,ALL,3,ALL,revised,"), "Riket's baseline revised by Stockholm's delivery");
@@ -110,7 +114,8 @@ class LagesbildCliTest {
             assertEquals(250_000_000L, p1, "the first payment's amounts in the CSV add up to the part");
             assertTrue(Files.readAllLines(folder.resolve("agreement/agreement-2026-conditions.csv")).contains(
                     "2026,P2B,LEAD_TIME_RECTUM,01,Stockholm,lead_time_within_max,,>=,,not_evaluable,"
-                            + "threshold not set; value hidden: built on fewer than 5 patients,,Krav på ledtid för ändtarmscancer"),
+                            + "threshold not set; value hidden: built on fewer than 5 patients,,Krav på ledtid för ändtarmscancer,"
+                            + "svf-pathways (lead times)"),
                     "a share of fewer than 5 patients (demo scale) never leaves in the export");
             String tables = Files.readString(folder.resolve("agreement/agreement-2026.md"));
             assertTrue(tables.contains("## Ledtider som inte uppfylls (2026, riket)") && tables.contains("| 17 Värmland | P2A | REPORT |")
@@ -129,12 +134,12 @@ class LagesbildCliTest {
                     "no hidden count can be recovered or narrowed below the threshold"), audit.out());
             CliRun unknownFamily = CliRun.of("--db", db, "disclosure-audit", "--family", "nope");
             assertEquals(LagesbildCli.REJECTED, unknownFamily.exitCode());
-            assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: new-cases, prem"), unknownFamily.err());
+            assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: deaths, new-cases, prem"), unknownFamily.err());
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
-            assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 5"), second.out());
-            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 13")
+            assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 11"), second.out());
+            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 19")
                     && !second.out().contains("snapshot baseline-2026 taken"), second.out());
         } finally {
             System.clearProperty("lagesbild.home");

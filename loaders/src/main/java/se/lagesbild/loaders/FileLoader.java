@@ -162,6 +162,7 @@ public final class FileLoader {
                 .set(LOAD_BATCH.PERIOD_FROM, period[0])
                 .set(LOAD_BATCH.PERIOD_TO, period[1])
                 .set(LOAD_BATCH.READ_OPTIONS, LoadRequest.readOptions(file, request.encoding()))
+                .set(LOAD_BATCH.FOLLOW_UP_UNTIL, request.followUpUntil())
                 .returning(LOAD_BATCH.BATCH_ID)
                 .fetchOne();
         long batchId = batch.getBatchId();
@@ -180,15 +181,31 @@ public final class FileLoader {
 
     /** The declared period's dates, checked against dim_period. */
     private static Validation.Delivery delivery(Warehouse warehouse, LoadRequest request) {
+        boolean deaths = request.source().name().equals("deaths");
+        if (deaths && request.followUpUntil() == null) {
+            throw new WarehouseException(request.file().getFileName() + ": loading deaths needs --follow-up-until DATE: the delivery's"
+                    + " closing date, up to which every death"
+                    + " is in it (survival counts everyone not in the file as alive until then). Nothing was loaded.");
+        }
+        if (!deaths && request.followUpUntil() != null) {
+            throw new WarehouseException(request.file().getFileName() + ": --follow-up-until is the closing date of a deaths delivery;"
+                    + " the source " + request.source().name() + " has none. Nothing was loaded.");
+        }
+        if (deaths && request.followUpUntil().isAfter(request.today())) {
+            throw new WarehouseException(request.file().getFileName() + ": --follow-up-until " + request.followUpUntil() + " is after today ("
+                    + request.today()
+                    + "): deaths cannot be complete up to a date not yet passed. Nothing was loaded.");
+        }
         if (request.periodCode() == null) {
-            return new Validation.Delivery(null, null, null, request.today());
+            return new Validation.Delivery(null, null, null, request.today(), request.followUpUntil());
         }
         DimPeriodRecord period = warehouse.dsl().fetchOne(DIM_PERIOD, DIM_PERIOD.PERIOD_CODE.eq(request.periodCode()));
         if (period == null) {
             throw new WarehouseException("--period " + request.periodCode() + " is not a period: write a year (2026), half-year (2026H1),"
                     + " quarter (2026Q3) or month (2026-09) from 2015 to 2035.");
         }
-        return new Validation.Delivery(period.getPeriodCode(), period.getStartDate(), period.getEndDate(), request.today());
+        return new Validation.Delivery(period.getPeriodCode(), period.getStartDate(), period.getEndDate(), request.today(),
+                request.followUpUntil());
     }
 
     private static LocalDate[] period(Connection connection, String sql) throws SQLException {

@@ -16,44 +16,49 @@ import java.time.LocalDate;
  * @param delimiter    the CSV file's delimiter, or null to take the most frequent of ';', ',' and tab in the header
  * @param problemsFile where the machine-readable problem list (CSV) is written, or null for none
  * @param today        the date checks compare with ("in the future")
+ * @param followUpUntil for deaths: the delivery's closing date, up to which every death is in it (kept on the batch)
  */
 public record LoadRequest(SourceFormat source, Path file, String vintage, String periodCode, Policy policy, boolean dryRun,
-                          String encoding, Path problemsFile, LocalDate today, Character delimiter) {
+                          String encoding, Path problemsFile, LocalDate today, Character delimiter, LocalDate followUpUntil) {
 
     public static LoadRequest of(String source, Path file) {
-        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now(), null);
+        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now(), null, null);
     }
 
     public LoadRequest withVintage(String label) {
-        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter);
+        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
     }
 
     public LoadRequest withPeriod(String code) {
-        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today, delimiter);
+        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
     }
 
     public LoadRequest withPolicy(Policy chosen) {
-        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today, delimiter);
+        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
     }
 
     public LoadRequest asDryRun() {
-        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today, delimiter);
+        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today, delimiter, followUpUntil);
     }
 
     public LoadRequest withEncoding(String name) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today, delimiter);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today, delimiter, followUpUntil);
     }
 
     public LoadRequest withProblemsFile(Path path) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today, delimiter);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today, delimiter, followUpUntil);
     }
 
     public LoadRequest withToday(LocalDate date) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date, delimiter);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date, delimiter, followUpUntil);
     }
 
     public LoadRequest withDelimiter(Character chosen) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, chosen);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, chosen, followUpUntil);
+    }
+
+    public LoadRequest withFollowUpUntil(LocalDate closing) {
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, closing);
     }
 
     java.nio.charset.Charset charset() {

@@ -1,5 +1,9 @@
 package se.lagesbild.loaders;
 
+import static se.lagesbild.warehouse.db.Tables.FACT_AGREEMENT_RULE;
+import static se.lagesbild.warehouse.db.Tables.FACT_DEATH;
+import static se.lagesbild.warehouse.db.Tables.FACT_LIFE_TABLE;
+import static se.lagesbild.warehouse.db.Tables.FACT_TUMOUR;
 import static se.lagesbild.warehouse.db.Tables.FACT_EXTERNAL_WAITING_TIME;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_FUND;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_PROJECT;
@@ -40,10 +44,36 @@ public final class Sources {
             new SourceFormat("population", "population.sql", FACT_POPULATION, Policy.REJECT_FILE, List.of(
                     req("region", REGION + " (\"01\" or \"01 Stockholms län\")", "region_code", "lan", "län").typed("region_code"),
                     req("sex", SEX + " (or män/kvinnor)", "kon", "kön", "sex_code").typed("sex_code"),
-                    req("age", "an age (45), a band (85-89) or an open band (100+)", "alder", "ålder", "age_years").typed("age_from"),
-                    req("year", YEAR, "ar", "år", "tid").typed("year"),
+                    req("age", "an age (45), a band (85-89), an open band (100+), or totalt with sex 3", "alder", "ålder", "age_years")
+                            .typed(null),
+                    req("year", "a year (2024: 31 December), SCB's month (2025M09) or quarter (2025K3), or a date (2025-09-30)",
+                            "ar", "år", "tid", "period", "month", "manad", "månad", "reference_date").typed("reference_date"),
                     req("population", COUNT, "folkmangd", "folkmängd", "value", "varde", "värde").typed("population")),
-                    List.of("region_code", "sex_code", "age_from", "year"), "region_code", false),
+                    List.of("region_code", "sex_code", "age_from", "reference_date"), "region_code", false),
+            new SourceFormat("agreement-rules", "agreement-rules.sql", FACT_AGREEMENT_RULE, Policy.REJECT_FILE, List.of(
+                    req("agreement_year", YEAR, "year", "ar", "år"),
+                    req("title", "the agreement's title", "title_sv").typed("title_sv"),
+                    req("svf_total_sek", KRONOR, "total_sek"),
+                    req("report_deadline", DATE, "deadline"),
+                    req("population_date", "the population's date: a date, a year (31 December) or SCB's month (2025M09)"),
+                    opt("population_note", "why that date", "population_reference_note"),
+                    opt("source", "where the rules come from", "source_sv").typed("source_sv"),
+                    req("payment_code", "a part's code such as P1, P2A"),
+                    req("payment_no", "1 or 2"),
+                    opt("part_no", "the part's number within its payment (default 1)"),
+                    req("amount_sek", KRONOR, "amount"),
+                    req("shared_among", "all_regions or qualifying_regions"),
+                    req("payment_name", "the part's name", "payment_name_sv").typed("payment_name_sv"),
+                    opt("condition_code", "a condition's code such as INCLUSION; empty for a part without conditions"),
+                    opt("metric", "svf_inclusion, prem_used, report_submitted or lead_time_within_max"),
+                    opt("svf_scope", "introduced_before_year or an SVF code"),
+                    opt("icd10_scope", "an ICD-10 code or range such as C19-C20"),
+                    opt("period", PERIOD, "period_code").typed("period_code"),
+                    opt("threshold", "a share (0.70, 0,70 or 70 %), empty when not yet set"),
+                    opt("comparison", ">=, <=, is_true or on_or_before_deadline"),
+                    opt("description", "the condition in words", "description_sv").typed("description_sv"),
+                    opt("note", "a note", "note_sv").typed("note_sv")),
+                    List.of("agreement_year", "payment_code", "condition_code"), null, false),
             new SourceFormat("new-cases", "new-cases.sql", FACT_NEW_CASES, Policy.QUARANTINE, List.of(
                     req("region_code", REGION + " (Socialstyrelsen's regionId 1–25)", "regionid", "region"),
                     req("sex_code", SEX + " (Socialstyrelsen's konId)", "konid", "kon", "sex"),
@@ -53,6 +83,43 @@ public final class Sources {
                     req("icd10_code", "an ICD-10 code such as C50", "diagnos", "diagnosis", "diagnosis_code", "icd10"),
                     req("cases", COUNT, "varde", "värde", "value", "antal")),
                     List.of("region_code", "sex_code", "age_from", "year", "icd10_code"), "region_code", false),
+            new SourceFormat("cancer-register", "cancer-register.sql", FACT_TUMOUR, Policy.QUARANTINE, List.of(
+                    req("person_id", "a pseudonymised person id", "lopnr", "löpnr", "pseudonym", "patient_pseudonym"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    req("birth_date", DATE + ", or YYYY-MM when the day is withheld", "fodelsedatum", "födelsedatum", "date_of_birth")
+                            .typed(null),
+                    req("diagnosis_date", DATE, "diagnosdatum", "diadat", "date_of_diagnosis"),
+                    req("icd10_code", "an ICD-10 code such as C50.9", "icd10", "icd_10", "diagnos"),
+                    opt("topography", "an ICD-O-3 topography such as C50.4", "icdo3_topography", "topografi"),
+                    opt("morphology", "an ICD-O-3 morphology such as 8500", "icdo3_morphology", "morfologi"),
+                    opt("behaviour", "ICD-O-3 behaviour 0–3, 6 or 9 (empty: 3)", "behavior", "malignitet").typed(null),
+                    req("stage", "0, I, II, III, IV or unknown", "stadium", "stage_group").typed(null),
+                    opt("tnm", "TNM as recorded, e.g. T2N0M0"),
+                    req("region_code", REGION, "region", "lan", "län"),
+                    opt("municipality_code", "a four-digit municipality code", "kommun", "municipality").typed(null),
+                    req("basis_of_diagnosis", "the ENCR basis 0 (death certificate only), 1, 2, 4, 5, 6, 7 or 9", "basis", "diagnosgrund")
+                            .typed(null)),
+                    List.of("person_id", "diagnosis_date", "icd10_code"), "region_code", true),
+            new SourceFormat("deaths", "deaths.sql", FACT_DEATH, Policy.QUARANTINE, List.of(
+                    req("person_id", "the person id the cancer register uses", "lopnr", "löpnr", "pseudonym"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    opt("birth_date", DATE + ", or YYYY-MM", "fodelsedatum", "födelsedatum", "date_of_birth").typed(null),
+                    opt("age_years", "age at death in whole years", "age", "alder", "ålder").typed(null),
+                    req("death_date", DATE, "dodsdatum", "dödsdatum", "date_of_death"),
+                    req("underlying_cause", "an ICD-10 code such as C34.1", "ulorsak", "underliggande_dodsorsak", "cause"),
+                    req("region_code", REGION, "region", "lan", "län"),
+                    opt("municipality_code", "a four-digit municipality code", "kommun", "municipality").typed(null)),
+                    List.of("person_id"), "region_code", true),
+            new SourceFormat("life-tables", "life-tables.sql", FACT_LIFE_TABLE, Policy.REJECT_FILE, List.of(
+                    opt("region_code", "00 or empty for Riket, or " + REGION, "region", "lan", "län").typed(null),
+                    req("year", YEAR, "ar", "år"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    req("age", "a single year of age (0–120; the last may be written 100+)", "alder", "ålder").typed(null),
+                    opt("death_probability", "q, the probability of dying within the year of age", "q", "dodsrisk", "dödsrisk")
+                            .typed(null),
+                    opt("hazard", "the death rate m (deaths per person-year)", "death_rate", "dodstal", "dödstal", "mx").typed(null),
+                    opt("per", "1 (default) or 1000 when q or m is per thousand", "per_1000").typed(null)),
+                    List.of("region_code", "year", "sex_code", "age"), null, false),
             new SourceFormat("svf-pathways", "svf-pathways.sql", FACT_SVF_PATHWAY, Policy.QUARANTINE, List.of(
                     req("pathway_id", "a pathway identifier"),
                     req("patient_pseudonym", "a pseudonym"),

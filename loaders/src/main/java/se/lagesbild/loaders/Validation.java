@@ -22,19 +22,20 @@ final class Validation {
     }
 
     /** The delivery's declared period (may be null) and today's date, for the date rules. */
-    record Delivery(String periodCode, LocalDate from, LocalDate to, LocalDate today) {
+    record Delivery(String periodCode, LocalDate from, LocalDate to, LocalDate today, LocalDate followUpUntil) {
     }
 
     static void run(Connection connection, SourceFormat format, LoaderSql sql, Delivery delivery, long rows, LoadListener listener)
             throws SQLException {
         long started = System.nanoTime();
         listener.phase("validating");
-        Sql.execute(connection, "CREATE TEMP TABLE delivery (period_code VARCHAR, period_from DATE, period_to DATE, today DATE)");
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery VALUES (?, ?, ?, ?)")) {
+        Sql.execute(connection, "CREATE TEMP TABLE delivery (period_code VARCHAR, period_from DATE, period_to DATE, today DATE, follow_up_until DATE)");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, delivery.periodCode());
             insert.setDate(2, delivery.from() == null ? null : Date.valueOf(delivery.from()));
             insert.setDate(3, delivery.to() == null ? null : Date.valueOf(delivery.to()));
             insert.setDate(4, Date.valueOf(delivery.today()));
+            insert.setDate(5, delivery.followUpUntil() == null ? null : Date.valueOf(delivery.followUpUntil()));
             insert.execute();
         }
         // Typed once: every rule then scans a few typed columns instead of re-parsing the text.

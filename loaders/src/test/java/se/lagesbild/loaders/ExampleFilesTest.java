@@ -36,10 +36,18 @@ class ExampleFilesTest {
         "region-reports,     region-reports.csv,             2",
         "prem,               prem.csv,                       5",
         "investments,        investments.csv,                4",
-        "projects,           projects.csv,                   5"})
+        "projects,           projects.csv,                   5",
+        "agreement-rules,    agreement-rules.csv,            9",
+        "cancer-register,    cancer-register.csv,            6",
+        "deaths,             deaths.csv,                     4",
+        "life-tables,        life-tables.csv,              404"})
     void theExampleLoadsCompletely(String source, String file, long rows) {
         try (Warehouse warehouse = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
-            LoadOutcome outcome = FileLoader.load(warehouse, LoadRequest.of(source, Examples.file(file)).withToday(TODAY), LoadListener.SILENT);
+            LoadRequest request = LoadRequest.of(source, Examples.file(file)).withToday(TODAY);
+            if (source.equals("deaths")) {
+                request = request.withFollowUpUntil(LocalDate.of(2025, 12, 31));
+            }
+            LoadOutcome outcome = FileLoader.load(warehouse, request, LoadListener.SILENT);
             assertEquals(LoadOutcome.Status.LOADED, outcome.status(), outcome.firstProblems().toString());
             assertEquals(rows, outcome.rowsRead());
             assertEquals(rows, outcome.rowsLoaded());

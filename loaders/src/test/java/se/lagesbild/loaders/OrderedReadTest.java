@@ -47,7 +47,8 @@ class OrderedReadTest {
             Path example = Examples.file(source.name() + ".csv");
             List<String> phases = new ArrayList<>();
             try (Warehouse warehouse = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve(source.name())))) {
-                FileLoader.load(warehouse, LoadRequest.of(source.name(), example).withToday(LoadBehaviourTest.TODAY).asDryRun(),
+                FileLoader.load(warehouse, LoadRequest.of(source.name(), example).withToday(LoadBehaviourTest.TODAY).asDryRun()
+                                .withFollowUpUntil(source.name().equals("deaths") ? LoadBehaviourTest.TODAY.minusDays(1) : null),
                         new LoadListener() {
                             @Override
                             public void phase(String description) {

@@ -23,22 +23,26 @@ import se.lagesbild.warehouse.Warehouse;
  */
 class ValidationRulesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    static final Map<String, String[]> HEADER_AND_GOOD_ROW = Map.of(
+    static final Map<String, String[]> HEADER_AND_GOOD_ROW = Map.ofEntries(Map.entry(
             "svf-pathways", new String[] {
                 "pathway_id,patient_pseudonym,reporting_region_code,patient_municipality_code,svf_code,icd10_code,sex_code,age_years,"
                         + "suspicion_date,closed_date,close_reason_code,first_treatment_type_code,reporting_unit",
-                "P-1,X1,01,0180,BREAST,C50,2,58,2026-02-02,2026-02-25,treatment,SURG,Unit A"},
-            "svf-aggregates", new String[] {"region_code,svf_code,period_code,sex_code,started,closed_by_treatment,within_lead_time",
-                "01,BREAST,2026-02,2,212,120,61"},
-            "prem", new String[] {"region_code,svf_group,period_code,sex_code,question_code,respondents,positive_answers",
-                "01,ALL,2026H1,1,INFO_CLEAR,412,338"},
-            "population", new String[] {"region;kön;ålder;år;folkmängd", "01;1;45;2025;15000"},
-            "new-cases", new String[] {"regionId,konId,alderId,ar,diagnos,varde", "1,1,13,2025,C61,412"},
-            "region-reports", new String[] {"region_code;report_year;submitted_date;prem_used;inclusion_numerator_h1;inclusion_denominator_h1;actions_sv",
-                "01;2026;2026-09-24;ja;8120;9874;Åtgärder"},
-            "investments", new String[] {"rcc;area_code;year;allocated_sek;passed_on_sek;allocation_criteria_sv",
-                "STHLM;PATHOLOGY;2025;14 069 000,00;12 500 000,00;Ansökan"},
-            "projects", new String[] {"rcc,area_code,year,project_id,title_sv,amount_sek,status", "SYD,PATHOLOGY,2025,SYD-1,Patologijour,3800000,avslutad"});
+                "P-1,X1,01,0180,BREAST,C50,2,58,2026-02-02,2026-02-25,treatment,SURG,Unit A"}),
+            Map.entry("svf-aggregates", new String[] {"region_code,svf_code,period_code,sex_code,started,closed_by_treatment,within_lead_time",
+                "01,BREAST,2026-02,2,212,120,61"}),
+            Map.entry("prem", new String[] {"region_code,svf_group,period_code,sex_code,question_code,respondents,positive_answers",
+                "01,ALL,2026H1,1,INFO_CLEAR,412,338"}),
+            Map.entry("population", new String[] {"region;kön;ålder;år;folkmängd", "01;1;45;2025;15000"}),
+            Map.entry("new-cases", new String[] {"regionId,konId,alderId,ar,diagnos,varde", "1,1,13,2025,C61,412"}),
+            Map.entry("region-reports", new String[] {"region_code;report_year;submitted_date;prem_used;inclusion_numerator_h1;inclusion_denominator_h1;actions_sv",
+                "01;2026;2026-09-24;ja;8120;9874;Åtgärder"}),
+            Map.entry("investments", new String[] {"rcc;area_code;year;allocated_sek;passed_on_sek;allocation_criteria_sv",
+                "STHLM;PATHOLOGY;2025;14 069 000,00;12 500 000,00;Ansökan"}),
+            Map.entry("projects", new String[] {"rcc,area_code,year,project_id,title_sv,amount_sek,status", "SYD,PATHOLOGY,2025,SYD-1,Patologijour,3800000,avslutad"}),
+            Map.entry("cancer-register", new String[] {"person_id,sex_code,birth_date,diagnosis_date,icd10_code,topography,morphology,behaviour,"
+                    + "stage,tnm,region_code,municipality_code,basis_of_diagnosis", "P1,2,1957-03-14,2025-02-03,C50.9,C50.4,8500,3,I,T1N0M0,01,,7"}),
+            Map.entry("deaths", new String[] {"person_id,sex_code,birth_date,age_years,death_date,underlying_cause,region_code,municipality_code",
+                "P1,1,1951-06-30,,2025-10-02,C34.1,13,1380"}));
 
     @TempDir
     static Path folder;
@@ -84,7 +88,7 @@ class ValidationRulesTest {
         "population     | 00;1;45;2025;15000                                                           | region                    | unknown_region",
         "population     | 01;3;46;2025;15000                                                           | sex                       | invalid_sex",
         "population     | 01;1;46;2025;-5                                                              | population                | negative_count",
-        "population     | 01;1;old;2025;15000                                                          | age                       | invalid_value",
+        "population     | 01;1;old;2025;15000                                                          | age                       | invalid_age",
         "population     | 01;1;46;2045;15000                                                           | year                      | unknown_year",
         "population     | 01;1;40-49;2025;15000                                                        | age                       | overlapping_ages",
         "new-cases      | 0,1,13,2025,C61,412                                                          | region_code               | total_row",
@@ -98,11 +102,32 @@ class ValidationRulesTest {
         "investments    | SYD;LEGAL;2025;100 000;80 000;Ansökan                                        | area_code                 | unknown_area",
         "investments    | EAST;PATHOLOGY;2025;100 000;80 000;Ansökan                                   | rcc                       | unknown_rcc",
         "investments    | SYD;IMAGING;2025;100 000,50;80 000;Ansökan                                   | allocated_sek             | invalid_value",
-        "projects       | SYD,PATHOLOGY,2025,SYD-2,Jour,100000,done                                    | status                    | unknown_status"})
+        "projects       | SYD,PATHOLOGY,2025,SYD-2,Jour,100000,done                                    | status                    | unknown_status",
+        "cancer-register | P2,3,1957-03-14,2025-02-03,C50.9,,,3,I,,01,,7                               | sex_code                  | invalid_sex",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C61,,,3,I,,01,,7                                 | sex_code                  | sex_not_possible_for_site",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,,,3,V,,01,,7                               | stage                     | invalid_stage",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,,,3,I,,01,,3                               | basis_of_diagnosis        | invalid_basis",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,C50.4,99999999999999999999,3,I,,01,,7      | morphology                | invalid_morphology",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,50.4,8500,3,I,,01,,7                       | topography                | invalid_topography",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,,,4,I,,01,,7                               | behaviour                 | invalid_behaviour",
+        "cancer-register | P2,2,2025-03-14,2025-02-03,C50.9,,,3,I,,01,,7                               | birth_date                | born_after_diagnosis",
+        "cancer-register | P2,2,1957-13,2025-02-03,C50.9,,,3,I,,01,,7                                  | birth_date                | invalid_birth_date",
+        "cancer-register | P2,2,1957-03-14,2027-02-03,C50.9,,,3,I,,01,,7                               | diagnosis_date            | date_in_future",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,breast,,,3,I,,01,,7                              | icd10_code                | invalid_icd10",
+        "cancer-register | P2,2,1957-03-14,2025-02-03,C50.9,,,3,I,,31,,7                               | region_code               | unknown_region",
+        "cancer-register | P1,2,1957-03-14,2025-02-03,C50.9,,,3,II,,01,,7                              | person_id, diagnosis_date, icd10_code | duplicate",
+        "deaths          | P2,1,1951-06-30,,2026-01-05,C34.1,13,                                       | death_date                | after_follow_up",
+        "deaths          | P2,1,,,2025-10-02,C34.1,13,                                                 | age_years                 | age_missing",
+        "deaths          | P2,1,1951-06-30,99999999999999999999,2025-10-02,C34.1,13,                     | age_years                 | invalid_age",
+        "deaths          | P2,1,1951-06-30,,2025-10-02,lung,13,                                        | underlying_cause          | invalid_icd10",
+        "deaths          | P2,1,2026-06-30,,2025-10-02,C34.1,13,                                       | death_date                | died_before_birth",
+        "deaths          | P1,1,1951-06-30,,2025-10-03,C34.1,13,                                       | person_id                 | duplicate"})
     void aBrokenRowIsReportedWithLineColumnAndRule(String source, String brokenRow, String column, String rule) {
         String[] headerAndGood = HEADER_AND_GOOD_ROW.get(source);
         Path file = BrokenFiles.write(folder, source + "-" + rule + ".csv", headerAndGood[0], headerAndGood[1], brokenRow);
-        LoadOutcome outcome = FileLoader.load(warehouse, LoadRequest.of(source, file).withToday(TODAY).asDryRun(), LoadListener.SILENT);
+        LoadRequest request = LoadRequest.of(source, file).withToday(TODAY).asDryRun();
+        LoadOutcome outcome = FileLoader.load(warehouse, source.equals("deaths") ? request.withFollowUpUntil(LocalDate.of(2025, 12, 31)) : request,
+                LoadListener.SILENT);
 
         List<Problem> problems = outcome.firstProblems();
         assertTrue(problems.stream().anyMatch(p -> p.line() == 3 && p.column().equals(column) && p.rule().equals(rule)),

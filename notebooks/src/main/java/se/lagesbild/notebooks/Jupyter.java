@@ -24,6 +24,8 @@ import se.lagesbild.warehouse.WarehouseException;
  */
 public final class Jupyter {
     public static final String KERNEL = "lagesbild-java";
+    /** The nbconvert template of the HTML report, under {@code notebooks/templates}. */
+    static final String REPORT_TEMPLATE = "lagesbild-report";
     private static final int MIN_KERNEL_JDK = 21;
 
     private final Path home;
@@ -47,27 +49,13 @@ public final class Jupyter {
      * @throws WarehouseException when the kernel jar, the warehouse jars, a JDK 21+ or Jupyter is missing
      */
     public Map<String, String> prepare() {
-        Path kernelJar = target().resolve("kernel/rapaio-jupyter-kernel.jar");
-        Path lib = target().resolve("lib");
-        if (!Files.isRegularFile(kernelJar) || !Files.isDirectory(lib)) {
-            throw new WarehouseException("The Java kernel is not built: " + kernelJar + " is missing. Build with `mvn -f " + home.resolve("pom.xml")
-                    + " -DskipTests package` (./lagesbild does this on first use).");
-        }
-        Path java = kernelJdk().resolve("bin/java");
         Path jupyterDir = target().resolve("jupyter");
-        Path spec = jupyterDir.resolve("kernels").resolve(KERNEL);
-        String json = "{\n  \"argv\": [\"" + java + "\", \"--add-opens=java.base/java.nio=ALL-UNNAMED\", \"-Djava.awt.headless=true\", \"-jar\", \""
-                + kernelJar + "\", \"{connection_file}\"],\n  \"display_name\": \"Java (Lägesbild)\",\n  \"language\": \"java\",\n"
-                + "  \"interrupt_mode\": \"message\",\n  \"env\": {\n    \"RJK_CLASSPATH\": \"" + lib + "/*.jar\",\n"
-                + "    \"RJK_COMPILER_OPTIONS\": \"\",\n    \"RJK_INIT_SCRIPT\": \"\",\n    \"RJK_TIMEOUT_MILLIS\": \"-1\",\n"
-                + "    \"RJK_MIMA_CACHE\": \"" + jupyterDir.resolve("mima-cache") + "\"\n  }\n}\n";
+        Path spec = writeKernelSpec(jupyterDir, jupyterDir.resolve("mima-cache"));
         try {
             // every folder must exist before the kernel starts: it hangs on a missing one
-            for (String folder : List.of("data", "config", "runtime", "ipython", "mima-cache")) {
+            for (String folder : List.of("data", "config", "runtime", "ipython")) {
                 Files.createDirectories(jupyterDir.resolve(folder));
             }
-            Files.createDirectories(spec);
-            Files.writeString(spec.resolve("kernel.json"), json, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new WarehouseException("Cannot write the kernelspec under " + spec + ": " + e.getMessage(), e);
         }
@@ -79,6 +67,53 @@ public final class Jupyter {
         env.put("IPYTHONDIR", jupyterDir.resolve("ipython").toString());
         env.put("LAGESBILD_HOME", home.toString());
         return env;
+    }
+
+    /**
+     * Registers the kernel ("Java (Lägesbild)") where Jupyter looks for kernels by itself, so that
+     * {@code jupyter nbconvert --execute} and JupyterLab find it without extra variables: under
+     * {@code dataDir}/kernels (default: {@code $JUPYTER_DATA_DIR}, else {@code ~/.local/share/jupyter}).
+     * The kernel runs with {@code LAGESBILD_HOME} set to this checkout, so the notebooks open
+     * {@code data/lagesbild.duckdb} here unless {@code LAGESBILD_DB} says otherwise.
+     *
+     * @return the kernelspec's folder
+     */
+    public Path install(Path dataDir) {
+        Path data = dataDir != null ? dataDir : defaultDataDir();
+        return writeKernelSpec(data, target().resolve("jupyter").resolve("mima-cache"));
+    }
+
+    /** Jupyter's user data folder: $JUPYTER_DATA_DIR, else ~/.local/share/jupyter. */
+    public static Path defaultDataDir() {
+        String chosen = System.getenv("JUPYTER_DATA_DIR");
+        return chosen != null && !chosen.isBlank() ? Path.of(chosen)
+                : Path.of(System.getProperty("user.home"), ".local", "share", "jupyter");
+    }
+
+    /** Writes kernels/lagesbild-java/kernel.json under {@code base}, with absolute paths into this checkout. */
+    private Path writeKernelSpec(Path base, Path mimaCache) {
+        Path kernelJar = target().resolve("kernel/rapaio-jupyter-kernel.jar");
+        Path lib = target().resolve("lib");
+        if (!Files.isRegularFile(kernelJar) || !Files.isDirectory(lib)) {
+            throw new WarehouseException("The Java kernel is not built: " + kernelJar + " is missing. Build with `mvn -f " + home.resolve("pom.xml")
+                    + " -DskipTests package` (./lagesbild does this on first use).");
+        }
+        Path java = kernelJdk().resolve("bin/java");
+        Path spec = base.resolve("kernels").resolve(KERNEL);
+        String json = "{\n  \"argv\": [\"" + java + "\", \"--add-opens=java.base/java.nio=ALL-UNNAMED\", \"-Djava.awt.headless=true\", \"-jar\", \""
+                + kernelJar + "\", \"{connection_file}\"],\n  \"display_name\": \"Java (Lägesbild)\",\n  \"language\": \"java\",\n"
+                + "  \"interrupt_mode\": \"message\",\n  \"env\": {\n    \"RJK_CLASSPATH\": \"" + lib + "/*.jar\",\n"
+                + "    \"RJK_COMPILER_OPTIONS\": \"\",\n    \"RJK_INIT_SCRIPT\": \"\",\n    \"RJK_TIMEOUT_MILLIS\": \"-1\",\n"
+                + "    \"RJK_MIMA_CACHE\": \"" + mimaCache + "\",\n    \"LAGESBILD_HOME\": \"" + home + "\"\n  }\n}\n";
+        try {
+            Files.createDirectories(mimaCache);
+            Files.createDirectories(spec);
+            Files.writeString(spec.resolve("kernel.json"), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot write the kernelspec under " + spec + ": " + e.getMessage()
+                    + ". Choose a folder you can write to (lagesbild kernel install --data-dir DIR, then JUPYTER_PATH=DIR).", e);
+        }
+        return spec;
     }
 
     /** Debian's jupyter command. */
@@ -172,7 +207,9 @@ public final class Jupyter {
                 "--ExecutePreprocessor.startup_timeout=" + STARTUP_SECONDS,
                 "--output-dir", out.toAbsolutePath().toString(), "--output", name, notebook.toAbsolutePath().toString()));
         if (format.equals("html")) {
-            command.add(command.size() - 1, "--no-input");
+            // the report's own page (notebooks/templates/lagesbild-report): no scripts, a table of contents, A4 print rules
+            command.addAll(command.size() - 1, List.of("--no-input", "--template=" + REPORT_TEMPLATE,
+                    "--TemplateExporter.extra_template_basedirs=" + notebooks().resolve("templates")));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(notebook.toAbsolutePath().getParent().toFile());
         builder.environment().putAll(env);
@@ -204,13 +241,27 @@ public final class Jupyter {
         }
     }
 
-    /** Opens Jupyter Notebook on the project's notebooks with the Java kernel, until stopped. */
-    public int open(Map<String, String> parameters, int port) {
+    /**
+     * Opens Jupyter Notebook on the project's notebooks with the Java kernel, until stopped; as root
+     * (as on this project's machines and in CI) with {@code --allow-root}, which Jupyter otherwise
+     * refuses. Prints the address first; Jupyter prints its own with the token.
+     *
+     * @return Jupyter's exit code
+     */
+    public int open(Map<String, String> parameters, int port, java.io.PrintWriter out) {
         Map<String, String> env = prepare();
-        ProcessBuilder builder = new ProcessBuilder(jupyterCommand(), "notebook", "--no-browser", "--port=" + port,
-                "--notebook-dir=" + notebooks()).inheritIO();
+        List<String> command = new ArrayList<>(List.of(jupyterCommand(), "notebook", "--no-browser", "--ip=127.0.0.1", "--port=" + port,
+                "--notebook-dir=" + notebooks()));
+        if (isRoot()) {
+            command.add("--allow-root");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(env);
         builder.environment().putAll(parameters);
+        builder.environment().put("PATH", "/usr/bin:/bin:" + builder.environment().getOrDefault("PATH", ""));
+        out.printf("Jupyter Notebook on http://127.0.0.1:%d/ (open the address with the token that Jupyter prints below; the kernel is"
+                + " \"Java (Lägesbild)\"). Stop with Ctrl-C.%n", port);
+        out.flush();
         try {
             return builder.start().waitFor();
         } catch (IOException e) {
@@ -220,6 +271,11 @@ public final class Jupyter {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** Whether this process runs as root (Jupyter then needs --allow-root). */
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static String tail(String text, int lines) {

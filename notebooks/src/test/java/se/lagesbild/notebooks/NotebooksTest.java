@@ -63,10 +63,11 @@ class NotebooksTest {
         String all = String.join("", cells);
         assertTrue(cells.get(1).contains("svf-pathways-2027.csv"), "the vintages list every loaded file");
         assertTrue(cells.get(2).contains("Goal 1") && cells.get(2).contains("svf_within_lead_time"));
-        assertEquals(3, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men");
+        assertEquals(4, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men, survival");
         assertTrue(cells.get(3).contains("<td>22</td>"), "Västernorrland is in the table");
         assertTrue(cells.get(4).contains("Not significant") || cells.get(4).contains("Low ("), "funnel positions");
         assertTrue(cells.get(5).contains("p_value_adjusted"));
+        assertTrue(cells.get(6).contains("Five-year net survival") && cells.get(6).contains("<td>22</td>"), "survival across the regions");
     }
 
     @Test
@@ -75,7 +76,9 @@ class NotebooksTest {
                 "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT));
         assertTrue(cells.get(0).contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
         assertTrue(cells.get(1).contains("<li>"), "the changes in plain words");
-        assertTrue(cells.get(2).contains("svf_inclusion") && cells.get(3).contains("svf_within_lead_time")
+        assertTrue(cells.get(2).contains("svf_inclusion") && cells.get(2).contains("early_stage_share")
+                && cells.get(3).contains("svf_within_lead_time") && cells.get(3).contains("net_survival_5y")
+                && cells.get(3).contains("cancer_mortality_dsr_esp2013")
                 && cells.get(4).contains("prem_positive_share"), "each goal has its indicators");
         assertTrue(cells.get(5).contains("data:image/png;base64,") && cells.get(6).contains("women_value")
                 && cells.get(7).contains("0-17"));
@@ -89,6 +92,27 @@ class NotebooksTest {
         assertTrue(cells.get(2).contains("amount_sek"));
         assertTrue(cells.get(3).contains("Dalarna"), "the region without PREM deviates");
         assertTrue(cells.get(6).contains("data:image/png;base64,"));
+    }
+
+    @Test
+    void afterKernelInstallPlainJupyterRunsANotebook(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("jupyter-data");
+        Path spec = new Jupyter(DemoWarehouse.home()).install(data);
+        assertEquals(data.resolve("kernels/" + Jupyter.KERNEL), spec);
+        assertTrue(Files.readString(spec.resolve("kernel.json")).contains("\"LAGESBILD_HOME\": \"" + DemoWarehouse.home().toAbsolutePath().normalize()));
+        // what a user types, with no project variable but the warehouse: Jupyter finds the kernel in its data folder
+        ProcessBuilder plain = new ProcessBuilder(Jupyter.jupyterCommand(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=600", "--output-dir", folder.toString(), "--output", "plain",
+                DemoWarehouse.home().resolve("notebooks/agreement.ipynb").toString()).redirectErrorStream(true);
+        plain.environment().keySet().removeIf(k -> k.startsWith("JUPYTER") || k.startsWith("LAGESBILD"));
+        plain.environment().put("JUPYTER_DATA_DIR", data.toString());
+        plain.environment().put("LAGESBILD_DB", DemoWarehouse.file().toString());
+        plain.environment().put("LAGESBILD_YEAR", "2026");
+        plain.environment().put("PATH", "/usr/bin:/bin");
+        Process process = plain.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(Files.readString(folder.resolve("plain.ipynb")).contains("Agreement year <b>2026</b>"));
     }
 
     @Test

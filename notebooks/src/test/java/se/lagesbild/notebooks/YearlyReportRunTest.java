@@ -86,6 +86,26 @@ class YearlyReportRunTest {
         assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
         assertTrue(html.contains("The most important changes") && html.contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
         assertFalse(html.contains("Traceback") || html.contains("Exception"), "no failed cell in the report");
+        assertFalse(html.contains("<script") || html.contains("file://") || html.contains("MathJax"), "self-contained, no scripts");
+        assertTrue(html.contains("<nav class=\"lb-toc\">") && html.contains("href=\"#Goal-2:-higher-survival\"") && html.contains("@page"),
+                "a table of contents and print rules");
+        assertTrue(html.contains("id=\"Goal-2:-higher-survival\""), "the contents' links lead to the sections");
+
+        List<String> words = Files.readAllLines(first.resolve("tables/changes_in_words.csv"));
+        List<String> wordsHeader = List.of(words.get(0).split(","));
+        java.util.Set<String> families = new java.util.HashSet<>();
+        try (Warehouse w = Warehouse.openReadOnly(DemoWarehouse.file())) {
+            for (String line : words.subList(1, words.size())) {
+                String[] cells = line.split(",", -1);
+                if (cells[wordsHeader.indexOf("kind")].equals("revised baseline")) {
+                    continue;
+                }
+                var indicator = se.lagesbild.warehouse.indicators.Catalogue.byCode(w, cells[wordsHeader.indexOf("indicator")]);
+                assertTrue(families.add(indicator.disclosureFamily() == null ? indicator.code() : indicator.disclosureFamily()),
+                        "one finding per indicator family: " + words);
+            }
+        }
+        assertTrue(families.size() >= 3, "findings in several families: " + words);
 
         JsonNode manifest = new ObjectMapper().readTree(a.manifest().toFile());
         assertEquals(DemoWarehouse.SNAPSHOT, manifest.path("as_of").path("snapshot").asText());

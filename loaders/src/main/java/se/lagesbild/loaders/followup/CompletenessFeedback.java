@@ -5,7 +5,7 @@ import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
 import static se.lagesbild.warehouse.db.Tables.LOAD_QUARANTINE;
 import static se.lagesbild.warehouse.db.Tables.MART_REPORTING_MONTH;
 import static se.lagesbild.warehouse.db.Tables.MART_REPORTING_SVF;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT;
+import static se.lagesbild.warehouse.db.Tables.INT_AGREEMENT;
 import static se.lagesbild.warehouse.db.Tables.STG_PREM;
 import static se.lagesbild.warehouse.db.Tables.STG_REGION_REPORT;
 
@@ -38,8 +38,8 @@ public final class CompletenessFeedback {
         if (regions.isEmpty()) {
             throw new WarehouseException("--region " + regionCode + " is not a region code: use 01–25 (e.g. 01 Stockholm, 13 Halland).");
         }
-        LocalDate deadline = dsl.select(REF_AGREEMENT.REPORT_DEADLINE).from(REF_AGREEMENT)
-                .where(REF_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne(REF_AGREEMENT.REPORT_DEADLINE);
+        LocalDate deadline = dsl.select(INT_AGREEMENT.REPORT_DEADLINE).from(INT_AGREEMENT)
+                .where(INT_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne(INT_AGREEMENT.REPORT_DEADLINE);
         List<RegionFeedback> feedback = new ArrayList<>();
         for (var region : regions) {
             String code = region.getRegionCode();

@@ -49,10 +49,11 @@ class CompletenessFeedbackTest {
             FileLoader.load(warehouse, LoadRequest.of("svf-pathways", pathways).withToday(TODAY), LoadListener.SILENT);
             FileLoader.load(warehouse, LoadRequest.of("region-reports", reports).withToday(TODAY), LoadListener.SILENT);
             FileLoader.load(warehouse, LoadRequest.of("prem", prem).withToday(TODAY), LoadListener.SILENT);
-            // the 2026 agreement's deadline is 30 September; move it to make Halland's report late
-            warehouse.dsl().update(se.lagesbild.warehouse.db.Tables.REF_AGREEMENT)
-                    .set(se.lagesbild.warehouse.db.Tables.REF_AGREEMENT.REPORT_DEADLINE, LocalDate.of(2026, 6, 30))
-                    .where(se.lagesbild.warehouse.db.Tables.REF_AGREEMENT.AGREEMENT_YEAR.eq(2026)).execute();
+            // the 2026 agreement's deadline is 30 September; a rules file with 30 June makes Halland's report late
+            Path rules = Files.writeString(folder.resolve("rules-2026.csv"), se.lagesbild.loaders.AgreementRules.text(2026)
+                    .replace(";2026-09-30;", ";2026-06-30;"));
+            assertEquals(se.lagesbild.loaders.LoadOutcome.Status.LOADED, FileLoader.load(warehouse, LoadRequest.of("agreement-rules", rules)
+                    .withToday(TODAY), LoadListener.SILENT).status());
 
             List<RegionFeedback> all = CompletenessFeedback.forYear(warehouse, 2026, null, TODAY);
             assertEquals(21, all.size());

@@ -1,12 +1,12 @@
 package se.lagesbild.warehouse.agreement;
 
 import static se.lagesbild.warehouse.db.Tables.DIM_REGION;
+import static se.lagesbild.warehouse.db.Tables.INT_AGREEMENT;
+import static se.lagesbild.warehouse.db.Tables.INT_AGREEMENT_PAYMENT;
+import static se.lagesbild.warehouse.db.Tables.INT_POPULATION_TOTAL;
 import static se.lagesbild.warehouse.db.Tables.INT_REGION_REPORT_METRIC;
 import static se.lagesbild.warehouse.db.Tables.MART_AGREEMENT_CONDITION;
 import static se.lagesbild.warehouse.db.Tables.MART_AGREEMENT_DECISION;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT_PAYMENT;
-import static se.lagesbild.warehouse.db.Tables.STG_POPULATION;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +24,10 @@ import se.lagesbild.warehouse.db.tables.records.IntRegionReportMetricRecord;
 import se.lagesbild.warehouse.disclosure.Disclosure;
 
 /**
- * The yearly follow-up of the state–SKR agreement: evaluates each region against the conditions
- * held as rows in {@code ref_agreement_condition} (views {@code mart_agreement_condition} and
- * {@code mart_agreement_decision}) and apportions each payment part by population share. An
+ * The yearly follow-up of the state–SKR agreement: evaluates each region against the conditions of
+ * the agreement rules as loaded ({@code lagesbild load agreement-rules FILE}; views
+ * {@code mart_agreement_condition} and {@code mart_agreement_decision}) and apportions each payment
+ * part by the regions' population on the date the rules name. An
  * observed inclusion or lead-time share built on fewer patients than the disclosure threshold
  * ({@code LEAD_TIME_PATIENTS}) is hidden; the decision it leads to is still given.
  */
@@ -36,28 +37,32 @@ public final class AgreementEvaluation {
 
     /** The agreement years the warehouse has rules for, oldest first. */
     public static List<Integer> years(Warehouse warehouse) {
-        return warehouse.dsl().select(REF_AGREEMENT.AGREEMENT_YEAR).from(REF_AGREEMENT).orderBy(REF_AGREEMENT.AGREEMENT_YEAR)
-                .fetch(REF_AGREEMENT.AGREEMENT_YEAR);
+        return warehouse.dsl().select(INT_AGREEMENT.AGREEMENT_YEAR).from(INT_AGREEMENT).orderBy(INT_AGREEMENT.AGREEMENT_YEAR)
+                .fetch(INT_AGREEMENT.AGREEMENT_YEAR);
     }
 
     /**
      * Evaluates agreement year {@code year}. The first payment goes to every region, second-payment
      * parts only to the regions that meet every condition of the part; each part is split by the
-     * regions' populations in the year of the agreement's population reference date, in whole kronor
-     * by the largest-remainder method, so the amounts add up exactly to the part. A part nobody
-     * qualifies for yet is left unapportioned, with a note saying why.
+     * regions' population on the date the rules name (SCB's figure for that date: a region's total,
+     * or the sum of its figures by sex and age), in whole kronor by the largest-remainder method, so
+     * the amounts add up exactly to the part. Only the regions a part is shared among need a
+     * population. A part nobody qualifies for yet is left unapportioned, with a note saying why; a part
+     * whose regions have no population on the date is not apportioned and says which date and SCB
+     * table to load ({@link AgreementResult.Part#refused()}).
      *
-     * @throws WarehouseException when the year has no agreement rules, or the population for the
-     *         reference date is missing for any region
+     * @throws WarehouseException when the year has no agreement rules
      */
     public static AgreementResult evaluate(Warehouse warehouse, int year) {
         var dsl = warehouse.dsl();
-        var agreement = dsl.selectFrom(REF_AGREEMENT).where(REF_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne();
+        var agreement = dsl.selectFrom(INT_AGREEMENT).where(INT_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne();
         if (agreement == null) {
-            throw new WarehouseException("No agreement rules for " + year + ". Agreement years in the warehouse: " + years(warehouse)
-                    + ". Add a year's agreement as rows in a new migration (see sql/migration/V5__agreement_rules.sql).");
+            List<Integer> years = years(warehouse);
+            throw new WarehouseException("No agreement rules for " + year + ". " + (years.isEmpty() ? "None are loaded."
+                    : "Agreement years in the warehouse: " + years + ".") + " Load the year's rules with lagesbild load agreement-rules FILE"
+                    + " (docs/formats/agreement-rules.md; the 2025 and 2026 rules are shipped in sql/agreement-rules/).");
         }
-        Map<String, Long> population = population(warehouse, agreement.getPopulationReferenceDate().getYear());
+        Map<String, Long> population = population(warehouse, agreement.getPopulationReferenceDate());
         // disclosure control: an observed share built on fewer patients than the threshold is not shown
         int minimum = Disclosure.thresholds(warehouse).get(Disclosure.PRIMARY);
         var h = INT_REGION_REPORT_METRIC;
@@ -79,23 +84,24 @@ public final class AgreementEvaluation {
                             r.getRegionNameSv(), r.getMetric(), r.getDescriptionSv(), r.getThreshold(), r.getComparison(),
                             hidden ? null : r.getObservedValue(), r.getStatus(), reason,
                             trend(history.containsKey(r.getRegionCode()) ? history.get(r.getRegionCode()) : List.of(), r.getMetric(), minimum),
-                            r.getActionsSv() == null ? "" : r.getActionsSv());
+                            r.getActionsSv() == null ? "" : r.getActionsSv(), r.getSource());
                 });
         var d = MART_AGREEMENT_DECISION;
         List<AgreementResult.Decision> decisions = dsl.selectFrom(d).where(d.AGREEMENT_YEAR.eq(year))
                 .orderBy(d.PAYMENT_CODE, d.SORT_ORDER)
                 .fetch(r -> new AgreementResult.Decision(r.getPaymentCode(), r.getRegionCode(), r.getRegionNameSv(),
                         r.getDecision(), reasons(conditions, r.getPaymentCode(), r.getRegionCode())));
-        Map<String, String> names = dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV).from(DIM_REGION)
-                .fetchMap(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV);
+        Map<String, String> names = new LinkedHashMap<>(); // the 21 regions, in their order
+        dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.NAME_SV).from(DIM_REGION).where(DIM_REGION.REGION_LEVEL.eq("region"))
+                .orderBy(DIM_REGION.SORT_ORDER).forEach(r -> names.put(r.value1(), r.value2()));
         List<AgreementResult.Part> parts = new ArrayList<>();
-        var p = REF_AGREEMENT_PAYMENT;
+        var p = INT_AGREEMENT_PAYMENT;
         for (var payment : dsl.selectFrom(p).where(p.AGREEMENT_YEAR.eq(year)).orderBy(p.PAYMENT_NO, p.PART_NO).fetch()) {
             Map<String, AgreementResult.Decision> partDecisions = decisions.stream()
                     .filter(x -> x.paymentCode().equals(payment.getPaymentCode()))
                     .collect(Collectors.toMap(AgreementResult.Decision::regionCode, x -> x));
             parts.add(apportion(payment.getPaymentCode(), payment.getNameSv(), payment.getAmountSek(),
-                    payment.getSharedAmong(), population, names, partDecisions));
+                    payment.getSharedAmong(), population, agreement.getPopulationReferenceDate(), names, partDecisions));
         }
         return new AgreementResult(year, agreement.getReportDeadline(), agreement.getPopulationReferenceDate(),
                 agreement.getPopulationReferenceNote(), conditions, decisions, parts);
@@ -126,27 +132,33 @@ public final class AgreementEvaluation {
         }).collect(Collectors.joining(", "));
     }
 
-    private static AgreementResult.Part apportion(String code, String name, long amount, String sharedAmong,
-            Map<String, Long> population, Map<String, String> names, Map<String, AgreementResult.Decision> decisions) {
+    private static AgreementResult.Part apportion(String code, String name, long amount, String sharedAmong, Map<String, Long> population,
+            java.time.LocalDate date, Map<String, String> names, Map<String, AgreementResult.Decision> decisions) {
         boolean toAll = "all_regions".equals(sharedAmong);
+        List<String> sharing = names.keySet().stream().filter(r -> toAll || (decisions.containsKey(r) && decisions.get(r).qualifies()))
+                .toList();
+        List<String> missing = sharing.stream().filter(r -> population.getOrDefault(r, 0L) <= 0).toList();
         Map<String, Double> weights = new LinkedHashMap<>();
-        population.forEach((region, people) -> {
-            if (toAll || (decisions.containsKey(region) && decisions.get(region).qualifies())) {
-                weights.put(region, people.doubleValue());
-            }
-        });
-        Map<String, Long> amounts = weights.isEmpty() ? Map.of() : Apportionment.largestRemainder(amount, weights);
+        sharing.forEach(region -> weights.put(region, population.getOrDefault(region, 0L).doubleValue()));
+        Map<String, Long> amounts = weights.isEmpty() || !missing.isEmpty() ? Map.of() : Apportionment.largestRemainder(amount, weights);
         List<AgreementResult.Payment> payments = new ArrayList<>();
-        population.forEach((region, people) -> payments.add(new AgreementResult.Payment(region, names.get(region), people,
+        names.keySet().forEach(region -> payments.add(new AgreementResult.Payment(region, names.get(region), population.getOrDefault(region, 0L),
                 weights.containsKey(region), amounts.getOrDefault(region, 0L))));
         long apportioned = amounts.values().stream().mapToLong(Long::longValue).sum();
         String note = "";
-        if (weights.isEmpty()) {
+        String refused = null;
+        if (!missing.isEmpty()) {
+            refused = "not apportioned: no population on " + date + " is loaded for " + (missing.size() == names.size() ? "any region"
+                    : "region" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing.stream().map(r -> r + " " + names.get(r)).toList()))
+                    + ". Load SCB's population on that date (table BE0101: BE0101N1 for 31 December, the monthly table for the end of a"
+                    + " month) with lagesbild load population FILE, or correct the rules' population_date.";
+            note = refused;
+        } else if (weights.isEmpty()) {
             long undecided = decisions.values().stream().filter(x -> "not_evaluable".equals(x.decision())).count();
             note = "not apportioned: no region qualifies" + (undecided > 0
                     ? " yet; " + undecided + " regions are not evaluable (" + commonReason(decisions) + ")" : "");
         }
-        return new AgreementResult.Part(code, name, amount, sharedAmong, payments, apportioned, note);
+        return new AgreementResult.Part(code, name, amount, sharedAmong, payments, apportioned, note, refused);
     }
 
     private static String commonReason(Map<String, AgreementResult.Decision> decisions) {
@@ -156,28 +168,23 @@ public final class AgreementEvaluation {
     }
 
     /**
-     * Each region's population (all ages and both sexes) in {@code year}, by region code. Every
-     * region must be there: a region missing from the population file cannot be apportioned.
+     * Each region's whole population on {@code date} (its delivered total, or the sum of its figures
+     * by sex and age; view int_population_total), by region code in the regions' order; regions
+     * without a figure on the date are left out (a part shared among them is refused by name).
      */
-    static Map<String, Long> population(Warehouse warehouse, int year) {
+    static Map<String, Long> population(Warehouse warehouse, java.time.LocalDate date) {
         var dsl = warehouse.dsl();
-        var sp = STG_POPULATION;
-        Map<String, Long> population = new TreeMap<>();
-        dsl.select(sp.REGION_CODE, DSL.sum(sp.POPULATION)).from(sp).where(sp.YEAR.eq(year)).groupBy(sp.REGION_CODE)
-                .forEach(r -> population.put(r.value1(), r.value2() == null ? 0L : r.value2().longValue()));
-        List<String> regions = dsl.select(DIM_REGION.REGION_CODE).from(DIM_REGION)
-                .where(DIM_REGION.REGION_LEVEL.eq("region")).orderBy(DIM_REGION.SORT_ORDER).fetch(DIM_REGION.REGION_CODE);
-        List<String> missing = regions.stream().filter(r -> population.getOrDefault(r, 0L) <= 0).toList();
-        if (missing.size() == regions.size()) {
-            throw new WarehouseException("No population for " + year + " in the warehouse, so payments cannot be apportioned."
-                    + " Load SCB's population by region for " + year + " (lagesbild load population FILE).");
-        }
-        if (!missing.isEmpty()) {
-            throw new WarehouseException("The population for " + year + " has no figure for region(s) " + missing
-                    + "; every region's population is needed to apportion payments. Load a complete population file.");
-        }
+        var t = INT_POPULATION_TOTAL;
+        Map<String, Long> found = new TreeMap<>();
+        dsl.select(t.REGION_CODE, t.POPULATION).from(t).where(t.REFERENCE_DATE.eq(date))
+                .forEach(r -> found.put(r.value1(), r.value2() == null ? 0L : r.value2().longValue()));
         Map<String, Long> ordered = new LinkedHashMap<>();
-        regions.forEach(r -> ordered.put(r, population.get(r)));
+        dsl.select(DIM_REGION.REGION_CODE).from(DIM_REGION).where(DIM_REGION.REGION_LEVEL.eq("region")).orderBy(DIM_REGION.SORT_ORDER)
+                .fetch(DIM_REGION.REGION_CODE).forEach(r -> {
+                    if (found.containsKey(r)) {
+                        ordered.put(r, found.get(r));
+                    }
+                });
         return ordered;
     }
 }

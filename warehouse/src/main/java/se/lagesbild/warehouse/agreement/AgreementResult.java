@@ -23,11 +23,12 @@ public record AgreementResult(int year, LocalDate reportDeadline, LocalDate popu
 
     /**
      * One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty
-     * when met; trend gives the same measure in the region's earlier reports (empty for lead times).
+     * when met; trend gives the same measure in the region's earlier reports (empty for lead times);
+     * source names where the observed value comes from (the region's report, or the pathways).
      */
     public record Condition(String paymentCode, String conditionCode, String regionCode, String regionName, String metric,
             String description, Double threshold, String comparison, Double observed, String status, String reason,
-            String trend, String actions) {
+            String trend, String actions, String source) {
     }
 
     /** The decision for one region and payment part, with the reasons of every condition not met. */
@@ -37,9 +38,19 @@ public record AgreementResult(int year, LocalDate reportDeadline, LocalDate popu
         }
     }
 
-    /** One payment part: its amount, how it is shared, and each region's amount (0 when not qualifying). */
+    /**
+     * One payment part: its amount, how it is shared, and each region's amount (0 when not qualifying).
+     *
+     * @param refused why the part cannot be apportioned at all (no population on the rules' date for a
+     *                region it is shared among), or null
+     */
     public record Part(String paymentCode, String name, long amount, String sharedAmong, List<Payment> payments,
-            long apportioned, String note) {
+            long apportioned, String note, String refused) {
+    }
+
+    /** Why any part cannot be apportioned, or null when every part can. */
+    public String refusal() {
+        return parts.stream().map(Part::refused).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** One region's share of a part, next to the population it was computed from. */

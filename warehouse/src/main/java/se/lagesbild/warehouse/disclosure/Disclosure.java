@@ -87,7 +87,13 @@ public final class Disclosure {
     /** One value hidden for {@code reason}, or released (null reason) with why it has no value or interval where it has none. */
     static ReleasedValue release(Indicator indicator, IndicatorValue v, String reason) {
         if (reason != null) {
-            Estimate nothing = Estimate.notAvailable(v.estimate().method());
+            // a survival note (who was at risk when, which age group was empty) would tell of the hidden cell
+            String method = switch (indicator.method()) {
+                case "net_survival" -> "Pohar Perme net survival";
+                case "observed_survival" -> "Kaplan–Meier observed survival";
+                default -> v.estimate().method();
+            };
+            Estimate nothing = Estimate.notAvailable(method);
             return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, reason);
         }
         return new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false,
@@ -97,13 +103,20 @@ public final class Disclosure {
     /** Why a released cell carries no value or no interval; null when it has both. */
     static String notComputed(Indicator indicator, IndicatorValue v) {
         Estimate e = v.estimate();
+        boolean survival = indicator.method().endsWith("_survival");
         if (!e.available()) {
+            if (survival) {
+                return "not computed: " + e.method();
+            }
             return indicator.method().equals("dsr")
                     ? "not computed: an age-standardised rate needs at least 10 cases (PHE's rule); this cell has "
                             + Math.round(v.numerator())
                     : "not computed: no observations";
         }
         if (Double.isNaN(e.lower())) {
+            if (survival) {
+                return "no interval: survival " + (e.value() == 0 ? "is 0 (everyone in the window died)" : "has no standard error");
+            }
             return v.numerator() > v.denominator() && indicator.method().equals("proportion")
                     ? "no interval: the numerator exceeds the denominator (the two registers disagree)"
                     : "no interval: too few observations";

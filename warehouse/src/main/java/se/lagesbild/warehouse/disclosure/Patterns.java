@@ -1,5 +1,7 @@
 package se.lagesbild.warehouse.disclosure;
 
+import se.lagesbild.warehouse.snapshots.Snapshots;
+
 import static se.lagesbild.warehouse.db.Tables.DIM_AGE_GROUP;
 import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
 import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
@@ -78,11 +80,7 @@ public final class Patterns {
 
     /** The batches the connection sees: their number, the newest and the sum of their ids (an unload changes it). */
     static String state(Warehouse warehouse) {
-        var visible = LOAD_BATCH.BATCH_ID.le(DSL.coalesce(DSL.field("getvariable('lagesbild_max_batch')", Long.class),
-                DSL.inline(Long.MAX_VALUE)));
-        var r = warehouse.dsl().select(DSL.count(), DSL.max(LOAD_BATCH.BATCH_ID), DSL.sum(LOAD_BATCH.BATCH_ID)).from(LOAD_BATCH)
-                .where(visible).fetchOne();
-        return r.value1() + ":" + r.value2() + ":" + r.value3();
+        return Snapshots.stateKey(warehouse);
     }
 
     private static DisclosurePattern join(CompletableFuture<DisclosurePattern> future) {

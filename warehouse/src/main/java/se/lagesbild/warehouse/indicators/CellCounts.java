@@ -16,7 +16,8 @@ import se.lagesbild.warehouse.Warehouse;
  * <ul>
  * <li>proportion: numerator and denominator (patients); the threshold applies to the denominator;</li>
  * <li>rate and dsr: the count of events (cases, deaths); the population is public;</li>
- * <li>percentile and mean: the number of observations (patients).</li>
+ * <li>percentile and mean: the number of observations (patients);</li>
+ * <li>survival: the patients in the period's window.</li>
  * </ul>
  * Read straight from the marts with SQL (the observation marts counted with their sex and
  * diagnosis roll-ups), so a whole year of cells costs one query.
@@ -38,8 +39,18 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
                     IndicatorEngine.counts(warehouse, indicator, filter));
             case "rate" -> new CellCounts(indicator, List.of("cases"), 0, "cases", first(IndicatorEngine.counts(warehouse, indicator, filter)));
             case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases", events(warehouse, indicator, filter));
+            case "net_survival", "observed_survival" -> new CellCounts(indicator, List.of("patients"), 0, "patients",
+                    survivalPatients(warehouse, indicator, filter));
             default -> new CellCounts(indicator, List.of("patients"), 0, "patients", observations(warehouse, indicator, filter));
         };
+    }
+
+    /** The patients behind each survival cell (computed with the cells, {@link SurvivalCells}). */
+    private static Map<Cell, double[]> survivalPatients(Warehouse warehouse, Indicator indicator, CellFilter filter) {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        SurvivalCells.of(warehouse, indicator, filter, se.lagesbild.warehouse.stats.Confidence.NINETY_FIVE)
+                .forEach((cell, v) -> counts.put(cell, new double[] {v.patients()}));
+        return counts;
     }
 
     private static Map<Cell, double[]> first(Map<Cell, double[]> counts) {

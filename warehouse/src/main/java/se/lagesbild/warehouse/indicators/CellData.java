@@ -11,6 +11,7 @@ import se.lagesbild.warehouse.stats.Medians;
 import se.lagesbild.warehouse.stats.Proportions;
 import se.lagesbild.warehouse.stats.Rates;
 import se.lagesbild.warehouse.stats.StandardisedRates;
+import se.lagesbild.warehouse.stats.SurvivalEstimate;
 import se.lagesbild.warehouse.stats.TestResult;
 
 /**
@@ -25,7 +26,10 @@ import se.lagesbild.warehouse.stats.TestResult;
  *   approximation), ratio with a log-normal interval ({@link StandardisedRates});</li>
  * <li>percentiles (medians, 80th and 90th): difference, ratio and z test with the standard errors
  *   their order-statistic intervals imply (Price and Bonett 2002, {@link Medians});</li>
- * <li>means: Student's t interval, Welch's difference and t test, a delta-method ratio ({@link Means}).</li>
+ * <li>means: Student's t interval, Welch's difference and t test, a delta-method ratio ({@link Means});</li>
+ * <li>survival (net or observed): the difference and its standard error, √(se_a² + se_b²) with se
+ *   the standard error of S, a normal interval and z test; the ratio on the log scale (as for DSRs,
+ *   {@link StandardisedRates#difference}); the cells come from {@link SurvivalCells}.</li>
  * </ul>
  */
 final class CellData {
@@ -35,15 +39,22 @@ final class CellData {
     private final Map<Cell, double[][]> bands;
     private final Map<Cell, double[]> observations;
     private final Map<Cell, Means.Summary> summaries;
+    private final Map<Cell, SurvivalCells.Value> survival;
 
     private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
                      Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries) {
+        this(indicator, confidence, counts, bands, observations, summaries, null);
+    }
+
+    private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
+                     Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries, Map<Cell, SurvivalCells.Value> survival) {
         this.indicator = indicator;
         this.confidence = confidence;
         this.counts = counts;
         this.bands = bands;
         this.observations = observations;
         this.summaries = summaries;
+        this.survival = survival;
     }
 
     static CellData load(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
@@ -54,6 +65,8 @@ final class CellData {
                     Observations.byCell(warehouse, indicator.martView(), filter), null);
             case "mean" -> new CellData(indicator, confidence, null, null, null,
                     Observations.summariesByCell(warehouse, indicator.martView(), filter));
+            case "net_survival", "observed_survival" -> new CellData(indicator, confidence, null, null, null, null,
+                    SurvivalCells.of(warehouse, indicator, filter, confidence));
             default -> new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null, null, null);
         };
     }
@@ -75,7 +88,7 @@ final class CellData {
     }
 
     Set<Cell> cells() {
-        return counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations != null ? observations.keySet()
+        return survival != null ? survival.keySet() : counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations != null ? observations.keySet()
                 : summaries.keySet();
     }
 
@@ -88,6 +101,9 @@ final class CellData {
      * percentiles and means no numerator (NaN) and the number of observations.
      */
     double[] totals(Cell cell) {
+        if (survival != null) {
+            return new double[] {Double.NaN, survival.get(cell).patients()};
+        }
         if (counts != null) {
             return counts.get(cell);
         }
@@ -108,6 +124,15 @@ final class CellData {
 
     /** The cell's estimate with its interval at {@code level} (e.g. 99.8 % beside the 95 %). */
     Estimate estimate(Cell cell, Confidence level) {
+        if (survival != null) {
+            SurvivalCells.Value v = survival.get(cell);
+            SurvivalEstimate e = level.level() == confidence.level() ? v.estimate() : level.level() == 0.998 ? v.wide() : null;
+            if (e == null) {
+                throw new IllegalArgumentException("survival cells are computed at " + confidence.level() + " and 0.998, not " + level.level());
+            }
+            return e.available() ? new Estimate(e.value(), e.lower(), e.upper(), e.note().isEmpty() ? v.method() : v.method() + "; " + e.note())
+                    : Estimate.notAvailable(e.note());
+        }
         if (percentile()) {
             return Medians.quantile(observations.get(cell), indicator.methodParam(), level);
         }
@@ -127,8 +152,17 @@ final class CellData {
         return StandardisedRates.variance(b[0], b[1], b[2], multiplier());
     }
 
+    /** The standard error of a survival cell's S (NaN when it has none). */
+    private double survivalVariance(Cell cell) {
+        SurvivalEstimate e = survival.get(cell).estimate();
+        return e.available() ? e.standardError() * e.standardError() : Double.NaN;
+    }
+
     /** a − b. */
     Estimate difference(Cell a, Cell b) {
+        if (survival != null) {
+            return StandardisedRates.difference(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b), confidence);
+        }
         if (percentile()) {
             return Medians.difference(estimate(a), estimate(b), confidence);
         }
@@ -148,6 +182,9 @@ final class CellData {
 
     /** a / b. */
     Estimate ratio(Cell a, Cell b) {
+        if (survival != null) {
+            return StandardisedRates.ratio(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b), confidence);
+        }
         if (percentile()) {
             return Medians.ratio(estimate(a), estimate(b), confidence);
         }
@@ -165,6 +202,9 @@ final class CellData {
 
     /** Whether a and b differ. */
     TestResult test(Cell a, Cell b) {
+        if (survival != null) {
+            return StandardisedRates.test(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b));
+        }
         if (percentile()) {
             return Medians.test(estimate(a), estimate(b), confidence);
         }

@@ -261,78 +261,127 @@ public final class YearlyReport {
         return table.meta("by_indicator", meta).build();
     }
 
-    /** The most important changes as sentences: Riket's significant changes, targets, regions, sex gaps, outliers. */
+    /**
+     * One candidate for "the most important changes": a sentence about one indicator, its kind, and
+     * how large and certain it is as a z value (the standard normal quantile of its two-sided p-value).
+     */
+    private record Finding(String family, String kind, String indicator, String where, String sentence, double z) {
+    }
+
+    /** The z value of a two-sided p-value: |z| with P(|Z| > z) = p; 0 when there is none. */
+    static double z(Object p) {
+        if (!(p instanceof Double value) || value.isNaN() || value >= 1) {
+            return 0;
+        }
+        return NORMAL.inverseSurvivalProbability(Math.max(value, Double.MIN_NORMAL) / 2);
+    }
+
+    private static final org.apache.commons.statistics.distribution.NormalDistribution NORMAL =
+            org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+
+    /**
+     * The most important changes as sentences: one finding per indicator family (the indicators that
+     * count the same people, e.g. the lead-time share, median and percentiles), the one most certain
+     * (largest z) among Riket's significant change, the target newly met or no longer met, the
+     * regions that changed significantly, a sex gap flagged after Benjamini–Hochberg, and a region
+     * beyond the 99.8 % funnel limit (z 3.09). Families are ranked by that z; revised baselines
+     * follow, one per family.
+     */
     private ResultTable inWords() {
-        List<String[]> sentences = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         ResultTable summary = tables.get("indicators");
         for (Object[] r : summary.rows()) {
-            String title = (String) r[summary.columnIndex("title_en")];
-            String unit = (String) r[summary.columnIndex("unit")];
+            String code = (String) r[summary.columnIndex("indicator")];
+            Indicator indicator = indicator(code);
+            String title = indicator.titleEn();
+            String unit = indicator.unit();
             String status = (String) r[summary.columnIndex("status")];
             Double before = (Double) r[summary.columnIndex("baseline_value")];
             Double after = (Double) r[summary.columnIndex("followup_value")];
-            String code = (String) r[summary.columnIndex("indicator")];
+            double z = z(r[summary.columnIndex("p_value")]);
             if (status.equals("improved") || status.equals("worsened") || status.equals("higher") || status.equals("lower")) {
-                sentences.add(new String[] {"1", code, "00", title + " " + verb(status) + " in Sweden from " + format(before, unit) + " in "
-                        + r[summary.columnIndex("baseline_period")] + " to " + format(after, unit) + " in " + r[summary.columnIndex("followup_period")]
-                        + " (change " + formatChange((Double) r[summary.columnIndex("change")], unit) + ", 95 % interval "
-                        + formatChange((Double) r[summary.columnIndex("change_lower")], unit) + " to "
-                        + formatChange((Double) r[summary.columnIndex("change_upper")], unit) + ")."});
+                findings.add(new Finding(family(indicator), "change in Sweden", code, "00", title + " " + verb(status) + " in Sweden from "
+                        + format(before, unit) + " in " + r[summary.columnIndex("baseline_period")] + " to " + format(after, unit) + " in "
+                        + r[summary.columnIndex("followup_period")] + " (change " + formatChange((Double) r[summary.columnIndex("change")], unit)
+                        + ", 95 % interval " + formatChange((Double) r[summary.columnIndex("change_lower")], unit) + " to "
+                        + formatChange((Double) r[summary.columnIndex("change_upper")], unit) + ").", z));
             }
             Boolean metBefore = (Boolean) r[summary.columnIndex("target_met_baseline")];
             Boolean metNow = (Boolean) r[summary.columnIndex("target_met_followup")];
-            if (metBefore != null && metNow != null) {
+            if (metBefore != null && metNow != null && !metBefore.equals(metNow)) {
                 String target = format((Double) r[summary.columnIndex("target")], unit);
-                sentences.add(new String[] {"2", code, "00", title + ": the target of " + target + (metNow
-                        ? (metBefore ? " is still met." : " is met now; it was not at baseline.")
-                        : (metBefore ? " is no longer met; it was at baseline." : " is not met (" + format(after, unit) + ")."))});
+                findings.add(new Finding(family(indicator), "target", code, "00", title + ": the target of " + target
+                        + (metNow ? " is met now (" + format(after, unit) + "); it was not at baseline."
+                        : " is no longer met (" + format(after, unit) + "); it was at baseline."), Math.max(z, TARGET_Z)));
             }
         }
         ResultTable regions = tables.get("region_changes");
-        Map<String, List<String>> improved = new LinkedHashMap<>();
-        Map<String, List<String>> worsened = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> changed = new LinkedHashMap<>();
+        Map<String, Double> strongest = new LinkedHashMap<>();
         for (Object[] r : regions.rows()) {
-            if (!"region".equals(r[regions.columnIndex("geo_level")])) {
-                continue;
-            }
-            String code = (String) r[0];
             String status = (String) r[regions.columnIndex("status")];
-            String name = regionName((String) r[regions.columnIndex("geo_code")]);
-            if (status.equals("improved")) {
-                improved.computeIfAbsent(code, k -> new ArrayList<>()).add(name);
-            } else if (status.equals("worsened")) {
-                worsened.computeIfAbsent(code, k -> new ArrayList<>()).add(name);
+            if ("region".equals(r[regions.columnIndex("geo_level")]) && (status.equals("improved") || status.equals("worsened"))) {
+                String code = (String) r[0];
+                changed.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(status, k -> new ArrayList<>())
+                        .add(regionName((String) r[regions.columnIndex("geo_code")]));
+                strongest.merge(code, z(r[regions.columnIndex("p_value")]), Math::max);
             }
         }
-        for (Headline h : headlines) {
-            String code = h.indicator().code();
-            if (improved.containsKey(code)) {
-                sentences.add(new String[] {"3", code, "regions", h.indicator().titleEn() + " improved significantly since " + baseline + " in "
-                        + String.join(", ", improved.get(code)) + "."});
-            }
-            if (worsened.containsKey(code)) {
-                sentences.add(new String[] {"3", code, "regions", h.indicator().titleEn() + " worsened significantly since " + baseline + " in "
-                        + String.join(", ", worsened.get(code)) + "."});
-            }
-        }
+        changed.forEach((code, byStatus) -> {
+            Indicator indicator = indicator(code);
+            List<String> parts = new ArrayList<>();
+            byStatus.forEach((status, names) -> parts.add(status + " in " + String.join(", ", names)));
+            findings.add(new Finding(family(indicator), "regions", code, "regions", indicator.titleEn() + " changed significantly since "
+                    + baseline + ": " + String.join("; ", parts) + ".", strongest.get(code)));
+        });
         ResultTable eq = tables.get("equity");
         for (Object[] r : eq.rows()) {
             String code = (String) r[0];
             Indicator indicator = indicator(code);
-            String where = "00".equals(r[eq.columnIndex("geo_code")]) ? "Sweden" : regionName((String) r[eq.columnIndex("geo_code")]);
+            String geo = (String) r[eq.columnIndex("geo_code")];
+            String where = "00".equals(geo) ? "Sweden" : regionName(geo);
             if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
-                sentences.add(new String[] {"4", code, (String) r[eq.columnIndex("geo_code")], "Women and men differ in "
-                        + indicator.titleEn().toLowerCase(Locale.ROOT) + " in " + where + ": women " + format((Double) r[eq.columnIndex("women_value")],
-                        indicator.unit()) + ", men " + format((Double) r[eq.columnIndex("men_value")], indicator.unit()) + " (adjusted p = "
-                        + String.format(Locale.ROOT, "%.3g", (Double) r[eq.columnIndex("p_value_adjusted")]) + ")."});
+                findings.add(new Finding(family(indicator), "women and men", code, geo, "Women and men differ in " + lowerFirst(indicator.titleEn())
+                        + " in " + where + ": women " + format((Double) r[eq.columnIndex("women_value")], indicator.unit()) + ", men "
+                        + format((Double) r[eq.columnIndex("men_value")], indicator.unit()) + " (adjusted p = "
+                        + String.format(Locale.ROOT, "%.3g", (Double) r[eq.columnIndex("p_value_adjusted")]) + ").",
+                        z(r[eq.columnIndex("p_value_adjusted")])));
             }
             String position = (String) r[eq.columnIndex("funnel_position")];
             if (position != null && position.contains("0.001")) {
-                sentences.add(new String[] {"5", code, (String) r[eq.columnIndex("geo_code")], where + " lies outside the 99.8 % limits for "
-                        + indicator.titleEn().toLowerCase(Locale.ROOT) + " in " + year + ": " + format((Double) r[eq.columnIndex("value")],
-                        indicator.unit()) + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + "."});
+                findings.add(new Finding(family(indicator), "outlier", code, geo, where + " lies outside the 99.8 % limits for "
+                        + lowerFirst(indicator.titleEn()) + " in " + year + ": " + format((Double) r[eq.columnIndex("value")], indicator.unit())
+                        + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + ".", OUTLIER_Z));
             }
         }
+        Map<String, Finding> best = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            best.merge(f.family(), f, (a, b) -> b.z() > a.z() ? b : a);
+        }
+        List<Finding> ranked = new ArrayList<>(best.values());
+        ranked.sort(java.util.Comparator.comparingDouble(Finding::z).reversed());
+        Map<String, Finding> revisions = new LinkedHashMap<>();
+        for (Finding f : revisionFindings()) {
+            revisions.merge(f.family(), f, (a, b) -> b.z() > a.z() ? b : a);
+        }
+        ranked.addAll(revisions.values());
+        ResultTable.Builder table = ResultTable.builder("The most important changes", Column.integerDimension("rank"),
+                Column.text("kind"), Column.text("indicator"), Column.text("where"), Column.text("sentence"));
+        int rank = 0;
+        for (Finding f : ranked) {
+            table.row(++rank, f.kind(), f.indicator(), f.where(), f.sentence());
+        }
+        return table.build();
+    }
+
+    /** A target newly met or no longer met ranks as a change significant at 5 % at least. */
+    private static final double TARGET_Z = 1.96;
+    /** A region beyond the 99.8 % funnel limit lies at least this many standard errors from Riket. */
+    private static final double OUTLIER_Z = 3.09;
+
+    /** Riket's baselines that revised data changed visibly, largest relative revision first. */
+    private List<Finding> revisionFindings() {
+        List<Finding> findings = new ArrayList<>();
         ResultTable revised = tables.get("baseline_revisions");
         for (Object[] r : revised == null ? List.<Object[]>of() : revised.rows()) {
             if (!"00".equals(r[revised.columnIndex("geo_code")]) || !"revised".equals(r[revised.columnIndex("revision")])) {
@@ -340,41 +389,37 @@ public final class YearlyReport {
             }
             String code = (String) r[0];
             Indicator indicator = indicator(code);
-            String published = format((Double) r[revised.columnIndex("published_value")], indicator.unit());
-            String now = format((Double) r[revised.columnIndex("revised_value")], indicator.unit());
+            Double publishedValue = (Double) r[revised.columnIndex("published_value")];
+            Double revisedValue = (Double) r[revised.columnIndex("revised_value")];
+            String published = format(publishedValue, indicator.unit());
+            String now = format(revisedValue, indicator.unit());
             // a revision too small to show in the report's precision is not worth a sentence (the table has it)
             if (!published.equals(now)) {
                 Object status = r[revised.columnIndex("revised_status")];
                 Object before = r[revised.columnIndex("published_status")];
-                sentences.add(new String[] {"6", code, "00", indicator.titleEn() + ": the baseline " + r[revised.columnIndex("period_code")]
-                        + " for Sweden was published as " + published + " and is " + now + " with revised data"
-                        + (status == null ? "." : "; against it, " + year + " is " + status + (before == null || before.equals(status) ? "."
-                        : " (" + before + " as of " + publishedBaseline + ")."))});
+                double size = publishedValue == null || revisedValue == null || publishedValue == 0 ? 0
+                        : Math.abs(revisedValue - publishedValue) / Math.abs(publishedValue);
+                findings.add(new Finding(family(indicator), "revised baseline", code, "00", indicator.titleEn() + ": the baseline "
+                        + r[revised.columnIndex("period_code")] + " for Sweden was published as " + published + " and is " + now
+                        + " with revised data" + (status == null ? "." : "; against it, " + year + " is " + status
+                        + (before == null || before.equals(status) ? "." : " (" + before + " as of " + publishedBaseline + ").")), size));
             }
         }
-        ResultTable.Builder table = ResultTable.builder("The most important changes", Column.integerDimension("rank"),
-                Column.text("kind"), Column.text("indicator"), Column.text("where"), Column.text("sentence"));
-        int rank = 0;
-        for (String[] s : sentences.stream().sorted(java.util.Comparator.comparing((String[] s) -> s[0])).toList()) {
-            table.row(++rank, kind(s[0]), s[1], s[2], s[3]);
-        }
-        return table.build();
+        return findings;
+    }
+
+    /** The indicator's family: the indicators that count the same people, or the indicator alone. */
+    private static String family(Indicator indicator) {
+        return indicator.disclosureFamily() == null ? indicator.code() : indicator.disclosureFamily();
+    }
+
+    private static String lowerFirst(String title) {
+        return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
     }
 
     /** The headline indicator {@code code}. */
     private Indicator indicator(String code) {
         return headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
-    }
-
-    private static String kind(String order) {
-        return switch (order) {
-            case "1" -> "change in Sweden";
-            case "2" -> "target";
-            case "3" -> "regions";
-            case "4" -> "women and men";
-            case "5" -> "outlier";
-            default -> "revised baseline";
-        };
     }
 
     private static String verb(String status) {

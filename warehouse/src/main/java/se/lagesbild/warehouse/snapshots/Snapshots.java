@@ -24,6 +24,19 @@ public final class Snapshots {
     private Snapshots() {
     }
 
+    /**
+     * A fingerprint of the batches visible now (count, largest id and sum of ids, respecting an
+     * as-of snapshot): results computed from the warehouse are the same for the same fingerprint,
+     * so they can be kept (disclosure patterns, survival cells).
+     */
+    public static String stateKey(Warehouse warehouse) {
+        var visible = LOAD_BATCH.BATCH_ID.le(DSL.coalesce(DSL.field("getvariable('lagesbild_max_batch')", Long.class),
+                DSL.inline(Long.MAX_VALUE)));
+        var r = warehouse.dsl().select(DSL.count(), DSL.max(LOAD_BATCH.BATCH_ID), DSL.sum(LOAD_BATCH.BATCH_ID))
+                .from(LOAD_BATCH).where(visible).fetchOne();
+        return r.value1() + ":" + r.value2() + ":" + r.value3();
+    }
+
     /** Creates snapshot {@code name} of everything loaded now; a name can be used once. */
     public static SnapshotRecord create(Warehouse warehouse, String name, String description) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {

@@ -5,7 +5,11 @@ import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS;
 import static se.lagesbild.warehouse.db.Tables.DIM_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.DIM_PERIOD;
 import static se.lagesbild.warehouse.db.Tables.DIM_REGION;
+import static se.lagesbild.warehouse.db.Tables.FACT_AGREEMENT_RULE;
+import static se.lagesbild.warehouse.db.Tables.FACT_DEATH;
 import static se.lagesbild.warehouse.db.Tables.FACT_EXTERNAL_WAITING_TIME;
+import static se.lagesbild.warehouse.db.Tables.FACT_LIFE_TABLE;
+import static se.lagesbild.warehouse.db.Tables.FACT_TUMOUR;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_FUND;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_PROJECT;
 import static se.lagesbild.warehouse.db.Tables.FACT_NEW_CASES;
@@ -16,7 +20,7 @@ import static se.lagesbild.warehouse.db.Tables.FACT_SVF_AGGREGATE;
 import static se.lagesbild.warehouse.db.Tables.FACT_SVF_PATHWAY;
 import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
 import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT;
+import static se.lagesbild.warehouse.db.Tables.INT_AGREEMENT;
 import static se.lagesbild.warehouse.db.Tables.REF_SVF_LEAD_TIME;
 
 import java.util.List;
@@ -47,7 +51,11 @@ public final class StatusReader {
                         coverage(dsl, FACT_PREM, FACT_PREM.PERIOD_CODE),
                         coverage(dsl, FACT_INVESTMENT_FUND, FACT_INVESTMENT_FUND.YEAR),
                         coverage(dsl, FACT_INVESTMENT_PROJECT, FACT_INVESTMENT_PROJECT.YEAR),
-                        coverage(dsl, FACT_EXTERNAL_WAITING_TIME, FACT_EXTERNAL_WAITING_TIME.PERIOD_CODE)));
+                        coverage(dsl, FACT_EXTERNAL_WAITING_TIME, FACT_EXTERNAL_WAITING_TIME.PERIOD_CODE),
+                        coverage(dsl, FACT_AGREEMENT_RULE, FACT_AGREEMENT_RULE.AGREEMENT_YEAR),
+                        coverage(dsl, FACT_TUMOUR, FACT_TUMOUR.DIAGNOSIS_DATE),
+                        coverage(dsl, FACT_DEATH, FACT_DEATH.DEATH_DATE),
+                        coverage(dsl, FACT_LIFE_TABLE, FACT_LIFE_TABLE.YEAR)));
     }
 
     static WarehouseStatus.ReferenceCounts referenceCounts(DSLContext dsl) {
@@ -63,7 +71,7 @@ public final class StatusReader {
                 periods.value3(),
                 dsl.fetchCount(REF_SVF_LEAD_TIME),
                 dsl.fetchCount(REF_SVF_LEAD_TIME, REF_SVF_LEAD_TIME.MAX_DAYS.isNotNull()),
-                dsl.fetchCount(REF_AGREEMENT),
+                dsl.fetchCount(INT_AGREEMENT),
                 dsl.fetchCount(CATALOGUE_INDICATOR));
     }
 

@@ -20,12 +20,12 @@ public final class AgreementTables {
         ResultTable.Builder table = ResultTable.builder("Agreement " + result.year() + ": conditions for the second payment",
                 Column.dimension("payment_code"), Column.dimension("condition_code"), Column.dimension("region_code"),
                 Column.text("region_name"), Column.text("metric"), Column.text("description_sv"), Column.number("threshold"),
-                Column.text("comparison"), Column.number("observed"), Column.text("status"), Column.text("reason"), Column.text("trend"),
-                Column.text("actions_sv"));
+                Column.text("comparison"), Column.number("observed"), Column.text("source"), Column.text("status"), Column.text("reason"),
+                Column.text("trend"), Column.text("actions_sv"));
         for (AgreementResult.Condition c : result.conditions()) {
             if (region.test(c.regionCode())) {
                 table.row(c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(), c.metric(), c.description(), c.threshold(),
-                        c.comparison(), c.observed(), c.status(), c.reason(), c.trend(), c.actions());
+                        c.comparison(), c.observed(), c.source(), c.status(), c.reason(), c.trend(), c.actions());
             }
         }
         return meta(table, result);

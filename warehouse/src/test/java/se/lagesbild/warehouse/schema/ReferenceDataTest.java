@@ -8,8 +8,6 @@ import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS;
 import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS_ICD10;
 import static se.lagesbild.warehouse.db.Tables.DIM_PERIOD;
 import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT_CONDITION;
-import static se.lagesbild.warehouse.db.Tables.REF_AGREEMENT_PAYMENT;
 import static se.lagesbild.warehouse.db.Tables.REF_STANDARD_POPULATION;
 import static se.lagesbild.warehouse.db.Tables.REF_SVF_LEAD_TIME;
 
@@ -110,19 +108,5 @@ class ReferenceDataTest {
         assertEquals(19, total.value2());
         assertEquals(18, dsl.fetchCount(DIM_AGE_GROUP, DIM_AGE_GROUP.SOCSTYR_ALDER_ID.isNotNull()),
                 "Socialstyrelsen's 18 age ids (0–4 … 85+) map to groups");
-    }
-
-    @Test
-    void agreementMoneyAddsUpAndUnknownThresholdsAreExplicit() {
-        var perYear = dsl.select(REF_AGREEMENT_PAYMENT.AGREEMENT_YEAR, DSL.sum(REF_AGREEMENT_PAYMENT.AMOUNT_SEK))
-                .from(REF_AGREEMENT_PAYMENT).groupBy(REF_AGREEMENT_PAYMENT.AGREEMENT_YEAR)
-                .fetchMap(REF_AGREEMENT_PAYMENT.AGREEMENT_YEAR, DSL.sum(REF_AGREEMENT_PAYMENT.AMOUNT_SEK));
-        assertEquals(0, new BigDecimal(365_000_000).compareTo(perYear.get(2025)));
-        assertEquals(0, new BigDecimal(500_000_000).compareTo(perYear.get(2026)));
-        int unset = dsl.fetchCount(REF_AGREEMENT_CONDITION, REF_AGREEMENT_CONDITION.AGREEMENT_YEAR.eq(2026)
-                .and(REF_AGREEMENT_CONDITION.METRIC.eq("lead_time_within_max")).and(REF_AGREEMENT_CONDITION.THRESHOLD.isNull()));
-        assertEquals(4, unset, "breast, colon, rectum, prostate: thresholds to be filled in");
-        assertTrue(dsl.fetchExists(REF_AGREEMENT_CONDITION, REF_AGREEMENT_CONDITION.AGREEMENT_YEAR.eq(2025)
-                .and(REF_AGREEMENT_CONDITION.PERIOD_CODE.eq("2025H1")).and(REF_AGREEMENT_CONDITION.THRESHOLD.eq(new BigDecimal("0.7000")))));
     }
 }

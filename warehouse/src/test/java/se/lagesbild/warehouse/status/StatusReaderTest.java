@@ -33,9 +33,9 @@ class StatusReaderTest {
             assertEquals(21 * (1 + 2 + 4 + 12), reference.periods());
             assertEquals(90, reference.leadTimeDefinitions(), "88 source rows, AML/ALL shared, breast 2024 revision");
             assertTrue(reference.leadTimeDefinitionsWithDays() < reference.leadTimeDefinitions(), "unknown maxima are explicit rows");
-            assertEquals(2, reference.agreementYears());
+            assertEquals(0, reference.agreementYears(), "agreement rules are loaded like any source, not shipped in the schema");
             assertTrue(status.batches().isEmpty());
-            assertEquals(9, status.facts().size());
+            assertEquals(13, status.facts().size());
             status.facts().forEach(fact -> {
                 assertEquals(0, fact.rows(), fact.table());
                 assertNull(fact.from(), fact.table());

@@ -1,0 +1,286 @@
+package se.lagesbild.warehouse.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.stats.AgeStandardisedSurvival;
+import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.LifeTable;
+import se.lagesbild.warehouse.stats.Survival;
+import se.lagesbild.warehouse.stats.SurvivalEstimate;
+import se.lagesbild.warehouse.stats.SurvivalPatient;
+import se.lagesbild.warehouse.stats.SurvivalSums;
+
+/**
+ * The cells of a survival indicator (methods net_survival and observed_survival), computed from
+ * its mart's patients. Survival is by period analysis with calendar-year windows: period YYYY is the
+ * patients at risk during that year, each followed from diagnosis; a window is computed when the
+ * follow-up's closing date reaches its 31 December. One pass over the patients per diagnosis group
+ * fills, for every window, region unit (Halland's split as int_geography_bridge has it: a patient
+ * without a split municipality counts in both halves, as lead-time observations do), sex and ICSS
+ * age group, the additive day-by-day sums ({@link SurvivalSums}); a geography's sums are its units'
+ * added, both sexes the two added, and net survival is standardised with Brenner's weights over the
+ * age groups (the site's ICSS standard, dim_diagnosis.icss_standard). Expected survival uses the
+ * region's own life table when one is loaded for the year, else Riket's; a year outside the tables
+ * uses the nearest and the value's method says so.
+ *
+ * <p>The result depends only on the visible batches, so it is computed once per warehouse state and
+ * kept (like disclosure patterns).
+ */
+final class SurvivalCells {
+    private static final int KEPT = 16;
+    private static final ConcurrentHashMap<String, CompletableFuture<Map<Cell, Value>>> CACHE = new ConcurrentHashMap<>();
+
+    /** A cell's estimate at the confidence asked for and at 99.8 %, and its patients. */
+    record Value(SurvivalEstimate estimate, SurvivalEstimate wide, double patients, String method) {
+    }
+
+    private SurvivalCells() {
+    }
+
+    /** Every cell of {@code indicator} (kept per warehouse state), restricted to {@code filter}. */
+    static Map<Cell, Value> of(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        Map<Cell, Value> all = all(warehouse, indicator, confidence);
+        Map<Cell, Value> kept = new LinkedHashMap<>();
+        all.forEach((cell, value) -> {
+            if (matches(filter, cell)) {
+                kept.put(cell, value);
+            }
+        });
+        return kept;
+    }
+
+    private static boolean matches(CellFilter f, Cell c) {
+        return (f.periods().isEmpty() || f.periods().contains(c.periodCode())) && (f.geoLevel() == null || f.geoLevel().equals(c.geoLevel()))
+                && (f.geoCodes().isEmpty() || f.geoCodes().contains(c.geoCode()))
+                && (f.diagnoses().isEmpty() || f.diagnoses().contains(c.diagnosisCode()))
+                && (f.sexes().isEmpty() || f.sexes().contains(c.sexCode())) && (f.ageGroups().isEmpty() || f.ageGroups().contains(c.ageGroupCode()));
+    }
+
+    static Map<Cell, Value> all(Warehouse warehouse, Indicator indicator, Confidence confidence) {
+        String key = warehouse.file() + "|" + Snapshots.stateKey(warehouse) + "|" + indicator.code() + "|" + indicator.martView() + "|"
+                + indicator.method() + "|" + indicator.methodParam() + "|" + confidence.level();
+        CompletableFuture<Map<Cell, Value>> mine = new CompletableFuture<>();
+        CompletableFuture<Map<Cell, Value>> existing = CACHE.putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            mine.complete(compute(warehouse, indicator, confidence));
+        } catch (RuntimeException e) {
+            CACHE.remove(key);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        var keys = CACHE.keySet().iterator();
+        while (CACHE.size() > KEPT && keys.hasNext()) {
+            String k = keys.next();
+            if (!k.equals(key)) {
+                keys.remove();
+            }
+        }
+        return mine.join();
+    }
+
+    /** Units (region × split municipality) and the geography cells each counts in. */
+    private record Geography(Map<String, Integer> units, Map<String, List<Integer>> cellUnits) {
+    }
+
+    private static Geography geography(Warehouse warehouse) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        Map<String, List<Integer>> cellUnits = new TreeMap<>();
+        warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, geo_level, geo_code FROM int_geography_bridge"
+                        + " WHERE weight > 0 ORDER BY region_code, split_municipality_code, geo_level, geo_code")
+                .forEach(r -> {
+                    String unit = r.get(0, String.class) + "/" + r.get(1, String.class);
+                    int index = units.computeIfAbsent(unit, k -> units.size());
+                    cellUnits.computeIfAbsent(r.get(2, String.class) + "/" + r.get(3, String.class), k -> new ArrayList<>()).add(index);
+                });
+        return new Geography(units, cellUnits);
+    }
+
+    /** Riket's ("00") and any region's life tables, by region. */
+    static Map<String, LifeTable> lifeTables(Warehouse warehouse) {
+        Map<String, List<LifeTable.Row>> rows = new TreeMap<>();
+        warehouse.dsl().resultQuery("SELECT region_code, year, sex_code, age, death_probability FROM stg_life_table")
+                .forEach(r -> rows.computeIfAbsent(r.get(0, String.class), k -> new ArrayList<>())
+                        .add(new LifeTable.Row(r.get(1, Integer.class), r.get(2, Integer.class), r.get(3, Integer.class), r.get(4, Double.class))));
+        Map<String, LifeTable> tables = new TreeMap<>();
+        rows.forEach((region, r) -> tables.put(region, LifeTable.of(r)));
+        return tables;
+    }
+
+    private static Map<Cell, Value> compute(Warehouse warehouse, Indicator indicator, Confidence confidence) {
+        boolean net = indicator.method().equals("net_survival");
+        double years = indicator.methodParam() == null ? 5 : indicator.methodParam();
+        double[] at = Survival.years(years);
+        int horizon = Survival.horizonFor(at);
+        Map<String, LifeTable> tables = net ? lifeTables(warehouse) : Map.of();
+        Geography geography = geography(warehouse);
+        String source = Marts.source(warehouse, indicator.martView());
+        Map<Cell, Value> cells = new LinkedHashMap<>();
+        if (net && !tables.containsKey("00")) {
+            return cells; // no life table: no net survival (the status and the catalogue say which source is missing)
+        }
+        // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends
+        try (var cursor = warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, sex_code, age_days, diagnosis_date,"
+                + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code FROM \"" + source + "\""
+                + " ORDER BY diagnosis_code").fetchLazy()) {
+            List<Record> rows = new ArrayList<>();
+            String diagnosis = null;
+            for (Record r : cursor) {
+                String code = r.get(10, String.class);
+                if (diagnosis != null && !diagnosis.equals(code)) {
+                    cells.putAll(group(rows, diagnosis, net, at, horizon, tables, geography, confidence));
+                    rows = new ArrayList<>();
+                }
+                diagnosis = code;
+                rows.add(r);
+            }
+            if (diagnosis != null) {
+                cells.putAll(group(rows, diagnosis, net, at, horizon, tables, geography, confidence));
+            }
+        }
+        return cells;
+    }
+
+    /** One diagnosis group's cells from its patients' rows. */
+    private static Map<Cell, Value> group(List<Record> rows, String diagnosis, boolean net, double[] at, int horizon,
+                                         Map<String, LifeTable> tables, Geography geography, Confidence confidence) {
+        Map<Cell, Value> cells = new LinkedHashMap<>();
+        LocalDate closing = rows.get(0).get(9, LocalDate.class);
+        int lastWindow = closing.plusDays(1).getYear() - 1; // the last year whose 31 December the closing date reaches
+        AgeStandardisedSurvival.Standard standard = AgeStandardisedSurvival.Standard.of(rows.get(0).get(7, String.class));
+        String ageGroup = rows.get(0).get(8, String.class);
+        int groups = net ? AgeStandardisedSurvival.GROUPS.size() : 1;
+        int units = geography.units().size();
+        // atoms[window][unit][sex - 1][age group]
+        Map<Integer, SurvivalSums[][][]> atoms = new TreeMap<>();
+        java.util.Set<Integer> yearsUsed = new java.util.TreeSet<>();
+        for (Record r : rows) {
+            Integer unit = geography.units().get(r.get(0, String.class) + "/" + r.get(1, String.class));
+            if (unit == null) {
+                continue;
+            }
+            int sex = r.get(2, Integer.class);
+            int ageDays = r.get(3, Integer.class);
+            int k = net ? Math.max(0, AgeStandardisedSurvival.group(ageDays)) : 0;
+            LocalDate dx = r.get(4, LocalDate.class);
+            SurvivalPatient p = SurvivalPatient.cohort(sex, ageDays, dx.toEpochDay(), r.get(5, Integer.class), r.get(6, Boolean.class));
+            LifeTable table = net ? tables.getOrDefault(r.get(0, String.class), tables.get("00")) : null;
+            if (net) {
+                for (int y = dx.getYear(); y <= Math.min(lastWindow, dx.getYear() + (int) Math.ceil(at[0] / 365.0)); y++) {
+                    yearsUsed.add(y);
+                }
+            }
+            SurvivalSums.addByCalendarYear(p, table, year -> {
+                if (year > lastWindow) {
+                    return null;
+                }
+                SurvivalSums[][][] w = atoms.computeIfAbsent(year, y -> new SurvivalSums[units][2][groups]);
+                SurvivalSums s = w[unit][sex - 1][k];
+                if (s == null) {
+                    s = new SurvivalSums(horizon, net);
+                    w[unit][sex - 1][k] = s;
+                }
+                return s;
+            }, horizon, net);
+        }
+        String tableNote = net ? tables.get("00").nearestYearNote(yearsUsed) : "";
+        String method = net ? "Pohar Perme net survival, ICSS " + standard.name().substring(4) + " (Brenner's weights), period analysis"
+                : "Kaplan–Meier observed survival, period analysis";
+        if (!tableNote.isEmpty()) {
+            method += "; " + tableNote;
+        }
+        for (var window : atoms.entrySet()) {
+            String period = String.valueOf(window.getKey());
+            SurvivalSums[][][] w = window.getValue();
+            for (var geo : geography.cellUnits().entrySet()) {
+                String[] levelCode = geo.getKey().split("/");
+                for (int sex = 1; sex <= 3; sex++) {
+                    int[] sexes = sex == 3 ? new int[] {0, 1} : new int[] {sex - 1};
+                    // patients per age group first: Brenner's weight of a group is W_k n / n_k in this cell
+                    double[] n = new double[groups];
+                    for (int unit : geo.getValue()) {
+                        for (int x : sexes) {
+                            for (int k = 0; k < groups; k++) {
+                                n[k] += w[unit][x][k] == null ? 0 : w[unit][x][k].patients();
+                            }
+                        }
+                    }
+                    double patients = java.util.Arrays.stream(n).sum();
+                    if (patients == 0) {
+                        continue;
+                    }
+                    Cell cell = new Cell(period, levelCode[0], levelCode[1], diagnosis, sex, ageGroup);
+                    String empty = null;
+                    double[] coefficient = new double[groups];
+                    for (int k = 0; k < groups; k++) {
+                        double weight = net ? standard.weight(k) : 1;
+                        if (weight > 0 && n[k] == 0) {
+                            empty = AgeStandardisedSurvival.GROUPS.get(k);
+                        }
+                        coefficient[k] = n[k] == 0 ? 0 : net ? weight * patients / n[k] : 1;
+                    }
+                    if (empty != null) {
+                        String why = "not standardised: no patients aged " + empty;
+                        cells.put(cell, new Value(notAvailable(at[0], patients, why), notAvailable(at[0], patients, why), patients, method));
+                        continue;
+                    }
+                    SurvivalSums combined = new SurvivalSums(horizon, net);
+                    for (int unit : geo.getValue()) {
+                        for (int x : sexes) {
+                            for (int k = 0; k < groups; k++) {
+                                if (w[unit][x][k] != null) {
+                                    combined.add(w[unit][x][k], coefficient[k]);
+                                }
+                            }
+                        }
+                    }
+                    cells.put(cell, value(combined, net, at, patients, confidence, method));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static SurvivalEstimate notAvailable(double days, double patients, String why) {
+        return SurvivalEstimate.notAvailable(days, 0, patients, why);
+    }
+
+    /**
+     * The cell's estimate at both confidence levels from one reading of its sums. An estimate whose
+     * follow-up does not reach the time (the window's patients were not followed that long, as in
+     * the register's first years) is not available: it would be the value at the last follow-up time.
+     */
+    private static Value value(SurvivalSums sums, boolean net, double[] at, double patients, Confidence confidence, String method) {
+        SurvivalEstimate e = (net ? Survival.poharPerme(sums, at, confidence) : Survival.kaplanMeier(sums, at, confidence)).get(0);
+        if (e.available() && !Survival.followedUp(sums, at[0])) {
+            SurvivalEstimate none = notAvailable(at[0], patients, "no patient in the window is followed up " + Math.round(at[0] / 365.241)
+                    + " years (the register's first years, or too few patients)");
+            return new Value(none, none, patients, method);
+        }
+        return new Value(e, e.atLevel(Confidence.NINETY_NINE_POINT_EIGHT), patients, method);
+    }
+
+    /** For tests: forget every kept result. */
+    static void forget() {
+        CACHE.clear();
+    }
+}
