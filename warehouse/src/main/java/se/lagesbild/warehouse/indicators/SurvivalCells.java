@@ -138,10 +138,12 @@ final class SurvivalCells {
         if (net && !tables.containsKey("00")) {
             return cells; // no life table: no net survival (the status and the catalogue say which source is missing)
         }
-        // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends
+        // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends;
         try (var cursor = warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, sex_code, age_days, diagnosis_date,"
                 + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code FROM \"" + source + "\""
-                + " ORDER BY diagnosis_code").fetchLazy()) {
+                // a total order: sums in another order differ in the last bits, and a re-run must give the same numbers
+                + " ORDER BY diagnosis_code, region_code, split_municipality_code, sex_code, diagnosis_date, age_days, exit_days, died")
+                .fetchLazy()) {
             List<Record> rows = new ArrayList<>();
             String diagnosis = null;
             for (Record r : cursor) {

@@ -11,10 +11,12 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -41,17 +43,38 @@ public final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
         List<String> labels = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
-        for (Bar b : bars) {
-            labels.add(b.label());
-            values.add(Double.isNaN(b.value()) ? 0 : b.value());
-            errors.add(Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2);
-        }
+        bars.forEach(b -> labels.add(b.label()));
         if (labels.isEmpty()) {
             return "<p class=\"lb-note\">No released values to draw.</p>";
         }
-        chart.addSeries("value", labels, values, errors);
+        chart.addSeries("value", labels, values(bars), halfWidths(bars));
+        return image(chart, title);
+    }
+
+    /**
+     * A forest plot: each unit's change with its interval as a point and a whisker, around a line at
+     * no change, in the given order. Drawn in black and grey, readable printed in black and white.
+     */
+    public static String forest(String title, String yTitle, List<Bar> changes) {
+        List<Bar> drawn = changes.stream().filter(b -> !Double.isNaN(b.value())).toList();
+        if (drawn.isEmpty()) {
+            return "<p class=\"lb-note\">No released changes to draw.</p>";
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
+        List<String> labels = drawn.stream().map(Bar::label).toList();
+        CategorySeries zero = chart.addSeries("no change", labels, drawn.stream().map(b -> 0.0).toList());
+        zero.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineColor(Color.GRAY);
+        CategorySeries points = chart.addSeries("change", labels, drawn.stream().map(Bar::value).toList(),
+                drawn.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList());
+        points.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.DIAMOND);
+        points.setMarkerColor(Color.BLACK);
         return image(chart, title);
     }
 
@@ -60,6 +83,15 @@ public final class Charts {
      * 99.8 % limits drawn as lines over the range of denominators.
      */
     public static String funnel(String title, double benchmark, List<double[]> points, java.util.function.DoubleFunction<double[]> limits) {
+        return funnel(title, benchmark, points, List.of(), limits);
+    }
+
+    /**
+     * The same, with each point outside the 95 % limits labelled ({@code labels} in the order of
+     * {@code points}; empty: none labelled).
+     */
+    public static String funnel(String title, double benchmark, List<double[]> points, List<String> labels,
+                                java.util.function.DoubleFunction<double[]> limits) {
         XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle("denominator (patients)")
                 .yAxisTitle("value").build();
         style(chart.getStyler());
@@ -84,6 +116,13 @@ public final class Charts {
         XYSeries units = chart.addSeries("regions", points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
         units.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         units.setMarkerColor(new Color(30, 90, 160));
+        for (int i = 0; i < labels.size() && i < points.size(); i++) {
+            double[] p = points.get(i);
+            double[] l = limits.apply(Math.max(1, p[0]));
+            if (p[1] < l[1] || p[1] > l[2]) {
+                chart.addAnnotation(new AnnotationText(labels.get(i), p[0], p[1], false));
+            }
+        }
         return image(chart, title);
     }
 
@@ -94,17 +133,26 @@ public final class Charts {
         s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
     }
 
-    /** Women and men side by side per unit. */
-    public static String pairs(String title, String yTitle, List<String> labels, List<Double> women, List<Double> men) {
+    /** Women and men side by side per unit, each with its interval (women dark, men light: readable in black and white). */
+    public static String pairs(String title, String yTitle, List<String> labels, List<Bar> women, List<Bar> men) {
         if (labels.isEmpty()) {
             return "<p class=\"lb-note\">No released values to draw.</p>";
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLabelRotation(45);
-        chart.addSeries("women", labels, women.stream().map(v -> v == null ? 0 : v).toList());
-        chart.addSeries("men", labels, men.stream().map(v -> v == null ? 0 : v).toList());
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
+        chart.addSeries("women", labels, values(women), halfWidths(women)).setFillColor(new Color(60, 60, 60));
+        chart.addSeries("men", labels, values(men), halfWidths(men)).setFillColor(new Color(190, 190, 190));
         return image(chart, title);
+    }
+
+    private static List<Double> values(List<Bar> bars) {
+        return bars.stream().map(b -> Double.isNaN(b.value()) ? 0 : b.value()).toList();
+    }
+
+    private static List<Double> halfWidths(List<Bar> bars) {
+        return bars.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList();
     }
 
     private static void style(Styler styler) {

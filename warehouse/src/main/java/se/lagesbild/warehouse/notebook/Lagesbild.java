@@ -160,13 +160,14 @@ public final class Lagesbild implements AutoCloseable {
             return Html.paragraph("No funnel plot: " + indicator.code() + " is a " + indicator.method()
                     + " or Riket's value is hidden.");
         }
-        List<double[]> points = equity.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed())
-                .map(r -> new double[] {r.both().denominator(), r.both().estimate().value()}).toList();
-        return Charts.funnel(indicator.titleEn() + ", " + equity.period() + ": regions around Riket", target, points, n -> {
+        var shown = equity.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed()).toList();
+        List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), r.both().estimate().value()}).toList();
+        List<String> labels = shown.stream().map(r -> r.cell().geoCode()).toList();
+        return Charts.funnel(indicator.titleEn() + ", " + equity.period() + ": regions around Riket", target, points, labels, n -> {
             var l95 = Funnels.limits(target, n, Confidence.NINETY_FIVE, 1);
             var l998 = Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
             return new double[] {l998.lower(), l95.lower(), l95.upper(), l998.upper()};
-        });
+        }) + Html.paragraph("Regions outside the 95 % limits are labelled with their region code.");
     }
 
     /** Women against men per region and for Riket: a chart and the gaps with adjusted p-values. */
@@ -178,19 +179,25 @@ public final class Lagesbild implements AutoCloseable {
 
     static String womenAndMen(Indicator indicator, Released.Equity equity, Map<String, String> names) {
         List<String> labels = new ArrayList<>();
-        List<Double> women = new ArrayList<>();
-        List<Double> men = new ArrayList<>();
+        List<Charts.Bar> women = new ArrayList<>();
+        List<Charts.Bar> men = new ArrayList<>();
         for (Released.EquityRow r : equity.rows()) {
             if (r.gap() != null) {
-                labels.add(names.getOrDefault(r.cell().geoCode(), r.cell().geoCode()));
-                women.add(r.women().estimate().value());
-                men.add(r.men().estimate().value());
+                String label = names.getOrDefault(r.cell().geoCode(), r.cell().geoCode());
+                labels.add(label);
+                women.add(bar(label, r.women()));
+                men.add(bar(label, r.men()));
             }
         }
         ResultTable table = IndicatorTables.equity(indicator, equity, CONFIDENCE.level()).build();
-        return Charts.pairs(indicator.titleEn() + ", " + equity.period() + ": women and men", indicator.unit(), labels, women, men)
+        return Charts.pairs(indicator.titleEn() + ", " + equity.period() + ": women and men with 95 % intervals", indicator.unit(), labels,
+                women, men)
                 + Html.table(table, List.of("geo_code", "women_value", "men_value", "difference_women_men", "difference_lower",
-                "difference_upper", "p_value_adjusted", "sex_gap_flagged", "reason"), r -> true);
+                "difference_upper", "p_value_adjusted", "sex_gap_flagged", "reason", "women_men_note"), r -> true);
+    }
+
+    private static Charts.Bar bar(String label, ReleasedValue v) {
+        return new Charts.Bar(label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
     }
 
     /** The yearly follow-up of the cancer strategy, for the report notebook. */

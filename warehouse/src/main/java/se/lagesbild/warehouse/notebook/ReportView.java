@@ -49,8 +49,33 @@ public final class ReportView {
             if (e != null && e.funnelMethod() != null) {
                 html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.funnelChart(h.indicator(), e));
             }
+            if (e != null) {
+                java.util.Map<String, Double> values = new java.util.HashMap<>();
+                e.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed())
+                        .forEach(r -> values.put(r.cell().geoCode(), r.both().estimate().value()));
+                String unit = h.indicator().unit();
+                html.append(TileMap.of(h.indicator().titleEn() + ", " + e.period() + ", per region", report.regionNames(), values,
+                        v -> YearlyReport.format(v, unit)));
+            }
         }
         ResultTable changes = report.table("region_changes");
+        for (Headline h : report.headlines()) {
+            String code = h.indicator().code();
+            List<Charts.Bar> bars = new ArrayList<>();
+            for (Object[] r : changes.rows()) {
+                if (code.equals(r[changes.columnIndex("indicator")]) && "region".equals(r[changes.columnIndex("geo_level")])
+                        && r[changes.columnIndex("change")] instanceof Double change) {
+                    bars.add(new Charts.Bar(report.regionNames().getOrDefault((String) r[changes.columnIndex("geo_code")], ""), change,
+                            number(r[changes.columnIndex("change_lower")]), number(r[changes.columnIndex("change_upper")])));
+                }
+            }
+            if (!bars.isEmpty()) {
+                html.append(Html.heading(4, h.indicator().titleEn() + ": change since the baseline per region"))
+                        .append(Charts.forest(h.indicator().titleEn() + ": change " + report.baseline() + " to " + report.year()
+                                + " with 95 % intervals", h.indicator().unit().equals("proportion") ? "change (share)" : "change ("
+                                + h.indicator().unit() + ")", bars));
+            }
+        }
         html.append(Html.table(changes, List.of("indicator", "geo_code", "baseline_value", "followup_value", "change", "change_lower",
                 "change_upper", "status", "reason"), Html.where(changes, "geo_level", "region")));
         return html.toString();
@@ -93,6 +118,10 @@ public final class ReportView {
                 + Html.paragraph(revised.isEmpty() ? "No region's baseline was revised."
                         : revised.size() + " regional baseline values were revised, in " + String.join(", ", regions)
                         + " (every cell: tables/baseline_revisions.csv).");
+    }
+
+    private static double number(Object value) {
+        return value instanceof Double d ? d : Double.NaN;
     }
 
     /** The most important changes, in plain words. */
