@@ -211,10 +211,8 @@ public final class Jupyter {
             command.addAll(command.size() - 1, List.of("--no-input", "--template=" + REPORT_TEMPLATE,
                     "--TemplateExporter.extra_template_basedirs=" + notebooks().resolve("templates")));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(notebook.toAbsolutePath().getParent().toFile());
-        builder.environment().putAll(env);
-        builder.environment().putAll(parameters);
-        builder.environment().put("PATH", "/usr/bin:/bin:" + builder.environment().getOrDefault("PATH", ""));
+        ProcessBuilder builder = withEnvironment(new ProcessBuilder(command), env, parameters).redirectErrorStream(true)
+                .directory(notebook.toAbsolutePath().getParent().toFile());
         try {
             Files.createDirectories(out);
             Process process = builder.start();
@@ -255,10 +253,7 @@ public final class Jupyter {
         if (isRoot()) {
             command.add("--allow-root");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(env);
-        builder.environment().putAll(parameters);
-        builder.environment().put("PATH", "/usr/bin:/bin:" + builder.environment().getOrDefault("PATH", ""));
+        ProcessBuilder builder = withEnvironment(new ProcessBuilder(command), env, parameters).inheritIO();
         out.printf("Jupyter Notebook on http://127.0.0.1:%d/ (open the address with the token that Jupyter prints below; the kernel is"
                 + " \"Java (Lägesbild)\"). Stop with Ctrl-C.%n", port);
         out.flush();
@@ -271,6 +266,14 @@ public final class Jupyter {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** Jupyter's folders and the notebook parameters in the environment, Debian's python3 first on the PATH. */
+    private static ProcessBuilder withEnvironment(ProcessBuilder builder, Map<String, String> env, Map<String, String> parameters) {
+        builder.environment().putAll(env);
+        builder.environment().putAll(parameters);
+        builder.environment().put("PATH", "/usr/bin:/bin:" + builder.environment().getOrDefault("PATH", ""));
+        return builder;
     }
 
     /** Whether this process runs as root (Jupyter then needs --allow-root). */

@@ -88,11 +88,8 @@ public final class Disclosure {
     static ReleasedValue release(Indicator indicator, IndicatorValue v, String reason) {
         if (reason != null) {
             // a survival note (who was at risk when, which age group was empty) would tell of the hidden cell
-            String method = switch (indicator.method()) {
-                case "net_survival" -> "Pohar Perme net survival";
-                case "observed_survival" -> "Kaplan–Meier observed survival";
-                default -> v.estimate().method();
-            };
+            String survival = se.lagesbild.warehouse.indicators.SurvivalCells.methodName(indicator.method());
+            String method = survival != null ? survival : v.estimate().method();
             Estimate nothing = Estimate.notAvailable(method);
             return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, reason);
         }

@@ -39,7 +39,7 @@ import se.lagesbild.warehouse.stats.SurvivalSums;
  * <p>The result depends only on the visible batches, so it is computed once per warehouse state and
  * kept (like disclosure patterns).
  */
-final class SurvivalCells {
+public final class SurvivalCells {
     private static final int KEPT = 16;
     private static final ConcurrentHashMap<String, CompletableFuture<Map<Cell, Value>>> CACHE = new ConcurrentHashMap<>();
 
@@ -205,8 +205,8 @@ final class SurvivalCells {
             }, horizon, net);
         }
         String tableNote = net ? tables.get("00").nearestYearNote(yearsUsed) : "";
-        String method = net ? "Pohar Perme net survival, ICSS " + standard.name().substring(4) + " (Brenner's weights), period analysis"
-                : "Kaplan–Meier observed survival, period analysis";
+        String method = net ? methodName("net_survival") + ", ICSS " + standard.name().substring(4) + " (Brenner's weights), period analysis"
+                : methodName("observed_survival") + ", period analysis";
         if (!tableNote.isEmpty()) {
             method += "; " + tableNote;
         }
@@ -260,6 +260,15 @@ final class SurvivalCells {
             }
         }
         return cells;
+    }
+
+    /** The estimator of a survival method of the catalogue, as values name it ("Pohar Perme net survival"); null for other methods. */
+    public static String methodName(String catalogueMethod) {
+        return switch (catalogueMethod) {
+            case "net_survival" -> "Pohar Perme net survival";
+            case "observed_survival" -> "Kaplan–Meier observed survival";
+            default -> null;
+        };
     }
 
     private static SurvivalEstimate notAvailable(double days, double patients, String why) {

@@ -273,11 +273,8 @@ public final class YearlyReport {
         if (!(p instanceof Double value) || value.isNaN() || value >= 1) {
             return 0;
         }
-        return NORMAL.inverseSurvivalProbability(Math.max(value, Double.MIN_NORMAL) / 2);
+        return Confidence.normalZ(value);
     }
-
-    private static final org.apache.commons.statistics.distribution.NormalDistribution NORMAL =
-            org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
 
     /**
      * The most important changes as sentences: one finding per indicator family (the indicators that
@@ -354,17 +351,9 @@ public final class YearlyReport {
                         + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + ".", OUTLIER_Z));
             }
         }
-        Map<String, Finding> best = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            best.merge(f.family(), f, (a, b) -> b.z() > a.z() ? b : a);
-        }
-        List<Finding> ranked = new ArrayList<>(best.values());
+        List<Finding> ranked = new ArrayList<>(strongestPerFamily(findings));
         ranked.sort(java.util.Comparator.comparingDouble(Finding::z).reversed());
-        Map<String, Finding> revisions = new LinkedHashMap<>();
-        for (Finding f : revisionFindings()) {
-            revisions.merge(f.family(), f, (a, b) -> b.z() > a.z() ? b : a);
-        }
-        ranked.addAll(revisions.values());
+        ranked.addAll(strongestPerFamily(revisionFindings()));
         ResultTable.Builder table = ResultTable.builder("The most important changes", Column.integerDimension("rank"),
                 Column.text("kind"), Column.text("indicator"), Column.text("where"), Column.text("sentence"));
         int rank = 0;
@@ -372,6 +361,15 @@ public final class YearlyReport {
             table.row(++rank, f.kind(), f.indicator(), f.where(), f.sentence());
         }
         return table.build();
+    }
+
+    /** Of each family's findings the largest (the first of equals), families in the order they first come. */
+    private static java.util.Collection<Finding> strongestPerFamily(List<Finding> findings) {
+        Map<String, Finding> best = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            best.merge(f.family(), f, (a, b) -> b.z() > a.z() ? b : a);
+        }
+        return best.values();
     }
 
     /** A target newly met or no longer met ranks as a change significant at 5 % at least. */

@@ -55,6 +55,14 @@ public record Confidence(double level) {
         return Double.isNaN(z) ? Double.NaN : Math.min(1, 2 * NORMAL.survivalProbability(Math.abs(z)));
     }
 
+    /**
+     * The inverse of {@link #normalPValue}: |z| with 2·Φ(−|z|) = p, from the upper tail (a p below
+     * the smallest normal double counts as that double).
+     */
+    public static double normalZ(double pValue) {
+        return NORMAL.inverseSurvivalProbability(Math.max(pValue, Double.MIN_NORMAL) / 2);
+    }
+
     /** Upper-tail p-value of a chi-square statistic with {@code df} degrees of freedom (the survival function). */
     static double chiSquaredPValue(double statistic, double df) {
         return Double.isNaN(statistic) ? Double.NaN : ChiSquaredDistribution.of(df).survivalProbability(statistic);
