@@ -104,8 +104,9 @@ final class DemoCommand extends Verb {
                 db().toAbsolutePath().getParent().resolve("report-2027"),
                 step -> out.println("      " + step));
         out.println("      Report: " + result.html().toAbsolutePath());
+        out.println("      Workbook: " + result.workbook().toAbsolutePath());
         out.println("      Tables (CSV and Arrow) and manifest.json beside it; again with: ./lagesbild report --year 2027 --snapshot "
-                + SNAPSHOT + " --published " + PUBLISHED);
+                + SNAPSHOT + " --published " + PUBLISHED + " (--lang en for English, --pdf for a PDF)");
         try {
             Path spec = new Jupyter(home()).install(null);
             out.println("      Java kernel registered for Jupyter (" + spec + "): jupyter nbconvert --to notebook --execute"

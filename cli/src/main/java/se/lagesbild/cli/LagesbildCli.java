@@ -45,6 +45,7 @@ public final class LagesbildCli implements Runnable {
     /** The configured command line, as main runs it; tests call execute on it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LagesbildCli());
+        cli.registerConverter(se.lagesbild.warehouse.text.Language.class, v -> se.lagesbild.warehouse.text.Language.parse(v, "--lang"));
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("lagesbild: " + e.getMessage());
             e.getCommandLine().getErr().println("Try `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");

@@ -19,10 +19,14 @@ final class NotebookCommand extends Verb {
     @Option(names = "--snapshot", paramLabel = "NAME", description = "Answer as of this snapshot.")
     String snapshot;
 
+    @Option(names = "--lang", defaultValue = "sv", paramLabel = "LANG", description = "The notebooks' language: sv (the default) or en.")
+    se.lagesbild.warehouse.text.Language language;
+
     @Override
     public void run() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("LAGESBILD_DB", db().toAbsolutePath().toString());
+        parameters.put(se.lagesbild.warehouse.text.Language.PARAMETER, language.code());
         if (snapshot != null) {
             parameters.put("LAGESBILD_SNAPSHOT", snapshot);
         }

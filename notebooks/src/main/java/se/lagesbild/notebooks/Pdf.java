@@ -21,11 +21,20 @@ public final class Pdf {
     private Pdf() {
     }
 
-    /** Prints {@code html} to {@code pdf} (written in full or not at all). */
-    public static Path print(Path html, Path pdf) {
-        String chromium = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
+    /**
+     * The Chromium to print with; ask before a long run so a missing one fails first.
+     *
+     * @throws WarehouseException when none is installed, saying what to install
+     */
+    public static String chromium() {
+        return List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
                 .filter(c -> Files.isExecutable(Path.of(c))).findFirst()
                 .orElseThrow(() -> new WarehouseException("--pdf needs Chromium: install Debian's chromium package (apt-get install chromium)."));
+    }
+
+    /** Prints {@code html} to {@code pdf} (written in full or not at all). */
+    public static Path print(Path html, Path pdf) {
+        String chromium = chromium();
         Path partial = pdf.resolveSibling("." + pdf.getFileName() + ".partial");
         Path profile = null;
         try {

@@ -19,14 +19,17 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.disclosure.Disclosure;
 import se.lagesbild.warehouse.report.YearlyReport;
-import se.lagesbild.warehouse.schema.SchemaVersion;
+import se.lagesbild.warehouse.report.Provenance;
 import se.lagesbild.warehouse.snapshots.Snapshots;
-import se.lagesbild.warehouse.status.StatusReader;
 import se.lagesbild.warehouse.status.WarehouseStatus;
 import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.tables.format.Format;
 import se.lagesbild.warehouse.tables.format.JsonTables;
 import se.lagesbild.warehouse.tables.format.TableWriter;
+import se.lagesbild.warehouse.tables.format.CsvTables;
+import se.lagesbild.warehouse.tables.format.XlsxTables;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
 
 /**
  * {@code lagesbild report}: the yearly follow-up notebook executed headlessly into an HTML report,
@@ -39,7 +42,18 @@ public final class YearlyReportRun {
     public static final String NOTEBOOK = "yearly-followup.ipynb";
 
     /** What was written. */
-    public record Result(Path folder, Path html, List<Path> tables, Path manifest) {
+    public record Result(Path folder, Path html, List<Path> tables, Path manifest, Path workbook) {
+    }
+
+    /**
+     * How the report is written.
+     *
+     * @param language the language of the page, the workbook's labels and the sentences of changes_in_words
+     * @param csv the CSV dialect of tables/*.csv (RFC 4180, or Swedish Excel's)
+     * @param region the region drawn beside Riket in the trends
+     */
+    public record Options(Language language, CsvTables.Dialect csv, String region) {
+        public static final Options DEFAULT = new Options(Language.SV, CsvTables.Dialect.RFC4180, "01");
     }
 
     private YearlyReportRun() {
@@ -52,28 +66,39 @@ public final class YearlyReportRun {
      */
     public static Result run(Path home, Path db, int year, int baseline, String snapshot, String published, Path out,
                              Consumer<String> progress) {
+        return run(home, db, year, baseline, snapshot, published, out, Options.DEFAULT, progress);
+    }
+
+    /** The same, written as {@code options} say. */
+    public static Result run(Path home, Path db, int year, int baseline, String snapshot, String published, Path out, Options options,
+                             Consumer<String> progress) {
         Path dbFile = db.toAbsolutePath().normalize();
         Map<String, Object> manifest = new LinkedHashMap<>();
         Map<String, ResultTable> tables;
-        progress.accept("computing the tables (" + year + " against " + baseline + (snapshot == null ? "" : ", as of " + snapshot)
-                + (published == null ? "" : ", the baseline as published from " + published + " beside it") + ")");
+        byte[] workbook;
+        Language language = options.language();
+        progress.accept(language.text("progress.tables", year, baseline) + (snapshot == null ? "" : ", " + language.text("report.as_of",
+                snapshot)));
         try (Warehouse warehouse = Warehouse.openReadOnly(dbFile)) {
-            Long maxBatch = null;
+            Provenance provenance = Provenance.of(warehouse, snapshot);
             if (snapshot != null) {
-                maxBatch = Snapshots.asOf(warehouse, snapshot).getMaxBatchId();
+                Snapshots.asOf(warehouse, snapshot);
             }
-            tables = YearlyReport.compute(warehouse, year, baseline, published).tables();
-            manifest.put("report", "Yearly follow-up of the national cancer strategy");
+            tables = YearlyReport.compute(warehouse, year, baseline, published, language,
+                    table -> progress.accept(language.text("progress.table", table))).tables();
+            workbook = XlsxTables.write(tables, Labels.of(warehouse, language));
+            manifest.put("report", language.text("report.title"));
+            manifest.put("language", language.code());
             manifest.put("year", year);
             manifest.put("baseline", baseline);
-            manifest.put("lagesbild_version", version());
+            manifest.put("lagesbild_version", Provenance.lagesbildVersion());
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("file", dbFile.getFileName().toString());
-            source.put("schema_version", SchemaVersion.applied(warehouse.dsl()));
+            source.put("schema_version", provenance.schemaVersion());
             manifest.put("warehouse", source);
             Map<String, Object> pinned = new LinkedHashMap<>();
             pinned.put("snapshot", snapshot);
-            pinned.put("max_batch_id", maxBatch);
+            pinned.put("max_batch_id", provenance.maxBatchId());
             manifest.put("as_of", pinned);
             if (published != null) {
                 Map<String, Object> baselineAsPublished = new LinkedHashMap<>();
@@ -82,16 +107,14 @@ public final class YearlyReportRun {
                 manifest.put("baseline_published", baselineAsPublished);
             }
             List<Map<String, Object>> vintages = new ArrayList<>();
-            for (WarehouseStatus.Batch b : StatusReader.batches(warehouse)) {
-                if (maxBatch == null || b.batchId() <= maxBatch) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("batch_id", b.batchId());
-                    v.put("source", b.source());
-                    v.put("file", b.fileName());
-                    v.put("vintage", b.vintage());
-                    v.put("sha256", b.sha256());
-                    vintages.add(v);
-                }
+            for (WarehouseStatus.Batch b : provenance.batches()) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("batch_id", b.batchId());
+                v.put("source", b.source());
+                v.put("file", b.fileName());
+                v.put("vintage", b.vintage());
+                v.put("sha256", b.sha256());
+                vintages.add(v);
             }
             manifest.put("vintages", vintages);
             Map<String, Object> method = new LinkedHashMap<>();
@@ -100,6 +123,8 @@ public final class YearlyReportRun {
             method.put("change", "Newcombe (proportions), normal on the difference (rates); two-sample z test; improved/worsened at 5 %");
             method.put("sex_gaps", "Benjamini–Hochberg adjusted p < 0.05");
             method.put("funnel", "normal approximation to the binomial, 95 % and 99.8 %");
+            method.put("csv", options.csv() == CsvTables.Dialect.EXCEL_SV ? "Swedish Excel: UTF-8 with BOM, semicolon, decimal comma"
+                    : "RFC 4180: comma, decimal point, UTF-8");
             method.put("suppression_thresholds", new java.util.TreeMap<>(Disclosure.thresholds(warehouse)));
             manifest.put("method", method);
         }
@@ -117,20 +142,25 @@ public final class YearlyReportRun {
             for (var t : tables.entrySet()) {
                 for (Format f : List.of(Format.CSV, Format.ARROW)) {
                     String name = "tables/" + t.getKey() + (f == Format.CSV ? ".csv" : ".arrow");
-                    byte[] bytes = TableWriter.write(t.getValue(), f);
+                    byte[] bytes = f == Format.CSV ? CsvTables.write(t.getValue(), options.csv()) : TableWriter.write(t.getValue(), f);
                     Files.createDirectories(staging.resolve("tables"));
                     Files.write(staging.resolve(name), bytes);
                     written.put(name, sha256(bytes));
                     tableFiles.add(name);
                 }
             }
-            progress.accept("executing " + NOTEBOOK + " headlessly (Jupyter, Java kernel)");
+            String xlsx = "report-" + year + ".xlsx";
+            Files.write(staging.resolve(xlsx), workbook);
+            written.put(xlsx, sha256(workbook));
+            progress.accept(language.text("progress.notebook", NOTEBOOK));
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("LAGESBILD_DB", dbFile.toString());
             parameters.put("LAGESBILD_YEAR", String.valueOf(year));
             parameters.put("LAGESBILD_BASELINE", String.valueOf(baseline));
             parameters.put("LAGESBILD_SNAPSHOT", snapshot == null ? "" : snapshot);
             parameters.put("LAGESBILD_PUBLISHED", published == null ? "" : published);
+            parameters.put(Language.PARAMETER, language.code());
+            parameters.put("LAGESBILD_REGION", options.region());
             Jupyter jupyter = new Jupyter(home);
             String html = "report-" + year + ".html";
             jupyter.execute(jupyter.notebooks().resolve(NOTEBOOK), "html", staging, "report-" + year, parameters, 900);
@@ -144,17 +174,13 @@ public final class YearlyReportRun {
             }
             Files.move(staging.resolve("manifest.json"), out.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            return new Result(out, out.resolve(html), tableFiles.stream().map(out::resolve).toList(), out.resolve("manifest.json"));
+            return new Result(out, out.resolve(html), tableFiles.stream().map(out::resolve).toList(), out.resolve("manifest.json"),
+                    out.resolve(xlsx));
         } catch (IOException e) {
             throw new WarehouseException("Writing the report to " + out + " failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);
         }
-    }
-
-    private static String version() {
-        String v = YearlyReportRun.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 
     static String sha256(byte[] bytes) {

@@ -62,26 +62,35 @@ class NotebooksTest {
         List<String> cells = run("explore.ipynb", out, Map.of("LAGESBILD_YEAR", "2026"));
         String all = String.join("", cells);
         assertTrue(cells.get(1).contains("svf-pathways-2027.csv"), "the vintages list every loaded file");
-        assertTrue(cells.get(2).contains("Goal 1") && cells.get(2).contains("svf_within_lead_time"));
+        assertTrue(cells.get(2).contains("Mål 1") && cells.get(2).contains("Behandlingsstart inom maximal ledtid"),
+                "the catalogue in Swedish, by title");
+        assertFalse(all.contains("svf_within_lead_time") || all.contains("geo_code") || all.contains("p_value"),
+                "no indicator code or column name in what an analyst reads");
         assertEquals(4, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men, survival");
-        assertTrue(cells.get(3).contains("<td>22</td>"), "Västernorrland is in the table");
-        assertTrue(cells.get(4).contains("Not significant") || cells.get(4).contains("Low ("), "funnel positions");
-        assertTrue(cells.get(5).contains("p_value_adjusted"));
-        assertTrue(cells.get(6).contains("Five-year net survival") && cells.get(6).contains("<td>22</td>"), "survival across the regions");
+        assertTrue(cells.get(3).contains("<td>Västernorrland</td>") && cells.get(3).contains("<th>Värde (95 % KI)</th>"),
+                "regions by name, labelled headers");
+        assertTrue(cells.get(3).matches("(?s).*<td class=\"n\">\\d+,\\d\u00a0% \\(\\d+,\\d–\\d+,\\d\\)</td>.*"),
+                "shares as Swedish per cent with the interval beside: " + cells.get(3));
+        assertTrue(cells.get(4).contains("inom gränserna") || cells.get(4).contains("låg, utanför"), "funnel positions in words");
+        assertTrue(cells.get(5).contains("Justerat p-värde"));
+        assertTrue(cells.get(6).contains("Nettoöverlevnad 5 år") && cells.get(6).contains("<td>Västernorrland</td>"),
+                "survival across the regions");
     }
 
     @Test
     void theYearlyFollowUpAsOfASnapshot(@TempDir Path out) throws IOException {
         List<String> cells = run("yearly-followup.ipynb", out, Map.of("LAGESBILD_YEAR", "2027", "LAGESBILD_BASELINE", "2026",
-                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT));
-        assertTrue(cells.get(0).contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
-        assertTrue(cells.get(1).contains("<li>"), "the changes in plain words");
-        assertTrue(cells.get(2).contains("svf_inclusion") && cells.get(2).contains("early_stage_share")
-                && cells.get(3).contains("svf_within_lead_time") && cells.get(3).contains("net_survival_5y")
-                && cells.get(3).contains("cancer_mortality_dsr_esp2013")
-                && cells.get(4).contains("prem_positive_share"), "each goal has its indicators");
-        assertTrue(cells.get(5).contains("data:image/png;base64,") && cells.get(6).contains("women_value")
-                && cells.get(7).contains("0-17"));
+                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT, "LAGESBILD_LANG", "en", "LAGESBILD_REGION", "25"));
+        assertTrue(cells.get(0).contains("as of snapshot " + DemoWarehouse.SNAPSHOT) && cells.get(0).contains("<nav class=\"lb-toc\">"));
+        assertTrue(cells.get(1).contains("<li>") && cells.get(1).startsWith("<h2 id=\"changes\">The most important changes</h2>"),
+                "the changes in plain words, in English");
+        assertTrue(cells.get(2).contains("Inclusion in standardised care pathways") && cells.get(2).contains("Share diagnosed at stage I–II")
+                && cells.get(3).contains("Treatment started within the maximum lead time") && cells.get(3).contains("Five-year net survival")
+                && cells.get(4).contains("Positive answers in PREM surveys"), "each goal has its indicators, by title: " + cells.get(2));
+        assertTrue(cells.get(2).matches("(?s).*\\d+\\.\\d\u00a0% \\(\\d+\\.\\d–\\d+\\.\\d\\).*"), "English decimals");
+        assertTrue(cells.get(5).contains("Riket and Norrbotten") && cells.get(5).contains("data:image/png;base64,"), "trend lines");
+        assertTrue(cells.get(7).contains("<th>Women</th>") && cells.get(8).contains("Children 0–17"));
+        assertTrue(cells.get(11).contains("population.csv"), "the provenance appendix");
     }
 
     @Test

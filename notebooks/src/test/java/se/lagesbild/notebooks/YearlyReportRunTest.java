@@ -25,6 +25,7 @@ import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.text.Language;
 
 /** lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest; twice, the same files. */
 class YearlyReportRunTest {
@@ -35,9 +36,12 @@ class YearlyReportRunTest {
         YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, first,
                 s -> { });
         YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, second, s -> { });
-        assertEquals(12, a.tables().size(), "six tables, each as CSV and Arrow");
-        for (Path table : a.tables()) {
-            assertArrayEquals(Files.readAllBytes(table), Files.readAllBytes(second.resolve(first.relativize(table))), table + " differs");
+        assertEquals(14, a.tables().size(), "seven tables, each as CSV and Arrow");
+        List<Path> files = new java.util.ArrayList<>(a.tables());
+        files.add(a.html());
+        files.add(a.workbook());
+        for (Path file : files) {
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(second.resolve(first.relativize(file))), file + " differs");
         }
 
         List<String> csv = Files.readAllLines(first.resolve("tables/indicators.csv"));
@@ -53,6 +57,31 @@ class YearlyReportRunTest {
             assertEquals(change.difference().lower(), Double.parseDouble(row[header.indexOf("change_lower")]), 0);
             assertEquals(change.status(), row[header.indexOf("status")]);
             assertEquals("false", row[header.indexOf("target_met_followup")], "80 % within the lead time is far off");
+            String shown = Language.SV.valueWithInterval(change.followUp().value(), change.followUp().lower(), change.followUp().upper(),
+                    "proportion");
+            assertTrue(shown.matches("\\d\\d,\\d\u00a0% \\(\\d\\d,\\d–\\d\\d,\\d\\)"), shown);
+            assertTrue(Files.readString(a.html(), StandardCharsets.UTF_8).contains("<td class=\"n\">" + shown + "</td>"),
+                    "the follow-up value as a reader sees it: " + shown);
+            try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(a.workbook().toFile())) {
+                var sheet = workbook.findSheet("indicators").orElseThrow();
+                var rows = sheet.read();
+                assertEquals("Indikatorer för riket: utgångsläget 2026 mot 2027", rows.get(0).getCell(0).getText(),
+                        "the table's title first, in Swedish");
+                List<String> headers = new java.util.ArrayList<>();
+                rows.get(1).forEach(c -> headers.add(c.getText()));
+                assertTrue(headers.contains("Indikator") && headers.contains("Indikator (kod)") && headers.contains("Utgångsläge") && headers.contains("Utgångsläge, nedre gräns"),
+                        "labelled headers, names beside codes: " + headers);
+                var lead = rows.subList(2, rows.size()).stream().filter(r -> "svf_within_lead_time".equals(r.getCell(headers.indexOf("Indikator (kod)")).getText()))
+                        .findFirst().orElseThrow();
+                assertEquals("Behandlingsstart inom maximal ledtid", lead.getCell(headers.indexOf("Indikator")).getText());
+                assertEquals(change.followUp().value(), lead.getCell(headers.indexOf("Uppföljning")).asNumber().doubleValue(), 0,
+                        "full precision in the workbook");
+                assertTrue(workbook.getSheets().map(se -> se.getName()).toList().containsAll(List.of("indicators", "equity",
+                        "region_changes", "children_adults", "trends", "baseline_revisions", "changes_in_words")), "a sheet per table");
+                var equity = workbook.findSheet("equity").orElseThrow().read();
+                assertTrue(equity.stream().anyMatch(r -> r.stream().anyMatch(c -> c != null && "..".equals(c.getText()))),
+                        "hidden values marked '..'");
+            }
         }
 
         List<String> revisions = Files.readAllLines(first.resolve("tables/baseline_revisions.csv"));
@@ -79,17 +108,26 @@ class YearlyReportRunTest {
                 .toList(), "only Stockholm's cells are revised");
 
         String html = Files.readString(a.html(), StandardCharsets.UTF_8);
-        assertTrue(html.contains("The baseline as published and with revised data") && html.contains("as published (" + DemoWarehouse.PUBLISHED),
-                "the revisions section");
+        assertTrue(html.contains("Utgångsläget som publicerat och med reviderade data") && html.contains("som det publicerades (beräknat"
+                + " enligt ögonblicksbilden " + DemoWarehouse.PUBLISHED), "the revisions section, in Swedish");
         int charts = html.split("data:image/png;base64,", -1).length - 1;
-        assertTrue(charts >= 10, "every chart embedded: " + charts);
+        assertTrue(charts >= 30, "every chart embedded (goals, trends, funnels, forests, women and men): " + charts);
         assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
-        assertTrue(html.contains("The most important changes") && html.contains("as of snapshot <b>" + DemoWarehouse.SNAPSHOT));
+        assertTrue(html.split("class=\"lb-tilemap\"", -1).length - 1 >= 8, "a map per indicator");
+        assertTrue(html.contains("De viktigaste förändringarna") && html.contains("enligt ögonblicksbilden " + DemoWarehouse.SNAPSHOT));
         assertFalse(html.contains("Traceback") || html.contains("Exception"), "no failed cell in the report");
         assertFalse(html.contains("<script") || html.contains("file://") || html.contains("MathJax"), "self-contained, no scripts");
-        assertTrue(html.contains("<nav class=\"lb-toc\">") && html.contains("href=\"#Goal-2:-higher-survival\"") && html.contains("@page"),
+        assertTrue(html.contains("<nav class=\"lb-toc\">") && html.contains("href=\"#goal-2\"") && html.contains("@page"),
                 "a table of contents and print rules");
-        assertTrue(html.contains("id=\"Goal-2:-higher-survival\""), "the contents' links lead to the sections");
+        assertTrue(html.contains("<h2 id=\"goal-2\">Mål 2: Ökad canceröverlevnad</h2>"), "the contents' links lead to the sections");
+        String visible = html.replaceAll("(?s)<style.*?</style>", "").replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "")
+                .replaceAll("<[^>]+>", " ");
+        for (String code : List.of("svf_within_lead_time", "baseline_value", "geo_code", "followup_period", "title_en")) {
+            assertFalse(visible.contains(code), "a code or column name in what a reader sees: " + code);
+        }
+        assertFalse(java.util.regex.Pattern.compile("\\b0\\.\\d{3,}").matcher(visible).find(), "an unformatted share in what a reader sees");
+        assertTrue(html.contains("Bilaga: dataunderlag och ursprung") && html.contains("svf-pathways-2026-01-revised.csv"),
+                "the provenance appendix");
 
         List<String> words = Files.readAllLines(first.resolve("tables/changes_in_words.csv"));
         List<String> wordsHeader = List.of(words.get(0).split(","));
@@ -108,6 +146,8 @@ class YearlyReportRunTest {
         assertTrue(families.size() >= 3, "findings in several families: " + words);
 
         JsonNode manifest = new ObjectMapper().readTree(a.manifest().toFile());
+        assertEquals("sv", manifest.path("language").asText());
+        assertEquals(YearlyReportRun.sha256(Files.readAllBytes(a.workbook())), manifest.path("files").path("report-2027.xlsx").asText());
         assertEquals(DemoWarehouse.SNAPSHOT, manifest.path("as_of").path("snapshot").asText());
         assertEquals(se.lagesbild.fixtures.DemoData.files().size() + 1, manifest.path("vintages").size(),
                 "every file loaded before the snapshot, and the revision");

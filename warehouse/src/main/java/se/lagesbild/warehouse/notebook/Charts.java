@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -20,9 +21,12 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import se.lagesbild.warehouse.text.Language;
+
 /**
  * Charts drawn headless with XChart and embedded in HTML as PNG data URLs, so a notebook's output
- * and the exported report carry every chart without separate files.
+ * and the exported report carry every chart without separate files. Legends, axes and notes are
+ * in the language asked for; axis numbers are written as the language writes them.
  */
 public final class Charts {
     static {
@@ -37,17 +41,18 @@ public final class Charts {
     }
 
     /** Values with their intervals as bars with error bars, in the given order. */
-    public static String bars(String title, String yTitle, List<Bar> bars) {
+    public static String bars(Language language, String title, String yTitle, List<Bar> bars) {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
+        style(chart.getStyler(), language);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
         List<String> labels = new ArrayList<>();
         bars.forEach(b -> labels.add(b.label()));
         if (labels.isEmpty()) {
-            return "<p class=\"lb-note\">No released values to draw.</p>";
+            return nothing(language);
         }
-        chart.addSeries("value", labels, values(bars), halfWidths(bars));
+        chart.addSeries(language.text("series.value"), labels, values(bars), halfWidths(bars)).setFillColor(new Color(120, 120, 120));
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
         return image(chart, title);
     }
 
@@ -55,22 +60,22 @@ public final class Charts {
      * A forest plot: each unit's change with its interval as a point and a whisker, around a line at
      * no change, in the given order. Drawn in black and grey, readable printed in black and white.
      */
-    public static String forest(String title, String yTitle, List<Bar> changes) {
+    public static String forest(Language language, String title, String yTitle, List<Bar> changes) {
         List<Bar> drawn = changes.stream().filter(b -> !Double.isNaN(b.value())).toList();
         if (drawn.isEmpty()) {
-            return "<p class=\"lb-note\">No released changes to draw.</p>";
+            return nothing(language);
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
+        style(chart.getStyler(), language);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         List<String> labels = drawn.stream().map(Bar::label).toList();
-        CategorySeries zero = chart.addSeries("no change", labels, drawn.stream().map(b -> 0.0).toList());
+        CategorySeries zero = chart.addSeries(language.text("series.no_change"), labels, drawn.stream().map(b -> 0.0).toList());
         zero.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(Color.GRAY);
-        CategorySeries points = chart.addSeries("change", labels, drawn.stream().map(Bar::value).toList(),
+        CategorySeries points = chart.addSeries(language.text("series.change"), labels, drawn.stream().map(Bar::value).toList(),
                 drawn.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList());
         points.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.DIAMOND);
@@ -82,21 +87,22 @@ public final class Charts {
      * A funnel plot: each unit's value against its denominator, with the benchmark and the 95 % and
      * 99.8 % limits drawn as lines over the range of denominators.
      */
-    public static String funnel(String title, double benchmark, List<double[]> points, java.util.function.DoubleFunction<double[]> limits) {
-        return funnel(title, benchmark, points, List.of(), limits);
+    public static String funnel(Language language, String title, String yTitle, double benchmark, List<double[]> points,
+                                java.util.function.DoubleFunction<double[]> limits) {
+        return funnel(language, title, yTitle, benchmark, points, List.of(), limits);
     }
 
     /**
      * The same, with each point outside the 95 % limits labelled ({@code labels} in the order of
      * {@code points}; empty: none labelled).
      */
-    public static String funnel(String title, double benchmark, List<double[]> points, List<String> labels,
-                                java.util.function.DoubleFunction<double[]> limits) {
-        XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle("denominator (patients)")
-                .yAxisTitle("value").build();
-        style(chart.getStyler());
+    public static String funnel(Language language, String title, String yTitle, double benchmark, List<double[]> points,
+                                List<String> labels, java.util.function.DoubleFunction<double[]> limits) {
+        XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle(language.text("chart.funnel.x"))
+                .yAxisTitle(yTitle).build();
+        style(chart.getStyler(), language);
         if (points.isEmpty()) {
-            return "<p class=\"lb-note\">No released values to draw.</p>";
+            return nothing(language);
         }
         double max = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
         List<Double> xs = new ArrayList<>();
@@ -106,16 +112,16 @@ public final class Charts {
             xs.add(n);
             ls.add(limits.apply(n));
         }
-        line(chart, "99.8 % lower", xs, ls, 0, new Color(180, 60, 60));
-        line(chart, "95 % lower", xs, ls, 1, new Color(230, 150, 60));
-        line(chart, "95 % upper", xs, ls, 2, new Color(230, 150, 60));
-        line(chart, "99.8 % upper", xs, ls, 3, new Color(180, 60, 60));
-        XYSeries bench = chart.addSeries("benchmark", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(benchmark, benchmark));
+        line(chart, language.text("series.limit_998"), xs, ls, 0, new Color(60, 60, 60), 1.6f);
+        line(chart, language.text("series.limit_95"), xs, ls, 1, new Color(130, 130, 130), 1.2f);
+        line(chart, " " + language.text("series.limit_95"), xs, ls, 2, new Color(130, 130, 130), 1.2f).setShowInLegend(false);
+        line(chart, " " + language.text("series.limit_998"), xs, ls, 3, new Color(60, 60, 60), 1.6f).setShowInLegend(false);
+        XYSeries bench = chart.addSeries(language.text("series.benchmark"), List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(benchmark, benchmark));
         bench.setMarker(SeriesMarkers.NONE);
         bench.setLineColor(Color.DARK_GRAY);
-        XYSeries units = chart.addSeries("regions", points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
+        XYSeries units = chart.addSeries(language.text("series.regions"), points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
         units.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        units.setMarkerColor(new Color(30, 90, 160));
+        units.setMarkerColor(Color.BLACK);
         for (int i = 0; i < labels.size() && i < points.size(); i++) {
             double[] p = points.get(i);
             double[] l = limits.apply(Math.max(1, p[0]));
@@ -126,24 +132,60 @@ public final class Charts {
         return image(chart, title);
     }
 
-    private static void line(XYChart chart, String name, List<Double> xs, List<double[]> limits, int which, Color color) {
+    private static XYSeries line(XYChart chart, String name, List<Double> xs, List<double[]> limits, int which, Color color, float width) {
         XYSeries s = chart.addSeries(name, xs, limits.stream().map(l -> l[which]).toList());
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
-        s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
+        s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
+        return s;
+    }
+
+    /**
+     * Trend lines over the periods, each series with its intervals as error bars: the first solid
+     * black with circles, the second dashed grey with diamonds (readable in black and white); a
+     * missing or hidden value leaves a gap.
+     *
+     * @param series each series' name and its values in the order of {@code periods} (NaN: none)
+     */
+    public static String trend(Language language, String title, String yTitle, List<String> periods,
+                               java.util.Map<String, List<Bar>> series) {
+        if (periods.size() < 2 || series.values().stream().allMatch(s -> s.stream().allMatch(b -> Double.isNaN(b.value())))) {
+            return nothing(language);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(340).title(title).yAxisTitle(yTitle).build();
+        style(chart.getStyler(), language);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        int k = 0;
+        for (var s : series.entrySet()) {
+            // NaN leaves a gap (XChart refuses null beside error bars)
+            CategorySeries line = chart.addSeries(s.getKey(), periods, s.getValue().stream().map(Bar::value).toList(),
+                    halfWidths(s.getValue()));
+            line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            line.setLineColor(k == 0 ? Color.BLACK : Color.GRAY);
+            line.setMarkerColor(k == 0 ? Color.BLACK : Color.GRAY);
+            line.setMarker(k == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            line.setLineStyle(k == 0 ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {6f, 4f}, 0f));
+            k++;
+        }
+        return image(chart, title);
+    }
+
+    private static String nothing(Language language) {
+        return "<p class=\"lb-note\">" + Html.escape(language.text("chart.no_values")) + "</p>";
     }
 
     /** Women and men side by side per unit, each with its interval (women dark, men light: readable in black and white). */
-    public static String pairs(String title, String yTitle, List<String> labels, List<Bar> women, List<Bar> men) {
+    public static String pairs(Language language, String title, String yTitle, List<String> labels, List<Bar> women, List<Bar> men) {
         if (labels.isEmpty()) {
-            return "<p class=\"lb-note\">No released values to draw.</p>";
+            return nothing(language);
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
+        style(chart.getStyler(), language);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.addSeries("women", labels, values(women), halfWidths(women)).setFillColor(new Color(60, 60, 60));
-        chart.addSeries("men", labels, values(men), halfWidths(men)).setFillColor(new Color(190, 190, 190));
+        chart.addSeries(language.text("series.women"), labels, values(women), halfWidths(women)).setFillColor(new Color(60, 60, 60));
+        chart.addSeries(language.text("series.men"), labels, values(men), halfWidths(men)).setFillColor(new Color(190, 190, 190));
         return image(chart, title);
     }
 
@@ -155,7 +197,8 @@ public final class Charts {
         return bars.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList();
     }
 
-    private static void style(Styler styler) {
+    private static void style(org.knowm.xchart.style.AxesChartStyler styler, Language language) {
+        styler.setLocale(language == Language.SV ? Locale.forLanguageTag("sv-SE") : Locale.UK);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);

@@ -13,9 +13,10 @@ import se.lagesbild.warehouse.tables.ResultTable;
  * Swedish official statistics mark them.
  */
 public final class Html {
-    private static final String STYLE = "<style>.lb-table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:.5em 0}"
+    static final String STYLE = "<style>.lb-table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:.5em 0}"
             + ".lb-table caption{text-align:left;font-weight:600;padding:.3em 0}.lb-table th,.lb-table td{border:1px solid #ccc;"
-            + "padding:2px 6px}.lb-table th{background:#f2f2f2}.lb-table td.n{text-align:right;font-variant-numeric:tabular-nums}"
+            + "padding:2px 6px;text-align:left;vertical-align:top}.lb-table th{background:#f2f2f2}"
+            + ".lb-table td.n{text-align:right;font-variant-numeric:tabular-nums}"
             + ".lb-table tr.hidden td{color:#888}.lb-note{font:12px system-ui,sans-serif;color:#555}</style>";
 
     private Html() {

@@ -26,6 +26,10 @@ import se.lagesbild.warehouse.tables.AgreementTables;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.warehouse.disclosure.Disclosure;
+import se.lagesbild.warehouse.report.Provenance;
 
 /**
  * What a notebook needs, in one line: {@code var lb = Lagesbild.open();} opens the warehouse
@@ -36,16 +40,22 @@ import se.lagesbild.warehouse.tables.ResultTable;
  * <p>Parameters come from the environment, so the same notebook runs by hand and from
  * {@code lagesbild report}: {@code LAGESBILD_DB} (default {@code data/lagesbild.duckdb} under
  * {@code LAGESBILD_HOME} or the working directory), {@code LAGESBILD_SNAPSHOT}, {@code LAGESBILD_YEAR},
- * {@code LAGESBILD_BASELINE}.
+ * {@code LAGESBILD_BASELINE}, {@code LAGESBILD_LANG} ({@code sv}, the default, or {@code en}: every
+ * label, number and text in that language), {@code LAGESBILD_REGION} (the region drawn beside
+ * Riket in the report's trends, default 01 Stockholm).
  */
 public final class Lagesbild implements AutoCloseable {
     private static final Confidence CONFIDENCE = Confidence.NINETY_FIVE;
     private final Warehouse warehouse;
     private final String snapshot;
+    private final Labels labels;
+    private final Language language;
 
-    private Lagesbild(Warehouse warehouse, String snapshot) {
+    private Lagesbild(Warehouse warehouse, String snapshot, Language language) {
         this.warehouse = warehouse;
         this.snapshot = snapshot;
+        this.language = language;
+        this.labels = Labels.of(warehouse, language);
     }
 
     /** Opens the warehouse the environment names, as of its snapshot if it names one. */
@@ -53,11 +63,16 @@ public final class Lagesbild implements AutoCloseable {
         String home = System.getenv().getOrDefault("LAGESBILD_HOME", ".");
         String db = System.getenv().getOrDefault("LAGESBILD_DB", Path.of(home, "data", "lagesbild.duckdb").toString());
         String snapshot = System.getenv("LAGESBILD_SNAPSHOT");
-        return open(Path.of(db), snapshot == null || snapshot.isBlank() ? null : snapshot);
+        return open(Path.of(db), snapshot == null || snapshot.isBlank() ? null : snapshot, Language.fromEnvironment());
     }
 
-    /** Opens {@code db} read-only, as of {@code snapshot} (null for the newest vintages). */
+    /** Opens {@code db} read-only, as of {@code snapshot} (null for the newest vintages), answering in Swedish. */
     public static Lagesbild open(Path db, String snapshot) {
+        return open(db, snapshot, Language.SV);
+    }
+
+    /** Opens {@code db} read-only, as of {@code snapshot} (null for the newest vintages), answering in {@code language}. */
+    public static Lagesbild open(Path db, String snapshot, Language language) {
         Warehouse warehouse = Warehouse.openReadOnly(db);
         if (snapshot != null) {
             try {
@@ -67,16 +82,21 @@ public final class Lagesbild implements AutoCloseable {
                 throw e;
             }
         }
-        return new Lagesbild(warehouse, snapshot);
+        try {
+            return new Lagesbild(warehouse, snapshot, language);
+        } catch (RuntimeException e) {
+            warehouse.close();
+            throw e;
+        }
     }
 
-    /** An integer parameter from the environment, else {@code fallback}. */
     /** The text of environment variable {@code name}, or null when it is not set or blank. */
     public static String parameter(String name) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** An integer parameter from the environment, else {@code fallback}. */
     public static int parameter(String name, int fallback) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
@@ -93,6 +113,16 @@ public final class Lagesbild implements AutoCloseable {
         return warehouse;
     }
 
+    /** The language every answer is written in. */
+    public Language language() {
+        return language;
+    }
+
+    /** Every code's label in that language. */
+    public Labels labels() {
+        return labels;
+    }
+
     /** The snapshot answered as of, or null. */
     public String snapshot() {
         return snapshot;
@@ -101,28 +131,29 @@ public final class Lagesbild implements AutoCloseable {
     /** What is loaded: every batch (vintage) and the periods each fact table covers. */
     public String loaded() {
         WarehouseStatus status = StatusReader.read(warehouse);
-        ResultTable.Builder batches = ResultTable.builder("Vintages (load batches)" + (snapshot == null ? "" : ", answering as of snapshot "
-                + snapshot), Column.integerDimension("batch"), Column.text("source"), Column.text("file"), Column.text("vintage"),
-                Column.count("rows_loaded"), Column.count("rows_quarantined"));
+        ResultTable.Builder batches = ResultTable.builder("batches", Column.integerDimension("batch"), Column.text("source"),
+                Column.text("file"), Column.text("vintage"), Column.count("rows_loaded"), Column.count("rows_quarantined"));
         status.batches().forEach(b -> batches.row(b.batchId(), b.source(), b.fileName(), b.vintage(), b.rowsLoaded(), b.rowsQuarantined()));
-        ResultTable.Builder coverage = ResultTable.builder("Coverage", Column.dimension("fact_table"), Column.count("rows"),
+        ResultTable.Builder coverage = ResultTable.builder("coverage", Column.dimension("fact_table"), Column.count("rows"),
                 Column.text("from"), Column.text("to"));
         status.facts().forEach(f -> coverage.row(f.table(), f.rows(), f.from(), f.to()));
-        return Html.table(batches.build()) + Html.table(coverage.build());
+        String asOf = snapshot == null ? "" : " (" + language.text("report.as_of", snapshot) + ")";
+        return LabelledTable.html(batches.build(), language.text("section.appendix") + asOf, List.of("batch", "source", "file", "vintage",
+                "rows_loaded", "rows_quarantined"), r -> true, labels, null)
+                + LabelledTable.html(coverage.build(), language.text("col.fact_table"), List.of("fact_table", "rows", "from", "to"),
+                r -> true, labels, null);
     }
 
     /** The indicator catalogue by goal. */
     public String catalogue() {
-        Map<String, String> goals = new java.util.LinkedHashMap<>();
-        Dimensions.goals(warehouse).forEach(g -> goals.put(g.code(), g.labelEn()));
         StringBuilder html = new StringBuilder();
-        for (var goal : goals.entrySet()) {
-            ResultTable.Builder table = ResultTable.builder("Goal " + goal.getKey() + ": " + goal.getValue(), Column.dimension("indicator"),
-                    Column.text("title_en"), Column.text("unit"), Column.text("direction"), Column.number("target"), Column.text("method"),
-                    Column.text("data_source"));
-            Catalogue.all(warehouse).stream().filter(i -> String.valueOf(i.goal()).equals(goal.getKey())).forEach(i -> table.row(i.code(),
-                    i.titleEn(), i.unit(), i.direction(), i.target(), i.method(), i.dataSource()));
-            html.append(Html.table(table.build()));
+        for (Dimensions.Member goal : Dimensions.goals(warehouse)) {
+            ResultTable.Builder table = ResultTable.builder("catalogue", Column.dimension("indicator"), Column.text("unit"),
+                    Column.text("direction"), Column.number("target"), Column.text("method"), Column.text("data_source"));
+            Catalogue.all(warehouse).stream().filter(i -> String.valueOf(i.goal()).equals(goal.code())).forEach(i -> table.row(i.code(),
+                    i.unit(), language.textOr("direction." + i.direction(), i.direction()), i.target(), i.method(), i.dataSource()));
+            html.append(LabelledTable.html(table.build(), language.text("section.goal", goal.code(), language.label(goal)),
+                    List.of("indicator", "unit", "direction", "target", "method", "data_source"), r -> true, labels, null));
         }
         return html.toString();
     }
@@ -136,13 +167,15 @@ public final class Lagesbild implements AutoCloseable {
                 .ageGroups(ageGroup).geo("00"), CONFIDENCE);
         List<ReleasedValue> all = new ArrayList<>(riket);
         all.addAll(values);
-        Map<String, String> names = regionNames();
-        List<Charts.Bar> bars = all.stream().filter(v -> !v.suppressed())
-                .map(v -> new Charts.Bar(names.get(v.cell().geoCode()), v.estimate().value(), v.estimate().lower(), v.estimate().upper()))
+        List<Charts.Bar> bars = all.stream().filter(v -> !v.suppressed()).map(v -> ReportView.scaled(indicator.unit(),
+                labels.geography(v.cell().geoCode(), v.cell().geoLevel()), v.estimate().value(), v.estimate().lower(), v.estimate().upper()))
                 .toList();
         ResultTable table = IndicatorTables.values(indicator, all, CONFIDENCE.level()).build();
-        return Charts.bars(indicator.titleEn() + ", " + period + " (" + diagnosis + ", " + ageGroup + ")", indicator.unit(), bars)
-                + Html.table(table, List.of("geo_code", "value", "lower", "upper", "numerator", "denominator", "comparison", "reason"), r -> true);
+        String title = language.title(indicator) + ", " + labels.period(period) + " (" + labels.diagnosis(diagnosis) + ", "
+                + labels.ageGroup(ageGroup) + ")";
+        return Charts.bars(language, title, axis(indicator.unit()), bars)
+                + LabelledTable.html(table, title, List.of("geo_code", "value", "numerator", "denominator", "comparison"), r -> true, labels,
+                indicator.unit());
     }
 
     /** The regions in a funnel plot around Riket (proportions), with the table of positions. */
@@ -150,54 +183,65 @@ public final class Lagesbild implements AutoCloseable {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         Released.Equity equity = Released.equity(warehouse, code, period, diagnosis, ageGroup, CONFIDENCE);
         ResultTable table = IndicatorTables.equity(indicator, equity, CONFIDENCE.level()).build();
-        return funnelChart(indicator, equity) + Html.table(table, List.of("geo_code", "value", "denominator", "funnel_95_lower",
-                "funnel_95_upper", "funnel_998_lower", "funnel_998_upper", "funnel_position", "reason"), Html.where(table, "geo_level", "region"));
+        return funnelChart(labels, indicator, equity) + LabelledTable.html(table, language.text("chart.funnel", language.title(indicator),
+                labels.period(period)), List.of("geo_code", "value", "denominator", "funnel_95", "funnel_998", "funnel_position"),
+                Html.where(table, "geo_level", "region"), labels, indicator.unit());
     }
 
-    static String funnelChart(Indicator indicator, Released.Equity equity) {
+    /** The axis title of a unit: per cent for shares (drawn ×100), else the unit. */
+    private String axis(String unit) {
+        return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);
+    }
+
+    static String funnelChart(Labels labels, Indicator indicator, Released.Equity equity) {
+        Language language = labels.language();
         double target = equity.nationalValue();
         if (equity.funnelMethod() == null || Double.isNaN(target)) {
-            return Html.paragraph("No funnel plot: " + indicator.code() + " is a " + indicator.method()
-                    + " or Riket's value is hidden.");
+            return Html.paragraph(language.text("chart.funnel.none", language.title(indicator), indicator.method()));
         }
+        double k = indicator.unit().equals("proportion") ? 100 : 1;
         var shown = equity.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed()).toList();
-        List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), r.both().estimate().value()}).toList();
-        List<String> labels = shown.stream().map(r -> r.cell().geoCode()).toList();
-        return Charts.funnel(indicator.titleEn() + ", " + equity.period() + ": regions around Riket", target, points, labels, n -> {
-            var l95 = Funnels.limits(target, n, Confidence.NINETY_FIVE, 1);
-            var l998 = Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
-            return new double[] {l998.lower(), l95.lower(), l95.upper(), l998.upper()};
-        }) + Html.paragraph("Regions outside the 95 % limits are labelled with their region code.");
+        List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), k * r.both().estimate().value()}).toList();
+        List<String> codes = shown.stream().map(r -> r.cell().geoCode()).toList();
+        return Charts.funnel(language, language.text("chart.funnel", language.title(indicator), labels.period(equity.period())),
+                indicator.unit().equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(indicator.unit()), k * target,
+                points, codes, n -> {
+                    var l95 = Funnels.limits(target, n, Confidence.NINETY_FIVE, 1);
+                    var l998 = Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
+                    return new double[] {k * l998.lower(), k * l95.lower(), k * l95.upper(), k * l998.upper()};
+                }) + Html.paragraph(language.text("chart.funnel.labelled"));
     }
 
     /** Women against men per region and for Riket: a chart and the gaps with adjusted p-values. */
     public String womenAndMen(String code, String period, String diagnosis, String ageGroup) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         Released.Equity equity = Released.equity(warehouse, code, period, diagnosis, ageGroup, CONFIDENCE);
-        return womenAndMen(indicator, equity, regionNames());
+        return womenAndMen(labels, indicator, equity);
     }
 
-    static String womenAndMen(Indicator indicator, Released.Equity equity, Map<String, String> names) {
-        List<String> labels = new ArrayList<>();
+    static String womenAndMen(Labels labels, Indicator indicator, Released.Equity equity) {
+        Language language = labels.language();
+        List<String> names = new ArrayList<>();
         List<Charts.Bar> women = new ArrayList<>();
         List<Charts.Bar> men = new ArrayList<>();
         for (Released.EquityRow r : equity.rows()) {
             if (r.gap() != null) {
-                String label = names.getOrDefault(r.cell().geoCode(), r.cell().geoCode());
-                labels.add(label);
-                women.add(bar(label, r.women()));
-                men.add(bar(label, r.men()));
+                String label = labels.geography(r.cell().geoCode(), r.cell().geoLevel());
+                names.add(label);
+                women.add(bar(indicator, label, r.women()));
+                men.add(bar(indicator, label, r.men()));
             }
         }
         ResultTable table = IndicatorTables.equity(indicator, equity, CONFIDENCE.level()).build();
-        return Charts.pairs(indicator.titleEn() + ", " + equity.period() + ": women and men with 95 % intervals", indicator.unit(), labels,
-                women, men)
-                + Html.table(table, List.of("geo_code", "women_value", "men_value", "difference_women_men", "difference_lower",
-                "difference_upper", "p_value_adjusted", "sex_gap_flagged", "reason", "women_men_note"), r -> true);
+        String title = language.text("chart.women_men", language.title(indicator), labels.period(equity.period()));
+        return Charts.pairs(language, title, indicator.unit().equals("proportion") ? language.text("chart.axis.share")
+                : language.unitLabel(indicator.unit()), names, women, men)
+                + LabelledTable.html(table, title, List.of("geo_code", "women_value", "men_value", "difference_women_men",
+                "p_value_adjusted", "sex_gap_flagged"), r -> true, labels, indicator.unit());
     }
 
-    private static Charts.Bar bar(String label, ReleasedValue v) {
-        return new Charts.Bar(label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
+    private static Charts.Bar bar(Indicator indicator, String label, ReleasedValue v) {
+        return ReportView.scaled(indicator.unit(), label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
     }
 
     /** The yearly follow-up of the cancer strategy, for the report notebook. */
@@ -205,9 +249,14 @@ public final class Lagesbild implements AutoCloseable {
         return yearlyReport(year, baseline, null);
     }
 
-    /** The same, with the baseline as published from snapshot {@code publishedBaseline} beside it (null: not compared). */
+    /**
+     * The same, with the baseline as published from snapshot {@code publishedBaseline} beside it (null:
+     * not compared); the trends draw the region {@code LAGESBILD_REGION} names (default 01) beside Riket.
+     */
     public ReportView yearlyReport(int year, int baseline, String publishedBaseline) {
-        return new ReportView(YearlyReport.compute(warehouse, year, baseline, publishedBaseline));
+        String region = parameter("LAGESBILD_REGION");
+        return new ReportView(YearlyReport.compute(warehouse, year, baseline, publishedBaseline, language), Provenance.of(warehouse, snapshot),
+                Disclosure.thresholds(warehouse), region == null ? "01" : region);
     }
 
     /** The agreement follow-up of {@code year}, for the agreement notebook. */
@@ -249,10 +298,6 @@ public final class Lagesbild implements AutoCloseable {
             return Html.table(AgreementTables.investments(investments).build())
                     + (investments.deviations().isEmpty() ? Html.paragraph("No deviations.") : Html.list(investments.deviations()));
         }
-    }
-
-    private Map<String, String> regionNames() {
-        return Dimensions.labelsSv(Dimensions.regions(warehouse));
     }
 
     @Override

@@ -1,101 +1,195 @@
 package se.lagesbild.warehouse.notebook;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.report.Headline;
+import se.lagesbild.warehouse.report.Provenance;
 import se.lagesbild.warehouse.report.YearlyReport;
+import se.lagesbild.warehouse.status.WarehouseStatus;
+import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
 
-/** The yearly report's sections as HTML, from one {@link YearlyReport}. */
+/**
+ * The yearly report's sections as HTML, from one {@link YearlyReport}, in the report's language:
+ * each section opens with its {@code <h2 id=...>} heading, and {@link #header()} lists them all as
+ * the table of contents. Every table is labelled and formatted ({@link LabelledTable}); shares are
+ * drawn in per cent.
+ */
 public final class ReportView {
-    private final YearlyReport report;
+    /** The sections in the report's order: their ids (anchors) and text keys. */
+    static final List<String> SECTIONS = List.of("changes", "goal-1", "goal-2", "goal-3", "trends", "regions", "women-men", "children",
+            "revisions", "methods", "appendix");
 
-    ReportView(YearlyReport report) {
+    private final YearlyReport report;
+    private final Provenance provenance;
+    private final Map<String, Integer> thresholds;
+    private final String region;
+    private final Labels labels;
+    private final Language language;
+
+    /**
+     * @param region the region drawn beside Riket in the trends (a region code)
+     * @throws IllegalArgumentException when {@code region} is not a region's code
+     */
+    ReportView(YearlyReport report, Provenance provenance, Map<String, Integer> thresholds, String region) {
         this.report = report;
+        this.provenance = provenance;
+        this.thresholds = new TreeMap<>(thresholds);
+        this.labels = report.labels();
+        this.language = report.language();
+        if (region == null || "00".equals(region) || !labels.regions().containsKey(region)) {
+            throw new IllegalArgumentException("LAGESBILD_REGION must be a region's two-digit code (01 Stockholm ... 25 Norrbotten), not '"
+                    + region + "'.");
+        }
+        this.region = region;
     }
 
     public YearlyReport report() {
         return report;
     }
 
-    /** Goal {@code goal}: each indicator's baseline, follow-up, change, interval, status and target, and a chart of the two years. */
+    /** The title, what the report compares, and the table of contents. */
+    public String header() {
+        String asOf = provenance.snapshot() == null ? language.text("report.newest") : language.text("report.as_of", provenance.snapshot());
+        StringBuilder html = new StringBuilder("<h1>").append(Html.escape(language.text("report.title") + " " + report.year()))
+                .append("</h1>").append(Html.paragraph(language.text("report.lead", report.year(), report.baseline(), asOf)))
+                .append("<nav class=\"lb-toc\"><h2>").append(Html.escape(language.text("report.contents"))).append("</h2><ol>");
+        for (String id : SECTIONS) {
+            html.append("<li><a href=\"#").append(id).append("\">").append(Html.escape(title(id))).append("</a></li>");
+        }
+        return html.append("</ol></nav>").toString();
+    }
+
+    private String title(String id) {
+        if (id.startsWith("goal-")) {
+            String goal = id.substring(5);
+            return language.text("section.goal", goal, labels.goal(goal));
+        }
+        return language.text("section." + id.replace('-', '_'));
+    }
+
+    private String heading(String id) {
+        if (!SECTIONS.contains(id)) {
+            throw new IllegalArgumentException("No section " + id);
+        }
+        return "<h2 id=\"" + id + "\">" + Html.escape(title(id)) + "</h2>";
+    }
+
+    /** The most important changes, in plain words. */
+    public String inWords() {
+        ResultTable t = report.table("changes_in_words");
+        int sentence = t.columnIndex("sentence");
+        List<String> sentences = t.rows().stream().map(r -> (String) r[sentence]).toList();
+        return heading("changes") + (sentences.isEmpty() ? Html.paragraph(language.text("words.none")) : Html.list(sentences));
+    }
+
+    /** Goal {@code goal}: each indicator's baseline, follow-up, change, status and target, and a chart of the shares. */
     public String goal(int goal) {
         ResultTable t = report.table("indicators");
         List<Charts.Bar> bars = new ArrayList<>();
-        String unit = null;
         for (Object[] r : t.rows().stream().filter(Html.where(t, "goal", goal)).toList()) {
             if ("proportion".equals(r[t.columnIndex("unit")])) {
-                unit = "share";
-                String indicator = (String) r[t.columnIndex("indicator")];
+                String title = labels.indicatorTitle((String) r[t.columnIndex("indicator")]);
                 for (String period : List.of("baseline", "followup")) {
-                    bars.add(new Charts.Bar(indicator + " " + r[t.columnIndex(period + "_period")], (Double) r[t.columnIndex(period + "_value")],
-                            (Double) r[t.columnIndex(period + "_lower")], (Double) r[t.columnIndex(period + "_upper")]));
+                    bars.add(percent(title + ", " + labels.period((String) r[t.columnIndex(period + "_period")]),
+                            (Double) r[t.columnIndex(period + "_value")], (Double) r[t.columnIndex(period + "_lower")],
+                            (Double) r[t.columnIndex(period + "_upper")]));
                 }
             }
         }
-        return Html.table(t, List.of("indicator", "title_en", "unit", "baseline_period", "baseline_value", "followup_period",
-                "followup_value", "followup_lower", "followup_upper", "change", "change_lower", "change_upper", "status", "target",
-                "target_met_followup"), Html.where(t, "goal", goal))
-                + (bars.isEmpty() ? "" : Charts.bars("Goal " + goal + ": shares at baseline and follow-up (Riket)", unit, bars));
+        return heading("goal-" + goal) + LabelledTable.html(t, language.text("table.indicators", report.baseline(), report.year()), List.of("indicator", "baseline_value",
+                "followup_value", "change", "p_value", "status", "target", "target_met_followup"),
+                Html.where(t, "goal", goal), labels, null)
+                + (bars.isEmpty() ? "" : Charts.bars(language, language.text("chart.shares", goal), language.text("chart.axis.share"), bars));
     }
 
-    /** Every indicator with a funnel: the regions in the follow-up year. */
-    public String regions() {
-        StringBuilder html = new StringBuilder();
+    /** Each indicator over every loaded year, Riket and the chosen region. */
+    public String trends() {
+        ResultTable t = report.table("trends");
+        StringBuilder html = new StringBuilder(heading("trends"))
+                .append(Html.paragraph(language.text("section.trends.lead", labels.regions().get(region))));
         for (Headline h : report.headlines()) {
-            Released.Equity e = report.equityOf(h.indicator().code());
-            if (e != null && e.funnelMethod() != null) {
-                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.funnelChart(h.indicator(), e));
+            Indicator indicator = h.indicator();
+            List<Object[]> rows = t.rows().stream().filter(Html.where(t, "indicator", indicator.code())).toList();
+            List<String> periods = rows.stream().map(r -> (String) r[t.columnIndex("period_code")]).distinct().sorted().toList();
+            Map<String, List<Charts.Bar>> series = new LinkedHashMap<>();
+            for (String geo : List.of("00", region)) {
+                List<Charts.Bar> line = new ArrayList<>();
+                for (String period : periods) {
+                    Object[] row = rows.stream().filter(r -> geo.equals(r[t.columnIndex("geo_code")]) && period.equals(r[t.columnIndex(
+                            "period_code")])).findFirst().orElse(null);
+                    line.add(row == null || Boolean.TRUE.equals(row[t.columnIndex("suppressed")]) ? new Charts.Bar(period, Double.NaN,
+                            Double.NaN, Double.NaN) : scaled(indicator.unit(), period, (Double) row[t.columnIndex("value")],
+                            (Double) row[t.columnIndex("lower")], (Double) row[t.columnIndex("upper")]));
+                }
+                series.put(labels.regions().get(geo), line);
             }
-            if (e != null) {
-                java.util.Map<String, Double> values = new java.util.HashMap<>();
-                e.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed())
-                        .forEach(r -> values.put(r.cell().geoCode(), r.both().estimate().value()));
-                String unit = h.indicator().unit();
-                html.append(TileMap.of(h.indicator().titleEn() + ", " + e.period() + ", per region", report.regionNames(), values,
-                        v -> YearlyReport.format(v, unit)));
-            }
+            String title = language.text("chart.trend", language.title(indicator), labels.regions().get(region));
+            html.append(Charts.trend(language, title, axis(indicator.unit()), periods.stream().map(labels::period).toList(), series));
         }
+        return html.toString();
+    }
+
+    /** Every indicator with a funnel: the regions in the follow-up year, a map, and each region's change since the baseline. */
+    public String regions() {
+        StringBuilder html = new StringBuilder(heading("regions")).append(Html.paragraph(language.text("section.regions.lead")));
         ResultTable changes = report.table("region_changes");
         for (Headline h : report.headlines()) {
-            String code = h.indicator().code();
+            Indicator indicator = h.indicator();
+            String code = indicator.code();
+            Released.Equity e = report.equityOf(code);
+            if (e == null) {
+                continue;
+            }
+            html.append(Html.heading(3, language.title(indicator)));
+            if (e.funnelMethod() != null) {
+                html.append(Lagesbild.funnelChart(labels, indicator, e));
+            }
+            Map<String, Double> values = new java.util.HashMap<>();
+            e.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed())
+                    .forEach(r -> values.put(r.cell().geoCode(), r.both().estimate().value()));
+            html.append(TileMap.of(language, language.text("chart.map", language.title(indicator), labels.period(e.period())),
+                    labels.regions(), values, v -> language.value(v, indicator.unit())));
             List<Charts.Bar> bars = new ArrayList<>();
             for (Object[] r : changes.rows()) {
                 if (code.equals(r[changes.columnIndex("indicator")]) && "region".equals(r[changes.columnIndex("geo_level")])
                         && r[changes.columnIndex("change")] instanceof Double change) {
-                    bars.add(new Charts.Bar(report.regionNames().getOrDefault((String) r[changes.columnIndex("geo_code")], ""), change,
+                    bars.add(scaled(indicator.unit(), labels.regions().getOrDefault((String) r[changes.columnIndex("geo_code")], ""), change,
                             number(r[changes.columnIndex("change_lower")]), number(r[changes.columnIndex("change_upper")])));
                 }
             }
-            if (!bars.isEmpty()) {
-                html.append(Html.heading(4, h.indicator().titleEn() + ": change since the baseline per region"))
-                        .append(Charts.forest(h.indicator().titleEn() + ": change " + report.baseline() + " to " + report.year()
-                                + " with 95 % intervals", h.indicator().unit().equals("proportion") ? "change (share)" : "change ("
-                                + h.indicator().unit() + ")", bars));
-            }
+            html.append(Charts.forest(language, language.text("chart.forest", language.title(indicator), report.baseline(), report.year()),
+                    indicator.unit().equals("proportion") ? language.text("chart.axis.points") : axis(indicator.unit()), bars));
+            html.append(LabelledTable.html(changes, language.text("chart.forest.title", language.title(indicator)), List.of("geo_code",
+                    "baseline_value", "followup_value", "change", "status"), r -> code.equals(r[0]) && "region".equals(r[changes
+                    .columnIndex("geo_level")]), labels, indicator.unit()));
         }
-        html.append(Html.table(changes, List.of("indicator", "geo_code", "baseline_value", "followup_value", "change", "change_lower",
-                "change_upper", "status", "reason"), Html.where(changes, "geo_level", "region")));
         return html.toString();
     }
 
     /** Women against men for each indicator that compares them. */
     public String womenAndMen() {
-        StringBuilder html = new StringBuilder();
+        StringBuilder html = new StringBuilder(heading("women-men"));
         for (Headline h : report.headlines()) {
             Released.Equity e = report.equityOf(h.indicator().code());
             if (e != null) {
-                html.append(Html.heading(4, h.indicator().titleEn())).append(Lagesbild.womenAndMen(h.indicator(), e, report.regionNames()));
+                html.append(Html.heading(3, language.title(h.indicator()))).append(Lagesbild.womenAndMen(labels, h.indicator(), e));
             }
         }
         return html.toString();
     }
 
     public String childrenAndAdults() {
-        return Html.table(report.table("children_adults"), List.of("indicator", "age_group_code", "baseline_value", "followup_value",
-                "change", "change_lower", "change_upper", "status"), r -> true);
+        return heading("children") + LabelledTable.html(report.table("children_adults"), title("children"), List.of("indicator",
+                "age_group_code", "baseline_value", "followup_value", "change", "status"), r -> true, labels, null);
     }
 
     /**
@@ -105,29 +199,60 @@ public final class ReportView {
     public String revisions() {
         ResultTable t = report.table("baseline_revisions");
         if (t == null) {
-            return Html.paragraph("The baseline is shown with the data as it stands; name the snapshot it was published from"
-                    + " (lagesbild report --published SNAPSHOT) to see it as published beside it.");
+            return heading("revisions") + Html.paragraph(language.text("section.revisions.none"));
         }
         int geo = t.columnIndex("geo_code");
         int revision = t.columnIndex("revision");
         List<Object[]> revised = t.rows().stream().filter(r -> !"00".equals(r[geo]) && "revised".equals(r[revision])).toList();
         List<String> regions = revised.stream().map(r -> report.regionName((String) r[geo])).distinct().toList();
-        return Html.table(t, List.of("indicator", "period_code", "revision", "published_value", "revised_value", "revision_difference",
-                "published_status", "revised_change", "revised_change_lower", "revised_change_upper", "revised_status"),
-                Html.where(t, "geo_code", "00"))
-                + Html.paragraph(revised.isEmpty() ? "No region's baseline was revised."
-                        : revised.size() + " regional baseline values were revised, in " + String.join(", ", regions)
-                        + " (every cell: tables/baseline_revisions.csv).");
+        return heading("revisions") + Html.paragraph(language.text("section.revisions.lead", report.publishedBaseline()))
+                + LabelledTable.html(t, title("revisions") + " (" + report.publishedBaseline() + ")", List.of("indicator", "revision",
+                "published_value", "revised_value", "revision_difference", "published_status", "revised_change", "revised_status"),
+                Html.where(t, "geo_code", "00"), labels, null)
+                + Html.paragraph(revised.isEmpty() ? language.text("section.revisions.no_region")
+                        : language.text("section.revisions.regions", revised.size(), String.join(", ", regions)));
+    }
+
+    /** Intervals, comparisons, disclosure control and data vintages. */
+    public String methods() {
+        List<String> rules = new ArrayList<>();
+        thresholds.forEach((rule, min) -> rules.add(language.has("threshold." + rule) ? language.text("threshold." + rule, min)
+                : rule.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + min));
+        return heading("methods") + Html.paragraph(language.text("section.methods.text"))
+                + Html.paragraph(language.text("section.methods.disclosure", String.join("; ", rules)))
+                + Html.paragraph(language.text("section.methods.vintages", provenance.snapshot() == null ? ""
+                        : " " + language.text("section.appendix.as_of", provenance.snapshot())));
+    }
+
+    /** The appendix: every load batch the figures are computed from, as the manifest lists them. */
+    public String appendix() {
+        ResultTable.Builder batches = ResultTable.builder("batches", Column.integerDimension("batch"), Column.text("source"),
+                Column.text("file"), Column.text("vintage"), Column.text("sha256"));
+        for (WarehouseStatus.Batch b : provenance.batches()) {
+            batches.row(b.batchId(), b.source(), b.fileName(), b.vintage(), b.sha256() == null ? "" : b.sha256().substring(0,
+                    Math.min(12, b.sha256().length())));
+        }
+        return heading("appendix") + Html.paragraph(language.text("section.appendix.lead", provenance.schemaVersion(),
+                Provenance.lagesbildVersion())) + LabelledTable.html(batches.build(), title("appendix"), List.of("batch", "source", "file",
+                "vintage", "sha256"), r -> true, labels, null);
+    }
+
+    /** The axis title of a unit: per cent for shares (drawn ×100), else the unit. */
+    private String axis(String unit) {
+        return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);
+    }
+
+    private static Charts.Bar percent(String label, Double value, Double lower, Double upper) {
+        return scaled("proportion", label, value, lower, upper);
+    }
+
+    /** A bar in the unit's drawn scale (shares in per cent). */
+    static Charts.Bar scaled(String unit, String label, Double value, Double lower, Double upper) {
+        double k = unit.equals("proportion") ? 100 : 1;
+        return new Charts.Bar(label, k * number(value), k * number(lower), k * number(upper));
     }
 
     private static double number(Object value) {
         return value instanceof Double d ? d : Double.NaN;
-    }
-
-    /** The most important changes, in plain words. */
-    public String inWords() {
-        ResultTable t = report.table("changes_in_words");
-        int sentence = t.columnIndex("sentence");
-        return Html.list(t.rows().stream().map(r -> (String) r[sentence]).toList());
     }
 }

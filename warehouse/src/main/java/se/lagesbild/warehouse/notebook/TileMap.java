@@ -1,7 +1,8 @@
 package se.lagesbild.warehouse.notebook;
 
-import java.util.Locale;
 import java.util.Map;
+
+import se.lagesbild.warehouse.text.Language;
 
 /**
  * A tile-grid map of Sweden's 21 regions: one square per region, placed roughly where the region
@@ -31,7 +32,7 @@ public final class TileMap {
      * @param values each region's value (NaN or missing: hidden or not computed, shown as "..")
      * @param format how a value is written (e.g. "83.1 %")
      */
-    public static String of(String title, Map<String, String> names, Map<String, Double> values,
+    public static String of(Language language, String title, Map<String, String> names, Map<String, Double> values,
                             java.util.function.DoubleFunction<String> format) {
         double min = values.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double max = values.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
@@ -58,8 +59,7 @@ public final class TileMap {
         }
         html.append("</table><figcaption class=\"lb-note\">").append(Html.escape(title));
         if (!Double.isNaN(min)) {
-            html.append(String.format(Locale.ROOT, "; lightest %s, darkest %s; \"..\" hidden or not computed", format.apply(min),
-                    format.apply(max)));
+            html.append("; ").append(Html.escape(language.text("chart.map.legend", format.apply(min), format.apply(max))));
         }
         return html.append("</figcaption></figure>").toString();
     }

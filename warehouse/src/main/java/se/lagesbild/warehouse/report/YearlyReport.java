@@ -3,12 +3,10 @@ package se.lagesbild.warehouse.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
-import se.lagesbild.warehouse.dimensions.Dimensions;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.disclosure.Revisions;
@@ -21,6 +19,8 @@ import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
 
 /**
  * The yearly follow-up of the cancer strategy against the baseline: every figure the report
@@ -36,6 +36,9 @@ import se.lagesbild.warehouse.tables.ResultTable;
  *   follow-up period: women vs men and the funnel against Riket ({@link IndicatorTables#equity});</li>
  * <li>{@code region_changes}: per indicator, each region's baseline comparison;</li>
  * <li>{@code children_adults}: where an indicator has children (0–17) and adults (18+), both;</li>
+ * <li>{@code trends}: per indicator, Riket's and every region's released value in each year (or
+ *   first half-year) from {@link #TREND_YEARS} years before the baseline to the follow-up year
+ *   that has one;</li>
  * <li>{@code baseline_revisions} (when the snapshot the baseline was published from is named): per
  *   indicator, Riket's and each region's baseline as published and with revised data, and the change
  *   computed both ways ({@link Revisions});</li>
@@ -50,14 +53,16 @@ public final class YearlyReport {
     private final List<Headline> headlines;
     private final Map<String, ResultTable> tables = new LinkedHashMap<>();
     private final Map<String, Released.Equity> equity = new LinkedHashMap<>();
-    private final Map<String, String> regionNames;
+    private final Labels labels;
+    private final Language language;
     private final String publishedBaseline;
 
-    private YearlyReport(int year, int baseline, List<Headline> headlines, Map<String, String> regionNames, String publishedBaseline) {
+    private YearlyReport(int year, int baseline, List<Headline> headlines, Labels labels, String publishedBaseline) {
         this.year = year;
         this.baseline = baseline;
         this.headlines = headlines;
-        this.regionNames = regionNames;
+        this.labels = labels;
+        this.language = labels.language();
         this.publishedBaseline = publishedBaseline;
     }
 
@@ -69,16 +74,24 @@ public final class YearlyReport {
      *         has values in both
      */
     public static YearlyReport compute(Warehouse warehouse, int year, int baseline) {
-        return compute(warehouse, year, baseline, null);
+        return compute(warehouse, year, baseline, null, Language.SV);
     }
 
     /**
      * The same, and the baseline as published from snapshot {@code publishedBaseline} beside the
-     * baseline with revised data (table {@code baseline_revisions}); null leaves that table out.
+     * baseline with revised data (table {@code baseline_revisions}); null leaves that table out. The
+     * sentences of {@code changes_in_words} are written in {@code language}; every other table holds
+     * codes and numbers, the same in both languages.
      *
      * @throws WarehouseException also when there is no such snapshot
      */
-    public static YearlyReport compute(Warehouse warehouse, int year, int baseline, String publishedBaseline) {
+    public static YearlyReport compute(Warehouse warehouse, int year, int baseline, String publishedBaseline, Language language) {
+        return compute(warehouse, year, baseline, publishedBaseline, language, table -> { });
+    }
+
+    /** The same, telling {@code progress} each table's name when it is ready. */
+    public static YearlyReport compute(Warehouse warehouse, int year, int baseline, String publishedBaseline, Language language,
+                                       java.util.function.Consumer<String> progress) {
         if (publishedBaseline != null) {
             Snapshots.named(warehouse, publishedBaseline);
         }
@@ -96,17 +109,28 @@ public final class YearlyReport {
             throw new WarehouseException("No indicator has released values for both " + baseline + " and " + year
                     + ". Load data for both years (lagesbild status shows what is loaded).");
         }
-        YearlyReport report = new YearlyReport(year, baseline, headlines, Dimensions.labelsSv(Dimensions.regions(warehouse)),
-                publishedBaseline);
-        report.tables.put("indicators", report.indicators(warehouse));
-        report.tables.put("equity", report.equity(warehouse));
-        report.tables.put("region_changes", report.regionChanges(warehouse));
-        report.tables.put("children_adults", report.childrenAdults(warehouse));
+        YearlyReport report = new YearlyReport(year, baseline, headlines, Labels.of(warehouse, language), publishedBaseline);
+        report.put("indicators", () -> report.indicators(warehouse), progress);
+        report.put("equity", () -> report.equity(warehouse), progress);
+        report.put("region_changes", () -> report.regionChanges(warehouse), progress);
+        report.put("children_adults", () -> report.childrenAdults(warehouse), progress);
+        report.put("trends", () -> report.trends(warehouse), progress);
         if (publishedBaseline != null) {
-            report.tables.put("baseline_revisions", report.revisions(warehouse));
+            report.put("baseline_revisions", () -> report.revisions(warehouse), progress);
         }
-        report.tables.put("changes_in_words", report.inWords());
+        report.put("changes_in_words", report::inWords, progress);
         return report;
+    }
+
+    /** Computes table {@code name}; its meta says its name, the year and the baseline (for labelled copies such as the workbook). */
+    private void put(String name, java.util.function.Supplier<ResultTable> table, java.util.function.Consumer<String> progress) {
+        ResultTable t = table.get();
+        java.util.Map<String, Object> meta = new LinkedHashMap<>(t.meta());
+        meta.put("sheet", name);
+        meta.put("year", year);
+        meta.put("baseline", baseline);
+        tables.put(name, t.withMeta(meta));
+        progress.accept(name);
     }
 
     public int year() {
@@ -141,12 +165,16 @@ public final class YearlyReport {
     }
 
     public String regionName(String code) {
-        return regionNames.getOrDefault(code, code);
+        return labels.geography(code, null);
     }
 
-    /** Code → Swedish name of Riket and every region. */
-    public Map<String, String> regionNames() {
-        return regionNames;
+    /** Every label in the report's language. */
+    public Labels labels() {
+        return labels;
+    }
+
+    public Language language() {
+        return language;
     }
 
     private ResultTable indicators(Warehouse warehouse) {
@@ -228,6 +256,23 @@ public final class YearlyReport {
         return stack("Children (0–17) and adults (18+)", parts);
     }
 
+    /** How many years before the baseline the trends look for data. */
+    public static final int TREND_YEARS = 10;
+
+    private ResultTable trends(Warehouse warehouse) {
+        List<ResultTable> parts = new ArrayList<>();
+        for (Headline h : headlines) {
+            String suffix = h.followUpPeriod().substring(String.valueOf(year).length());
+            String[] periods = java.util.stream.IntStream.rangeClosed(baseline - TREND_YEARS, year).mapToObj(y -> y + suffix)
+                    .toArray(String[]::new);
+            List<ReleasedValue> values = Released.values(warehouse, h.indicator().code(), h.filter(true).periods(periods), CONFIDENCE)
+                    .stream().filter(v -> !v.cell().geoLevel().equals("healthcare_region"))
+                    .filter(v -> v.suppressed() || !Double.isNaN(v.estimate().value())).toList();
+            parts.add(IndicatorTables.values(h.indicator(), values, CONFIDENCE.level()).build());
+        }
+        return stack("Each indicator over the years", parts);
+    }
+
     private ResultTable revisions(Warehouse warehouse) {
         List<ResultTable> parts = new ArrayList<>();
         for (Headline h : headlines) {
@@ -290,26 +335,27 @@ public final class YearlyReport {
         for (Object[] r : summary.rows()) {
             String code = (String) r[summary.columnIndex("indicator")];
             Indicator indicator = indicator(code);
-            String title = indicator.titleEn();
+            String title = language.title(indicator);
             String unit = indicator.unit();
             String status = (String) r[summary.columnIndex("status")];
             Double before = (Double) r[summary.columnIndex("baseline_value")];
             Double after = (Double) r[summary.columnIndex("followup_value")];
             double z = z(r[summary.columnIndex("p_value")]);
             if (status.equals("improved") || status.equals("worsened") || status.equals("higher") || status.equals("lower")) {
-                findings.add(new Finding(family(indicator), "change in Sweden", code, "00", title + " " + verb(status) + " in Sweden from "
-                        + format(before, unit) + " in " + r[summary.columnIndex("baseline_period")] + " to " + format(after, unit) + " in "
-                        + r[summary.columnIndex("followup_period")] + " (change " + formatChange((Double) r[summary.columnIndex("change")], unit)
-                        + ", 95 % interval " + formatChange((Double) r[summary.columnIndex("change_lower")], unit) + " to "
-                        + formatChange((Double) r[summary.columnIndex("change_upper")], unit) + ").", z));
+                findings.add(new Finding(family(indicator), "change in Sweden", code, "00", language.text("words.changed", title,
+                        language.text("words.verb." + status), language.value(before, unit),
+                        labels.period((String) r[summary.columnIndex("baseline_period")]), language.value(after, unit),
+                        labels.period((String) r[summary.columnIndex("followup_period")]),
+                        language.change((Double) r[summary.columnIndex("change")], unit),
+                        language.range((Double) r[summary.columnIndex("change_lower")], (Double) r[summary.columnIndex("change_upper")],
+                                unit)), z));
             }
             Boolean metBefore = (Boolean) r[summary.columnIndex("target_met_baseline")];
             Boolean metNow = (Boolean) r[summary.columnIndex("target_met_followup")];
             if (metBefore != null && metNow != null && !metBefore.equals(metNow)) {
-                String target = format((Double) r[summary.columnIndex("target")], unit);
-                findings.add(new Finding(family(indicator), "target", code, "00", title + ": the target of " + target
-                        + (metNow ? " is met now (" + format(after, unit) + "); it was not at baseline."
-                        : " is no longer met (" + format(after, unit) + "); it was at baseline."), Math.max(z, TARGET_Z)));
+                String target = language.value((Double) r[summary.columnIndex("target")], unit);
+                findings.add(new Finding(family(indicator), "target", code, "00", language.text(metNow ? "words.target_met"
+                        : "words.target_lost", title, target, language.value(after, unit)), Math.max(z, TARGET_Z)));
             }
         }
         ResultTable regions = tables.get("region_changes");
@@ -327,28 +373,27 @@ public final class YearlyReport {
         changed.forEach((code, byStatus) -> {
             Indicator indicator = indicator(code);
             List<String> parts = new ArrayList<>();
-            byStatus.forEach((status, names) -> parts.add(status + " in " + String.join(", ", names)));
-            findings.add(new Finding(family(indicator), "regions", code, "regions", indicator.titleEn() + " changed significantly since "
-                    + baseline + ": " + String.join("; ", parts) + ".", strongest.get(code)));
+            byStatus.forEach((status, names) -> parts.add(language.text("words.regions." + status, String.join(", ", names))));
+            findings.add(new Finding(family(indicator), "regions", code, "regions", language.text("words.regions",
+                    language.title(indicator), baseline, String.join("; ", parts)), strongest.get(code)));
         });
         ResultTable eq = tables.get("equity");
         for (Object[] r : eq.rows()) {
             String code = (String) r[0];
             Indicator indicator = indicator(code);
             String geo = (String) r[eq.columnIndex("geo_code")];
-            String where = "00".equals(geo) ? "Sweden" : regionName(geo);
+            String where = regionName(geo);
             if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
-                findings.add(new Finding(family(indicator), "women and men", code, geo, "Women and men differ in " + lowerFirst(indicator.titleEn())
-                        + " in " + where + ": women " + format((Double) r[eq.columnIndex("women_value")], indicator.unit()) + ", men "
-                        + format((Double) r[eq.columnIndex("men_value")], indicator.unit()) + " (adjusted p = "
-                        + String.format(Locale.ROOT, "%.3g", (Double) r[eq.columnIndex("p_value_adjusted")]) + ").",
-                        z(r[eq.columnIndex("p_value_adjusted")])));
+                findings.add(new Finding(family(indicator), "women and men", code, geo, language.text("words.sex_gap",
+                        lowerFirst(language.title(indicator)), where, language.value((Double) r[eq.columnIndex("women_value")],
+                        indicator.unit()), language.value((Double) r[eq.columnIndex("men_value")], indicator.unit()),
+                        language.pStatement((Double) r[eq.columnIndex("p_value_adjusted")])), z(r[eq.columnIndex("p_value_adjusted")])));
             }
             String position = (String) r[eq.columnIndex("funnel_position")];
             if (position != null && position.contains("0.001")) {
-                findings.add(new Finding(family(indicator), "outlier", code, geo, where + " lies outside the 99.8 % limits for "
-                        + lowerFirst(indicator.titleEn()) + " in " + year + ": " + format((Double) r[eq.columnIndex("value")], indicator.unit())
-                        + " against Riket's " + format(equity.get(code).nationalValue(), indicator.unit()) + ".", OUTLIER_Z));
+                findings.add(new Finding(family(indicator), "outlier", code, geo, language.text("words.outlier", where,
+                        lowerFirst(language.title(indicator)), year, language.value((Double) r[eq.columnIndex("value")], indicator.unit()),
+                        language.value(equity.get(code).nationalValue(), indicator.unit())), OUTLIER_Z));
             }
         }
         List<Finding> ranked = new ArrayList<>(strongestPerFamily(findings));
@@ -360,7 +405,7 @@ public final class YearlyReport {
         for (Finding f : ranked) {
             table.row(++rank, f.kind(), f.indicator(), f.where(), f.sentence());
         }
-        return table.build();
+        return table.meta("language", language.code()).build();
     }
 
     /** Of each family's findings the largest (the first of equals), families in the order they first come. */
@@ -389,18 +434,22 @@ public final class YearlyReport {
             Indicator indicator = indicator(code);
             Double publishedValue = (Double) r[revised.columnIndex("published_value")];
             Double revisedValue = (Double) r[revised.columnIndex("revised_value")];
-            String published = format(publishedValue, indicator.unit());
-            String now = format(revisedValue, indicator.unit());
+            String published = language.value(publishedValue, indicator.unit());
+            String now = language.value(revisedValue, indicator.unit());
             // a revision too small to show in the report's precision is not worth a sentence (the table has it)
             if (!published.equals(now)) {
-                Object status = r[revised.columnIndex("revised_status")];
-                Object before = r[revised.columnIndex("published_status")];
+                String status = (String) r[revised.columnIndex("revised_status")];
+                String before = (String) r[revised.columnIndex("published_status")];
                 double size = publishedValue == null || revisedValue == null || publishedValue == 0 ? 0
                         : Math.abs(revisedValue - publishedValue) / Math.abs(publishedValue);
-                findings.add(new Finding(family(indicator), "revised baseline", code, "00", indicator.titleEn() + ": the baseline "
-                        + r[revised.columnIndex("period_code")] + " for Sweden was published as " + published + " and is " + now
-                        + " with revised data" + (status == null ? "." : "; against it, " + year + " is " + status
-                        + (before == null || before.equals(status) ? "." : " (" + before + " as of " + publishedBaseline + ").")), size));
+                String title = language.title(indicator);
+                String period = labels.period((String) r[revised.columnIndex("period_code")]);
+                String sentence = status == null ? language.text("words.revised", title, period, published, now)
+                        : before == null || before.equals(status) ? language.text("words.revised.status", title, period, published, now, year,
+                        statusWord(status))
+                        : language.text("words.revised.status_changed", title, period, published, now, year, statusWord(status),
+                        statusWord(before), publishedBaseline);
+                findings.add(new Finding(family(indicator), "revised baseline", code, "00", sentence, size));
             }
         }
         return findings;
@@ -420,31 +469,9 @@ public final class YearlyReport {
         return headlines.stream().map(Headline::indicator).filter(i -> i.code().equals(code)).findFirst().orElseThrow();
     }
 
-    private static String verb(String status) {
-        return switch (status) {
-            case "higher" -> "rose";
-            case "lower" -> "fell";
-            default -> status;
-        };
-    }
-
-    /** A difference in its unit: shares in percentage points. */
-    public static String formatChange(Double value, String unit) {
-        if (value != null && unit.equals("proportion")) {
-            return String.format(Locale.ROOT, "%+.1f percentage points", 100 * value);
-        }
-        return value != null && value > 0 ? "+" + format(value, unit) : format(value, unit);
-    }
-
-    /** A value in its unit: shares as per cent, rates per 100 000, days. */
-    public static String format(Double value, String unit) {
-        if (value == null || value.isNaN()) {
-            return "–";
-        }
-        return switch (unit) {
-            case "proportion" -> String.format(Locale.ROOT, "%.1f %%", 100 * value);
-            case "days" -> String.format(Locale.ROOT, "%.0f days", value);
-            default -> String.format(Locale.ROOT, "%.1f %s", value, unit);
-        };
+    /** A status in the report's language ("improved" → "förbättrad"). */
+    private String statusWord(String status) {
+        String key = "status." + status.replace(' ', '_');
+        return language.has(key) ? language.text(key) : status;
     }
 }

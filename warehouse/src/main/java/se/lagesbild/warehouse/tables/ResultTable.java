@@ -20,6 +20,11 @@ public record ResultTable(String title, List<Column> columns, List<Object[]> row
         return new Builder(title, List.of(columns));
     }
 
+    /** The same table with {@code meta} instead of its own. */
+    public ResultTable withMeta(Map<String, Object> meta) {
+        return new ResultTable(title, columns, rows, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta)), labels);
+    }
+
     public int columnIndex(String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(name)) {

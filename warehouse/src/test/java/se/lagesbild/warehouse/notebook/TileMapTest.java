@@ -25,11 +25,14 @@ class TileMapTest {
 
     @Test
     void valuesAreWrittenAndHiddenOnesShownAsDots() {
-        String html = TileMap.of("Share, 2027", Map.of("01", "Stockholm", "09", "Gotland", "12", "Skåne"),
+        String html = TileMap.of(se.lagesbild.warehouse.text.Language.EN, "Share, 2027", Map.of("01", "Stockholm", "09", "Gotland", "12", "Skåne"),
                 Map.of("01", 0.5, "12", 0.9, "09", Double.NaN), v -> String.format(java.util.Locale.ROOT, "%.0f %%", 100 * v));
         assertTrue(html.contains("Stockholm<br><b>50 %</b>") && html.contains("Skåne<br><b>90 %</b>"), html);
         assertTrue(html.contains("Gotland<br><b>..</b>"), "hidden: " + html);
         assertTrue(html.contains("background:#f7f7f7") && html.contains("background:#252525"), "lightest and darkest grey: " + html);
         assertTrue(html.contains("lightest 50 %, darkest 90 %"));
+        String swedish = TileMap.of(se.lagesbild.warehouse.text.Language.SV, "Andel, 2027", Map.of("01", "Stockholm"), Map.of("01", 0.5),
+                v -> se.lagesbild.warehouse.text.Language.SV.value(v, "proportion"));
+        assertTrue(swedish.contains("Stockholm<br><b>50,0\u00a0%</b>") && swedish.contains("ljusast 50,0\u00a0%"), swedish);
     }
 }

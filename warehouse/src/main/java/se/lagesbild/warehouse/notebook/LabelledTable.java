@@ -1,0 +1,199 @@
+package se.lagesbild.warehouse.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.stats.Funnels;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
+
+/**
+ * A result table as a reader sees it: headers from the language's texts ({@code col.NAME}), codes
+ * replaced by labels (regions, indicators, age groups, diagnoses, sexes, periods, statuses), values
+ * in their unit with the interval beside them ({@code 83,1 % (79,7–83,9)}: the {@code _lower} and
+ * {@code _upper} columns are shown with their value, never alone), changes in percentage points,
+ * p-values, counts with thousands grouped. Hidden values are "..", values not computed "–", as
+ * Swedish official statistics mark them, explained under the table.
+ */
+public final class LabelledTable {
+    /** Values shown in their unit, each with the names of its interval's bounds. */
+    private static final Map<String, String[]> VALUES = Map.ofEntries(
+            Map.entry("value", new String[] {"lower", "upper"}),
+            Map.entry("baseline_value", new String[] {"baseline_lower", "baseline_upper"}),
+            Map.entry("followup_value", new String[] {"followup_lower", "followup_upper"}),
+            Map.entry("published_value", new String[] {"published_lower", "published_upper"}),
+            Map.entry("revised_value", new String[] {"revised_lower", "revised_upper"}),
+            Map.entry("women_value", new String[] {}), Map.entry("men_value", new String[] {}),
+            Map.entry("target", new String[] {}), Map.entry("threshold", new String[] {}), Map.entry("observed", new String[] {}),
+            Map.entry("funnel_95", new String[] {"funnel_95_lower", "funnel_95_upper"}),
+            Map.entry("funnel_998", new String[] {"funnel_998_lower", "funnel_998_upper"}));
+    /** Differences, signed, in percentage points for shares. */
+    private static final Map<String, String[]> CHANGES = Map.of(
+            "change", new String[] {"change_lower", "change_upper"},
+            "difference_women_men", new String[] {"difference_lower", "difference_upper"},
+            "revised_change", new String[] {"revised_change_lower", "revised_change_upper"},
+            "published_change", new String[] {"published_lower", "published_upper"},
+            "revision_difference", new String[] {});
+    private static final Set<String> P_VALUES = Set.of("p_value", "p_value_adjusted", "trend_p_value");
+    /** Counts that may be stored as numbers (weighted where standardised): whole ones written without decimals. */
+    private static final Set<String> COUNTS = Set.of("numerator", "denominator");
+    private static final Set<String> STATUSES = Set.of("status", "revised_status", "published_status", "revision", "comparison");
+
+    private final ResultTable table;
+    private final Labels labels;
+    private final Language language;
+    private final Function<Object[], String> unit;
+
+    private LabelledTable(ResultTable table, Labels labels, Function<Object[], String> unit) {
+        this.table = table;
+        this.labels = labels;
+        this.language = labels.language();
+        this.unit = unit;
+    }
+
+    /**
+     * The chosen columns of the rows that pass {@code keep}, under {@code caption}. Each row's unit
+     * comes from its {@code unit} column, else its indicator's, else {@code fallbackUnit}.
+     *
+     * @throws IllegalArgumentException naming a column the table does not have, or one with no label
+     */
+    public static String html(ResultTable table, String caption, List<String> columns, Predicate<Object[]> keep, Labels labels,
+                              String fallbackUnit) {
+        int unitColumn = table.columnIndex("unit");
+        int indicatorColumn = table.columnIndex("indicator");
+        Function<Object[], String> unit = row -> {
+            if (unitColumn >= 0 && row[unitColumn] != null) {
+                return (String) row[unitColumn];
+            }
+            Indicator i = indicatorColumn >= 0 ? labels.indicator((String) row[indicatorColumn]) : null;
+            return i != null ? i.unit() : fallbackUnit;
+        };
+        return new LabelledTable(table, labels, unit).render(caption, columns, keep);
+    }
+
+    private String render(String caption, List<String> columns, Predicate<Object[]> keep) {
+        for (String c : columns) {
+            if (table.columnIndex(c) < 0 && !VALUES.containsKey(c)) {
+                throw new IllegalArgumentException("No column " + c + " in " + table.title());
+            }
+        }
+        StringBuilder html = new StringBuilder(Html.STYLE).append("<table class=\"lb-table\"><caption>").append(Html.escape(caption))
+                .append("</caption><tr>");
+        columns.forEach(c -> html.append("<th>").append(Html.escape(language.text("col." + c))).append("</th>"));
+        html.append("</tr>");
+        int suppressed = table.columnIndex("suppressed");
+        int rows = 0;
+        boolean anyHidden = false;
+        for (Object[] row : table.rows()) {
+            if (!keep.test(row)) {
+                continue;
+            }
+            rows++;
+            boolean hidden = suppressed >= 0 && Boolean.TRUE.equals(row[suppressed]);
+            anyHidden |= hidden;
+            html.append(hidden ? "<tr class=\"hidden\">" : "<tr>");
+            for (String c : columns) {
+                boolean numeric = VALUES.containsKey(c) || CHANGES.containsKey(c) || P_VALUES.contains(c) || isCount(c);
+                html.append(numeric ? "<td class=\"n\">" : "<td>").append(Html.escape(cell(row, c, hidden))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
+        List<String> notes = new ArrayList<>();
+        if (rows == 0) {
+            notes.add(language.text("table.no_rows"));
+        }
+        if (anyHidden || columns.stream().anyMatch(c -> VALUES.containsKey(c) || CHANGES.containsKey(c))) {
+            notes.add(language.text("table.legend"));
+        }
+        notes.forEach(n -> html.append("<p class=\"lb-note\">").append(Html.escape(n)).append("</p>"));
+        return html.toString();
+    }
+
+    private boolean isCount(String column) {
+        int i = table.columnIndex(column);
+        return COUNTS.contains(column)
+                || i >= 0 && table.columns().get(i).type() == Column.Type.INTEGER && table.columns().get(i).role() == Column.Role.MEASURE;
+    }
+
+    private String cell(Object[] row, String column, boolean hidden) {
+        String unitOfRow = unit.apply(row);
+        if (VALUES.containsKey(column)) {
+            String[] bounds = VALUES.get(column);
+            Double value = number(row, column);
+            if (value == null && hidden) {
+                return "..";
+            }
+            if (bounds.length == 2 && table.columnIndex(column) < 0) {
+                return language.interval(number(row, bounds[0]), number(row, bounds[1]), unitOfRow); // bounds alone, e.g. funnel limits
+            }
+            return bounds.length == 2 ? language.valueWithInterval(value, number(row, bounds[0]), number(row, bounds[1]), unitOfRow)
+                    : language.value(value, unitOfRow);
+        }
+        if (CHANGES.containsKey(column)) {
+            String[] bounds = CHANGES.get(column);
+            Double value = number(row, column);
+            if (value == null) {
+                return hidden ? ".." : "–";
+            }
+            String interval = bounds.length == 2 ? language.interval(number(row, bounds[0]), number(row, bounds[1]), unitOfRow) : "";
+            return language.change(value, unitOfRow) + (interval.isEmpty() ? "" : " " + interval);
+        }
+        Object value = row[table.columnIndex(column)];
+        if (P_VALUES.contains(column)) {
+            return language.pValue(value instanceof Double d ? d : null);
+        }
+        if (value == null) {
+            return hidden && table.columns().get(table.columnIndex(column)).role() == Column.Role.MEASURE ? ".." : "";
+        }
+        if (value instanceof Boolean b) {
+            return language.yesNo(b);
+        }
+        if (value instanceof Number n && isCount(column)) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? language.count(n.longValue()) : language.number(d, 1);
+        }
+        if (value instanceof Double d) {
+            return language.number(d, 1);
+        }
+        String text = value.toString();
+        return switch (column) {
+            case "indicator" -> labels.indicatorTitle(text);
+            case "geo_code", "region_code" -> labels.geography(text, text(row, "geo_level"));
+            case "age_group_code" -> labels.ageGroup(text);
+            case "diagnosis_code" -> labels.diagnosis(text);
+            case "sex_code" -> labels.sex(text);
+            case "goal" -> labels.goal(text);
+            case "period_code", "baseline_period", "followup_period" -> labels.period(text);
+            case "unit" -> language.unitLabel(text);
+            case "funnel_position" -> java.util.Arrays.stream(Funnels.Position.values()).filter(p -> p.label().equals(text)).findFirst()
+                    .map(p -> language.text("funnel." + p.name())).orElse(text);
+            default -> STATUSES.contains(column) ? status(text) : text;
+        };
+    }
+
+    /** A status word in the language: "improved" → "förbättrat"; "not tested (median)" → "ej testat (median)". */
+    private String status(String status) {
+        int bracket = status.indexOf(" (");
+        String word = bracket < 0 ? status : status.substring(0, bracket);
+        String key = "status." + word.replace(' ', '_');
+        return language.has(key) ? language.text(key) + (bracket < 0 ? "" : status.substring(bracket)) : status;
+    }
+
+    private String text(Object[] row, String column) {
+        int i = table.columnIndex(column);
+        return i < 0 || row[i] == null ? null : row[i].toString();
+    }
+
+    private Double number(Object[] row, String column) {
+        int i = table.columnIndex(column);
+        return i >= 0 && row[i] instanceof Number n ? n.doubleValue() : null;
+    }
+}

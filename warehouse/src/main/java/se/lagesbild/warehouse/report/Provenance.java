@@ -1,0 +1,33 @@
+package se.lagesbild.warehouse.report;
+
+import java.util.List;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.schema.SchemaVersion;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.status.StatusReader;
+import se.lagesbild.warehouse.status.WarehouseStatus;
+
+/**
+ * Where a report's figures come from: the schema version and every load batch (source, file,
+ * vintage, SHA-256) the warehouse answers with, as of a snapshot when one is named. The report's
+ * appendix and its manifest are both written from this one list.
+ *
+ * @param snapshot the snapshot answered as of, or null for the newest vintages
+ * @param maxBatchId the snapshot's last batch, or null
+ */
+public record Provenance(String schemaVersion, String snapshot, Long maxBatchId, List<WarehouseStatus.Batch> batches) {
+    /** @throws se.lagesbild.warehouse.WarehouseException when there is no such snapshot */
+    public static Provenance of(Warehouse warehouse, String snapshot) {
+        Long maxBatch = snapshot == null ? null : Snapshots.named(warehouse, snapshot).getMaxBatchId();
+        List<WarehouseStatus.Batch> batches = StatusReader.batches(warehouse).stream()
+                .filter(b -> maxBatch == null || b.batchId() <= maxBatch).toList();
+        return new Provenance(SchemaVersion.applied(warehouse.dsl()), snapshot, maxBatch, batches);
+    }
+
+    /** The version of Lägesbild that wrote the report (the jar's, or "dev" from the sources). */
+    public static String lagesbildVersion() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

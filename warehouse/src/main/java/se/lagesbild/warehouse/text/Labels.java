@@ -1,0 +1,114 @@
+package se.lagesbild.warehouse.text;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.dimensions.Dimensions;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.Indicator;
+
+/**
+ * Every code a reader could meet, with its label in one language, read once from the warehouse's
+ * dimensions and catalogue: regions and healthcare regions, diagnoses, age groups, sexes, periods,
+ * goals and indicators. A code without a label is shown as it is.
+ */
+public final class Labels {
+    private final Language language;
+    private final Map<String, String> regions;
+    private final Map<String, String> healthcareRegions;
+    private final Map<String, String> diagnoses;
+    private final Map<String, String> ageGroups;
+    private final Map<String, String> sexes;
+    private final Map<String, String> periods;
+    private final Map<String, String> goals;
+    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+
+    private Labels(Warehouse warehouse, Language language) {
+        this.language = language;
+        regions = of(Dimensions.regions(warehouse));
+        healthcareRegions = of(Dimensions.healthcareRegions(warehouse));
+        diagnoses = of(Dimensions.diagnoses(warehouse));
+        ageGroups = of(Dimensions.ageGroups(warehouse));
+        sexes = of(Dimensions.sexes(warehouse));
+        periods = of(Dimensions.periods(warehouse));
+        goals = of(Dimensions.goals(warehouse));
+        Catalogue.all(warehouse).forEach(i -> indicators.put(i.code(), i));
+    }
+
+    public static Labels of(Warehouse warehouse, Language language) {
+        return new Labels(warehouse, language);
+    }
+
+    /** No labels at all: every code is shown as it is (for tables that carry their names in columns of their own). */
+    public static Labels none(Language language) {
+        return new Labels(language);
+    }
+
+    private Labels(Language language) {
+        this.language = language;
+        regions = Map.of();
+        healthcareRegions = Map.of();
+        diagnoses = Map.of();
+        ageGroups = Map.of();
+        sexes = Map.of();
+        periods = Map.of();
+        goals = Map.of();
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** Riket's and every region's name by code, in the dimension's order. */
+    public Map<String, String> regions() {
+        return regions;
+    }
+
+    /** A region's, healthcare region's or Riket's name (by {@code level} when given: "healthcare_region" or other). */
+    public String geography(String code, String level) {
+        if ("healthcare_region".equals(level)) {
+            return healthcareRegions.getOrDefault(code, code);
+        }
+        return regions.getOrDefault(code, healthcareRegions.getOrDefault(code, code));
+    }
+
+    public String diagnosis(String code) {
+        return diagnoses.getOrDefault(code, code);
+    }
+
+    public String ageGroup(String code) {
+        return ageGroups.getOrDefault(code, code);
+    }
+
+    public String sex(Object code) {
+        return code == null ? "" : sexes.getOrDefault(code.toString(), code.toString());
+    }
+
+    /** A period's name (2026 → "2026", 2026H1 → "första halvåret 2026"). */
+    public String period(String code) {
+        return code == null ? "" : periods.getOrDefault(code, code);
+    }
+
+    public String goal(Object code) {
+        return code == null ? "" : goals.getOrDefault(code.toString(), code.toString());
+    }
+
+    /** The catalogue's indicator {@code code}, or null. */
+    public Indicator indicator(String code) {
+        return indicators.get(code);
+    }
+
+    /** The indicator's title in the language, or the code when it is not in the catalogue. */
+    public String indicatorTitle(String code) {
+        Indicator i = indicators.get(code);
+        return i == null ? code : language.title(i);
+    }
+
+    private Map<String, String> of(List<Dimensions.Member> members) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        members.forEach(m -> labels.put(m.code(), language.label(m)));
+        return labels;
+    }
+}

@@ -1,0 +1,78 @@
+package se.lagesbild.warehouse.tables.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.lagesbild.warehouse.TestWarehouses;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Labels;
+import se.lagesbild.warehouse.text.Language;
+
+/** The spreadsheet outputs: the Swedish Excel CSV dialect and the xlsx workbook, read back by independent readers. */
+class SpreadsheetFormatsTest {
+    private static ResultTable table() {
+        return ResultTable.builder("Shares", Column.dimension("indicator"), Column.dimension("geo_code"), Column.number("value"),
+                Column.flag("suppressed"), Column.text("reason"))
+                .row("svf_inclusion", "01", 0.8313, false, "a; b")
+                .row("svf_inclusion", "09", null, true, "hidden")
+                .build();
+    }
+
+    @Test
+    void swedishExcelCsvHasABomSemicolonsAndDecimalCommas() {
+        String csv = new String(CsvTables.write(table(), CsvTables.Dialect.EXCEL_SV), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFindicator;geo_code;value;suppressed;reason\r\n"), csv);
+        assertTrue(csv.contains("svf_inclusion;01;0,8313;false;\"a; b\"\r\n"), "decimal comma, a field with ';' quoted: " + csv);
+        assertTrue(csv.contains("svf_inclusion;09;;true;hidden\r\n"), csv);
+        String rfc = new String(CsvTables.write(table(), CsvTables.Dialect.RFC4180), StandardCharsets.UTF_8);
+        assertTrue(rfc.startsWith("indicator,geo_code,value,suppressed,reason\r\nsvf_inclusion,01,0.8313,false,a; b\r\n"), rfc);
+    }
+
+    @Test
+    void theWorkbookHasLabelsNamesBesideCodesHiddenMarksAndTheSameBytesTwice(@TempDir Path folder) throws Exception {
+        try (Warehouse w = Warehouse.openReadOnly(TestWarehouses.migrated(folder))) {
+            Map<String, ResultTable> sheets = new LinkedHashMap<>();
+            sheets.put("shares", table());
+            byte[] first = XlsxTables.write(sheets, Labels.of(w, Language.SV));
+            Thread.sleep(1100); // a creation date would differ by now
+            assertArrayEquals(first, XlsxTables.write(sheets, Labels.of(w, Language.SV)), "the same bytes for the same tables");
+            try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(first))) {
+                List<Row> rows = book.findSheet("shares").orElseThrow().read();
+                assertEquals("Shares", rows.get(0).getCell(0).getText());
+                List<String> headers = new ArrayList<>();
+                rows.get(1).forEach(c -> headers.add(c.getText()));
+                assertEquals(List.of("Indikator (kod)", "Indikator", "Enhet", "Region (kod)", "Region", "Värde", "Visas inte",
+                        "Anmärkning"), headers);
+                assertEquals("Inklusion i SVF", rows.get(2).getCell(1).getText());
+                assertEquals("andel (0–1)", rows.get(2).getCell(2).getText());
+                assertEquals("Stockholm", rows.get(2).getCell(4).getText());
+                assertEquals(0.8313, rows.get(2).getCell(5).asNumber().doubleValue(), 0);
+                assertEquals("nej", rows.get(2).getCell(6).getText());
+                assertEquals("Gotland", rows.get(3).getCell(4).getText());
+                assertEquals("..", rows.get(3).getCell(5).getText(), "a hidden value is marked, not left empty");
+            }
+        }
+    }
+
+    @Test
+    void sheetNamesFitExcel() {
+        assertEquals("a_b_c", XlsxTables.sheetName("a[b]c"));
+        assertEquals(31, XlsxTables.sheetName("x".repeat(40)).length());
+    }
+}
