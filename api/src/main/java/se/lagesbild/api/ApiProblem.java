@@ -61,6 +61,15 @@ public final class ApiProblem extends RuntimeException {
         return p;
     }
 
+    /** A selection of more cells than allowed, answered 403 as SCB's PxWebApi 2 does; {@code hint} says how to narrow it. */
+    public static ApiProblem tooManyCells(long cells, int limit, String hint) {
+        ApiProblem p = new ApiProblem(403, "too-large", "Result too large", "The selection has " + cells + " cells; the limit is " + limit
+                + ". " + hint);
+        p.extensions.put("cells", cells);
+        p.extensions.put("limit", limit);
+        return p;
+    }
+
     public static ApiProblem rateLimited(long retryAfterSeconds, int perMinute) {
         ApiProblem p = new ApiProblem(429, "rate-limited", "Too many requests", "This client has made " + perMinute
                 + " requests in the last 60 seconds, the most allowed in any 60 seconds. Try again in " + retryAfterSeconds + " s.");

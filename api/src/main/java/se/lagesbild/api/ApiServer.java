@@ -19,6 +19,8 @@ import io.javalin.http.Context;
 import se.lagesbild.warehouse.tables.format.Format;
 import se.lagesbild.warehouse.tables.format.JsonTables;
 import se.lagesbild.warehouse.tables.format.TableWriter;
+import se.lagesbild.api.pxweb.PxWebApi;
+import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.api.routes.Answer;
 import se.lagesbild.api.routes.Route;
 import se.lagesbild.api.routes.Routes;
@@ -43,7 +45,10 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes;
     private final String version;
     private final byte[] spec;
+    private final byte[] specV2;
     private final byte[] docs;
+    private final ReleasedStore store;
+    private final PxWebApi pxweb;
     private Javalin app;
 
     public ApiServer(ServedWarehouse served, ApiSettings settings) {
@@ -55,7 +60,15 @@ public final class ApiServer implements AutoCloseable {
         this.version = v == null ? "dev" : v;
         this.routes = Routes.all(settings, version);
         this.spec = resource("api/openapi.yaml");
+        this.specV2 = resource("api/v2/openapi.yaml");
         this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        this.store = new ReleasedStore(served, message -> System.err.println("lagesbild serve: " + message));
+        this.pxweb = new PxWebApi(served, store, settings, version);
+    }
+
+    /** The precomputed released values the PxWebApi 2 routes answer from. */
+    public ReleasedStore store() {
+        return store;
     }
 
     /** The routes under /api/v1 (paths relative to it), for the spec check. */
@@ -89,7 +102,8 @@ public final class ApiServer implements AutoCloseable {
             }
             config.routes.before(ctx -> {
                 String method = ctx.method().name();
-                if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+                boolean selection = method.equals("POST") && ctx.path().startsWith(PxWebApi.BASE + "/tables/") && ctx.path().endsWith("/data");
+                if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS") && !selection) {
                     throw ApiProblem.methodNotAllowed(method);
                 }
                 if (ctx.path().startsWith("/api/") && !ctx.path().equals("/api/trivial")) {
@@ -107,6 +121,14 @@ public final class ApiServer implements AutoCloseable {
             getAndHead.accept("/api/trivial", ctx -> ctx.contentType("application/json").result(TRIVIAL));
             getAndHead.accept(BASE + "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
                     .header("Cache-Control", "public, max-age=" + settings.maxAgeSeconds()).result(spec));
+            getAndHead.accept(PxWebApi.BASE + "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=" + settings.maxAgeSeconds()).result(specV2));
+            getAndHead.accept(PxWebApi.BASE + "/config", ctx -> json(ctx, pxweb.config()));
+            getAndHead.accept(PxWebApi.BASE + "/tables", ctx -> json(ctx, pxweb.tables(ctx)));
+            getAndHead.accept(PxWebApi.BASE + "/tables/{id}", ctx -> json(ctx, pxweb.table(ctx)));
+            getAndHead.accept(PxWebApi.BASE + "/tables/{id}/metadata", ctx -> json(ctx, pxweb.metadata(ctx)));
+            getAndHead.accept(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
+            config.routes.post(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
             getAndHead.accept("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
             getAndHead.accept("/", ctx -> ctx.redirect("/api/docs"));
             for (Route route : routes) {
@@ -126,7 +148,17 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         app.start(settings.port());
+        store.warm();
         return app.port();
+    }
+
+    private void json(Context ctx, Object doc) {
+        ctx.header("Cache-Control", "public, max-age=" + settings.maxAgeSeconds());
+        try {
+            ctx.contentType("application/json; charset=utf-8").result(JsonTables.MAPPER.writeValueAsBytes(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void serve(Context ctx, Route route) {
@@ -253,5 +285,6 @@ public final class ApiServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        store.close();
     }
 }

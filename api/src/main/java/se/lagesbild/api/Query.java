@@ -102,7 +102,7 @@ public final class Query {
     }
 
     /** The text with control characters shown as '?' and cut at 80 characters, for messages. */
-    static String printable(String text) {
+    public static String printable(String text) {
         String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
         StringBuilder b = new StringBuilder();
         shown.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));

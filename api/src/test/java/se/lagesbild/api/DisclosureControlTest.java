@@ -61,6 +61,10 @@ class DisclosureControlTest {
         }
 
         JsonNode stat = TestApi.json(TestApi.get(VALUES + "&format=json-stat2"));
+        assertEquals("Region", stat.path("dimension").path("geo_code").path("label").asText(), "dimensions labelled, not column ids");
+        assertEquals("Värde (95 % KI)", stat.path("dimension").path("measure").path("category").path("label").path("value").asText());
+        assertEquals(4, stat.path("dimension").path("measure").path("category").path("unit").path("value").path("decimals").asInt(),
+                "units and decimals on the measures");
         JsonNode status = stat.path("status");
         assertEquals((long) hidden * MEASURES.size(), status.size(), "every measure of every hidden cell has status ..");
         for (var s : status.properties()) {

@@ -24,13 +24,16 @@ import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.indicators.Marts;
 
 /**
- * {@code lagesbild benchmark-api}: wrk on loopback against typical queries, next to a trivial
- * route returning a fixed JSON body in the same run and the same server.
+ * {@code lagesbild benchmark-api}: wrk on loopback against typical queries and against PxWebApi 2
+ * selections never asked before, next to a trivial route returning a fixed JSON body in the same
+ * run and the same server.
  */
 @Command(name = "benchmark-api", mixinStandardHelpOptions = true,
         description = "Load synthetic data (2025–2027 at scale 1 by default), write the marts, start the API, and measure with wrk"
-                + " (Debian package wrk) requests/s and p50/p99 latency for typical queries next to a trivial route returning a fixed"
-                + " JSON body, in the same run: once with the answer cache, once with it off.")
+                + " (Debian package wrk) requests/s and p50/p99 latency next to a trivial route returning a fixed JSON body, in the"
+                + " same run: PxWebApi 2 selections drawn at random from every valid selection, each URL asked once (uncached);"
+                + " typical v1 queries repeated, with the answer cache on and off. With --port, measure a server already running"
+                + " (lagesbild serve) instead.")
 final class BenchmarkApiCommand extends Verb {
     /** Typical agency queries, rotated by the wrk script. */
     static final List<String> TYPICAL = List.of(
@@ -57,31 +60,52 @@ final class BenchmarkApiCommand extends Verb {
     @Option(names = "--connections", defaultValue = "64", paramLabel = "N", description = "Concurrent connections (default: ${DEFAULT-VALUE}).")
     int connections;
 
+    @Option(names = "--port", paramLabel = "PORT", description = "Measure the server already listening on this port of 127.0.0.1"
+            + " (started with lagesbild serve, rate limit off: --rate-limit 0) instead of starting one.")
+    Integer port;
+
+    @Option(names = "--selections", defaultValue = "200000", paramLabel = "N", description = "Distinct PxWebApi 2 selections to draw"
+            + " (default: ${DEFAULT-VALUE}); each is asked once.")
+    int selections;
+
     @Override
     public void run() {
         String wrk = findWrk();
-        Settings settings = options.years.equals("2024-2027") && options.scale == 1
-                ? new Settings(options.seed, 2025, 2027, 1) : options.settings();
         try {
-            Path db = prepare(settings);
+            Files.createDirectories(dir);
             Path script = dir.resolve("typical.lua");
             Files.writeString(script, luaScript(), StandardCharsets.UTF_8);
-            out().printf("wrk: %d s per run, %d connections, 2 threads, loopback; %d typical queries rotated%n", seconds, connections,
-                    TYPICAL.size());
+            out().printf("wrk: %d s per run, %d connections, 2 threads, loopback%n", seconds, connections);
             List<String[]> rows = new ArrayList<>();
-            for (boolean cached : new boolean[] {true, false}) {
-                ApiSettings api = ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null)
-                        .withCacheBytes(cached ? 64L << 20 : 0);
-                try (ServedWarehouse served = new ServedWarehouse(db, api.connections(), m -> { });
-                     ApiServer server = new ApiServer(served, api)) {
-                    int port = server.start();
-                    String base = "http://127.0.0.1:" + port;
-                    wrkRun(wrk, base + "/", script, 5); // warm-up: the JIT, and the cache when on
-                    double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
-                    double[] typical = wrkRun(wrk, base + "/", script, seconds);
-                    String label = cached ? "answer cache on (default)" : "answer cache off";
-                    rows.add(row("trivial route (fixed JSON), " + label, trivial, trivial));
-                    rows.add(row("typical queries, " + label, typical, trivial));
+            if (port != null) {
+                String base = "http://127.0.0.1:" + port;
+                measureSelections(wrk, base, rows);
+            } else {
+                Settings settings = options.years.equals("2024-2027") && options.scale == 1
+                        ? new Settings(options.seed, 2025, 2027, 1) : options.settings();
+                Path db = prepare(settings);
+                for (boolean cached : new boolean[] {true, false}) {
+                    ApiSettings api = ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null)
+                            .withCacheBytes(cached ? 64L << 20 : 0);
+                    try (ServedWarehouse served = new ServedWarehouse(db, api.connections(), m -> { });
+                         ApiServer server = new ApiServer(served, api)) {
+                        String base = "http://127.0.0.1:" + server.start();
+                        if (cached) {
+                            long start = System.nanoTime();
+                            while (!server.store().ready()) {
+                                Thread.sleep(200);
+                            }
+                            out().printf("every released value precomputed in %.1f s (%s)%n", (System.nanoTime() - start) / 1e9,
+                                    "after the server started; PxWebApi 2 answers from it");
+                            measureSelections(wrk, base, rows);
+                        }
+                        wrkRun(wrk, base + "/", script, 5); // warm-up: the JIT, and the cache when on
+                        double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
+                        double[] typical = wrkRun(wrk, base + "/", script, seconds);
+                        String label = cached ? "answer cache on (default)" : "answer cache off";
+                        rows.add(row("trivial route (fixed JSON), " + label, trivial, trivial));
+                        rows.add(row("v1 typical queries (" + TYPICAL.size() + ", repeated), " + label, typical, trivial));
+                    }
                 }
             }
             out().println();
@@ -90,7 +114,34 @@ final class BenchmarkApiCommand extends Verb {
             rows.forEach(r -> out().println("| " + String.join(" | ", r) + " |"));
         } catch (IOException e) {
             throw new WarehouseException("benchmark-api: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** PxWebApi 2 selections never asked before, next to the trivial route on the same server. */
+    private void measureSelections(String wrk, String base, List<String[]> rows) throws IOException {
+        List<String> urls = SelectionSpace.draw(base, selections, options.seed);
+        Path script = dir.resolve("selections.lua");
+        Files.writeString(script, onceEachScript(urls), StandardCharsets.UTF_8);
+        out().printf("%,d distinct PxWebApi 2 selections drawn from the metadata of every table (each asked once)%n", urls.size());
+        wrkRun(wrk, base + "/api/trivial", null, 3); // warm-up of the JIT on the server, not of any answer
+        double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
+        double[] uncached = wrkRun(wrk, base + "/", script, seconds);
+        long asked = (long) (uncached[0] * seconds);
+        rows.add(row("trivial route (fixed JSON)", trivial, trivial));
+        rows.add(row("PxWebApi 2 selections, each asked once (uncached)" + (asked > urls.size() ? ", some repeated: draw more with"
+                + " --selections" : ""), uncached, trivial));
+    }
+
+    /** A wrk script giving each thread every other URL of the list, so no URL is asked twice. */
+    static String onceEachScript(List<String> urls) {
+        StringBuilder lua = new StringBuilder("-- Lägesbild benchmark-api: each selection once\nlocal paths = {\n");
+        urls.forEach(u -> lua.append("  \"").append(u.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",\n"));
+        lua.append("}\nlocal threads = 0\nsetup = function(thread)\n  thread:set(\"id\", threads)\n  threads = threads + 1\nend\n");
+        lua.append("local id = 0\nlocal i = 0\ninit = function(args)\n  id = wrk.thread:get(\"id\")\nend\n");
+        lua.append("request = function()\n  local n = (i * 2 + id) % #paths + 1\n  i = i + 1\n  return wrk.format(\"GET\", paths[n])\nend\n");
+        return lua.toString();
     }
 
     private String[] row(String name, double[] r, double[] trivial) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.text.Language;
 
 /**
  * A table as a JSON-stat 2.0 dataset (json-stat.org/format), which PxWeb and JSON-stat clients
@@ -26,6 +27,9 @@ import se.lagesbild.warehouse.tables.ResultTable;
  * least half of the cube is filled, else an object from index to value (both are JSON-stat 2.0).
  */
 public final class JsonStatTables {
+    /** The language of the dimensions' labels (the tables' category labels are Swedish). */
+    private static final Language LABELS = Language.SV;
+
     /** Status of a hidden value. */
     public static final String HIDDEN = "..";
 
@@ -136,11 +140,13 @@ public final class JsonStatTables {
             json.writeEndObject();
             json.writeObjectFieldStart("dimension");
             for (int i = 0; i < ids.size(); i++) {
-                writeDimension(json, ids.get(i), categories.get(i), table.labels().getOrDefault(ids.get(i), Map.of()));
+                writeDimension(json, ids.get(i), categories.get(i), table.labels().getOrDefault(ids.get(i), Map.of()), null);
             }
             Map<String, Integer> measureIndex = new LinkedHashMap<>();
             measures.forEach(m -> measureIndex.put(table.columns().get(m).name(), measureIndex.size()));
-            writeDimension(json, "measure", measureIndex, Map.of());
+            Map<String, String> measureLabels = new LinkedHashMap<>();
+            measureIndex.keySet().forEach(m -> measureLabels.put(m, LABELS.textOr("col." + m, m)));
+            writeDimension(json, "measure", measureIndex, measureLabels, (String) table.meta().get("unit"));
             json.writeEndObject();
             if (filled * 2L >= values.length) {
                 json.writeArrayFieldStart("value");
@@ -183,10 +189,15 @@ public final class JsonStatTables {
         }
     }
 
-    private static void writeDimension(JsonGenerator json, String id, Map<String, Integer> index, Map<String, String> labels)
+    /**
+     * One dimension: its label (the Swedish column label, as the table's category labels are
+     * Swedish), categories and labels; for the measures, when the table's {@code unit} is known, each
+     * measure's unit and decimals (counts 0, shares 4, others 1).
+     */
+    private static void writeDimension(JsonGenerator json, String id, Map<String, Integer> index, Map<String, String> labels, String unit)
             throws IOException {
         json.writeObjectFieldStart(id);
-        json.writeStringField("label", id);
+        json.writeStringField("label", id.equals("measure") ? "tabellinnehåll" : LABELS.textOr("col." + id, id));
         json.writeObjectFieldStart("category");
         json.writeObjectFieldStart("index");
         for (var e : index.entrySet()) {
@@ -198,6 +209,17 @@ public final class JsonStatTables {
             json.writeStringField(code, labels.getOrDefault(code, code));
         }
         json.writeEndObject();
+        if (unit != null) {
+            json.writeObjectFieldStart("unit");
+            for (String code : index.keySet()) {
+                boolean count = code.equals("numerator") || code.equals("denominator");
+                json.writeObjectFieldStart(code);
+                json.writeStringField("base", count ? "antal" : unit.equals("proportion") ? LABELS.text("xlsx.share") : LABELS.unitLabel(unit));
+                json.writeNumberField("decimals", count ? 0 : unit.equals("proportion") ? 4 : 1);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -1,0 +1,229 @@
+package se.lagesbild.api.pxweb;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.lagesbild.warehouse.disclosure.ReleasedValue;
+import se.lagesbild.warehouse.tables.Column;
+import se.lagesbild.warehouse.tables.ResultTable;
+
+/**
+ * A selection of a {@link PxTable} and its cells in every output: JSON-stat 2.0 (the metadata
+ * without values, or the data with status and a note per hidden or not computed cell), a long
+ * table with codes and names (for CSV, xlsx, Arrow and Parquet) and PC-Axis text.
+ *
+ * @param chosen the values chosen of each variable, in {@link PxTable#ORDER}
+ * @param labels the labels of the chosen values (the codelist's where one is used)
+ */
+public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String, Map<String, String>> labels) {
+    /** The number of cells: the product of the number of values chosen of each variable. */
+    public long cells() {
+        long n = 1;
+        for (List<String> values : chosen.values()) {
+            n *= values.size();
+        }
+        return n;
+    }
+
+    /** Visits every cell in JSON-stat order (Tid fastest): the chosen codes and the released value. */
+    private void forEach(CellVisitor visitor) {
+        List<List<String>> dims = PxTable.ORDER.stream().map(chosen::get).toList();
+        int[] at = new int[dims.size()];
+        long index = 0;
+        long total = cells();
+        while (index < total) {
+            String[] codes = new String[dims.size()];
+            for (int d = 0; d < dims.size(); d++) {
+                codes[d] = dims.get(d).get(at[d]);
+            }
+            ReleasedValue v = table.cell(codes[0], codes[1], codes[2], codes[3], codes[5]);
+            visitor.visit(index, codes, v);
+            index++;
+            for (int d = dims.size() - 1; d >= 0; d--) {
+                if (++at[d] < dims.get(d).size()) {
+                    break;
+                }
+                at[d] = 0;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface CellVisitor {
+        void visit(long index, String[] codes, ReleasedValue value);
+    }
+
+    /** The JSON-stat 2.0 dataset: every dimension with its labels, and the values with status when {@code withValues}. */
+    public Map<String, Object> jsonStat(boolean withValues, String updated) {
+        var lang = table.language();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", "2.0");
+        doc.put("class", "dataset");
+        doc.put("label", lang.title(table.indicator()));
+        doc.put("source", lang.text("px.source"));
+        doc.put("updated", updated);
+        doc.put("id", PxTable.ORDER);
+        doc.put("size", PxTable.ORDER.stream().map(v -> chosen.get(v).size()).toList());
+        Map<String, Object> role = new LinkedHashMap<>();
+        role.put("time", List.of("Tid"));
+        role.put("geo", List.of("Region"));
+        role.put("metric", List.of("ContentsCode"));
+        doc.put("role", role);
+        Map<String, Object> dimensions = new LinkedHashMap<>();
+        for (String id : PxTable.ORDER) {
+            Variable v = table.variables().get(id);
+            Map<String, Object> category = new LinkedHashMap<>();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            List<String> codes = chosen.get(id);
+            for (int i = 0; i < codes.size(); i++) {
+                index.put(codes.get(i), i);
+            }
+            category.put("index", index);
+            Map<String, String> names = new LinkedHashMap<>();
+            codes.forEach(c -> names.put(c, labels.get(id).get(c)));
+            category.put("label", names);
+            if (id.equals("ContentsCode")) {
+                Map<String, Object> units = new LinkedHashMap<>();
+                codes.forEach(c -> units.put(c, table.unit(c)));
+                category.put("unit", units);
+            }
+            Map<String, Object> dimension = new LinkedHashMap<>();
+            dimension.put("label", v.label());
+            dimension.put("category", category);
+            Map<String, Object> extension = new LinkedHashMap<>();
+            extension.put("elimination", v.elimination() != null);
+            if (v.elimination() != null) {
+                extension.put("eliminationValueCode", v.elimination());
+            }
+            if (!v.codelists().isEmpty()) {
+                extension.put("codelists", v.codelists().values().stream().map(c -> Map.of("id", c.id(), "label", c.label(), "type",
+                        "Aggregation")).toList());
+            }
+            dimension.put("extension", extension);
+            dimensions.put(id, dimension);
+        }
+        doc.put("dimension", dimensions);
+        Map<String, String> statusMeaning = new LinkedHashMap<>();
+        statusMeaning.put("..", lang.text("px.status.hidden"));
+        statusMeaning.put("-", lang.text("px.status.none"));
+        Map<String, Object> extension = new LinkedHashMap<>();
+        extension.put("px", Map.of("tableid", table.indicator().code(), "language", lang.code(), "contents", lang.title(table.indicator()),
+                "decimals", table.unit("value").get("decimals")));
+        extension.put("statusMeaning", statusMeaning);
+        extension.put("contact", List.of(Map.of("name", lang.text("px.contact"))));
+        if (withValues) {
+            List<Double> values = new ArrayList<>();
+            Map<String, String> status = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            forEach((index, codes, v) -> {
+                String measure = codes[4];
+                values.add(PxTable.measure(v, measure));
+                String s = PxTable.status(v, measure);
+                if (s != null) {
+                    status.put(String.valueOf(index), s);
+                    notes.put(String.valueOf(index), v == null ? lang.text("px.status.none") : v.reason() == null
+                            ? lang.text("px.status.none") : v.reason());
+                }
+            });
+            doc.put("value", values);
+            doc.put("status", status);
+            extension.put("cellNotes", notes);
+        }
+        doc.put("note", List.of(lang.text("px.status.hidden").replaceFirst("^", "\"..\": "), lang.text("px.status.none")
+                .replaceFirst("^", "\"-\": ")));
+        doc.put("extension", extension);
+        return doc;
+    }
+
+    /** The cells as a long table: each variable's code and name, the measures side by side, and why a cell is empty. */
+    public ResultTable longTable() {
+        List<Column> columns = new ArrayList<>();
+        List<String> rowVariables = List.of("Region", "Diagnos", "Alder", "Kon", "Tid");
+        for (String id : rowVariables) {
+            columns.add(Column.dimension(id));
+            columns.add(Column.text(id + "_label"));
+        }
+        List<String> measures = chosen.get("ContentsCode");
+        measures.forEach(m -> columns.add(Column.number(m)));
+        columns.add(Column.text("status_symbol"));
+        columns.add(Column.text("note"));
+        ResultTable.Builder t = ResultTable.builder(table.language().title(table.indicator()), columns.toArray(Column[]::new));
+        for (String region : chosen.get("Region")) {
+            for (String diagnosis : chosen.get("Diagnos")) {
+                for (String age : chosen.get("Alder")) {
+                    for (String sex : chosen.get("Kon")) {
+                        for (String period : chosen.get("Tid")) {
+                            ReleasedValue v = table.cell(region, diagnosis, age, sex, period);
+                            List<Object> row = new ArrayList<>();
+                            String[] codes = {region, diagnosis, age, sex, period};
+                            for (int i = 0; i < rowVariables.size(); i++) {
+                                row.add(codes[i]);
+                                row.add(labels.get(rowVariables.get(i)).get(codes[i]));
+                            }
+                            measures.forEach(m -> row.add(PxTable.measure(v, m)));
+                            String status = PxTable.status(v, "value");
+                            row.add(status);
+                            row.add(status == null ? null : v == null || v.reason() == null ? table.language().text("px.status.none")
+                                    : v.reason());
+                            t.row(row.toArray());
+                        }
+                    }
+                }
+            }
+        }
+        return t.build();
+    }
+
+    /** PC-Axis text (UTF-8): the keywords the classic tools read, and the data with ".." and "-" for empty cells. */
+    public byte[] px(String updated) {
+        var lang = table.language();
+        StringBuilder px = new StringBuilder();
+        px.append("CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nCODEPAGE=\"utf-8\";\nLANGUAGE=\"").append(lang.code()).append("\";\n");
+        px.append("CREATION-DATE=\"").append(updated.replaceAll("[-:TZ]", "").substring(0, 8)).append(" ")
+                .append(updated.substring(11, 16)).append("\";\n");
+        px.append("DECIMALS=").append(table.unit("value").get("decimals")).append(";\nSHOWDECIMALS=")
+                .append(table.unit("value").get("decimals")).append(";\n");
+        px.append("MATRIX=\"").append(table.indicator().code()).append("\";\n");
+        px.append("SUBJECT-CODE=\"CANCER\";\nSUBJECT-AREA=\"").append(escape(lang.text("px.source"))).append("\";\n");
+        px.append("CONTENTS=\"").append(escape(lang.title(table.indicator()))).append("\";\n");
+        px.append("UNITS=\"").append(escape((String) table.unit("value").get("base"))).append("\";\n");
+        List<String> stub = List.of("Region", "Diagnos", "Alder", "Kon");
+        List<String> heading = List.of("ContentsCode", "Tid");
+        px.append("STUB=").append(quoted(stub.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
+        px.append("HEADING=").append(quoted(heading.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
+        for (String id : PxTable.ORDER) {
+            String name = table.variables().get(id).label();
+            px.append("VALUES(\"").append(escape(name)).append("\")=").append(quoted(chosen.get(id).stream()
+                    .map(c -> labels.get(id).get(c)).toList())).append(";\n");
+            px.append("CODES(\"").append(escape(name)).append("\")=").append(quoted(chosen.get(id))).append(";\n");
+        }
+        px.append("TITLE=\"").append(escape(lang.title(table.indicator()))).append("\";\nSOURCE=\"").append(escape(lang.text("px.source")))
+                .append("\";\n");
+        px.append("DATASYMBOL2=\"..\";\nDATANOTESUM=\"").append(escape(lang.text("px.status.hidden"))).append("\";\nDATA=\n");
+        // the stub's rows in order, each with the heading's cells (ContentsCode, then Tid fastest): JSON-stat's order is the same
+        int perRow = chosen.get("ContentsCode").size() * chosen.get("Tid").size();
+        List<String> line = new ArrayList<>();
+        forEach((index, codes, v) -> {
+            Double x = PxTable.measure(v, codes[4]);
+            String s = PxTable.status(v, codes[4]);
+            line.add(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : "\"" + s + "\"");
+            if (line.size() == perRow) {
+                px.append(String.join(" ", line)).append('\n');
+                line.clear();
+            }
+        });
+        px.append(";\n");
+        return px.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(List<String> values) {
+        return String.join(",", values.stream().map(v -> "\"" + escape(v) + "\"").toList());
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("\"", "'");
+    }
+}
