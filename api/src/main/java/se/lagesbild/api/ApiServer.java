@@ -80,6 +80,9 @@ public final class ApiServer implements AutoCloseable {
     public int start() {
         app = Javalin.create(config -> {
             config.jetty.host = settings.host();
+            // a few threads per core: answers are CPU work on memory (no waiting on I/O), so more threads only switch more
+            int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 8));
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;

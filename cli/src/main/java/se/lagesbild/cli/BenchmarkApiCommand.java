@@ -64,6 +64,10 @@ final class BenchmarkApiCommand extends Verb {
             + " (started with lagesbild serve, rate limit off: --rate-limit 0) instead of starting one.")
     Integer port;
 
+    @Option(names = "--max-selection-cells", defaultValue = "0", paramLabel = "N", description = "Draw only selections of at most N"
+            + " cells (default: any the server allows, up to its maxDataCells).")
+    int maxSelectionCells;
+
     @Option(names = "--selections", defaultValue = "200000", paramLabel = "N", description = "Distinct PxWebApi 2 selections to draw"
             + " (default: ${DEFAULT-VALUE}); each is asked once.")
     int selections;
@@ -109,7 +113,8 @@ final class BenchmarkApiCommand extends Verb {
                 }
             }
             out().println();
-            out().println("| run | requests/s | p50 ms | p99 ms | share of trivial throughput | targets (p99 < 50 ms, ≥ 1/3) |");
+            out().println("| run | requests/s | p50 ms | p99 ms | share of trivial throughput | target (v1: p99 < 50 ms and ≥ 1/3;"
+                    + " v2 uncached: p99 < 50 ms) |");
             out().println("|---|---|---|---|---|---|");
             rows.forEach(r -> out().println("| " + String.join(" | ", r) + " |"));
         } catch (IOException e) {
@@ -121,18 +126,28 @@ final class BenchmarkApiCommand extends Verb {
 
     /** PxWebApi 2 selections never asked before, next to the trivial route on the same server. */
     private void measureSelections(String wrk, String base, List<String[]> rows) throws IOException {
-        List<String> urls = SelectionSpace.draw(base, selections, options.seed);
+        List<String> drawn = SelectionSpace.draw(base, selections + WARM_UP_SELECTIONS, options.seed, maxSelectionCells);
+        List<String> warmUp = drawn.subList(0, Math.min(WARM_UP_SELECTIONS, drawn.size() / 4));
+        List<String> urls = drawn.subList(warmUp.size(), drawn.size());
+        Path warmUpScript = dir.resolve("warm-up.lua");
+        Files.writeString(warmUpScript, onceEachScript(warmUp), StandardCharsets.UTF_8);
         Path script = dir.resolve("selections.lua");
         Files.writeString(script, onceEachScript(urls), StandardCharsets.UTF_8);
-        out().printf("%,d distinct PxWebApi 2 selections drawn from the metadata of every table (each asked once)%n", urls.size());
-        wrkRun(wrk, base + "/api/trivial", null, 3); // warm-up of the JIT on the server, not of any answer
+        out().printf("%,d distinct PxWebApi 2 selections%s drawn from the metadata of every table: %,d to warm the server's JIT up,"
+                + " %,d measured, each asked once%n", drawn.size(), maxSelectionCells > 0 ? " of at most " + maxSelectionCells + " cells" : "",
+                warmUp.size(), urls.size());
+        wrkRun(wrk, base + "/api/trivial", null, 3);
+        wrkRun(wrk, base + "/", warmUpScript, 5); // the JIT on the data path; none of these URLs is measured
         double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
         double[] uncached = wrkRun(wrk, base + "/", script, seconds);
         long asked = (long) (uncached[0] * seconds);
         rows.add(row("trivial route (fixed JSON)", trivial, trivial));
         rows.add(row("PxWebApi 2 selections, each asked once (uncached)" + (asked > urls.size() ? ", some repeated: draw more with"
-                + " --selections" : ""), uncached, trivial));
+                + " --selections" : ""), uncached, trivial, false));
     }
+
+    /** Selections asked before the measurement, to compile the data path, and never measured. */
+    private static final int WARM_UP_SELECTIONS = 30_000;
 
     /** A wrk script giving each thread every other URL of the list, so no URL is asked twice. */
     static String onceEachScript(List<String> urls) {
@@ -145,8 +160,13 @@ final class BenchmarkApiCommand extends Verb {
     }
 
     private String[] row(String name, double[] r, double[] trivial) {
+        return row(name, r, trivial, true);
+    }
+
+    /** A row of the table; {@code shareTarget}: the target includes a third of the trivial route's throughput (v1's), else p99 only (v2's). */
+    private String[] row(String name, double[] r, double[] trivial, boolean shareTarget) {
         double share = r[0] / trivial[0];
-        boolean met = r[2] < 50 && share >= 1.0 / 3;
+        boolean met = r[2] < 50 && (!shareTarget || share >= 1.0 / 3);
         return new String[] {name, String.format(Locale.ROOT, "%,.0f", r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
                 String.format(Locale.ROOT, "%.2f", r[2]), String.format(Locale.ROOT, "%.0f %%", 100 * share), met ? "met" : "not met"};
     }

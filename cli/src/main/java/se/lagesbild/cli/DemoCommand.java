@@ -138,7 +138,14 @@ final class DemoCommand extends Verb {
                 out.printf("      GET %s → %d%n", ApiServer.BASE + query, response.statusCode());
                 response.body().lines().forEach(line -> out.println("      " + line));
             }
-            out.println("      Serve it for agencies: ./lagesbild serve (docs at http://127.0.0.1:7070/api/docs)");
+            // the same in SCB's PxWebApi 2 shape: the obvious question, diagnosis and age left to their totals
+            String pxweb = "/api/v2/tables/svf_within_lead_time/data?valueCodes%5BTid%5D=2026&valueCodes%5BKon%5D=1,2"
+                    + "&valueCodes%5BRegion%5D=00,01&valueCodes%5BContentsCode%5D=value,lower,upper&outputFormat=csv&lang=en";
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pxweb)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            out.printf("      GET %s → %d%n", java.net.URLDecoder.decode(pxweb, java.nio.charset.StandardCharsets.UTF_8), response.statusCode());
+            response.body().lines().forEach(line -> out.println("      " + line));
+            out.println("      Serve it for agencies: ./lagesbild serve (docs at http://127.0.0.1:7070/api/docs; PxWebApi 2 at /api/v2)");
         } catch (java.io.IOException e) {
             throw new WarehouseException("The demo could not reach its own API: " + e.getMessage(), e);
         } catch (InterruptedException e) {

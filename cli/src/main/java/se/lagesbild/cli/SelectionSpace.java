@@ -32,9 +32,15 @@ final class SelectionSpace {
     private SelectionSpace() {
     }
 
-    static List<String> draw(String base, int count, long seed) throws IOException {
+    /**
+     * @param cellLimit the most cells a selection may have; 0 or above the server's maxDataCells: the server's
+     */
+    static List<String> draw(String base, int count, long seed, int cellLimit) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         int maxCells = get(http, base + "/api/v2/config").path("maxDataCells").asInt();
+        if (cellLimit > 0 && cellLimit < maxCells) {
+            maxCells = cellLimit;
+        }
         List<String> tables = new ArrayList<>();
         get(http, base + "/api/v2/tables?pageSize=1000").path("tables").forEach(t -> tables.add(t.path("id").asText()));
         Map<String, JsonNode> metadata = new LinkedHashMap<>();
@@ -101,7 +107,8 @@ final class SelectionSpace {
                 expression = String.join(",", chosen);
                 n = chosen.size();
             }
-            url.append("&valueCodes%5B").append(variable).append("%5D=").append(expression);
+            url.append("&valueCodes%5B").append(variable).append("%5D=").append(java.net.URLEncoder.encode(expression,
+                    java.nio.charset.StandardCharsets.UTF_8));
             cells *= n;
         }
         if (cells > maxCells) {

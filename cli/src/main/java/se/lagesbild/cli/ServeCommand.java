@@ -65,8 +65,9 @@ final class ServeCommand extends Verb {
             throw new WarehouseException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Choose another --port.", e);
         }
         served.watch(watch);
-        out().printf("Serving %s (vintage %s, batch %d) on http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Stop with Ctrl-C.%n",
-                served.source(), served.catalog().currentVintage(), served.catalog().maxBatchId(), host, bound, host, bound);
+        out().printf("Serving %s (vintage %s, batch %d) on http://%s:%d/api/v1 and, in SCB's PxWebApi 2 shape, http://%s:%d/api/v2"
+                + " — docs at http://%s:%d/api/docs. Precomputing every released value for /api/v2 in the background. Stop with Ctrl-C.%n",
+                served.source(), served.catalog().currentVintage(), served.catalog().maxBatchId(), host, bound, host, bound, host, bound);
         out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

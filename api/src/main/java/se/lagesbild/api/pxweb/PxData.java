@@ -28,32 +28,40 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         return n;
     }
 
-    /** Visits every cell in JSON-stat order (Tid fastest): the chosen codes and the released value. */
+    /**
+     * Visits every cell in JSON-stat order (Tid fastest, then ContentsCode): the chosen codes and the
+     * released value. Each (region, diagnosis, age, sex, period) is looked up once, not once per measure.
+     */
     private void forEach(CellVisitor visitor) {
-        List<List<String>> dims = PxTable.ORDER.stream().map(chosen::get).toList();
-        int[] at = new int[dims.size()];
+        int[] periods = table.numbers(ReleasedStore.Cube.PERIOD, chosen.get("Tid"));
+        int[] geos = table.numbers(ReleasedStore.Cube.GEO, chosen.get("Region"));
+        int[] diagnoses = table.numbers(ReleasedStore.Cube.DIAGNOSIS, chosen.get("Diagnos"));
+        int[] ages = table.numbers(ReleasedStore.Cube.AGE, chosen.get("Alder"));
+        int[] sexes = table.numbers(ReleasedStore.Cube.SEX, chosen.get("Kon"));
+        List<String> measures = chosen.get("ContentsCode");
+        ReleasedValue[] row = new ReleasedValue[periods.length];
         long index = 0;
-        long total = cells();
-        while (index < total) {
-            String[] codes = new String[dims.size()];
-            for (int d = 0; d < dims.size(); d++) {
-                codes[d] = dims.get(d).get(at[d]);
-            }
-            ReleasedValue v = table.cell(codes[0], codes[1], codes[2], codes[3], codes[5]);
-            visitor.visit(index, codes, v);
-            index++;
-            for (int d = dims.size() - 1; d >= 0; d--) {
-                if (++at[d] < dims.get(d).size()) {
-                    break;
+        for (int g : geos) {
+            for (int d : diagnoses) {
+                for (int a : ages) {
+                    for (int s : sexes) {
+                        for (int t = 0; t < row.length; t++) {
+                            row[t] = table.at(periods[t], g, d, s, a);
+                        }
+                        for (String measure : measures) {
+                            for (ReleasedValue v : row) {
+                                visitor.visit(index++, measure, v);
+                            }
+                        }
+                    }
                 }
-                at[d] = 0;
             }
         }
     }
 
     @FunctionalInterface
     private interface CellVisitor {
-        void visit(long index, String[] codes, ReleasedValue value);
+        void visit(long index, String measure, ReleasedValue value);
     }
 
     /** The JSON-stat 2.0 dataset: every dimension with its labels, and the values with status when {@code withValues}. */
@@ -117,15 +125,15 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         if (withValues) {
             List<Double> values = new ArrayList<>();
             Map<String, String> status = new LinkedHashMap<>();
-            Map<String, String> notes = new LinkedHashMap<>();
-            forEach((index, codes, v) -> {
-                String measure = codes[4];
+            // each note once, with the indices of the cells it explains (a hidden cell's reason, or "not computed")
+            Map<String, List<Long>> notes = new LinkedHashMap<>();
+            String none = lang.text("px.status.none");
+            forEach((index, measure, v) -> {
                 values.add(PxTable.measure(v, measure));
                 String s = PxTable.status(v, measure);
                 if (s != null) {
                     status.put(String.valueOf(index), s);
-                    notes.put(String.valueOf(index), v == null ? lang.text("px.status.none") : v.reason() == null
-                            ? lang.text("px.status.none") : v.reason());
+                    notes.computeIfAbsent(v == null || v.reason() == null ? none : v.reason(), k -> new ArrayList<>()).add(index);
                 }
             });
             doc.put("value", values);
@@ -206,9 +214,9 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         // the stub's rows in order, each with the heading's cells (ContentsCode, then Tid fastest): JSON-stat's order is the same
         int perRow = chosen.get("ContentsCode").size() * chosen.get("Tid").size();
         List<String> line = new ArrayList<>();
-        forEach((index, codes, v) -> {
-            Double x = PxTable.measure(v, codes[4]);
-            String s = PxTable.status(v, codes[4]);
+        forEach((index, measure, v) -> {
+            Double x = PxTable.measure(v, measure);
+            String s = PxTable.status(v, measure);
             line.add(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : "\"" + s + "\"");
             if (line.size() == perRow) {
                 px.append(String.join(" ", line)).append('\n');

@@ -34,12 +34,12 @@ public final class PxTable {
         this.cube = cube;
         this.language = language;
         Indicator i = cube.indicator();
-        Map<String, String> regions = Variable.ordered(present(catalog.regions(), cube.geos()), labels(catalog.regions()));
+        Map<String, String> regions = Variable.ordered(present(catalog.regions(), cube.codes(ReleasedStore.Cube.GEO)), labels(catalog.regions()));
         Map<String, String> healthcare = new LinkedHashMap<>();
         if (regions.containsKey("00")) {
             healthcare.put("00", regions.get("00"));
         }
-        healthcare.putAll(Variable.ordered(present(catalog.healthcareRegions(), cube.geos()), labels(catalog.healthcareRegions())));
+        healthcare.putAll(Variable.ordered(present(catalog.healthcareRegions(), cube.codes(ReleasedStore.Cube.GEO)), labels(catalog.healthcareRegions())));
         Map<String, Variable.Codelist> codelists = new LinkedHashMap<>();
         if (healthcare.size() > 1) {
             codelists.put(HEALTHCARE_REGIONS, new Variable.Codelist(HEALTHCARE_REGIONS, text("Sjukvårdsregioner", "Healthcare regions"),
@@ -47,12 +47,12 @@ public final class PxTable {
         }
         add(new Variable("Region", text("region", "region"), "GeographicalVariable", regions, null, List.copyOf(regions.keySet()),
                 codelists));
-        Map<String, String> diagnoses = Variable.ordered(present(catalog.diagnoses(), cube.diagnoses()), labels(catalog.diagnoses()));
+        Map<String, String> diagnoses = Variable.ordered(present(catalog.diagnoses(), cube.codes(ReleasedStore.Cube.DIAGNOSIS)), labels(catalog.diagnoses()));
         add(new Variable("Diagnos", text("diagnos", "diagnosis"), "RegularVariable", diagnoses, widest(diagnoses, "ALL", "MALIGNANT"),
                 null, Map.of()));
-        Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.ages()), labels(catalog.ageGroups()));
+        Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.codes(ReleasedStore.Cube.AGE)), labels(catalog.ageGroups()));
         add(new Variable("Alder", text("ålder", "age"), "RegularVariable", ages, widest(ages, "ALL", "18+", "0-17"), null, Map.of()));
-        Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.sexes()), labels(catalog.sexes()));
+        Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.codes(ReleasedStore.Cube.SEX)), labels(catalog.sexes()));
         add(new Variable("Kon", text("kön", "sex"), "RegularVariable", sexes, null, List.copyOf(sexes.keySet()), Map.of()));
         Map<String, String> measures = new LinkedHashMap<>();
         for (String m : MEASURES) {
@@ -64,7 +64,7 @@ public final class PxTable {
         Map<String, Map<String, String>> byUnit = new LinkedHashMap<>();
         for (String unit : TIME_UNITS) {
             List<Member> members = catalog.periods().stream().filter(m -> unit.equals(m.detail().get("type"))).toList();
-            Map<String, String> values = Variable.ordered(present(members, cube.periods()), labels(members));
+            Map<String, String> values = Variable.ordered(present(members, cube.codes(ReleasedStore.Cube.PERIOD)), labels(members));
             if (!values.isEmpty()) {
                 byUnit.put(unit, values);
             }
@@ -111,6 +111,15 @@ public final class PxTable {
     /** The released value of one cell of a selection, or null when there is none. */
     ReleasedValue cell(String region, String diagnosis, String age, String sex, String period) {
         return cube.get(period, region, diagnosis, sex, age);
+    }
+
+    /** The numbers of {@code codes} in one of the cube's dimensions ({@link ReleasedStore.Cube#PERIOD} ...), -1 where absent. */
+    int[] numbers(int dimension, List<String> codes) {
+        return codes.stream().mapToInt(c -> cube.code(dimension, c)).toArray();
+    }
+
+    ReleasedValue at(int period, int geo, int diagnosis, int sex, int age) {
+        return cube.at(period, geo, diagnosis, sex, age);
     }
 
     /** A measure of a released value, or null when hidden or not computed. */

@@ -119,7 +119,7 @@ public final class PxWebApi {
     }
 
     private Map<String, Object> table(Indicator i, Catalog catalog, Language lang) {
-        PxTable px = new PxTable(store.cube(i), catalog, lang);
+        PxTable px = table(store.cube(i), catalog, lang);
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", "Table");
         t.put("id", i.code());
@@ -147,7 +147,7 @@ public final class PxWebApi {
     public Map<String, Object> metadata(Context ctx) {
         Catalog catalog = served.catalog();
         Language lang = language(ctx);
-        PxTable table = new PxTable(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
         Map<String, List<String>> all = new LinkedHashMap<>();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         table.variables().forEach((id, v) -> {
@@ -163,7 +163,7 @@ public final class PxWebApi {
     public void data(Context ctx) {
         Catalog catalog = served.catalog();
         Language lang = language(ctx);
-        PxTable table = new PxTable(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
         Map<String, List<String>> expressions = new LinkedHashMap<>();
         Map<String, String> codelists = new LinkedHashMap<>();
         if (ctx.method().name().equals("POST")) {
@@ -217,6 +217,11 @@ public final class PxWebApi {
             default -> throw ApiProblem.badParameter("outputFormat", format, "Unknown output format '" + Query.printable(format)
                     + "'. Formats: " + String.join(", ", FORMATS) + ".", FORMATS);
         }
+    }
+
+    /** The table of a cube in a language, made once per cube (per vintage). */
+    private static PxTable table(ReleasedStore.Cube cube, Catalog catalog, Language lang) {
+        return cube.view(lang, () -> new PxTable(cube, catalog, lang));
     }
 
     private static Context attach(Context ctx, String file) {
@@ -334,9 +339,13 @@ public final class PxWebApi {
         return batches.get(batches.size() - 1).loadedAt().atOffset(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
     }
 
+    /** JSON with Jackson's fast double writer: a large selection is mostly numbers. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper FAST = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
     static byte[] json(Object doc) {
         try {
-            return JsonTables.MAPPER.writeValueAsBytes(doc);
+            return FAST.writeValueAsBytes(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,8 +2,6 @@ package se.lagesbild.warehouse.tables.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -51,30 +49,37 @@ public final class CsvTables {
     }
 
     static void write(ResultTable table, OutputStream out, Dialect dialect) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // the whole text first, then one encoding: far cheaper than a writer per field for large tables
+        StringBuilder text = new StringBuilder(64 + table.rows().size() * 16 * Math.max(1, table.columns().size()));
         if (dialect.byteOrderMark) {
-            w.write('\uFEFF');
+            text.append('\uFEFF');
         }
-        w.write(String.join(String.valueOf(dialect.separator), table.columns().stream().map(c -> field(c.name(), dialect)).toList()));
-        w.write("\r\n");
+        text.append(String.join(String.valueOf(dialect.separator), table.columns().stream().map(c -> field(c.name(), dialect)).toList()));
+        text.append("\r\n");
         for (Object[] row : table.rows()) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    w.write(dialect.separator);
+                    text.append(dialect.separator);
                 }
-                w.write(field(row[i], dialect));
+                text.append(field(row[i], dialect));
             }
-            w.write("\r\n");
+            text.append("\r\n");
         }
-        w.flush();
+        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** A number in full without an exponent ({@code 1.0E-4} → {@code 0.0001}), as BigDecimal's plain string. */
+    private static String plain(double d) {
+        String text = Double.toString(d);
+        return text.indexOf('E') < 0 ? text : java.math.BigDecimal.valueOf(d).toPlainString();
     }
 
     private static String field(Object value, Dialect dialect) {
         if (value == null) {
             return "";
         }
-        String text = value instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString().replace('.', dialect.decimal)
-                : value.toString();
+        String text = value instanceof Double d ? plain(d).replace('.', dialect.decimal) : value.toString();
         if (text.indexOf(dialect.separator) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
