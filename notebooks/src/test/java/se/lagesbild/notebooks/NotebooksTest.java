@@ -88,7 +88,7 @@ class NotebooksTest {
                 && cells.get(3).contains("Treatment started within the maximum lead time") && cells.get(3).contains("Five-year net survival")
                 && cells.get(4).contains("Positive answers in PREM surveys"), "each goal has its indicators, by title: " + cells.get(2));
         assertTrue(cells.get(2).matches("(?s).*\\d+\\.\\d\u00a0% \\(\\d+\\.\\d–\\d+\\.\\d\\).*"), "English decimals");
-        assertTrue(cells.get(5).contains("Riket and Norrbotten") && cells.get(5).contains("data:image/png;base64,"), "trend lines");
+        assertTrue(cells.get(5).contains("Sweden and Norrbotten") && cells.get(5).contains("data:image/png;base64,"), "trend lines");
         assertTrue(cells.get(7).contains("<th>Women</th>") && cells.get(8).contains("Children 0–17"));
         assertTrue(cells.get(11).contains("population.csv"), "the provenance appendix");
     }
