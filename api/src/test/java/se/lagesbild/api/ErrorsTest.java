@@ -138,6 +138,9 @@ class ErrorsTest {
             long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retry >= 55 && retry <= 60, "the first of the burst leaves the 60-second window in about a minute: " + retry);
             assertTrue(problem.path("detail").asText().contains("5 requests in the last 60 seconds"), problem.toString());
+            HttpResponse<byte[]> pxweb = TestApi.get(port, "/api/v2/config");
+            problem(pxweb, 429);
+            assertTrue(pxweb.headers().firstValue("Retry-After").isPresent(), "PxWebApi 2 counts against the same limit, as SCB's does");
         }
     }
 }

@@ -39,6 +39,8 @@ import se.lagesbild.warehouse.stats.Confidence;
  */
 class PxWebApiTest {
     private static final String TABLE = "svf_within_lead_time";
+    /** The variables a client finds in every table, in order (SCB's names). */
+    private static final List<String> VARIABLES = List.of("Region", "Diagnos", "Alder", "Kon", "ContentsCode", "Tid");
 
     private static ScbPxWebClient client() {
         return new ScbPxWebClient(TestApi.base() + "/api/v2");
@@ -62,6 +64,18 @@ class PxWebApiTest {
             Catalogue.all(w).forEach(i -> indicators.add(i.code()));
             assertEquals(indicators, ids, "one table per indicator, over every page");
         }
+        for (JsonNode t : tables) {
+            // every table read as a client does: its metadata, then the data of the default selection
+            String id = t.path("id").asText();
+            JsonNode meta = px.metadata(id, "en");
+            assertEquals(VARIABLES, ids(meta), id);
+            ScbPxWebClient.Response data = px.data(id, Map.of(), Map.of(), "en", "json-stat2");
+            assertEquals(200, data.status(), id + ": " + new String(data.body(), StandardCharsets.UTF_8));
+            assertEquals(JsonStat.cells(data.json()), data.json().path("value").size(), id + ": a value or null for every cell");
+        }
+        ScbPxWebClient.Response spec = px.get("/openapi.yaml");
+        assertEquals(200, spec.status());
+        assertTrue(new String(spec.body(), StandardCharsets.UTF_8).contains("/tables/{id}/data:"), "the v2 contract is served");
         JsonNode lead = px.search("maximal ledtid", "sv").get(0);
         assertEquals(TABLE, lead.path("id").asText());
         assertEquals("Behandlingsstart inom maximal ledtid", lead.path("label").asText());
@@ -237,6 +251,12 @@ class PxWebApiTest {
         assertEquals(403, tooMany.status(), "more cells than maxDataCells");
         assertTrue(tooMany.json().path("detail").asText().contains("cells"));
         assertEquals(400, px.post(TABLE, Map.of("Nope", List.of("1")), "sv", "json-stat2").status());
+    }
+
+    private static List<String> ids(JsonNode dataset) {
+        List<String> ids = new ArrayList<>();
+        dataset.path("id").forEach(n -> ids.add(n.asText()));
+        return ids;
     }
 
     private static Map<String, String> with(Map<String, String> cell, String key, String value) {

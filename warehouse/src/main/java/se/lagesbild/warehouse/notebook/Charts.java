@@ -48,7 +48,7 @@ public final class Charts {
         chart.getStyler().setXAxisLabelRotation(45);
         List<String> labels = new ArrayList<>();
         bars.forEach(b -> labels.add(b.label()));
-        if (labels.isEmpty()) {
+        if (labels.isEmpty() || bars.stream().allMatch(b -> Double.isNaN(b.value()))) {
             return nothing(language);
         }
         chart.addSeries(language.text("series.value"), labels, values(bars), halfWidths(bars)).setFillColor(new Color(120, 120, 120));
@@ -177,20 +177,32 @@ public final class Charts {
 
     /** Women and men side by side per unit, each with its interval (women dark, men light: readable in black and white). */
     public static String pairs(Language language, String title, String yTitle, List<String> labels, List<Bar> women, List<Bar> men) {
-        if (labels.isEmpty()) {
+        return pairs(title, yTitle, labels, language.text("series.women"), women, language.text("series.men"), men, language);
+    }
+
+    /**
+     * Two series side by side per unit, each bar with its interval (the first dark, the second light:
+     * readable in black and white); labels longer than 32 characters are shortened with "…" (the
+     * tables beside the charts carry them in full), so rotated labels stay on the picture.
+     */
+    public static String pairs(String title, String yTitle, List<String> labels, String firstName, List<Bar> first, String secondName,
+                               List<Bar> second, Language language) {
+        if (labels.isEmpty() || java.util.stream.Stream.concat(first.stream(), second.stream()).allMatch(b -> Double.isNaN(b.value()))) {
             return nothing(language);
         }
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
         style(chart.getStyler(), language);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        chart.addSeries(language.text("series.women"), labels, values(women), halfWidths(women)).setFillColor(new Color(60, 60, 60));
-        chart.addSeries(language.text("series.men"), labels, values(men), halfWidths(men)).setFillColor(new Color(190, 190, 190));
+        List<String> shown = labels.stream().map(l -> l.length() > 32 ? l.substring(0, 31).trim() + "…" : l).toList();
+        chart.addSeries(firstName, shown, values(first), halfWidths(first)).setFillColor(new Color(60, 60, 60));
+        chart.addSeries(secondName, shown, values(second), halfWidths(second)).setFillColor(new Color(190, 190, 190));
         return image(chart, title);
     }
 
+    /** The bars' values; a hidden or missing one stays NaN, so no bar is drawn (never a bar at zero). */
     private static List<Double> values(List<Bar> bars) {
-        return bars.stream().map(b -> Double.isNaN(b.value()) ? 0 : b.value()).toList();
+        return bars.stream().map(Bar::value).toList();
     }
 
     private static List<Double> halfWidths(List<Bar> bars) {

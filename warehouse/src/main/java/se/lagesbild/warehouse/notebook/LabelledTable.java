@@ -128,7 +128,8 @@ public final class LabelledTable {
         if (VALUES.containsKey(column)) {
             String[] bounds = VALUES.get(column);
             Double value = number(row, column);
-            if (value == null && hidden) {
+            // a missing women's or men's value is hidden or too uncertain in its own cell (the row's flag is both sexes'): ".."
+            if (value == null && (hidden || column.equals("women_value") || column.equals("men_value"))) {
                 return "..";
             }
             if (bounds.length == 2 && table.columnIndex(column) < 0) {

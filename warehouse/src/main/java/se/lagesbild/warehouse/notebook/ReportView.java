@@ -94,21 +94,24 @@ public final class ReportView {
     /** Goal {@code goal}: each indicator's baseline, follow-up, change, status and target, and a chart of the shares. */
     public String goal(int goal) {
         ResultTable t = report.table("indicators");
-        List<Charts.Bar> bars = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<Charts.Bar> before = new ArrayList<>();
+        List<Charts.Bar> after = new ArrayList<>();
         for (Object[] r : t.rows().stream().filter(Html.where(t, "goal", goal)).toList()) {
             if ("proportion".equals(r[t.columnIndex("unit")])) {
                 String title = labels.indicatorTitle((String) r[t.columnIndex("indicator")]);
-                for (String period : List.of("baseline", "followup")) {
-                    bars.add(percent(title + ", " + labels.period((String) r[t.columnIndex(period + "_period")]),
-                            (Double) r[t.columnIndex(period + "_value")], (Double) r[t.columnIndex(period + "_lower")],
-                            (Double) r[t.columnIndex(period + "_upper")]));
-                }
+                titles.add(title);
+                before.add(percent(title, (Double) r[t.columnIndex("baseline_value")], (Double) r[t.columnIndex("baseline_lower")],
+                        (Double) r[t.columnIndex("baseline_upper")]));
+                after.add(percent(title, (Double) r[t.columnIndex("followup_value")], (Double) r[t.columnIndex("followup_lower")],
+                        (Double) r[t.columnIndex("followup_upper")]));
             }
         }
-        return heading("goal-" + goal) + LabelledTable.html(t, language.text("table.indicators", report.baseline(), report.year()), List.of("indicator", "baseline_value",
-                "followup_value", "change", "p_value", "status", "target", "target_met_followup"),
+        return heading("goal-" + goal) + LabelledTable.html(t, language.text("table.indicators", report.baseline(), report.year()), List.of(
+                "indicator", "baseline_value", "followup_value", "change", "p_value", "status", "target", "target_met_followup"),
                 Html.where(t, "goal", goal), labels, null)
-                + (bars.isEmpty() ? "" : Charts.bars(language, language.text("chart.shares", goal), language.text("chart.axis.share"), bars));
+                + (titles.isEmpty() ? "" : Charts.pairs(language.text("chart.shares", goal), language.text("chart.axis.share"), titles,
+                String.valueOf(report.baseline()), before, String.valueOf(report.year()), after, language));
     }
 
     /** Each indicator over every loaded year, Riket and the chosen region. */
