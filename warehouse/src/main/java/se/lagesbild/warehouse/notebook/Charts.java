@@ -171,6 +171,11 @@ public final class Charts {
         return image(chart, title);
     }
 
+    /** The value axis' title for a unit: per cent for shares (drawn ×100), else the unit as the language writes it. */
+    public static String axis(Language language, String unit) {
+        return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);
+    }
+
     private static String nothing(Language language) {
         return "<p class=\"lb-note\">" + Html.escape(language.text("chart.no_values")) + "</p>";
     }

@@ -173,7 +173,7 @@ public final class Lagesbild implements AutoCloseable {
         ResultTable table = IndicatorTables.values(indicator, all, CONFIDENCE.level()).build();
         String title = language.title(indicator) + ", " + labels.period(period) + " (" + labels.diagnosis(diagnosis) + ", "
                 + labels.ageGroup(ageGroup) + ")";
-        return Charts.bars(language, title, axis(indicator.unit()), bars)
+        return Charts.bars(language, title, Charts.axis(language, indicator.unit()), bars)
                 + LabelledTable.html(table, title, List.of("geo_code", "value", "numerator", "denominator", "comparison"), r -> true, labels,
                 indicator.unit());
     }
@@ -188,11 +188,6 @@ public final class Lagesbild implements AutoCloseable {
                 Html.where(table, "geo_level", "region"), labels, indicator.unit());
     }
 
-    /** The axis title of a unit: per cent for shares (drawn ×100), else the unit. */
-    private String axis(String unit) {
-        return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);
-    }
-
     static String funnelChart(Labels labels, Indicator indicator, Released.Equity equity) {
         Language language = labels.language();
         double target = equity.nationalValue();
@@ -204,7 +199,7 @@ public final class Lagesbild implements AutoCloseable {
         List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), k * r.both().estimate().value()}).toList();
         List<String> codes = shown.stream().map(r -> r.cell().geoCode()).toList();
         return Charts.funnel(language, language.text("chart.funnel", language.title(indicator), labels.period(equity.period())),
-                indicator.unit().equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(indicator.unit()), k * target,
+                Charts.axis(language, indicator.unit()), k * target,
                 points, codes, n -> {
                     var l95 = Funnels.limits(target, n, Confidence.NINETY_FIVE, 1);
                     var l998 = Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
@@ -234,8 +229,7 @@ public final class Lagesbild implements AutoCloseable {
         }
         ResultTable table = IndicatorTables.equity(indicator, equity, CONFIDENCE.level()).build();
         String title = language.text("chart.women_men", language.title(indicator), labels.period(equity.period()));
-        return Charts.pairs(language, title, indicator.unit().equals("proportion") ? language.text("chart.axis.share")
-                : language.unitLabel(indicator.unit()), names, women, men)
+        return Charts.pairs(language, title, Charts.axis(language, indicator.unit()), names, women, men)
                 + LabelledTable.html(table, title, List.of("geo_code", "women_value", "men_value", "difference_women_men",
                 "p_value_adjusted", "sex_gap_flagged"), r -> true, labels, indicator.unit());
     }

@@ -136,7 +136,8 @@ public final class ReportView {
                 series.put(labels.regions().get(geo), line);
             }
             String title = language.text("chart.trend", language.title(indicator), labels.regions().get(region));
-            html.append(Charts.trend(language, title, axis(indicator.unit()), periods.stream().map(labels::period).toList(), series));
+            html.append(Charts.trend(language, title, Charts.axis(language, indicator.unit()), periods.stream().map(labels::period).toList(),
+                    series));
         }
         return html.toString();
     }
@@ -170,7 +171,7 @@ public final class ReportView {
                 }
             }
             html.append(Charts.forest(language, language.text("chart.forest", language.title(indicator), report.baseline(), report.year()),
-                    indicator.unit().equals("proportion") ? language.text("chart.axis.points") : axis(indicator.unit()), bars));
+                    indicator.unit().equals("proportion") ? language.text("chart.axis.points") : Charts.axis(language, indicator.unit()), bars));
             html.append(LabelledTable.html(changes, language.text("chart.forest.title", language.title(indicator)), List.of("geo_code",
                     "baseline_value", "followup_value", "change", "status"), r -> code.equals(r[0]) && "region".equals(r[changes
                     .columnIndex("geo_level")]), labels, indicator.unit()));
@@ -238,11 +239,6 @@ public final class ReportView {
         return heading("appendix") + Html.paragraph(language.text("section.appendix.lead", provenance.schemaVersion(),
                 Provenance.lagesbildVersion())) + LabelledTable.html(batches.build(), title("appendix"), List.of("batch", "source", "file",
                 "vintage", "sha256"), r -> true, labels, null);
-    }
-
-    /** The axis title of a unit: per cent for shares (drawn ×100), else the unit. */
-    private String axis(String unit) {
-        return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);
     }
 
     private static Charts.Bar percent(String label, Double value, Double lower, Double upper) {
