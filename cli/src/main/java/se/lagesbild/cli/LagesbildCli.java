@@ -45,7 +45,13 @@ public final class LagesbildCli implements Runnable {
     /** The configured command line, as main runs it; tests call execute on it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LagesbildCli());
-        cli.registerConverter(se.lagesbild.warehouse.text.Language.class, v -> se.lagesbild.warehouse.text.Language.parse(v, "--lang"));
+        cli.registerConverter(se.lagesbild.warehouse.text.Language.class, v -> {
+            try {
+                return se.lagesbild.warehouse.text.Language.parse(v, "--lang");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("lagesbild: " + e.getMessage());
             e.getCommandLine().getErr().println("Try `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");

@@ -81,6 +81,11 @@ public final class YearlyReportRun {
                 snapshot)));
         try (Warehouse warehouse = Warehouse.openReadOnly(dbFile)) {
             Provenance provenance = Provenance.of(warehouse, snapshot);
+            if ("00".equals(options.region()) || se.lagesbild.warehouse.dimensions.Dimensions.regions(warehouse).stream()
+                    .noneMatch(r -> r.code().equals(options.region()))) {
+                throw new WarehouseException("There is no region '" + options.region() + "' to draw beside Riket in the trends: give a region's"
+                        + " two-digit code with --region (01 Stockholm ... 25 Norrbotten; lagesbild status lists them).");
+            }
             if (snapshot != null) {
                 Snapshots.asOf(warehouse, snapshot);
             }

@@ -25,6 +25,7 @@ import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.tables.format.CsvTables;
 import se.lagesbild.warehouse.text.Language;
 
 /** lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest; twice, the same files. */
@@ -173,6 +174,10 @@ class YearlyReportRunTest {
         WarehouseException published = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
                 DemoWarehouse.file(), 2027, 2026, null, "not-published", out, s -> { }));
         assertTrue(published.getMessage().contains("no snapshot 'not-published'"), published.getMessage());
+        WarehouseException region = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
+                DemoWarehouse.file(), 2027, 2026, null, null, out, new YearlyReportRun.Options(Language.SV, CsvTables.Dialect.RFC4180, "99"),
+                s -> { }));
+        assertTrue(region.getMessage().contains("no region '99'") && region.getMessage().contains("--region"), region.getMessage());
         assertFalse(Files.exists(out));
     }
 }
