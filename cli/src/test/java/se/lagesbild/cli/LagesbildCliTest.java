@@ -96,6 +96,8 @@ class LagesbildCliTest {
                     && first.out().contains("2027,country,00,MALIGNANT,3,18+,0.68"), "goal 2: five-year net survival, all sites: " + first.out());
             assertTrue(first.out().contains("cancer-register.csv: loaded as batch 7") && first.out().contains("deaths.csv: loaded as batch 8"),
                     first.out());
+            assertTrue(first.out().contains("outputFormat=csv&lang=en → 200") && first.out().contains("00,Sweden,ALL,All diagnoses,ALL,All ages,1,Men,2026"),
+                    "the demo asks PxWebApi 2 the obvious question: " + first.out());
             assertTrue(first.out().contains("Report: " + folder.resolve("report-2027/report-2027.html")), first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
             assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
