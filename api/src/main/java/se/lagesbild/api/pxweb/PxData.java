@@ -29,34 +29,52 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
     }
 
     /**
-     * Visits every cell in JSON-stat order (Tid fastest, then ContentsCode): the chosen codes and the
-     * released value. Each (region, diagnosis, age, sex, period) is looked up once, not once per measure.
+     * Visits each series of the selection: every (region, diagnosis, age, sex) in order, with its
+     * released values in each chosen period. Codes are numbered once per selection, and each cell is
+     * one lookup, however many measures and outputs read it.
      */
-    private void forEach(CellVisitor visitor) {
+    private void forEachSeries(SeriesVisitor visitor) {
         int[] periods = table.numbers(ReleasedStore.Cube.PERIOD, chosen.get("Tid"));
-        int[] geos = table.numbers(ReleasedStore.Cube.GEO, chosen.get("Region"));
-        int[] diagnoses = table.numbers(ReleasedStore.Cube.DIAGNOSIS, chosen.get("Diagnos"));
-        int[] ages = table.numbers(ReleasedStore.Cube.AGE, chosen.get("Alder"));
-        int[] sexes = table.numbers(ReleasedStore.Cube.SEX, chosen.get("Kon"));
-        List<String> measures = chosen.get("ContentsCode");
+        List<String> regions = chosen.get("Region");
+        List<String> diagnoses = chosen.get("Diagnos");
+        List<String> ages = chosen.get("Alder");
+        List<String> sexes = chosen.get("Kon");
+        int[] g = table.numbers(ReleasedStore.Cube.GEO, regions);
+        int[] d = table.numbers(ReleasedStore.Cube.DIAGNOSIS, diagnoses);
+        int[] a = table.numbers(ReleasedStore.Cube.AGE, ages);
+        int[] s = table.numbers(ReleasedStore.Cube.SEX, sexes);
         ReleasedValue[] row = new ReleasedValue[periods.length];
-        long index = 0;
-        for (int g : geos) {
-            for (int d : diagnoses) {
-                for (int a : ages) {
-                    for (int s : sexes) {
+        for (int gi = 0; gi < g.length; gi++) {
+            for (int di = 0; di < d.length; di++) {
+                for (int ai = 0; ai < a.length; ai++) {
+                    for (int si = 0; si < s.length; si++) {
                         for (int t = 0; t < row.length; t++) {
-                            row[t] = table.at(periods[t], g, d, s, a);
+                            row[t] = table.at(periods[t], g[gi], d[di], s[si], a[ai]);
                         }
-                        for (String measure : measures) {
-                            for (ReleasedValue v : row) {
-                                visitor.visit(index++, measure, v);
-                            }
-                        }
+                        visitor.visit(new String[] {regions.get(gi), diagnoses.get(di), ages.get(ai), sexes.get(si)}, row);
                     }
                 }
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface SeriesVisitor {
+        /** @param codes region, diagnosis, age and sex; @param byPeriod the released value in each chosen period (null: none) */
+        void visit(String[] codes, ReleasedValue[] byPeriod);
+    }
+
+    /** Visits every cell in JSON-stat order (Tid fastest, then ContentsCode) with its index, measure and released value. */
+    private void forEach(CellVisitor visitor) {
+        List<String> measures = chosen.get("ContentsCode");
+        long[] index = {0};
+        forEachSeries((codes, byPeriod) -> {
+            for (String measure : measures) {
+                for (ReleasedValue v : byPeriod) {
+                    visitor.visit(index[0]++, measure, v);
+                }
+            }
+        });
     }
 
     @FunctionalInterface
@@ -127,13 +145,12 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
             Map<String, String> status = new LinkedHashMap<>();
             // each note once, with the indices of the cells it explains (a hidden cell's reason, or "not computed")
             Map<String, List<Long>> notes = new LinkedHashMap<>();
-            String none = lang.text("px.status.none");
             forEach((index, measure, v) -> {
                 values.add(PxTable.measure(v, measure));
                 String s = PxTable.status(v, measure);
                 if (s != null) {
                     status.put(String.valueOf(index), s);
-                    notes.computeIfAbsent(v == null || v.reason() == null ? none : v.reason(), k -> new ArrayList<>()).add(index);
+                    notes.computeIfAbsent(table.note(v), k -> new ArrayList<>()).add(index);
                 }
             });
             doc.put("value", values);
@@ -159,29 +176,23 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         columns.add(Column.text("status_symbol"));
         columns.add(Column.text("note"));
         ResultTable.Builder t = ResultTable.builder(table.language().title(table.indicator()), columns.toArray(Column[]::new));
-        for (String region : chosen.get("Region")) {
-            for (String diagnosis : chosen.get("Diagnos")) {
-                for (String age : chosen.get("Alder")) {
-                    for (String sex : chosen.get("Kon")) {
-                        for (String period : chosen.get("Tid")) {
-                            ReleasedValue v = table.cell(region, diagnosis, age, sex, period);
-                            List<Object> row = new ArrayList<>();
-                            String[] codes = {region, diagnosis, age, sex, period};
-                            for (int i = 0; i < rowVariables.size(); i++) {
-                                row.add(codes[i]);
-                                row.add(labels.get(rowVariables.get(i)).get(codes[i]));
-                            }
-                            measures.forEach(m -> row.add(PxTable.measure(v, m)));
-                            String status = PxTable.status(v, "value");
-                            row.add(status);
-                            row.add(status == null ? null : v == null || v.reason() == null ? table.language().text("px.status.none")
-                                    : v.reason());
-                            t.row(row.toArray());
-                        }
-                    }
+        List<String> periods = chosen.get("Tid");
+        forEachSeries((codes, byPeriod) -> {
+            for (int p = 0; p < byPeriod.length; p++) {
+                ReleasedValue v = byPeriod[p];
+                List<Object> row = new ArrayList<>();
+                for (int i = 0; i < rowVariables.size(); i++) {
+                    String code = i < codes.length ? codes[i] : periods.get(p);
+                    row.add(code);
+                    row.add(labels.get(rowVariables.get(i)).get(code));
                 }
+                measures.forEach(m -> row.add(PxTable.measure(v, m)));
+                String status = PxTable.status(v, "value");
+                row.add(status);
+                row.add(status == null ? null : table.note(v));
+                t.row(row.toArray());
             }
-        }
+        });
         return t.build();
     }
 

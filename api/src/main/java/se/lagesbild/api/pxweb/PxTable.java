@@ -103,14 +103,9 @@ public final class PxTable {
         String unit = cube.indicator().unit();
         boolean count = measure.equals("numerator") || measure.equals("denominator");
         Map<String, Object> u = new LinkedHashMap<>();
-        u.put("base", count ? text("antal", "count") : unit.equals("proportion") ? language.text("xlsx.share") : language.unitLabel(unit));
-        u.put("decimals", count ? 0 : unit.equals("proportion") ? 4 : 1);
+        u.put("base", language.measureBase(unit, count));
+        u.put("decimals", Language.measureDecimals(unit, count));
         return u;
-    }
-
-    /** The released value of one cell of a selection, or null when there is none. */
-    ReleasedValue cell(String region, String diagnosis, String age, String sex, String period) {
-        return cube.get(period, region, diagnosis, sex, age);
     }
 
     /** The numbers of {@code codes} in one of the cube's dimensions ({@link ReleasedStore.Cube#PERIOD} ...), -1 where absent. */
@@ -146,6 +141,11 @@ public final class PxTable {
             return "..";
         }
         return measure(v, measure) == null ? "-" : null;
+    }
+
+    /** Why a cell has no value: its reason when hidden, else "not computed, or no data", in the table's language. */
+    String note(ReleasedValue v) {
+        return v == null || v.reason() == null ? language.text("px.status.none") : v.reason();
     }
 
     private String text(String sv, String en) {

@@ -201,11 +201,6 @@ public final class ReleasedStore implements AutoCloseable {
             return cells.get(key(period, geo, diagnosis, sex, age));
         }
 
-        /** The released value of one cell, or null when the indicator has none there. */
-        public ReleasedValue get(String period, String geo, String diagnosis, String sex, String age) {
-            return at(code(PERIOD, period), code(GEO, geo), code(DIAGNOSIS, diagnosis), code(SEX, sex), code(AGE, age));
-        }
-
         /** The codes of a dimension that have a cell. */
         public Set<String> codes(int dimension) {
             return codes.get(dimension).keySet();

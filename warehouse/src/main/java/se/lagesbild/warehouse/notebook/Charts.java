@@ -171,6 +171,11 @@ public final class Charts {
         return image(chart, title);
     }
 
+    /** The factor a unit's values are drawn with: shares as per cent (×100), others as they are. */
+    public static double scale(String unit) {
+        return unit.equals("proportion") ? 100 : 1;
+    }
+
     /** The value axis' title for a unit: per cent for shares (drawn ×100), else the unit as the language writes it. */
     public static String axis(Language language, String unit) {
         return unit.equals("proportion") ? language.text("chart.axis.share") : language.unitLabel(unit);

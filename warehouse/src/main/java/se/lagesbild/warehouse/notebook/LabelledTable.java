@@ -31,7 +31,7 @@ public final class LabelledTable {
             Map.entry("published_value", new String[] {"published_lower", "published_upper"}),
             Map.entry("revised_value", new String[] {"revised_lower", "revised_upper"}),
             Map.entry("women_value", new String[] {}), Map.entry("men_value", new String[] {}),
-            Map.entry("target", new String[] {}), Map.entry("threshold", new String[] {}), Map.entry("observed", new String[] {}),
+            Map.entry("target", new String[] {}),
             Map.entry("funnel_95", new String[] {"funnel_95_lower", "funnel_95_upper"}),
             Map.entry("funnel_998", new String[] {"funnel_998_lower", "funnel_998_upper"}));
     /** Differences, signed, in percentage points for shares. */

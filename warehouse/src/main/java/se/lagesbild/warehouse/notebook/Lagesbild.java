@@ -194,7 +194,7 @@ public final class Lagesbild implements AutoCloseable {
         if (equity.funnelMethod() == null || Double.isNaN(target)) {
             return Html.paragraph(language.text("chart.funnel.none", language.title(indicator), indicator.method()));
         }
-        double k = indicator.unit().equals("proportion") ? 100 : 1;
+        double k = Charts.scale(indicator.unit());
         var shown = equity.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed()).toList();
         List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), k * r.both().estimate().value()}).toList();
         List<String> codes = shown.stream().map(r -> r.cell().geoCode()).toList();

@@ -247,7 +247,7 @@ public final class ReportView {
 
     /** A bar in the unit's drawn scale (shares in per cent). */
     static Charts.Bar scaled(String unit, String label, Double value, Double lower, Double upper) {
-        double k = unit.equals("proportion") ? 100 : 1;
+        double k = Charts.scale(unit);
         return new Charts.Bar(label, k * number(value), k * number(lower), k * number(upper));
     }
 

@@ -209,6 +209,19 @@ public enum Language {
         };
     }
 
+    /**
+     * A measure's unit as the data formats state it (JSON-stat's {@code unit.base}, the workbook's
+     * unit column): a count "antal", a share "andel (0–1)" (stored as a fraction), else the unit.
+     */
+    public String measureBase(String unit, boolean count) {
+        return count ? text("unit.count") : unit.equals("proportion") ? text("unit.share") : unitLabel(unit);
+    }
+
+    /** The decimals a measure is shown with: counts 0, shares (fractions) 4, others 1. */
+    public static int measureDecimals(String unit, boolean count) {
+        return count ? 0 : unit.equals("proportion") ? 4 : 1;
+    }
+
     /** "yes" or "no", or "–". */
     public String yesNo(Boolean value) {
         return value == null ? "–" : text(value ? "yes" : "no");

@@ -214,8 +214,8 @@ public final class JsonStatTables {
             for (String code : index.keySet()) {
                 boolean count = code.equals("numerator") || code.equals("denominator");
                 json.writeObjectFieldStart(code);
-                json.writeStringField("base", count ? "antal" : unit.equals("proportion") ? LABELS.text("xlsx.share") : LABELS.unitLabel(unit));
-                json.writeNumberField("decimals", count ? 0 : unit.equals("proportion") ? 4 : 1);
+                json.writeStringField("base", LABELS.measureBase(unit, count));
+                json.writeNumberField("decimals", Language.measureDecimals(unit, count));
                 json.writeEndObject();
             }
             json.writeEndObject();

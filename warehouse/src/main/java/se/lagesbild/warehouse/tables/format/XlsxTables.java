@@ -79,11 +79,11 @@ public final class XlsxTables {
                 if (index == indicatorColumn && !hasUnit) {
                     columns.add(new Out(language.text("col.unit"), row -> {
                         Indicator indicator = row[index] == null ? null : labels.indicator(row[index].toString());
-                        return indicator == null ? null : unit(language, indicator.unit());
+                        return indicator == null ? null : language.measureBase(indicator.unit(), false);
                     }));
                 }
             } else if (c.name().equals("unit")) {
-                columns.add(new Out(header, row -> row[index] == null ? null : unit(language, row[index].toString())));
+                columns.add(new Out(header, row -> row[index] == null ? null : language.measureBase(row[index].toString(), false)));
             } else {
                 columns.add(new Out(header, row -> {
                     Object v = row[index];
@@ -142,10 +142,6 @@ public final class XlsxTables {
             case "period_code", "baseline_period", "followup_period" -> v -> labels.period(v.toString());
             default -> null;
         };
-    }
-
-    private static String unit(Language language, String unit) {
-        return unit.equals("proportion") ? language.text("xlsx.share") : language.unitLabel(unit);
     }
 
     /** The same workbook without {@code dcterms:created}, every entry dated 1980-01-01 (zip's first day). */
