@@ -25,7 +25,8 @@ SELECT *,
        upper(lb_text(raw_tnm))                     AS tnm,
        lb_region(raw_region_code)                  AS region_code,
        CASE WHEN regexp_full_match(trim(raw_municipality_code), '[0-9]{4}') THEN trim(raw_municipality_code) END AS municipality_code,
-       lb_int32(raw_basis_of_diagnosis)            AS basis_of_diagnosis
+       lb_int32(raw_basis_of_diagnosis)            AS basis_of_diagnosis,
+       lb_date(raw_lost_to_follow_up_date)         AS lost_to_follow_up_date
 FROM staging
 
 -- @rule unknown_region
@@ -87,6 +88,18 @@ FROM typed WHERE age_days > 120 * 366
 -- @rule date_in_future
 SELECT line_no, 'diagnosis_date', raw_diagnosis_date, 'date is in the future (after ' || (SELECT today FROM delivery) || ')'
 FROM typed WHERE diagnosis_date > (SELECT today FROM delivery)
+
+-- @rule invalid_lost_date
+SELECT line_no, 'lost_to_follow_up_date', raw_lost_to_follow_up_date, 'the day follow-up was lost is a date YYYY-MM-DD (empty: followed to the closing date)'
+FROM typed WHERE lb_text(raw_lost_to_follow_up_date) IS NOT NULL AND lost_to_follow_up_date IS NULL
+
+-- @rule lost_before_diagnosis
+SELECT line_no, 'lost_to_follow_up_date', raw_lost_to_follow_up_date, 'follow-up cannot be lost before the diagnosis (' || diagnosis_date || ')'
+FROM typed WHERE lost_to_follow_up_date < diagnosis_date
+
+-- @rule lost_in_future
+SELECT line_no, 'lost_to_follow_up_date', raw_lost_to_follow_up_date, 'date is in the future (after ' || (SELECT today FROM delivery) || ')'
+FROM typed WHERE lost_to_follow_up_date > (SELECT today FROM delivery)
 
 -- @rule invalid_municipality
 SELECT line_no, 'municipality_code', raw_municipality_code, 'a municipality code has four digits (e.g. 1380)'

@@ -60,5 +60,29 @@ SELECT min(line_no), 'sex_code', NULL, 'the table for ' || CASE WHEN region_code
 FROM typed WHERE region_code IS NOT NULL AND year IS NOT NULL AND sex_code IN (1, 2)
 GROUP BY region_code, year HAVING count(DISTINCT sex_code) = 1
 
+-- @rule missing_years
+-- A year missing between two a region's tables would be guessed from its neighbours: refused,
+-- counting the years the warehouse already holds with those in the file.
+WITH years AS (
+    SELECT region_code, year, min(line_no) AS line_no FROM typed
+    WHERE region_code IS NOT NULL AND year BETWEEN 1900 AND 2100 GROUP BY ALL
+    UNION ALL
+    SELECT DISTINCT region_code, year, NULL FROM stg_life_table
+),
+spans AS (
+    SELECT region_code, min(year) AS first_year, max(year) AS last_year FROM years GROUP BY ALL
+),
+missing AS (
+    SELECT s.region_code, y.year FROM spans s, range(s.first_year, s.last_year + 1) y(year)
+    WHERE NOT EXISTS (SELECT 1 FROM years x WHERE x.region_code = s.region_code AND x.year = y.year)
+)
+SELECT (SELECT min(line_no) FROM years x WHERE x.region_code = m.region_code AND x.line_no IS NOT NULL), 'year',
+       NULL, 'the life tables for ' || CASE WHEN m.region_code = '00' THEN 'Riket' ELSE 'region ' || m.region_code END
+       || ' would have no year ' || string_agg(m.year::VARCHAR, ', ' ORDER BY m.year)
+       || ' between their first and last year (with those already loaded): deliver every year in between'
+FROM missing m
+WHERE EXISTS (SELECT 1 FROM years x WHERE x.region_code = m.region_code AND x.line_no IS NOT NULL)
+GROUP BY m.region_code
+
 -- @period
 SELECT make_date(min(year), 1, 1), make_date(max(year), 12, 31) FROM loaded

@@ -46,7 +46,8 @@ final AS (SELECT f.* FROM fact_population f JOIN cells c USING (batch_id, region
 SELECT * FROM final;
 
 -- One row per current tumour; cell = region × year of diagnosis (a new delivery of a diagnosis year
--- replaces the register's earlier one: late registrations and corrections come with it).
+-- replaces the register's earlier one: late registrations and corrections come with it). With each
+-- tumour the day its follow-up was lost, if it was (V17).
 CREATE OR REPLACE VIEW stg_tumour AS
 WITH cells AS (SELECT region_code, year(diagnosis_date) AS year, max(batch_id) AS batch_id FROM fact_tumour
                WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),

@@ -8,9 +8,12 @@ SELECT max(follow_up_until) AS follow_up_until FROM stg_death;
 
 -- Grain: one row per current malignant tumour (behaviour 3) of a register delivery. Its survival:
 -- days from diagnosis to death (the person's death, from the cause-of-death register, up to the
--- closing date) or to the closing date (alive). excluded says why a tumour is not in survival:
--- death certificate only (its survival time is unknown), diagnosed after the closing date, or a
--- death dated before the diagnosis (a register disagreement, counted, not guessed).
+-- closing date), to the day the tumour's follow-up was lost (emigration: lost_to_follow_up_date),
+-- or to the closing date (alive), whichever comes first. excluded says why a tumour is not in
+-- survival, by one rule applied before any estimator (as NORDCAN and strs do): death certificate
+-- only (no survival time), no deaths loaded, diagnosed after the closing date, a death dated before
+-- the diagnosis (a register disagreement, counted, not guessed), and no follow-up at all (0 days:
+-- a death, an emigration or the closing date on the day of diagnosis).
 CREATE OR REPLACE VIEW int_survival_tumour AS
 WITH deaths AS (
     SELECT person_id, min(death_date) AS death_date FROM stg_death GROUP BY person_id
@@ -24,37 +27,53 @@ tumours AS (
     LEFT JOIN map_municipality_healthcare_region mm ON mm.municipality_code = t.municipality_code AND mm.region_code = t.region_code
     WHERE t.behaviour = 3
 ),
+timed AS (
+    SELECT *,
+           death_date IS NOT NULL AND death_date <= follow_up_until
+               AND (lost_to_follow_up_date IS NULL OR death_date <= lost_to_follow_up_date) AS died,
+           least(follow_up_until, coalesce(lost_to_follow_up_date, follow_up_until)) AS censor_date
+    FROM tumours
+),
 final AS (
     SELECT person_id, sex_code, age_days, diagnosis_date, icd10_code, stage, region_code, split_municipality_code,
-           follow_up_until, death_date,
-           CASE WHEN death_date IS NOT NULL AND death_date <= follow_up_until THEN death_date - diagnosis_date
-                ELSE follow_up_until - diagnosis_date END AS exit_days,
-           death_date IS NOT NULL AND death_date <= follow_up_until AS died,
+           follow_up_until, death_date, lost_to_follow_up_date, died,
+           CASE WHEN died THEN death_date - diagnosis_date ELSE censor_date - diagnosis_date END AS exit_days,
            CASE WHEN basis_of_diagnosis = 0 THEN 'death certificate only'
                 WHEN follow_up_until IS NULL THEN 'no deaths loaded (no follow-up)'
                 WHEN diagnosis_date > follow_up_until THEN 'diagnosed after the closing date'
-                WHEN death_date < diagnosis_date THEN 'death dated before the diagnosis' END AS excluded
-    FROM tumours
+                WHEN death_date < diagnosis_date THEN 'death dated before the diagnosis'
+                WHEN (CASE WHEN died THEN death_date ELSE censor_date END) = diagnosis_date THEN 'no follow-up (0 days)' END AS excluded
+    FROM timed
 )
 SELECT * FROM final;
+
+-- Every malignant tumour of a survival diagnosis group (the SVF diagnoses and all sites,
+-- MALIGNANT), and whether it is the person's survival tumour in the group: their first tumour in
+-- it that no rule excludes (multiple primaries counted once per group, as NORDCAN counts a person
+-- once per site); a later one is excluded as such.
+CREATE OR REPLACE VIEW int_survival_grouped AS
+WITH grouped AS (
+    SELECT t.*, d.diagnosis_code, d.icss_standard,
+           CASE WHEN t.excluded IS NULL
+                THEN row_number() OVER (PARTITION BY t.person_id, d.diagnosis_code, t.excluded IS NULL ORDER BY t.diagnosis_date, t.icd10_code)
+                END AS nth
+    FROM int_survival_tumour t
+    JOIN dim_diagnosis_icd10 r ON substr(t.icd10_code, 1, length(r.icd10_from)) BETWEEN r.icd10_from AND r.icd10_to
+    JOIN dim_diagnosis d ON d.diagnosis_code = r.diagnosis_code
+    WHERE d.diagnosis_code = 'MALIGNANT' OR (d.diagnosis_kind = 'svf' AND d.diagnosis_code <> 'MPN')
+)
+SELECT * EXCLUDE (excluded), coalesce(excluded, CASE WHEN nth > 1 THEN 'a later tumour in the same group' END) AS excluded
+FROM grouped;
 
 -- Survival marts. Contract (methods net_survival and observed_survival): one row per patient and
 -- diagnosis group with diagnosis_code, region_code, split_municipality_code (Halland's split, as
 -- int_geography_bridge), sex_code, age_days, diagnosis_date, exit_days, died, icss_standard,
--- age_group_code and follow_up_until. The engine computes the period windows, the geography
--- roll-up through the bridge, both sexes and the age standardisation. A patient counts once per
--- diagnosis group: their first tumour in it.
+-- age_group_code and follow_up_until. The engine computes the analysis (period, cohort or hybrid
+-- windows), the geography roll-up through the bridge, both sexes and the age standardisation. Beside
+-- each mart, VIEW_exclusions lists the tumours of its population that no estimator sees, with why
+-- (diagnosis_code, diagnosis_date, reason): the engine counts them in every answer.
 CREATE OR REPLACE VIEW int_survival_patient AS
-WITH grouped AS (
-    SELECT t.*, d.diagnosis_code, d.icss_standard,
-           row_number() OVER (PARTITION BY t.person_id, d.diagnosis_code ORDER BY t.diagnosis_date, t.icd10_code) AS nth
-    FROM int_survival_tumour t
-    JOIN dim_diagnosis_icd10 r ON substr(t.icd10_code, 1, length(r.icd10_from)) BETWEEN r.icd10_from AND r.icd10_to
-    JOIN dim_diagnosis d ON d.diagnosis_code = r.diagnosis_code
-    WHERE t.excluded IS NULL
-      AND (d.diagnosis_code = 'MALIGNANT' OR (d.diagnosis_kind = 'svf' AND d.diagnosis_code <> 'MPN'))
-)
-SELECT * EXCLUDE (nth) FROM grouped WHERE nth = 1;
+SELECT * EXCLUDE (nth) FROM int_survival_grouped WHERE excluded IS NULL;
 
 -- Adults (18–99 at diagnosis: the ICSS's ages; 100+ are too few and too uncertain in age).
 CREATE OR REPLACE VIEW mart_survival_adults AS
@@ -63,12 +82,23 @@ SELECT diagnosis_code, region_code, split_municipality_code, sex_code, age_days,
 FROM int_survival_patient
 WHERE age_days >= 18 * 365.241 AND age_days < 100 * 365.241;
 
+CREATE OR REPLACE VIEW mart_survival_adults_exclusions AS
+SELECT diagnosis_code, diagnosis_date,
+       CASE WHEN excluded IS NOT NULL THEN excluded ELSE 'aged 100 or more at diagnosis' END AS reason
+FROM int_survival_grouped
+WHERE age_days >= 18 * 365.241 AND (excluded IS NOT NULL OR age_days >= 100 * 365.241);
+
 -- Children (0–17 at diagnosis), all malignant tumours together.
 CREATE OR REPLACE VIEW mart_survival_children AS
 SELECT diagnosis_code, region_code, split_municipality_code, sex_code, age_days, diagnosis_date, exit_days, died, icss_standard,
        '0-17' AS age_group_code, follow_up_until
 FROM int_survival_patient
 WHERE age_days < 18 * 365.241 AND diagnosis_code = 'MALIGNANT';
+
+CREATE OR REPLACE VIEW mart_survival_children_exclusions AS
+SELECT diagnosis_code, diagnosis_date, excluded AS reason
+FROM int_survival_grouped
+WHERE age_days < 18 * 365.241 AND diagnosis_code = 'MALIGNANT' AND excluded IS NOT NULL;
 
 -- Grain: one row per death with cancer (C00–C97) as the underlying cause in a year whose deaths
 -- are complete (the closing date is on or after its 31 December), with the geography units it

@@ -1,145 +1,185 @@
 # Expected values for the survival tests (warehouse/src/test/resources/stats/survival/*.csv),
 # computed once with R's relsurv and survival packages and kept as fixtures. Run from the project
-# root (Debian: r-base-core, r-cran-relsurv, r-cran-survival):
+# root (Debian: r-base-core, r-cran-relsurv, r-cran-survival, r-cran-popepi):
 #   Rscript warehouse/src/test/r/survival-fixtures.R
 # Every file's first line names R's and the packages' versions.
 #
-# The data are simulated here (a Gompertz life table and patients with an excess hazard), so the
-# Java side reads exactly the same patients and life table from the fixture files.
-suppressPackageStartupMessages({ library(survival); library(relsurv) })
+# Every estimate is at exactly 1, 3, 5 and 10 years (365.241 days each, relsurv's year):
+#   Pohar Perme  rs.surv(method = "pohar-perme", add.times = TIMES) read at TIMES;
+#   Ederer II    relsurv's own computation (exp.prep, as rs.surv calls it) on the same crude grid,
+#                so that it too is carried to exactly t through the population hazard (rs.surv
+#                itself adds the times only for Pohar Perme);
+#   Kaplan-Meier survfit, read at TIMES (a step function: exact at any time);
+#   period analysis and Brenner's weights, which rs.surv cannot take, by relsurv-reference.R,
+#   checked here first against rs.surv and exp.prep (with ys = entry) to 1e-10.
+# Data: relsurv's colrec with its Slovenian population table slopop, popEpi's sire with its
+# Finnish popmort, and edge cohorts made from them. Patients with no follow-up (0 days) are left
+# out before any estimator, as NORDCAN and strs do (rs.surv drops them too).
+suppressPackageStartupMessages({ library(survival); library(relsurv); library(popEpi) })
 out <- "warehouse/src/test/resources/stats/survival"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 version <- paste0("# computed with ", R.version.string, ", relsurv ", packageVersion("relsurv"),
-                  ", survival ", packageVersion("survival"))
+                  ", survival ", packageVersion("survival"), ", popEpi ", packageVersion("popEpi"))
 write_fixture <- function(df, name) {
   path <- file.path(out, name)
   writeLines(version, path)
   suppressWarnings(write.table(format(df, digits = 17), path, sep = ",", row.names = FALSE, quote = FALSE, append = TRUE))
 }
-YEAR <- 365.241 # relsurv's year in days (transrate)
-TIMES <- c(1, 3, 5) * YEAR
+source("warehouse/src/test/r/relsurv-reference.R")
+YEAR <- 365.241
+TIMES <- c(1, 3, 5, 10) * YEAR
 
-# ---- life table: q by single year of age 0-100 (100 holds for all older ages), years 2010-2022
-ages <- 0:100
-years <- 2010:2022
-q_of <- function(age, year, sex) {
-  a <- ifelse(sex == 1, 6e-5, 3.5e-5)
-  pmin(0.6, 1 - exp(-a * exp(0.093 * age) * exp(-0.015 * (year - 2010))))
+# ---- life tables as the life-tables format holds them: q by year x sex (1 men, 2 women) x age
+slopop_q <- function(years = 1982:2020, ages = 0:103) {
+  rows <- expand.grid(age = ages, sex = 1:2, year = years)
+  sexname <- c("male", "female")
+  rows$q <- mapply(function(a, s, y) 1 - exp(-slopop[as.character(a), as.character(y), sexname[s]] * YEAR), rows$age, rows$sex, rows$year)
+  rows[, c("year", "sex", "age", "q")]
 }
-lt <- expand.grid(age = ages, sex = 1:2, year = years)
-lt$q <- mapply(q_of, lt$age, lt$year, lt$sex)
-write_fixture(lt[, c("year", "sex", "age", "q")], "life_table.csv")
-p_matrix <- function(sex) sapply(years, function(y) 1 - q_of(ages, y, sex))
-ratetable <- transrate(p_matrix(1), p_matrix(2), yearlim = c(min(years), max(years)), int.length = 1)
+popmort_q <- function() {
+  p <- as.data.frame(popmort)
+  data.frame(year = p$year, sex = ifelse(p$sex == 0, 1L, 2L), age = p$agegroup, q = 1 - exp(-p$haz))
+}
+tables <- list(slopop = slopop_q(), slopop_to90 = slopop_q(ages = 0:90), popmort = popmort_q())
+tables$slopop_to90 <- tables$slopop_to90[tables$slopop_to90$age <= 90, ]
 
-# ---- patients: age at diagnosis, sex, date of diagnosis, death (expected + excess hazard), closing date
-simulate <- function(n, seed, from = "2012-01-01", to = "2017-12-31", closing = "2022-12-31", ages = c(20, 99),
-                     excess = function(age) 0.10 + 0.004 * (age - 50)) {
-  set.seed(seed)
-  sex <- sample(1:2, n, replace = TRUE)
-  age_years <- runif(n, ages[1], ages[2])
-  age_days <- round(age_years * YEAR)
-  dx <- as.Date(from) + sample(0:as.integer(as.Date(to) - as.Date(from)), n, replace = TRUE)
-  # yearly hazard: background at the age of diagnosis (Gompertz, no ageing: simple, fine for a test) + excess
-  background <- -log(1 - mapply(function(a, s) q_of(floor(a), 2015, s), age_years, sex))
-  rate <- background + pmax(0.005, excess(age_years))
-  death_days <- ceiling(rexp(n, rate) * YEAR)
-  follow <- as.integer(as.Date(closing) - dx)
-  time <- pmin(death_days, follow)
-  status <- as.integer(death_days <= follow)
-  data.frame(id = seq_len(n), sex = sex, age_days = age_days, diagnosis = dx, time = time, status = status)
+# relsurv's rate table from the same q (transrate: hazard per day -log(1 - q)/365.241) ...
+as_ratetable <- function(lt) {
+  years <- sort(unique(lt$year)); ages <- sort(unique(lt$age))
+  p <- function(s) sapply(years, function(y) { r <- lt[lt$sex == s & lt$year == y, ]; 1 - r$q[order(r$age)] })
+  transrate(p(1), p(2), yearlim = range(years), int.length = 1)
 }
-
-# ---- a direct implementation of relsurv's Pohar Perme computation (pohar-perme-reference.R),
-# checked below against rs.surv itself on data without entry or weights.
-source("warehouse/src/test/r/pohar-perme-reference.R")
-hazard_per_day <- function(age_days, date, sex) {
-  age <- pmin(100, floor(age_days / YEAR))
-  yr <- as.integer(format(date, "%Y"))
-  yr <- pmin(max(years), pmax(min(years), yr))
-  q <- q_of(age, yr, sex)
-  -log(1 - q) / YEAR
-}
-pp_reference <- function(d, entry = rep(0, nrow(d)), w = rep(1, nrow(d))) pohar_perme_reference(d, entry, w, hazard_per_day)
-at_times <- function(curve, times, column) {
-  sapply(times, function(t) { k <- which(curve$time <= t); if (length(k) == 0) 1 else curve[[column]][max(k)] })
+# ... and the same hazard for the direct implementation (the cell holding age and date: the age
+# cuts are k * 365.241 days, the years start on 1 January; outside the table the nearest cell)
+as_hazard <- function(lt) {
+  years <- sort(unique(lt$year)); ages <- sort(unique(lt$age))
+  lam <- array(NA, c(length(ages), length(years), 2))
+  lam[cbind(match(lt$age, ages), match(lt$year, years), lt$sex)] <- -log(1 - lt$q) / YEAR
+  jan1 <- as.numeric(as.Date(paste0(years, "-01-01")))
+  cuts <- (0:(length(ages) - 1)) * YEAR
+  function(age_days, date_days, sex) {
+    a <- pmax(1, findInterval(age_days, cuts))
+    y <- pmax(1, findInterval(date_days, jan1))
+    lam[cbind(a, y, sex)]
+  }
 }
 
-fit_at <- function(fit, times) {
-  s <- summary(fit, times = times, extend = TRUE)
-  data.frame(years = times / YEAR, surv = s$surv, std_err = s$std.err / ifelse(s$surv > 0, s$surv, NA),
-             lower = s$lower, upper = s$upper, n_risk = s$n.risk)
+# ---- cohorts: age_days, dx (days since 1970-01-01), sex (1 men, 2 women), time, status, entry
+from_colrec <- function(rows) {
+  data.frame(age_days = rows$age, dx = as.numeric(rows$diag) - 3653, sex = rows$sex, time = rows$time, status = rows$stat, entry = 0)
 }
-relsurv_fit <- function(d, method) {
-  rs.surv(Surv(time, status) ~ 1, data = d, ratetable = ratetable, method = method, conf.type = "log",
-          rmap = list(age = age_days, sex = sex, year = diagnosis))
-}
-
-datasets <- list(
-  cohort400 = simulate(400, 1),
-  small25 = simulate(25, 2),
-  everyone_dies = transform(simulate(30, 3, excess = function(age) 3), status = 1L, time = pmin(time, 2000L)),
-  nobody_dies = transform(simulate(30, 4), status = 0L),
-  beyond_table = simulate(40, 5, ages = c(95, 104)),
-  years_outside_table = simulate(60, 6, from = "2020-06-01", to = "2022-12-31", closing = "2025-06-30"),
-  zero_days = transform(simulate(40, 7), time = ifelse(seq_len(40) <= 3, 1L, time), status = ifelse(seq_len(40) <= 3, 1L, status))
+colrec_all <- from_colrec(colrec)
+sire_all <- with(as.data.frame(sire), data.frame(age_days = as.numeric(dg_date - bi_date), dx = as.numeric(dg_date), sex = 2L,
+                                                time = as.numeric(ex_date - dg_date), status = as.integer(status > 0), entry = 0))
+set.seed(24)
+nobody <- colrec_all[sample(nrow(colrec_all), 150), ]; nobody$status <- 0L
+tied <- colrec_all[colrec$stat == 1, ][1:60, ]; tied$time <- pmax(1, round(tied$time / 200) * 200)
+old <- colrec_all[colrec_all$age_days >= 85 * YEAR, ]
+emigrated <- colrec_all[sample(nrow(colrec_all), 300), ]
+moved <- sample(300, 40); emigrated$time[moved] <- pmax(1, floor(emigrated$time[moved] * runif(40)))
+emigrated$status[moved] <- 0L
+period_1998 <- local({
+  start <- as.numeric(as.Date("1998-01-01")) - colrec_all$dx
+  stop <- as.numeric(as.Date("1999-01-01")) - colrec_all$dx
+  p <- colrec_all
+  p$entry <- pmax(0, start)
+  p$status <- as.integer(colrec_all$status == 1 & colrec_all$time <= stop)
+  p$time <- pmin(colrec_all$time, stop)
+  p[p$time > p$entry, ]
+})
+cohorts <- list(
+  colrec = list(d = colrec_all, table = "slopop"),
+  colrec_small = list(d = colrec_all[1:60, ], table = "slopop"),
+  nobody_dies = list(d = nobody, table = "slopop"),
+  tied_deaths = list(d = tied, table = "slopop"),
+  past_last_age = list(d = old, table = "slopop_to90"),
+  emigrated = list(d = emigrated, table = "slopop"),
+  sire = list(d = sire_all, table = "popmort"),
+  sire_small = list(d = sire_all[1:200, ], table = "popmort"),
+  period_1998 = list(d = period_1998, table = "slopop")
 )
-# zero_days: three patients who died on the day of diagnosis, given 1 day (the Java side's rule
-# for a follow-up of 0 days); the Java test feeds them with 0 days.
 
-patients <- NULL; pp <- NULL; e2 <- NULL; km <- NULL
-for (name in names(datasets)) {
-  d <- datasets[[name]]
-  patients <- rbind(patients, data.frame(dataset = name, d))
-  fit_pp <- relsurv_fit(d, "pohar-perme")
-  fit_e2 <- relsurv_fit(d, "ederer2")
-  fit_km <- survfit(Surv(time, status) ~ 1, data = d, conf.type = "log")
-  pp <- rbind(pp, data.frame(dataset = name, fit_at(fit_pp, TIMES)))
-  e2 <- rbind(e2, data.frame(dataset = name, fit_at(fit_e2, TIMES)))
-  km <- rbind(km, data.frame(dataset = name, fit_at(fit_km, TIMES)))
-  # the direct implementation must be relsurv's computation
-  ref <- pp_reference(d)
-  stopifnot(max(abs(at_times(ref, TIMES, "surv") - summary(fit_pp, times = TIMES, extend = TRUE)$surv), na.rm = TRUE) < 1e-10)
-  stopifnot(max(abs(at_times(ref, TIMES, "ederer2") - summary(fit_e2, times = TIMES, extend = TRUE)$surv), na.rm = TRUE) < 1e-10)
+patients <- NULL; expected <- NULL
+for (name in names(cohorts)) {
+  d <- cohorts[[name]]$d
+  lt_name <- cohorts[[name]]$table
+  patients <- rbind(patients, data.frame(dataset = name, table = lt_name, id = seq_len(nrow(d)), d))
+  d <- d[d$time > d$entry, ]  # no follow-up at all: left out before any estimator (day 0)
+  hazard <- as_hazard(tables[[lt_name]])
+  ref <- relsurv_reference(d, entry = d$entry, add_times = TIMES, hazard = hazard)
+  if (all(d$entry == 0)) {
+    rt <- as_ratetable(tables[[lt_name]])
+    d$date <- as.Date(d$dx, origin = "1970-01-01")
+    fit <- rs.surv(Surv(time, status) ~ 1, data = d, ratetable = rt, method = "pohar-perme", conf.type = "log", add.times = TIMES,
+                   rmap = list(age = age_days, sex = sex, year = date))
+    s <- summary(fit, times = TIMES, extend = TRUE)
+    stopifnot(max(abs(curve_at(ref, TIMES, "pp") - s$surv)) < 1e-10)
+    # Ederer II on the same grid, by relsurv's own routine
+    rf <- relsurv:::rformulate(Surv(time, status) ~ 1, d, rt, rmap = quote(list(age = age_days, sex = sex, year = date)))
+    tis <- sort(unique(c(rf$Y, pmin(TIMES, max(rf$Y)))))
+    tmp <- relsurv:::exp.prep(rf$R, rf$Y, rf$ratetable, rf$status, times = as.double(tis), fast = TRUE, prec = 1)
+    e2 <- data.frame(time = tis, e2 = cumprod(1 - (tmp$dni - tmp$yidli) / tmp$yi))
+    stopifnot(max(abs(curve_at(ref, TIMES, "e2") - curve_at(e2, TIMES, "e2"))) < 1e-10)
+    pp <- data.frame(surv = s$surv, std_err = s$std.err / s$surv, lower = s$lower, upper = s$upper, n_risk = s$n.risk)
+    km_fit <- survfit(Surv(time, status) ~ 1, data = d, conf.type = "log")
+  } else {
+    # delayed entry: relsurv's routine with ys = entry checks the direct implementation
+    rt <- as_ratetable(tables[[lt_name]])
+    d$date <- as.Date(d$dx, origin = "1970-01-01")
+    rf <- relsurv:::rformulate(Surv(time, status) ~ 1, d, rt, rmap = quote(list(age = age_days, sex = sex, year = date)))
+    tis <- sort(unique(c(rf$Y, pmin(TIMES, max(rf$Y)))))
+    tmp <- relsurv:::exp.prep(rf$R, rf$Y, rf$ratetable, rf$status, times = as.double(tis), fast = TRUE, ys = as.double(d$entry), prec = 1)
+    c_pp <- data.frame(time = tis, pp = cumprod(1 - (tmp$dnisi / tmp$yisi - tmp$yidlisiw)))
+
+    stopifnot(max(abs(curve_at(ref, TIMES, "pp") - curve_at(c_pp, TIMES, "pp"))) < 1e-10)
+    z <- qnorm(0.975)
+    v <- curve_at(ref, TIMES, "pp"); se <- curve_at(ref, TIMES, "pp_se")
+    at_risk <- sapply(TIMES, function(t) sum(d$entry < t & d$time >= t))  # survfit's count at t (0 past the last exit)
+    pp <- data.frame(surv = v, std_err = se, lower = v * exp(-z * se), upper = v * exp(z * se), n_risk = at_risk)
+    km_fit <- survfit(Surv(entry, time, status) ~ 1, data = d, conf.type = "log")
+  }
+  k <- summary(km_fit, times = TIMES, extend = TRUE)
+  km <- data.frame(surv = k$surv, std_err = k$std.err / ifelse(k$surv > 0, k$surv, NA), lower = k$lower, upper = k$upper, n_risk = k$n.risk)
+  z <- qnorm(0.975)
+  v <- curve_at(ref, TIMES, "e2"); se <- curve_at(ref, TIMES, "e2_se")
+  e2 <- data.frame(surv = v, std_err = se, lower = v * exp(-z * se), upper = v * exp(z * se),
+                   n_risk = sapply(TIMES, function(t) sum(d$entry < t & d$time >= t)))
+  for (m in list(list("pohar_perme", pp), list("ederer2", e2), list("kaplan_meier", km))) {
+    expected <- rbind(expected, data.frame(dataset = name, method = m[[1]], years = TIMES / YEAR, m[[2]]))
+  }
 }
-patients$diagnosis <- format(patients$diagnosis)
-write_fixture(patients, "patients.csv")
-write_fixture(pp, "pohar_perme.csv")
-write_fixture(e2, "ederer2.csv")
-write_fixture(km, "kaplan_meier.csv")
+patients$diagnosis <- format(as.Date(patients$dx, origin = "1970-01-01"))
+write_fixture(patients[, c("dataset", "table", "id", "sex", "age_days", "diagnosis", "entry", "time", "status")], "patients.csv")
+write_fixture(expected, "expected.csv")
+lts <- do.call(rbind, lapply(names(tables), function(n) data.frame(table = n, tables[[n]])))
+write_fixture(lts, "life_tables.csv")
 
-# ---- period analysis (Brenner): the patients of cohort400 at risk during 2017, each entering at
-# 1 January 2017 (or diagnosis) and leaving at 1 January 2018 (or death or closing date).
-d <- datasets$cohort400
-start <- as.integer(as.Date("2017-01-01") - d$diagnosis)
-stop <- as.integer(as.Date("2018-01-01") - d$diagnosis)
-entry <- pmax(0L, start)
-exit <- pmin(d$time, stop)
-status <- as.integer(d$status == 1 & d$time <= stop)
-keep <- exit > entry
-period <- d[keep, ]
-period$time <- exit[keep]
-period$status <- status[keep]
-period_entry <- entry[keep]
-ref <- pp_reference(period, entry = period_entry)
-km_period <- survfit(Surv(period_entry, time, status) ~ 1, data = period, conf.type = "log")
-s <- summary(km_period, times = TIMES, extend = TRUE)
-write_fixture(data.frame(years = TIMES / YEAR, pp_surv = at_times(ref, TIMES, "surv"), pp_std_err = at_times(ref, TIMES, "std_err"),
-                         km_surv = s$surv, km_std_err = s$std.err / s$surv, km_lower = s$lower, km_upper = s$upper),
-              "period_2017.csv")
-
-# ---- age standardisation with ICSS 1 (Corazziari, Quinn, Capocaccia 2004): 15-44, 45-54, 55-64, 65-74, 75+
+# ---- age standardisation with ICSS 1 (Corazziari, Quinn, Capocaccia 2004): 15-44, 45-54, 55-64,
+# 65-74, 75+. Traditional: each age group's Pohar Perme (rs.surv), weighted, variance sum w^2 var.
+# Brenner: individual weights w_k / (n_k / n) in one Pohar Perme estimate (the direct implementation).
 icss1 <- c(0.07, 0.12, 0.23, 0.29, 0.29)
-d <- datasets$cohort400
-group <- cut(d$age_days / YEAR, c(15, 45, 55, 65, 75, Inf), right = FALSE, labels = FALSE)
-# traditional: each age group's Pohar Perme estimate, weighted; variance sum of w^2 var
-by_group <- lapply(1:5, function(k) fit_at(relsurv_fit(d[group == k, ], "pohar-perme"), TIMES))
-traditional <- Reduce(`+`, lapply(1:5, function(k) icss1[k] * by_group[[k]]$surv))
-traditional_var <- Reduce(`+`, lapply(1:5, function(k) (icss1[k] * by_group[[k]]$surv * by_group[[k]]$std_err)^2))
-# Brenner: individual weights w_k / (n_k / n) in one Pohar Perme estimate
-share <- tabulate(group, 5) / nrow(d)
-brenner <- pp_reference(d, w = icss1[group] / share[group])
-write_fixture(data.frame(years = TIMES / YEAR, traditional = traditional, traditional_se = sqrt(traditional_var),
-                         brenner = at_times(brenner, TIMES, "surv"), brenner_log_se = at_times(brenner, TIMES, "std_err")),
-              "icss1_standardised.csv")
+standardised <- NULL
+for (name in c("colrec", "sire", "colrec_small", "period_1998")) {
+  d <- cohorts[[name]]$d
+  d <- d[d$time > d$entry & d$age_days >= 15 * YEAR, ]
+  hazard <- as_hazard(tables[[cohorts[[name]]$table]])
+  group <- cut(d$age_days / YEAR, c(15, 45, 55, 65, 75, Inf), right = FALSE, labels = FALSE)
+  if (length(unique(group)) < 5) next
+  by_group <- lapply(1:5, function(k) {
+    g <- d[group == k, ]
+    r <- relsurv_reference(g, entry = g$entry, add_times = TIMES, hazard = hazard)
+    data.frame(surv = curve_at(r, TIMES, "pp"), se = curve_at(r, TIMES, "pp_se"))
+  })
+  traditional <- Reduce(`+`, lapply(1:5, function(k) icss1[k] * by_group[[k]]$surv))
+  # a group whose follow-up ends before t has only its last value: not a standardised estimate at t
+  followed <- sapply(TIMES, function(t) all(sapply(1:5, function(k) max(d$time[group == k]) > floor(t))))
+  traditional_var <- Reduce(`+`, lapply(1:5, function(k) (icss1[k] * by_group[[k]]$surv * by_group[[k]]$se)^2))
+  traditional[!followed] <- NA; traditional_var[!followed] <- NA
+  share <- tabulate(group, 5) / nrow(d)
+  brenner <- relsurv_reference(d, entry = d$entry, w = icss1[group] / share[group], add_times = TIMES, hazard = hazard)
+  standardised <- rbind(standardised, data.frame(dataset = name, years = TIMES / YEAR, traditional = traditional,
+                                                 traditional_se = sqrt(traditional_var), brenner = curve_at(brenner, TIMES, "pp"),
+                                                 brenner_log_se = curve_at(brenner, TIMES, "pp_se")))
+}
+write_fixture(standardised, "icss1_standardised.csv")
 cat("wrote", out, "\n")

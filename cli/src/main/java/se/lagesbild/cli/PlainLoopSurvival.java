@@ -13,6 +13,7 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.indicators.SurvivalOptions;
 import se.lagesbild.warehouse.stats.AgeStandardisedSurvival;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.LifeTable;
@@ -34,7 +35,7 @@ final class PlainLoopSurvival {
     static Map<Cell, Double> compute(Warehouse warehouse, String code) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         boolean net = indicator.method().equals("net_survival");
-        double[] at = Survival.years(indicator.methodParam());
+        double[] at = SurvivalOptions.grid(indicator.methodParam());
         int horizon = Survival.horizonFor(at);
         List<LifeTable.Row> rows = new ArrayList<>();
         warehouse.dsl().resultQuery("SELECT year, sex_code, age, death_probability FROM stg_life_table WHERE region_code = '00'")
@@ -74,8 +75,8 @@ final class PlainLoopSurvival {
                             int exit = p.get(4, Integer.class);
                             boolean died = p.get(5, Boolean.class);
                             int entry = (int) Math.max(0, start - dx);
-                            int leave = (int) Math.min(exit == 0 && died ? 1 : exit, end - dx);
-                            boolean diedInWindow = died && Math.max(exit, 1) <= end - dx;
+                            int leave = (int) Math.min(exit, end - dx);
+                            boolean diedInWindow = died && exit <= end - dx;
                             // in the window only while at risk within the horizon (as the engine: Brenner's weights count these)
                             if (leave <= entry || entry >= horizon) {
                                 continue;
@@ -95,8 +96,8 @@ final class PlainLoopSurvival {
                             continue;
                         }
                         SurvivalEstimate e = (net ? Survival.poharPerme(sums, at, Confidence.NINETY_FIVE)
-                                : Survival.kaplanMeier(sums, at, Confidence.NINETY_FIVE)).get(0);
-                        values.put(key, Survival.followedUp(sums, at[0]) ? e.value() : Double.NaN);
+                                : Survival.kaplanMeier(sums, at, Confidence.NINETY_FIVE)).get(at.length - 1);
+                        values.put(key, Survival.followedUp(sums, at[at.length - 1]) ? e.value() : Double.NaN);
                     }
                 }
             }

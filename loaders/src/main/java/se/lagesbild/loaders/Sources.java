@@ -98,7 +98,9 @@ public final class Sources {
                     req("region_code", REGION, "region", "lan", "län"),
                     opt("municipality_code", "a four-digit municipality code", "kommun", "municipality").typed(null),
                     req("basis_of_diagnosis", "the ENCR basis 0 (death certificate only), 1, 2, 4, 5, 6, 7 or 9", "basis", "diagnosgrund")
-                            .typed(null)),
+                            .typed(null),
+                    opt("lost_to_follow_up_date", DATE + ": the day the person emigrated or was otherwise lost to follow-up",
+                            "emigration_date", "utvandringsdatum", "censoring_date")),
                     List.of("person_id", "diagnosis_date", "icd10_code"), "region_code", true),
             new SourceFormat("deaths", "deaths.sql", FACT_DEATH, Policy.QUARANTINE, List.of(
                     req("person_id", "the person id the cancer register uses", "lopnr", "löpnr", "pseudonym"),

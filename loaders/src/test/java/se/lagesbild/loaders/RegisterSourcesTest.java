@@ -93,4 +93,71 @@ class RegisterSourcesTest {
                     "P0006 (aged 11) is the one child, counted once: children's survival is all malignant tumours together");
         }
     }
+
+    @Test
+    void aLifeTableYearMissingBetweenTwoOthersIsRefusedAtLoadAndValidateCountingTheYearsAlreadyLoaded() {
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
+            Path y2020 = BrokenFiles.write(folder, "lt2020.csv", table(2020));
+            assertEquals(LoadOutcome.Status.LOADED, load(w, LoadRequest.of("life-tables", y2020)).status());
+            // 2022 alone would leave 2021 empty between what is loaded and the file
+            Path y2022 = BrokenFiles.write(folder, "lt2022.csv", table(2022));
+            LoadOutcome validated = FileLoader.load(w, LoadRequest.of("life-tables", y2022).withToday(TODAY).asDryRun(), LoadListener.SILENT);
+            Problem gap = validated.firstProblems().stream().filter(p -> p.rule().equals("missing_years")).findFirst().orElseThrow();
+            assertEquals("the life tables for Riket would have no year 2021 between their first and last year (with those already loaded):"
+                    + " deliver every year in between", gap.message());
+            assertEquals(LoadOutcome.Status.REJECTED, load(w, LoadRequest.of("life-tables", y2022)).status());
+            // within one file too
+            List<String> both = new ArrayList<>(List.of(table(2023)));
+            both.addAll(List.of(table(2025)).subList(1, table(2025).length));
+            LoadOutcome holed = load(w, LoadRequest.of("life-tables", BrokenFiles.write(folder, "lt2023-2025.csv", both.toArray(String[]::new))));
+            assertTrue(holed.firstProblems().stream().anyMatch(p -> p.rule().equals("missing_years") && p.message().contains("no year 2021, 2022, 2024")),
+                    holed.firstProblems().toString());
+            // 2021 then 2022: nothing missing
+            assertEquals(LoadOutcome.Status.LOADED, load(w, LoadRequest.of("life-tables", BrokenFiles.write(folder, "lt2021.csv", table(2021)))).status());
+            assertEquals(LoadOutcome.Status.LOADED, load(w, LoadRequest.of("life-tables", y2022)).status());
+        }
+    }
+
+    private static String[] table(int year) {
+        List<String> lines = new ArrayList<>(List.of("year,sex_code,age,death_probability"));
+        for (int sex = 1; sex <= 2; sex++) {
+            for (int age = 0; age <= 2; age++) {
+                lines.add(year + "," + sex + "," + age + ",0.01");
+            }
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    @Test
+    void followUpLostToEmigrationCensorsAndNoFollowUpAtAllIsExcludedAndCounted() {
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
+            Path register = BrokenFiles.write(folder, "register.csv",
+                    "person_id,sex_code,birth_date,diagnosis_date,icd10_code,stage,region_code,basis_of_diagnosis,utvandringsdatum",
+                    "E1,2,1950-01-01,2024-03-01,C50.9,I,01,7,2025-03-01",
+                    "E2,2,1950-01-01,2024-03-01,C50.9,I,01,7,2024-03-01",
+                    "E3,1,1950-01-01,2024-03-01,C61,I,01,7,2025-06-01",
+                    "E4,1,1950-01-01,2024-03-01,C61,I,01,7,",
+                    "E5,1,1950-01-01,2024-03-01,C61,I,01,7,2024-02-01",
+                    "E6,1,1950-01-01,2024-03-01,C61,I,01,7,2025-13-01");
+            LoadOutcome loaded = load(w, LoadRequest.of("cancer-register", register));
+            assertEquals(LoadOutcome.Status.LOADED, loaded.status());
+            assertTrue(loaded.firstProblems().stream().anyMatch(p -> p.line() == 6 && p.rule().equals("lost_before_diagnosis")),
+                    loaded.firstProblems().toString());
+            assertTrue(loaded.firstProblems().stream().anyMatch(p -> p.line() == 7 && p.rule().equals("invalid_lost_date")),
+                    loaded.firstProblems().toString());
+            Path deaths = BrokenFiles.write(folder, "deaths.csv", "person_id,sex_code,age_years,death_date,underlying_cause,region_code",
+                    "E3,1,75,2025-03-01,C61,01", "E4,1,74,2024-03-01,C61,01");
+            assertEquals(LoadOutcome.Status.LOADED, load(w, LoadRequest.of("deaths", deaths).withFollowUpUntil(LocalDate.of(2025, 12, 31))).status());
+            var rows = w.dsl().resultQuery("SELECT person_id, excluded, exit_days, died FROM int_survival_tumour ORDER BY person_id").fetch();
+            assertEquals(4, rows.size());
+            assertEquals(365, rows.get(0).get(2, Integer.class), "E1 emigrated a year after diagnosis: censored then");
+            assertEquals(false, rows.get(0).get(3));
+            assertEquals("no follow-up (0 days)", rows.get(1).get(1), "E2 emigrated on the day of diagnosis");
+            assertEquals(true, rows.get(2).get(3), "E3 died before emigrating: a death");
+            assertEquals("no follow-up (0 days)", rows.get(3).get(1), "E4 died on the day of diagnosis");
+            var exclusions = w.dsl().resultQuery("SELECT reason, count(*) FROM mart_survival_adults_exclusions WHERE diagnosis_code = 'MALIGNANT'"
+                    + " GROUP BY ALL").fetchMap(0, 1);
+            assertEquals(2L, ((Number) exclusions.get("no follow-up (0 days)")).longValue(), exclusions.toString());
+        }
+    }
 }

@@ -89,7 +89,7 @@ class ValidationRulesTest {
         "population     | 01;3;46;2025;15000                                                           | sex                       | invalid_sex",
         "population     | 01;1;46;2025;-5                                                              | population                | negative_count",
         "population     | 01;1;old;2025;15000                                                          | age                       | invalid_age",
-        "population     | 01;1;46;2045;15000                                                           | year                      | unknown_year",
+        "population     | 01;1;46;2150;15000                                                           | year                      | unknown_year",
         "population     | 01;1;40-49;2025;15000                                                        | age                       | overlapping_ages",
         "new-cases      | 0,1,13,2025,C61,412                                                          | region_code               | total_row",
         "new-cases      | 1,3,14,2025,C61,412                                                          | sex_code                  | total_row",

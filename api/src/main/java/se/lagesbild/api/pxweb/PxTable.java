@@ -23,6 +23,8 @@ public final class PxTable {
     public static final String HEALTHCARE_REGIONS = "agg_sjukvardsregioner";
     /** The measures, in order. */
     static final List<String> MEASURES = List.of("value", "lower", "upper", "numerator", "denominator");
+    /** A survival table's measures: its standard error beside the interval. */
+    static final List<String> SURVIVAL_MEASURES = List.of("value", "lower", "upper", "standard_error", "numerator", "denominator");
     /** The time units, in the order the first with data becomes Tid's own values. */
     static final List<String> TIME_UNITS = List.of("year", "half", "quarter", "month");
 
@@ -55,10 +57,11 @@ public final class PxTable {
         Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.codes(ReleasedStore.Cube.SEX)), labels(catalog.sexes()));
         add(new Variable("Kon", text("kön", "sex"), "RegularVariable", sexes, null, List.copyOf(sexes.keySet()), Map.of()));
         Map<String, String> measures = new LinkedHashMap<>();
-        for (String m : MEASURES) {
+        List<String> contents = i.method().endsWith("_survival") ? SURVIVAL_MEASURES : MEASURES;
+        for (String m : contents) {
             measures.put(m, language.text("px.measure." + m, language.title(i)));
         }
-        add(new Variable("ContentsCode", text("tabellinnehåll", "contents"), "ContentsVariable", measures, null, MEASURES, Map.of()));
+        add(new Variable("ContentsCode", text("tabellinnehåll", "contents"), "ContentsVariable", measures, null, contents, Map.of()));
         // one time unit per list, as a PxWeb table has: the first unit with data (years, else half-years, ...) is Tid's own
         // values, the others are codelists, so top(3) means the three newest periods of one unit
         Map<String, Map<String, String>> byUnit = new LinkedHashMap<>();
@@ -126,6 +129,7 @@ public final class PxTable {
             case "value" -> v.estimate().value();
             case "lower" -> v.estimate().lower();
             case "upper" -> v.estimate().upper();
+            case "standard_error" -> v.estimate().standardError();
             case "numerator" -> v.numerator();
             default -> v.denominator();
         };

@@ -19,7 +19,7 @@ public final class Catalogue {
                 .fetch(r -> new Indicator(r.getIndicatorCode(), r.getGoalCode(), r.getTitleSv(), r.getTitleEn(), r.getDescriptionSv(),
                         r.getDescriptionEn(), r.getUnit(), r.getDirection(), r.getTargetValue(), r.getMethod(), r.getMethodParam(),
                         r.getScope(), r.getDataSource(), r.getMartView(),
-                        r.getDisclosureFamily() == null ? r.getDataSource() : r.getDisclosureFamily()));
+                        r.getDisclosureFamily() == null ? r.getDataSource() : r.getDisclosureFamily(), r.getMethodOptions()));
     }
 
     /** The indicator {@code code}, or an error listing the codes there are. */

@@ -130,8 +130,7 @@ final class CellData {
             if (e == null) {
                 throw new IllegalArgumentException("survival cells are computed at " + confidence.level() + " and 0.998, not " + level.level());
             }
-            return e.available() ? new Estimate(e.value(), e.lower(), e.upper(), e.note().isEmpty() ? v.method() : v.method() + "; " + e.note())
-                    : Estimate.notAvailable(e.note());
+            return e.available() ? e.estimate(v.method()) : Estimate.notAvailable(e.note());
         }
         if (percentile()) {
             return Medians.quantile(observations.get(cell), indicator.methodParam(), level);

@@ -9,10 +9,12 @@ package se.lagesbild.warehouse.indicators;
  * @param martView    the view that yields its numerator and denominator at the common grain
  * @param disclosureFamily the indicators that count the same people share one suppression pattern
  *                    (catalogue column disclosure_family; its data source when not set)
+ * @param methodOptions the method's options as key=value pairs separated by ';' (survival: the
+ *                    analysis, {@link SurvivalOptions}); null when the method's defaults hold
  */
 public record Indicator(String code, int goal, String titleSv, String titleEn, String descriptionSv, String descriptionEn, String unit,
                         String direction, Double target, String method, Double methodParam, String scope, String dataSource,
-                        String martView, String disclosureFamily) {
+                        String martView, String disclosureFamily, String methodOptions) {
 
     public boolean higherIsBetter() {
         return direction.equals("higher_is_better");

@@ -25,9 +25,15 @@ import se.lagesbild.warehouse.stats.SurvivalSums;
 
 /**
  * The cells of a survival indicator (methods net_survival and observed_survival), computed from
- * its mart's patients. Survival is by period analysis with calendar-year windows: period YYYY is the
- * patients at risk during that year, each followed from diagnosis; a window is computed when the
- * follow-up's closing date reaches its 31 December. One pass over the patients per diagnosis group
+ * its mart's patients. Period YYYY is, by the indicator's analysis ({@link SurvivalOptions}), the
+ * patients at risk during that year (period analysis, the default; hybrid: those of them diagnosed
+ * before it) or the patients diagnosed in it (cohort), each followed from diagnosis; a period is
+ * computed when the follow-up's closing date reaches its 31 December. Each value is read at exactly
+ * the indicator's time, on the grid of the reporting times 1, 3, 5 and 10 years before it
+ * ({@link se.lagesbild.warehouse.stats.SurvivalReading}), and its method counts the tumours the
+ * register's rule left out before any estimator (the mart's VIEW_exclusions: Riket, both sexes,
+ * the diagnosis years the period's patients come from; a count under the patients' disclosure
+ * threshold is shown as ".."). One pass over the patients per diagnosis group
  * fills, for every window, region unit (Halland's split as int_geography_bridge has it: a patient
  * without a split municipality counts in both halves, as lead-time observations do), sex and ICSS
  * age group, the additive day-by-day sums ({@link SurvivalSums}); a geography's sums are its units'
@@ -126,18 +132,28 @@ public final class SurvivalCells {
         return tables;
     }
 
+    /** What the engine needs to compute one indicator's cells. */
+    private record Plan(boolean net, double[] at, int horizon, SurvivalOptions options, Map<String, LifeTable> tables, Geography geography,
+                        Exclusions exclusions, Confidence confidence) {
+        double years() {
+            return at[at.length - 1] / LifeTable.YEAR_DAYS;
+        }
+    }
+
     private static Map<Cell, Value> compute(Warehouse warehouse, Indicator indicator, Confidence confidence) {
         boolean net = indicator.method().equals("net_survival");
         double years = indicator.methodParam() == null ? 5 : indicator.methodParam();
-        double[] at = Survival.years(years);
+        SurvivalOptions options = SurvivalOptions.of(indicator.methodOptions());
+        double[] at = SurvivalOptions.grid(years);
         int horizon = Survival.horizonFor(at);
         Map<String, LifeTable> tables = net ? lifeTables(warehouse) : Map.of();
-        Geography geography = geography(warehouse);
-        String source = Marts.source(warehouse, indicator.martView());
         Map<Cell, Value> cells = new LinkedHashMap<>();
         if (net && !tables.containsKey("00")) {
             return cells; // no life table: no net survival (the status and the catalogue say which source is missing)
         }
+        Plan plan = new Plan(net, at, horizon, options, tables, geography(warehouse), Exclusions.of(warehouse, indicator.martView()),
+                confidence);
+        String source = Marts.source(warehouse, indicator.martView());
         // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends;
         try (var cursor = warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, sex_code, age_days, diagnosis_date,"
                 + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code FROM \"" + source + "\""
@@ -149,34 +165,35 @@ public final class SurvivalCells {
             for (Record r : cursor) {
                 String code = r.get(10, String.class);
                 if (diagnosis != null && !diagnosis.equals(code)) {
-                    cells.putAll(group(rows, diagnosis, net, at, horizon, tables, geography, confidence));
+                    cells.putAll(group(rows, diagnosis, plan));
                     rows = new ArrayList<>();
                 }
                 diagnosis = code;
                 rows.add(r);
             }
             if (diagnosis != null) {
-                cells.putAll(group(rows, diagnosis, net, at, horizon, tables, geography, confidence));
+                cells.putAll(group(rows, diagnosis, plan));
             }
         }
         return cells;
     }
 
     /** One diagnosis group's cells from its patients' rows. */
-    private static Map<Cell, Value> group(List<Record> rows, String diagnosis, boolean net, double[] at, int horizon,
-                                         Map<String, LifeTable> tables, Geography geography, Confidence confidence) {
+    private static Map<Cell, Value> group(List<Record> rows, String diagnosis, Plan plan) {
+        boolean net = plan.net();
         Map<Cell, Value> cells = new LinkedHashMap<>();
         LocalDate closing = rows.get(0).get(9, LocalDate.class);
-        int lastWindow = closing.plusDays(1).getYear() - 1; // the last year whose 31 December the closing date reaches
+        int lastPeriod = closing.plusDays(1).getYear() - 1; // the last year whose 31 December the closing date reaches
         AgeStandardisedSurvival.Standard standard = AgeStandardisedSurvival.Standard.of(rows.get(0).get(7, String.class));
         String ageGroup = rows.get(0).get(8, String.class);
         int groups = net ? AgeStandardisedSurvival.GROUPS.size() : 1;
-        int units = geography.units().size();
-        // atoms[window][unit][sex - 1][age group]
+        int units = plan.geography().units().size();
+        int horizon = plan.horizon();
+        // atoms[period][unit][sex - 1][age group]
         Map<Integer, SurvivalSums[][][]> atoms = new TreeMap<>();
         java.util.Set<Integer> yearsUsed = new java.util.TreeSet<>();
         for (Record r : rows) {
-            Integer unit = geography.units().get(r.get(0, String.class) + "/" + r.get(1, String.class));
+            Integer unit = plan.geography().units().get(r.get(0, String.class) + "/" + r.get(1, String.class));
             if (unit == null) {
                 continue;
             }
@@ -184,36 +201,44 @@ public final class SurvivalCells {
             int ageDays = r.get(3, Integer.class);
             int k = net ? Math.max(0, AgeStandardisedSurvival.group(ageDays)) : 0;
             LocalDate dx = r.get(4, LocalDate.class);
+            int dxYear = dx.getYear();
             SurvivalPatient p = SurvivalPatient.cohort(sex, ageDays, dx.toEpochDay(), r.get(5, Integer.class), r.get(6, Boolean.class));
-            LifeTable table = net ? tables.getOrDefault(r.get(0, String.class), tables.get("00")) : null;
+            LifeTable table = net ? plan.tables().getOrDefault(r.get(0, String.class), plan.tables().get("00")) : null;
             if (net) {
-                for (int y = dx.getYear(); y <= Math.min(lastWindow, dx.getYear() + (int) Math.ceil(at[0] / 365.0)); y++) {
+                for (int y = dxYear; y <= Math.min(lastPeriod, dxYear + (int) Math.ceil(plan.years())); y++) {
                     yearsUsed.add(y);
                 }
             }
-            SurvivalSums.addByCalendarYear(p, table, year -> {
-                if (year > lastWindow) {
-                    return null;
+            java.util.function.IntFunction<SurvivalSums> atom = period -> {
+                SurvivalSums[][][] w = atoms.computeIfAbsent(period, y -> new SurvivalSums[units][2][groups]);
+                if (w[unit][sex - 1][k] == null) {
+                    w[unit][sex - 1][k] = new SurvivalSums(horizon, net);
                 }
-                SurvivalSums[][][] w = atoms.computeIfAbsent(year, y -> new SurvivalSums[units][2][groups]);
-                SurvivalSums s = w[unit][sex - 1][k];
-                if (s == null) {
-                    s = new SurvivalSums(horizon, net);
-                    w[unit][sex - 1][k] = s;
+                return w[unit][sex - 1][k];
+            };
+            switch (plan.options().analysis()) {
+                case PERIOD -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod ? null : atom.apply(year), horizon, net);
+                case HYBRID -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod || year <= dxYear ? null : atom.apply(year),
+                        horizon, net);
+                case COHORT -> {
+                    if (dxYear <= lastPeriod) {
+                        atom.apply(dxYear).add(p, table);
+                    }
                 }
-                return s;
-            }, horizon, net);
+            }
         }
-        String tableNote = net ? tables.get("00").nearestYearNote(yearsUsed) : "";
-        String method = net ? methodName("net_survival") + ", ICSS " + standard.name().substring(4) + " (Brenner's weights), period analysis"
-                : methodName("observed_survival") + ", period analysis";
+        String tableNote = net ? plan.tables().get("00").nearestYearNote(yearsUsed) : "";
+        String method = net ? methodName("net_survival") + ", ICSS " + standard.name().substring(4) + " (Brenner's weights), "
+                + plan.options().words() : methodName("observed_survival") + ", " + plan.options().words();
         if (!tableNote.isEmpty()) {
             method += "; " + tableNote;
         }
         for (var window : atoms.entrySet()) {
-            String period = String.valueOf(window.getKey());
+            int year = window.getKey();
+            String period = String.valueOf(year);
+            String periodMethod = method + plan.exclusions().note(diagnosis, sourceYears(plan, year));
             SurvivalSums[][][] w = window.getValue();
-            for (var geo : geography.cellUnits().entrySet()) {
+            for (var geo : plan.geography().cellUnits().entrySet()) {
                 String[] levelCode = geo.getKey().split("/");
                 for (int sex = 1; sex <= 3; sex++) {
                     int[] sexes = sex == 3 ? new int[] {0, 1} : new int[] {sex - 1};
@@ -240,9 +265,10 @@ public final class SurvivalCells {
                         }
                         coefficient[k] = n[k] == 0 ? 0 : net ? weight * patients / n[k] : 1;
                     }
+                    double days = plan.at()[plan.at().length - 1];
                     if (empty != null) {
                         String why = "not standardised: no patients aged " + empty;
-                        cells.put(cell, new Value(notAvailable(at[0], patients, why), notAvailable(at[0], patients, why), patients, method));
+                        cells.put(cell, new Value(notAvailable(days, patients, why), notAvailable(days, patients, why), patients, periodMethod));
                         continue;
                     }
                     SurvivalSums combined = new SurvivalSums(horizon, net);
@@ -255,11 +281,21 @@ public final class SurvivalCells {
                             }
                         }
                     }
-                    cells.put(cell, value(combined, net, at, patients, confidence, method));
+                    cells.put(cell, value(combined, plan, patients, periodMethod));
                 }
             }
         }
         return cells;
+    }
+
+    /** The years of diagnosis a period's patients come from, by the analysis. */
+    private static int[] sourceYears(Plan plan, int period) {
+        int back = (int) Math.ceil(plan.years());
+        return switch (plan.options().analysis()) {
+            case COHORT -> new int[] {period, period};
+            case PERIOD -> new int[] {period - back, period};
+            case HYBRID -> new int[] {period - back, period - 1};
+        };
     }
 
     /** The estimator of a survival method of the catalogue, as values name it ("Pohar Perme net survival"); null for other methods. */
@@ -276,14 +312,19 @@ public final class SurvivalCells {
     }
 
     /**
-     * The cell's estimate at both confidence levels from one reading of its sums. An estimate whose
-     * follow-up does not reach the time (the window's patients were not followed that long, as in
-     * the register's first years) is not available: it would be the value at the last follow-up time.
+     * The cell's estimate at both confidence levels from one reading of its sums, at the indicator's
+     * time (the last of the grid). An estimate whose follow-up does not reach the time (the
+     * period's patients were not followed that long, as in the register's first years) is not
+     * available: it would be the value at the last follow-up time.
      */
-    private static Value value(SurvivalSums sums, boolean net, double[] at, double patients, Confidence confidence, String method) {
-        SurvivalEstimate e = (net ? Survival.poharPerme(sums, at, confidence) : Survival.kaplanMeier(sums, at, confidence)).get(0);
-        if (e.available() && !Survival.followedUp(sums, at[0])) {
-            SurvivalEstimate none = notAvailable(at[0], patients, "no patient in the window is followed up " + Math.round(at[0] / 365.241)
+    private static Value value(SurvivalSums sums, Plan plan, double patients, String method) {
+        double[] at = plan.at();
+        double days = at[at.length - 1];
+        List<SurvivalEstimate> all = plan.net() ? Survival.poharPerme(sums, at, plan.confidence())
+                : Survival.kaplanMeier(sums, at, plan.confidence());
+        SurvivalEstimate e = all.get(at.length - 1);
+        if (e.available() && !Survival.followedUp(sums, days)) {
+            SurvivalEstimate none = notAvailable(days, patients, "no patient in the period is followed up " + Math.round(days / LifeTable.YEAR_DAYS)
                     + " years (the register's first years, or too few patients)");
             return new Value(none, none, patients, method);
         }

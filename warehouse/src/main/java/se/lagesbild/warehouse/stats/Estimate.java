@@ -9,8 +9,16 @@ package se.lagesbild.warehouse.stats;
  * @param lower  lower confidence limit
  * @param upper  upper confidence limit
  * @param method the method's name, e.g. "Wilson score"
+ * @param standardError the standard error of the value on its own scale, where the method gives one
+ *               (survival: S · se(log S), the delta method, so analysts can combine regions or
+ *               take differences); NaN otherwise
  */
-public record Estimate(double value, double lower, double upper, String method) {
+public record Estimate(double value, double lower, double upper, String method, double standardError) {
+    /** An estimate without a standard error. */
+    public Estimate(double value, double lower, double upper, String method) {
+        this(value, lower, upper, method, Double.NaN);
+    }
+
     public static Estimate notAvailable(String method) {
         return new Estimate(Double.NaN, Double.NaN, Double.NaN, method);
     }
@@ -20,6 +28,6 @@ public record Estimate(double value, double lower, double upper, String method) 
     }
 
     Estimate times(double multiplier) {
-        return new Estimate(value * multiplier, lower * multiplier, upper * multiplier, method);
+        return new Estimate(value * multiplier, lower * multiplier, upper * multiplier, method, standardError * multiplier);
     }
 }

@@ -30,7 +30,7 @@ public record SurvivalEstimate(double days, double value, double logStandardErro
 
     /** As a plain estimate with its interval. */
     public Estimate estimate(String method) {
-        return new Estimate(value, lower, upper, note.isEmpty() ? method : method + "; " + note);
+        return new Estimate(value, lower, upper, note.isEmpty() ? method : method + "; " + note, standardError());
     }
 
     /** The same estimate with its log interval at another confidence level. */

@@ -8,7 +8,10 @@ package se.lagesbild.warehouse.stats;
  * @param diagnosisDay  date of diagnosis as an epoch day ({@code LocalDate.toEpochDay()})
  * @param entryDays     when the patient comes under observation: 0 for a cohort; for period
  *                      analysis the days from diagnosis to the window's start when diagnosed before it
- * @param exitDays      days from diagnosis to death or the end of follow-up (censoring)
+ * @param exitDays      days from diagnosis to death or the end of follow-up (censoring: the closing
+ *                      date, an emigration or loss to follow-up, or the end of a period window); a
+ *                      patient with no follow-up at all (exit not after entry, such as a death on
+ *                      the day of diagnosis) is under observation for no time and adds nothing
  * @param died          whether the patient died at {@code exitDays}
  */
 public record SurvivalPatient(int sex, int ageDays, long diagnosisDay, int entryDays, int exitDays, boolean died) {
@@ -27,17 +30,8 @@ public record SurvivalPatient(int sex, int ageDays, long diagnosisDay, int entry
         return new SurvivalPatient(sex, ageDays, diagnosisDay, 0, exitDays, died);
     }
 
-    /**
-     * The exit as the estimators count it: a death on the day of diagnosis (0 days) counts as one
-     * day, since the patient was alive at diagnosis (a death-certificate-only case, which has no
-     * survival time at all, is excluded before this).
-     */
-    int countedExit() {
-        return exitDays == 0 && died && entryDays == 0 ? 1 : exitDays;
-    }
-
     /** Whether the patient is under observation for any time (exit after entry). */
     public boolean observed() {
-        return countedExit() > entryDays;
+        return exitDays > entryDays;
     }
 }

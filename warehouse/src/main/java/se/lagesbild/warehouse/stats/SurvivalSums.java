@@ -1,22 +1,32 @@
 package se.lagesbild.warehouse.stats;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+
 /**
  * The sums over a group of patients, day by day, from which Kaplan–Meier, Ederer II and Pohar
- * Perme estimates are read ({@link Survival}). For each one-day step d (from d to d + 1 days after
- * diagnosis) over the patients at risk in it (entry ≤ d and exit ≥ d + 1), with S_i the patient's
- * expected survival from diagnosis (the life table's) and λ_i the expected hazard per day in the step:
+ * Perme estimates are read ({@link Survival}, {@link SurvivalReading}). For each one-day step d
+ * (from d to d + 1 days after diagnosis) over the patients at risk in it (entry ≤ d and exit ≥
+ * d + 1), with S_i the patient's expected survival from diagnosis (the life table's) and λ_i the
+ * population hazard per day at the step's start:
  * <ul>
  * <li>Y(d) = number at risk; Σλ_i (Ederer II's expected hazard);</li>
  * <li>Σ w_i/S_i(d), Σ w_i λ_i/S_i(d) at the step's start, and the same with S_i(d + 1) at its end
  *   (Pohar Perme's weighted at-risk sums and expected hazard);</li>
  * </ul>
- * and for each day t: the deaths D(t), Σ w_i/S_i(t) and Σ w_i²/S_i(t)² over them, and how many
- * patients enter or leave at t (the times where the estimators step).
+ * and for each day t: the deaths D(t), Σ w_i/S_i(t) and Σ w_i²/S_i(t)² over them, the patients
+ * leaving at t (death or censoring: relsurv's crude grid), and Σ w_i/S_i(t) over the patients
+ * entering at t (relsurv counts them in the sum the deaths at t are divided by).
  *
- * <p>Sums over disjoint groups add ({@link #add}), so a region's sums give its healthcare region's
- * and Riket's by addition; with a coefficient c, the weighted sums scale by c and the squared ones
- * by c² (Brenner's weights for one age group). S_i(t) = Π exp(−λ_i) over the days before t, each
- * day's λ taken at the day's start (relsurv 2.2.9 with {@code precision = 1}).
+ * <p>Sums over disjoint groups add ({@link #add(SurvivalSums, double)}), so a region's sums give
+ * its healthcare region's and Riket's by addition; with a coefficient c, the weighted sums scale by
+ * c and the squared ones by c² (Brenner's weights for one age group). S_i(t) = Π exp(−λ_i) over
+ * the days before t, each day's λ taken at the day's start (relsurv 2.2.9 with
+ * {@code precision = 1}). The patients themselves are kept beside the sums ({@link SurvivalMembers}),
+ * since a requested time within a day and an entry within a crude interval are computed from them.
  */
 public final class SurvivalSums {
     final int horizon;
@@ -30,9 +40,18 @@ public final class SurvivalSums {
     final double[] deaths;
     final double[] deathWeight;
     final double[] deathWeightSquared;
-    final double[] changes;
+    final double[] exits;
+    final double[] entryWeight;
+    /** The patients behind the sums, each group with the coefficient it was added with. */
+    final List<MemberGroup> members = new ArrayList<>();
+    /** The member sets patients are added to directly (one per life table). */
+    private final List<SurvivalMembers> own = new ArrayList<>();
     double patients;
     int lastExit;
+
+    /** Patients kept beside sums, and the coefficient their weights carry in these sums. */
+    record MemberGroup(SurvivalMembers members, double coefficient) {
+    }
 
     /**
      * Empty sums up to {@code horizonDays} days.
@@ -54,7 +73,8 @@ public final class SurvivalSums {
         deaths = new double[horizonDays + 1];
         deathWeight = expected ? new double[horizonDays + 1] : null;
         deathWeightSquared = expected ? new double[horizonDays + 1] : null;
-        changes = new double[horizonDays + 1];
+        exits = new double[horizonDays + 1];
+        entryWeight = expected ? new double[horizonDays + 1] : null;
     }
 
     /** The horizon in days: the sums cover times up to it. */
@@ -77,67 +97,27 @@ public final class SurvivalSums {
 
     /** Adds a patient with an individual weight w (Brenner's age-standardisation). */
     public boolean add(SurvivalPatient p, LifeTable table, double w) {
-        int entry = p.entryDays();
-        int exit = p.countedExit();
-        if (exit <= entry) {
+        if (!p.observed()) {
             return false;
         }
         if (expected && table == null) {
             throw new IllegalArgumentException("expected survival needs a life table");
         }
-        patients++;
-        lastExit = Math.max(lastExit, exit);
-        if (entry > 0 && entry <= horizon) {
-            changes[entry]++;
-        }
-        if (exit <= horizon) {
-            changes[exit]++;
-        }
-        int end = Math.min(exit, horizon);
-        if (!expected) {
-            for (int d = entry; d < end; d++) {
-                atRisk[d]++;
-            }
-            if (p.died() && exit <= horizon) {
-                deaths[exit]++;
-            }
-            return true;
-        }
-        double s = 1;
-        int sex = p.sex();
-        int day = 0;
-        while (day < end) {
-            // one stretch of days with the same age in whole years and the same calendar year
-            int age = (int) Math.floor((p.ageDays() + day) / LifeTable.YEAR_DAYS);
-            long date = p.diagnosisDay() + day;
-            int year = LifeTable.yearOf(date);
-            int nextBirthday = (int) Math.ceil((age + 1) * LifeTable.YEAR_DAYS - p.ageDays());
-            while ((int) Math.floor((p.ageDays() + nextBirthday) / LifeTable.YEAR_DAYS) <= age) {
-                nextBirthday++;
-            }
-            int nextNewYear = (int) (java.time.LocalDate.of(year + 1, 1, 1).toEpochDay() - p.diagnosisDay());
-            int stretchEnd = Math.min(end, Math.min(nextBirthday, nextNewYear));
-            double lambda = table.hazardPerDay(sex, age, year);
-            double oneDay = table.daySurvival(sex, age, year);
-            for (; day < stretchEnd; day++) {
-                double sEnd = s * oneDay;
-                if (day >= entry) {
-                    atRisk[day]++;
-                    hazardSum[day] += lambda;
-                    startWeight[day] += w / s;
-                    startHazard[day] += w * lambda / s;
-                    endWeight[day] += w / sEnd;
-                    endHazard[day] += w * lambda / sEnd;
-                }
-                s = sEnd;
-            }
-        }
-        if (p.died() && exit <= horizon) {
-            deaths[exit]++;
-            deathWeight[exit] += w / s;
-            deathWeightSquared[exit] += w * w / (s * s);
-        }
+        SurvivalMembers kept = membersFor(expected ? table : null);
+        follow(p, expected ? table : null, p.entryDays(), p.exitDays(), w, kept);
         return true;
+    }
+
+    private SurvivalMembers membersFor(LifeTable table) {
+        for (SurvivalMembers m : own) {
+            if (m.table == table) {
+                return m;
+            }
+        }
+        SurvivalMembers m = new SurvivalMembers(table, checkpoints());
+        own.add(m);
+        members.add(new MemberGroup(m, 1));
+        return m;
     }
 
     /**
@@ -149,78 +129,104 @@ public final class SurvivalSums {
      * patient's expected survival is computed once, from diagnosis. All sums must have the same
      * horizon and kind. Returns whether the patient was under observation at all.
      */
-    public static boolean addByCalendarYear(SurvivalPatient p, LifeTable table, java.util.function.IntFunction<SurvivalSums> sumsForYear,
-                                            int horizon, boolean expected) {
-        int exit = p.countedExit();
-        if (exit <= p.entryDays()) {
+    public static boolean addByCalendarYear(SurvivalPatient p, LifeTable table, IntFunction<SurvivalSums> sumsForYear, int horizon,
+                                            boolean expected) {
+        if (!p.observed()) {
             return false;
         }
-        int end = Math.min(exit, horizon);
-        double s = 1;
-        int day = 0;
-        SurvivalSums previous = null;
-        java.util.Set<SurvivalSums> counted = new java.util.HashSet<>();
-        while (day < end) {
-            int age = expected ? (int) Math.floor((p.ageDays() + day) / LifeTable.YEAR_DAYS) : 0;
-            long date = p.diagnosisDay() + day;
-            int year = LifeTable.yearOf(date);
-            int nextNewYear = (int) (java.time.LocalDate.of(year + 1, 1, 1).toEpochDay() - p.diagnosisDay());
-            int stretchEnd = Math.min(end, nextNewYear);
-            if (expected) {
-                int nextBirthday = (int) Math.ceil((age + 1) * LifeTable.YEAR_DAYS - p.ageDays());
-                while ((int) Math.floor((p.ageDays() + nextBirthday) / LifeTable.YEAR_DAYS) <= age) {
-                    nextBirthday++;
-                }
-                stretchEnd = Math.min(stretchEnd, nextBirthday);
-            }
+        int firstYear = LifeTable.yearOf(p.diagnosisDay() + p.entryDays());
+        int lastYear = LifeTable.yearOf(p.diagnosisDay() + Math.min(p.exitDays(), horizon) - 1);
+        for (int year = firstYear; year <= lastYear; year++) {
             SurvivalSums sums = sumsForYear.apply(year);
-            if (sums != null && sums != previous) {
-                // entering this year's window at day (after diagnosis) and, if it ends before the exit, leaving at its end
-                if (day > 0) {
-                    sums.changes[day]++;
-                }
-                int leave = Math.min(exit, nextNewYear);
-                if (leave <= horizon) {
-                    sums.changes[leave]++;
-                }
-                sums.lastExit = Math.max(sums.lastExit, leave);
-                if (counted.add(sums)) {
-                    sums.patients++;
-                }
-            }
-            previous = sums;
-            if (!expected) {
-                if (sums != null && day >= p.entryDays()) {
-                    for (int d = day; d < stretchEnd; d++) {
-                        sums.atRisk[d]++;
-                    }
-                }
-                day = stretchEnd;
+            if (sums == null) {
                 continue;
             }
-            double lambda = table.hazardPerDay(p.sex(), age, year);
-            double oneDay = table.daySurvival(p.sex(), age, year);
+            int start = (int) Math.max(p.entryDays(), LifeTable.newYear(year) - p.diagnosisDay());
+            int end = (int) Math.min(p.exitDays(), LifeTable.newYear(year + 1) - p.diagnosisDay());
+            if (start >= horizon || end <= start) {
+                continue;
+            }
+            SurvivalMembers kept = sums.membersFor(expected ? table : null);
+            sums.follow(p, expected ? table : null, start, end, 1, kept);
+        }
+        return true;
+    }
+
+    /**
+     * Follows one patient (in one window: entry to exit) day by day from diagnosis, adding each day
+     * at risk to these sums, and keeps the patient as a member.
+     */
+    private void follow(SurvivalPatient p, LifeTable table, int entry, int exit, double w, SurvivalMembers kept) {
+        boolean died = p.died() && exit == p.exitDays();
+        int at = kept.size;
+        kept.add(p.sex(), p.ageDays(), p.diagnosisDay(), entry, exit, died, w, 1);
+        patients++;
+        lastExit = Math.max(lastExit, exit);
+        if (exit <= horizon) {
+            exits[exit]++;
+        }
+        int end = Math.min(exit, horizon);
+        if (table == null) {
+            for (int d = entry; d < end; d++) {
+                atRisk[d]++;
+            }
+            if (died && exit <= horizon) {
+                deaths[exit]++;
+            }
+            return;
+        }
+        double s = 1;
+        int sex = p.sex();
+        int day = 0;
+        int checkpoint = 0;
+        int nextCheckpoint = kept.checkpoints.length > 0 ? kept.checkpoints[0] : -1;
+        while (day < end) {
+            // one stretch of days with the same age in whole years and the same calendar year
+            int age = LifeTable.ageIndex(p.ageDays() + (double) day);
+            int year = LifeTable.yearOf(p.diagnosisDay() + day);
+            int nextNewYear = (int) (LifeTable.newYear(year + 1) - p.diagnosisDay());
+            int stretchEnd = Math.min(end, Math.min(LifeTable.dayOfNextAge(p.ageDays(), age), nextNewYear));
+            double lambda = table.hazardPerDay(sex, age, year);
+            double oneDay = table.daySurvival(sex, age, year);
+            int before = Math.min(stretchEnd, entry - 1) - day;
+            if (before > 0) {
+                // days before the entry add nothing but the decline of S: taken at once
+                while (nextCheckpoint >= 0 && nextCheckpoint < day + before) {
+                    kept.atCheckpoint[checkpoint][at] = s * Math.pow(oneDay, nextCheckpoint - day);
+                    checkpoint++;
+                    nextCheckpoint = checkpoint < kept.checkpoints.length ? kept.checkpoints[checkpoint] : -1;
+                }
+                s *= Math.pow(oneDay, before);
+                day += before;
+            }
             for (; day < stretchEnd; day++) {
+                if (day == nextCheckpoint) {
+                    kept.atCheckpoint[checkpoint][at] = s;
+                    checkpoint++;
+                    nextCheckpoint = checkpoint < kept.checkpoints.length ? kept.checkpoints[checkpoint] : -1;
+                }
                 double sEnd = s * oneDay;
-                if (sums != null && day >= p.entryDays()) {
-                    sums.atRisk[day]++;
-                    sums.hazardSum[day] += lambda;
-                    sums.startWeight[day] += 1 / s;
-                    sums.startHazard[day] += lambda / s;
-                    sums.endWeight[day] += 1 / sEnd;
-                    sums.endHazard[day] += lambda / sEnd;
+                if (day >= entry) {
+                    atRisk[day]++;
+                    hazardSum[day] += lambda;
+                    startWeight[day] += w / s;
+                    startHazard[day] += w * lambda / s;
+                    endWeight[day] += w / sEnd;
+                    endHazard[day] += w * lambda / sEnd;
+                } else if (day + 1 == entry) {
+                    kept.entrySurvival[at] = sEnd;
+                    if (entry <= horizon) {
+                        entryWeight[entry] += w / sEnd;
+                    }
                 }
                 s = sEnd;
             }
         }
-        if (p.died() && exit <= horizon && previous != null) {
-            previous.deaths[exit]++;
-            if (expected) {
-                previous.deathWeight[exit] += 1 / s;
-                previous.deathWeightSquared[exit] += 1 / (s * s);
-            }
+        if (died && exit <= horizon) {
+            deaths[exit]++;
+            deathWeight[exit] += w / s;
+            deathWeightSquared[exit] += w * w / (s * s);
         }
-        return true;
     }
 
     /**
@@ -237,7 +243,7 @@ public final class SurvivalSums {
         }
         for (int t = 0; t <= horizon; t++) {
             deaths[t] += other.deaths[t];
-            changes[t] += other.changes[t];
+            exits[t] += other.exits[t];
         }
         if (expected) {
             for (int d = 0; d < horizon; d++) {
@@ -250,7 +256,11 @@ public final class SurvivalSums {
             for (int t = 0; t <= horizon; t++) {
                 deathWeight[t] += coefficient * other.deathWeight[t];
                 deathWeightSquared[t] += c2 * other.deathWeightSquared[t];
+                entryWeight[t] += coefficient * other.entryWeight[t];
             }
+        }
+        for (MemberGroup g : other.members) {
+            members.add(new MemberGroup(g.members(), g.coefficient() * coefficient));
         }
         patients += other.patients;
         lastExit = Math.max(lastExit, other.lastExit);
@@ -260,5 +270,17 @@ public final class SurvivalSums {
     /** A copy. */
     public SurvivalSums copy() {
         return new SurvivalSums(horizon, expected).add(this, 1);
+    }
+
+    /** The days of the reporting times 1, 3, 5 and 10 years within the horizon, where the members' expected survival is kept. */
+    private int[] checkpoints() {
+        return java.util.stream.IntStream.of(1, 3, 5, 10).map(y -> (int) Math.floor(y * LifeTable.YEAR_DAYS)).filter(d -> d < horizon).toArray();
+    }
+
+    /** The distinct member groups (for tests and the reading). */
+    Set<SurvivalMembers> memberSets() {
+        Set<SurvivalMembers> sets = new HashSet<>();
+        members.forEach(g -> sets.add(g.members()));
+        return sets;
     }
 }

@@ -23,19 +23,22 @@ public final class IndicatorTables {
     private IndicatorTables() {
     }
 
-    /** One row per cell: value, interval and 99.8 % limits, numerator, denominator, comparison with Riket, suppression. */
+    /**
+     * One row per cell: value, interval and 99.8 % limits, standard error (where the method gives
+     * one: survival), numerator, denominator, comparison with Riket, suppression.
+     */
     public static ResultTable.Builder values(Indicator indicator, List<ReleasedValue> values, double confidence) {
         ResultTable.Builder table = ResultTable.builder(indicator.titleEn(), Column.dimension("period_code"), Column.text("geo_level"),
                 Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
                 Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"), Column.number("upper"),
-                Column.number("lower_998"), Column.number("upper_998"), Column.number("numerator"), Column.number("denominator"),
-                Column.text("method"), Column.text("comparison"), Column.flag("suppressed"), Column.text("reason"));
+                Column.number("lower_998"), Column.number("upper_998"), Column.number("standard_error"), Column.number("numerator"),
+                Column.number("denominator"), Column.text("method"), Column.text("comparison"), Column.flag("suppressed"), Column.text("reason"));
         for (ReleasedValue v : values) {
             Cell c = v.cell();
             Estimate e = v.estimate();
             table.row(c.periodCode(), c.geoLevel(), c.geoCode(), c.diagnosisCode(), c.sexCode(), c.ageGroupCode(), e.value(), e.lower(),
-                    e.upper(), lower998(v), upper998(v), v.numerator(), v.denominator(), e.method(), v.comparison(), v.suppressed(),
-                    v.reason());
+                    e.upper(), lower998(v), upper998(v), finite(e.standardError()), v.numerator(), v.denominator(), e.method(), v.comparison(),
+                    v.suppressed(), v.reason());
         }
         return withIndicator(table, indicator, confidence).meta("suppressed", values.stream().filter(ReleasedValue::suppressed).count());
     }

@@ -28,9 +28,9 @@ class StatusReaderTest {
             assertEquals(6, reference.healthcareRegions());
             assertEquals(2, reference.hallandHealthcareRegions(), "Halland belongs to Väst and Syd");
             assertEquals(32, reference.svfPathways());
-            assertEquals(2015, reference.firstPeriodYear());
-            assertEquals(2035, reference.lastPeriodYear());
-            assertEquals(21 * (1 + 2 + 4 + 12), reference.periods());
+            assertEquals(1950, reference.firstPeriodYear(), "the cancer register starts in 1958: history is not cut at 2015");
+            assertEquals(2100, reference.lastPeriodYear());
+            assertEquals(151 * (1 + 2 + 4 + 12), reference.periods());
             assertEquals(90, reference.leadTimeDefinitions(), "88 source rows, AML/ALL shared, breast 2024 revision");
             assertTrue(reference.leadTimeDefinitionsWithDays() < reference.leadTimeDefinitions(), "unknown maxima are explicit rows");
             assertEquals(0, reference.agreementYears(), "agreement rules are loaded like any source, not shipped in the schema");
