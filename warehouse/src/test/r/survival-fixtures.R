@@ -183,3 +183,22 @@ for (name in c("colrec", "sire", "colrec_small", "period_1998")) {
 }
 write_fixture(standardised, "icss1_standardised.csv")
 cat("wrote", out, "\n")
+
+# ---- through the register formats: colrec's adults (18-99 at diagnosis, the adult survival mart's
+# ages) by year of diagnosis, as a cohort analysis without age standardisation would give them,
+# rs.surv(add.times = TIMES) per year (the API test writes colrec as cancer-register, deaths and
+# life-tables files, loads them and asks the API).
+adults <- colrec_all[colrec_all$age_days >= 18 * YEAR & colrec_all$age_days < 100 * YEAR, ]
+rt <- as_ratetable(tables$slopop)
+register <- NULL
+for (year in 1994:2000) {
+  d <- adults[format(as.Date(adults$dx, origin = "1970-01-01"), "%Y") == as.character(year), ]
+  d$date <- as.Date(d$dx, origin = "1970-01-01")
+  fit <- rs.surv(Surv(time, status) ~ 1, data = d, ratetable = rt, method = "pohar-perme", conf.type = "log", add.times = TIMES,
+                 rmap = list(age = age_days, sex = sex, year = date))
+  s <- summary(fit, times = TIMES, extend = TRUE)
+  register <- rbind(register, data.frame(year = year, years = TIMES / YEAR, surv = s$surv, std_err = s$std.err / s$surv,
+                                         patients = nrow(d)))
+}
+write_fixture(register, "register_cohorts.csv")
+cat("wrote register_cohorts.csv\n")

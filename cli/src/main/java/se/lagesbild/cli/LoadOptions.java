@@ -41,13 +41,19 @@ final class LoadOptions {
 
     @Option(names = "--today", paramLabel = "DATE",
             description = "The date the date rules compare with (default: today). Synthetic data lives in later years:"
-                    + " load it with the as_of date of its manifest.")
+                    + " load it with the as_of date of its manifest. It is not the vintage label (that is --vintage, or the day of"
+                    + " loading).")
     LocalDate today;
 
     @Option(names = "--follow-up-until", paramLabel = "DATE",
             description = "For deaths: the delivery's closing date, up to which every death is in it (kept on the batch;"
                     + " survival counts everyone not in it as alive until then).")
     LocalDate followUpUntil;
+
+    @Option(names = "--future-follow-up",
+            description = "Allow a --follow-up-until after today: the closing date is meant (a planned delivery, synthetic data)."
+                    + " Without it such a date is refused.")
+    boolean futureFollowUp;
 
     @Option(names = "--problems", paramLabel = "DIR",
             description = "Folder for the machine-readable problem lists, one CSV per file (default: problems/ beside the warehouse).")
@@ -77,7 +83,8 @@ final class LoadOptions {
                 .withProblemsFile(folder.resolve(file.getFileName() + ".problems.csv"))
                 .withToday(today != null ? today : LocalDate.now())
                 .withDelimiter(chosen)
-                .withFollowUpUntil(followUpUntil);
+                .withFollowUpUntil(followUpUntil)
+                .withFutureFollowUp(futureFollowUp);
         return policy == null ? request : request.withPolicy(Policy.parse(policy));
     }
 

@@ -191,10 +191,10 @@ public final class FileLoader {
             throw new WarehouseException(request.file().getFileName() + ": --follow-up-until is the closing date of a deaths delivery;"
                     + " the source " + request.source().name() + " has none. Nothing was loaded.");
         }
-        if (deaths && request.followUpUntil().isAfter(request.today())) {
+        if (deaths && request.followUpUntil().isAfter(request.today()) && !request.futureFollowUp()) {
             throw new WarehouseException(request.file().getFileName() + ": --follow-up-until " + request.followUpUntil() + " is after today ("
-                    + request.today()
-                    + "): deaths cannot be complete up to a date not yet passed. Nothing was loaded.");
+                    + request.today() + "): deaths cannot be complete up to a date not yet passed. If that closing date is meant"
+                    + " (a planned delivery, synthetic data), say so with --future-follow-up. Nothing was loaded.");
         }
         if (request.periodCode() == null) {
             return new Validation.Delivery(null, null, null, request.today(), request.followUpUntil());

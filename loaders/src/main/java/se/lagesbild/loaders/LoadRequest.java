@@ -17,48 +17,50 @@ import java.time.LocalDate;
  * @param problemsFile where the machine-readable problem list (CSV) is written, or null for none
  * @param today        the date checks compare with ("in the future")
  * @param followUpUntil for deaths: the delivery's closing date, up to which every death is in it (kept on the batch)
+ * @param futureFollowUp whether a closing date after today is meant (said explicitly: a planned delivery, synthetic data)
  */
 public record LoadRequest(SourceFormat source, Path file, String vintage, String periodCode, Policy policy, boolean dryRun,
-                          String encoding, Path problemsFile, LocalDate today, Character delimiter, LocalDate followUpUntil) {
+                          String encoding, Path problemsFile, LocalDate today, Character delimiter, LocalDate followUpUntil,
+                          boolean futureFollowUp) {
 
     public static LoadRequest of(String source, Path file) {
-        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now(), null, null);
+        return new LoadRequest(Sources.byName(source), file, null, null, null, false, "utf-8", null, LocalDate.now(), null, null, false);
     }
 
     public LoadRequest withVintage(String label) {
-        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, label, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withPeriod(String code) {
-        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, code, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withPolicy(Policy chosen) {
-        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, chosen, dryRun, encoding, problemsFile, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest asDryRun() {
-        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, policy, true, encoding, problemsFile, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withEncoding(String name) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, name, problemsFile, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withProblemsFile(Path path) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, path, today, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withToday(LocalDate date) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date, delimiter, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, date, delimiter, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withDelimiter(Character chosen) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, chosen, followUpUntil);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, chosen, followUpUntil, futureFollowUp);
     }
 
     public LoadRequest withFollowUpUntil(LocalDate closing) {
-        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, closing);
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, closing, futureFollowUp);
     }
 
     java.nio.charset.Charset charset() {
@@ -80,7 +82,13 @@ public record LoadRequest(SourceFormat source, Path file, String vintage, String
         return policy == null ? source.policy() : policy;
     }
 
+    /** A closing date after today, said to be meant. */
+    public LoadRequest withFutureFollowUp(boolean meant) {
+        return new LoadRequest(source, file, vintage, periodCode, policy, dryRun, encoding, problemsFile, today, delimiter, followUpUntil, meant);
+    }
+
+    /** The vintage label: as given, or the day the file is loaded (not the date the rules compare with, --today). */
     String effectiveVintage() {
-        return vintage == null || vintage.isBlank() ? today.toString() : vintage.strip();
+        return vintage == null || vintage.isBlank() ? LocalDate.now().toString() : vintage.strip();
     }
 }

@@ -43,9 +43,17 @@ class RegisterSourcesTest {
             assertTrue(other.getMessage().contains("the source cancer-register has none"), other.getMessage());
             assertEquals(0, w.dsl().fetchCount(LOAD_BATCH), "nothing was loaded by the refusals");
 
+            assertTrue(future.getMessage().contains("say so with --future-follow-up"), future.getMessage());
+
             LoadOutcome loaded = load(w, LoadRequest.of("deaths", deaths).withFollowUpUntil(LocalDate.of(2025, 12, 31)));
             assertEquals(LoadOutcome.Status.LOADED, loaded.status());
             assertEquals(LocalDate.of(2025, 12, 31), w.dsl().select(LOAD_BATCH.FOLLOW_UP_UNTIL).from(LOAD_BATCH).fetchOne().value1());
+            assertEquals(LocalDate.now().toString(), loaded.vintage(), "the vintage label is the day of loading, not the --today of the rules");
+            // a closing date after today, said to be meant
+            Path later = BrokenFiles.write(folder, "deaths-later.csv", "person_id,sex_code,age_years,death_date,underlying_cause,region_code",
+                    "Q1,1,70,2026-03-01,C61,01");
+            LoadOutcome planned = load(w, LoadRequest.of("deaths", later).withFollowUpUntil(LocalDate.of(2026, 12, 31)).withFutureFollowUp(true));
+            assertEquals(LoadOutcome.Status.LOADED, planned.status());
         }
     }
 

@@ -88,7 +88,13 @@ public final class SurvivalCells {
             }
         }
         try {
-            mine.complete(compute(warehouse, indicator, confidence));
+            try {
+                mine.complete(compute(warehouse, indicator, confidence));
+            } catch (IllegalArgumentException e) {
+                // the estimators refuse what they cannot compute (a catalogue option, a life table): said as an answer, never a crash
+                throw new se.lagesbild.warehouse.WarehouseException("The survival indicator " + indicator.code() + " cannot be computed: "
+                        + e.getMessage() + ".", e);
+            }
         } catch (RuntimeException e) {
             CACHE.remove(key);
             mine.completeExceptionally(e);
@@ -181,12 +187,13 @@ public final class SurvivalCells {
     /** One diagnosis group's cells from its patients' rows. */
     private static Map<Cell, Value> group(List<Record> rows, String diagnosis, Plan plan) {
         boolean net = plan.net();
+        boolean standardise = net && plan.options().standardised();
         Map<Cell, Value> cells = new LinkedHashMap<>();
         LocalDate closing = rows.get(0).get(9, LocalDate.class);
         int lastPeriod = closing.plusDays(1).getYear() - 1; // the last year whose 31 December the closing date reaches
         AgeStandardisedSurvival.Standard standard = AgeStandardisedSurvival.Standard.of(rows.get(0).get(7, String.class));
         String ageGroup = rows.get(0).get(8, String.class);
-        int groups = net ? AgeStandardisedSurvival.GROUPS.size() : 1;
+        int groups = standardise ? AgeStandardisedSurvival.GROUPS.size() : 1;
         int units = plan.geography().units().size();
         int horizon = plan.horizon();
         // atoms[period][unit][sex - 1][age group]
@@ -199,7 +206,7 @@ public final class SurvivalCells {
             }
             int sex = r.get(2, Integer.class);
             int ageDays = r.get(3, Integer.class);
-            int k = net ? Math.max(0, AgeStandardisedSurvival.group(ageDays)) : 0;
+            int k = standardise ? Math.max(0, AgeStandardisedSurvival.group(ageDays)) : 0;
             LocalDate dx = r.get(4, LocalDate.class);
             int dxYear = dx.getYear();
             SurvivalPatient p = SurvivalPatient.cohort(sex, ageDays, dx.toEpochDay(), r.get(5, Integer.class), r.get(6, Boolean.class));
@@ -228,8 +235,9 @@ public final class SurvivalCells {
             }
         }
         String tableNote = net ? plan.tables().get("00").nearestYearNote(yearsUsed) : "";
-        String method = net ? methodName("net_survival") + ", ICSS " + standard.name().substring(4) + " (Brenner's weights), "
-                + plan.options().words() : methodName("observed_survival") + ", " + plan.options().words();
+        String method = !net ? methodName("observed_survival") + ", " + plan.options().words()
+                : standardise ? methodName("net_survival") + ", ICSS " + standard.name().substring(4) + " (Brenner's weights), " + plan.options().words()
+                : methodName("net_survival") + ", not age-standardised, " + plan.options().words();
         if (!tableNote.isEmpty()) {
             method += "; " + tableNote;
         }
@@ -259,11 +267,11 @@ public final class SurvivalCells {
                     String empty = null;
                     double[] coefficient = new double[groups];
                     for (int k = 0; k < groups; k++) {
-                        double weight = net ? standard.weight(k) : 1;
-                        if (weight > 0 && n[k] == 0) {
+                        double weight = standardise ? standard.weight(k) : 1;
+                        if (standardise && weight > 0 && n[k] == 0) {
                             empty = AgeStandardisedSurvival.GROUPS.get(k);
                         }
-                        coefficient[k] = n[k] == 0 ? 0 : net ? weight * patients / n[k] : 1;
+                        coefficient[k] = n[k] == 0 ? 0 : standardise ? weight * patients / n[k] : 1;
                     }
                     double days = plan.at()[plan.at().length - 1];
                     if (empty != null) {

@@ -14,13 +14,17 @@ import java.util.Locale;
  *   2004, Eur J Cancer 40:2494–2501: period analysis without the period's own diagnoses, for when
  *   the newest cases are not yet fully registered).</li>
  * </ul>
+ * Net survival is age-standardised with the site's ICSS by Brenner's individual weights unless
+ * {@code standardisation=none} says otherwise (the patients' own age mix: what
+ * {@code rs.surv} gives for them, for comparisons with other tools and analyses of one age group).
  * Estimates are read at the reporting times 1, 3, 5 and 10 years up to the indicator's own (the
  * crude grid of {@code rs.surv(..., add.times = c(1, 3, 5, 10) * 365.241)}), so a five-year value is
  * the same whichever other times are asked for.
  *
- * @param analysis period, cohort or hybrid
+ * @param analysis     period, cohort or hybrid
+ * @param standardised whether net survival is age-standardised (ICSS, Brenner's weights)
  */
-public record SurvivalOptions(Analysis analysis) {
+public record SurvivalOptions(Analysis analysis, boolean standardised) {
     /** Which patients a period's estimate rests on. */
     public enum Analysis { PERIOD, COHORT, HYBRID }
 
@@ -34,6 +38,7 @@ public record SurvivalOptions(Analysis analysis) {
      */
     public static SurvivalOptions of(String written) {
         Analysis analysis = Analysis.PERIOD;
+        boolean standardised = true;
         if (written != null) {
             for (String part : written.split(";")) {
                 if (part.isBlank()) {
@@ -41,19 +46,29 @@ public record SurvivalOptions(Analysis analysis) {
                 }
                 String[] kv = part.split("=", 2);
                 String key = kv[0].strip();
-                String value = kv.length < 2 ? "" : kv[1].strip().toUpperCase(Locale.ROOT);
-                if (!key.equals("analysis")) {
-                    throw new IllegalArgumentException("unknown survival option '" + key + "' (" + written + "): the only option is analysis");
-                }
-                try {
-                    analysis = Analysis.valueOf(value);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown survival analysis '" + kv[kv.length - 1].strip()
-                            + "': period, cohort or hybrid");
+                String value = kv.length < 2 ? "" : kv[1].strip().toLowerCase(Locale.ROOT);
+                switch (key) {
+                    case "analysis" -> {
+                        try {
+                            analysis = Analysis.valueOf(value.toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("unknown survival analysis '" + value + "' in the catalogue's method_options ("
+                                    + written + "): period, cohort or hybrid");
+                        }
+                    }
+                    case "standardisation" -> {
+                        if (!value.equals("icss") && !value.equals("none")) {
+                            throw new IllegalArgumentException("unknown standardisation '" + value + "' in the catalogue's method_options ("
+                                    + written + "): icss or none");
+                        }
+                        standardised = value.equals("icss");
+                    }
+                    default -> throw new IllegalArgumentException("unknown survival option '" + key + "' in the catalogue's method_options ("
+                            + written + "): analysis or standardisation");
                 }
             }
         }
-        return new SurvivalOptions(analysis);
+        return new SurvivalOptions(analysis, standardised);
     }
 
     /** The times (days) an estimate at {@code years} is read on: the reporting times before it, and it. */

@@ -224,7 +224,7 @@ public final class YearlyReport {
                 parts.add(IndicatorTables.equity(h.indicator(), e, CONFIDENCE.level()).build());
             }
         }
-        return stack("Equity in " + year + ": regions against Riket, women against men", parts);
+        return stack("Equity in " + year + ": regions against Riket, women against men", parts, IndicatorTables.equityColumns());
     }
 
     private ResultTable regionChanges(Warehouse warehouse) {
@@ -237,7 +237,7 @@ public final class YearlyReport {
                 parts.add(IndicatorTables.baseline(h.indicator(), h.baselinePeriod(), h.followUpPeriod(), changes, CONFIDENCE.level()).build());
             }
         }
-        return stack("Each region against its baseline", parts);
+        return stack("Each region against its baseline", parts, IndicatorTables.baselineColumns());
     }
 
     private ResultTable childrenAdults(Warehouse warehouse) {
@@ -253,7 +253,7 @@ public final class YearlyReport {
                 parts.add(IndicatorTables.baseline(h.indicator(), h.baselinePeriod(), h.followUpPeriod(), changes, CONFIDENCE.level()).build());
             }
         }
-        return stack("Children (0–17) and adults (18+)", parts);
+        return stack("Children (0–17) and adults (18+)", parts, IndicatorTables.baselineColumns());
     }
 
     /** How many years before the baseline the trends look for data. */
@@ -270,7 +270,7 @@ public final class YearlyReport {
                     .filter(v -> v.suppressed() || !Double.isNaN(v.estimate().value())).toList();
             parts.add(IndicatorTables.values(h.indicator(), values, CONFIDENCE.level()).build());
         }
-        return stack("Each indicator over the years", parts);
+        return stack("Each indicator over the years", parts, IndicatorTables.valuesColumns());
     }
 
     private ResultTable revisions(Warehouse warehouse) {
@@ -282,15 +282,14 @@ public final class YearlyReport {
             parts.add(IndicatorTables.revisions(h.indicator(), new Revisions.Result(revisions.indicatorCode(), revisions.baseline(),
                     revisions.followUp(), revisions.published(), rows), CONFIDENCE.level()).build());
         }
-        return stack("The baseline " + baseline + " as published (" + publishedBaseline + ") and with revised data", parts);
+        return stack("The baseline " + baseline + " as published (" + publishedBaseline + ") and with revised data", parts,
+                IndicatorTables.revisionsColumns());
     }
 
-    /** Tables of the same layout, one after the other, with the indicator as a first column. */
-    private static ResultTable stack(String title, List<ResultTable> parts) {
+    /** Tables of the same layout, one after the other, with the indicator as a first column (the layout's columns when there are none). */
+    private static ResultTable stack(String title, List<ResultTable> parts, Column[] layout) {
         List<Column> columns = new ArrayList<>(List.of(Column.dimension("indicator")));
-        if (!parts.isEmpty()) {
-            columns.addAll(parts.get(0).columns());
-        }
+        columns.addAll(parts.isEmpty() ? List.of(layout) : parts.get(0).columns());
         ResultTable.Builder table = ResultTable.builder(title, columns.toArray(Column[]::new));
         Map<String, Object> meta = new LinkedHashMap<>();
         for (ResultTable part : parts) {

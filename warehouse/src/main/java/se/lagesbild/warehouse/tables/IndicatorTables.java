@@ -23,16 +23,56 @@ public final class IndicatorTables {
     private IndicatorTables() {
     }
 
+    /** The columns of {@link #values}. */
+    public static Column[] valuesColumns() {
+        return new Column[] {Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"),
+            Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"), Column.dimension("age_group_code"), Column.number("value"),
+            Column.number("lower"), Column.number("upper"), Column.number("lower_998"), Column.number("upper_998"),
+            Column.number("standard_error"), Column.number("numerator"), Column.number("denominator"), Column.text("method"),
+            Column.text("comparison"), Column.flag("suppressed"), Column.text("reason")};
+    }
+
+    /** The columns of {@link #equity}. */
+    public static Column[] equityColumns() {
+        return new Column[] {Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"),
+            Column.dimension("diagnosis_code"), Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"),
+            Column.number("upper"), Column.number("lower_998"), Column.number("upper_998"), Column.number("numerator"),
+            Column.number("denominator"), Column.text("comparison"), Column.number("women_value"), Column.number("men_value"),
+            Column.number("difference_women_men"), Column.number("difference_lower"), Column.number("difference_upper"),
+            Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"), Column.number("p_value_adjusted"),
+            Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"), Column.number("funnel_95_upper"),
+            Column.number("funnel_998_lower"), Column.number("funnel_998_upper"), Column.text("funnel_position"), Column.flag("suppressed"),
+            Column.text("reason"), Column.text("women_men_note")};
+    }
+
+    /** The columns of {@link #baseline}. */
+    public static Column[] baselineColumns() {
+        return new Column[] {Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"),
+            Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"), Column.dimension("age_group_code"),
+            Column.number("baseline_value"), Column.number("baseline_lower"), Column.number("baseline_upper"), Column.number("followup_value"),
+            Column.number("followup_lower"), Column.number("followup_upper"), Column.number("change"), Column.number("change_lower"),
+            Column.number("change_upper"), Column.number("relative_change"), Column.number("p_value"), Column.number("trend_p_value"),
+            Column.flag("target_met_baseline"), Column.flag("target_met_followup"), Column.text("status"), Column.flag("suppressed"),
+            Column.text("reason")};
+    }
+
+    /** The columns of {@link #revisions}. */
+    public static Column[] revisionsColumns() {
+        return new Column[] {Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"),
+            Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"), Column.dimension("age_group_code"), Column.text("revision"),
+            Column.number("published_value"), Column.number("published_lower"), Column.number("published_upper"), Column.number("revised_value"),
+            Column.number("revised_lower"), Column.number("revised_upper"), Column.number("revision_difference"),
+            Column.number("published_change"), Column.text("published_status"), Column.number("revised_change"),
+            Column.number("revised_change_lower"), Column.number("revised_change_upper"), Column.text("revised_status"),
+            Column.flag("suppressed"), Column.text("reason")};
+    }
+
     /**
      * One row per cell: value, interval and 99.8 % limits, standard error (where the method gives
      * one: survival), numerator, denominator, comparison with Riket, suppression.
      */
     public static ResultTable.Builder values(Indicator indicator, List<ReleasedValue> values, double confidence) {
-        ResultTable.Builder table = ResultTable.builder(indicator.titleEn(), Column.dimension("period_code"), Column.text("geo_level"),
-                Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
-                Column.dimension("age_group_code"), Column.number("value"), Column.number("lower"), Column.number("upper"),
-                Column.number("lower_998"), Column.number("upper_998"), Column.number("standard_error"), Column.number("numerator"),
-                Column.number("denominator"), Column.text("method"), Column.text("comparison"), Column.flag("suppressed"), Column.text("reason"));
+        ResultTable.Builder table = ResultTable.builder(indicator.titleEn(), valuesColumns());
         for (ReleasedValue v : values) {
             Cell c = v.cell();
             Estimate e = v.estimate();
@@ -45,16 +85,7 @@ public final class IndicatorTables {
 
     /** One row per region and Riket: both sexes, women and men, the sex gap, the funnel limits and position. */
     public static ResultTable.Builder equity(Indicator indicator, Released.Equity equity, double confidence) {
-        ResultTable.Builder table = ResultTable.builder("Equity: " + indicator.titleEn(), Column.dimension("period_code"),
-                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.dimension("age_group_code"),
-                Column.number("value"), Column.number("lower"), Column.number("upper"), Column.number("lower_998"),
-                Column.number("upper_998"), Column.number("numerator"), Column.number("denominator"), Column.text("comparison"),
-                Column.number("women_value"), Column.number("men_value"),
-                Column.number("difference_women_men"), Column.number("difference_lower"), Column.number("difference_upper"),
-                Column.number("ratio_women_men"), Column.number("ratio_lower"), Column.number("ratio_upper"),
-                Column.number("p_value_adjusted"), Column.flag("sex_gap_flagged"), Column.number("funnel_95_lower"),
-                Column.number("funnel_95_upper"), Column.number("funnel_998_lower"), Column.number("funnel_998_upper"),
-                Column.text("funnel_position"), Column.flag("suppressed"), Column.text("reason"), Column.text("women_men_note"));
+        ResultTable.Builder table = ResultTable.builder("Equity: " + indicator.titleEn(), equityColumns());
         for (Released.EquityRow r : equity.rows()) {
             Cell c = r.cell();
             ReleasedValue b = r.both();
@@ -93,13 +124,7 @@ public final class IndicatorTables {
     public static ResultTable.Builder baseline(Indicator indicator, String baseline, String followUp, List<Released.ReleasedChange> changes,
                                                double confidence) {
         ResultTable.Builder table = ResultTable.builder("Baseline " + baseline + " against " + followUp + ": " + indicator.titleEn(),
-                Column.dimension("period_code"), Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"),
-                Column.integerDimension("sex_code"), Column.dimension("age_group_code"), Column.number("baseline_value"),
-                Column.number("baseline_lower"), Column.number("baseline_upper"), Column.number("followup_value"),
-                Column.number("followup_lower"), Column.number("followup_upper"), Column.number("change"), Column.number("change_lower"),
-                Column.number("change_upper"), Column.number("relative_change"), Column.number("p_value"), Column.number("trend_p_value"),
-                Column.flag("target_met_baseline"), Column.flag("target_met_followup"), Column.text("status"), Column.flag("suppressed"),
-                Column.text("reason"));
+                baselineColumns());
         for (Released.ReleasedChange r : changes) {
             Cell c = r.cell();
             BaselineComparisons.Change x = r.change();
@@ -123,13 +148,7 @@ public final class IndicatorTables {
      */
     public static ResultTable.Builder revisions(Indicator indicator, Revisions.Result revisions, double confidence) {
         ResultTable.Builder table = ResultTable.builder("Baseline " + revisions.baseline() + " as published (" + revisions.published()
-                .getSnapshotName() + ") and with revised data: " + indicator.titleEn(), Column.dimension("period_code"),
-                Column.text("geo_level"), Column.dimension("geo_code"), Column.dimension("diagnosis_code"), Column.integerDimension("sex_code"),
-                Column.dimension("age_group_code"), Column.text("revision"), Column.number("published_value"), Column.number("published_lower"),
-                Column.number("published_upper"), Column.number("revised_value"), Column.number("revised_lower"), Column.number("revised_upper"),
-                Column.number("revision_difference"), Column.number("published_change"), Column.text("published_status"),
-                Column.number("revised_change"), Column.number("revised_change_lower"), Column.number("revised_change_upper"),
-                Column.text("revised_status"), Column.flag("suppressed"), Column.text("reason"));
+                .getSnapshotName() + ") and with revised data: " + indicator.titleEn(), revisionsColumns());
         for (Revisions.Row r : revisions.rows()) {
             Cell c = r.cell();
             boolean hidden = r.status().equals("hidden"); // nothing of the row is shown, either side
