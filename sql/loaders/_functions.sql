@@ -45,8 +45,10 @@ CREATE OR REPLACE TEMP MACRO lb_reference_date(v) AS
          ELSE lb_date(v) END;
 
 -- Whether an age text means all ages (SCB's "totalt"), as a delivered total has it.
+-- SCB's tables write the total of ages as "totalt ålder" (and "totalt, ålder", "ålder totalt").
 CREATE OR REPLACE TEMP MACRO lb_all_ages(v) AS
-    lower(trim(coalesce(v, ''))) IN ('totalt', 'total', 'tot', 'alla', 'alla åldrar', 'all ages', 'all');
+    regexp_replace(lower(trim(coalesce(v, ''))), '[,\s]+', ' ', 'g') IN ('totalt', 'total', 'tot', 'alla', 'alla åldrar', 'all ages',
+        'all', 'totalt ålder', 'ålder totalt', 'totalt alla åldrar', 'samtliga åldrar', 'age total', 'total age', 'total ages');
 
 -- A share as a fraction: "0.70", "0,70", "70 %" or "70%".
 CREATE OR REPLACE TEMP MACRO lb_share(v) AS

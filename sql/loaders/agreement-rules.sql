@@ -81,6 +81,15 @@ FROM typed WHERE icd10_scope IS NOT NULL AND NOT regexp_full_match(icd10_scope, 
 SELECT line_no, 'condition_code', raw_condition_code, 'a part shared among all regions has no conditions; make it qualifying_regions or leave the condition out'
 FROM typed WHERE condition_code <> '-' AND shared_among = 'all_regions'
 
+-- @rule part_without_conditions
+-- A part shared among the qualifying regions with no condition would pay nobody (no region could
+-- meet a condition that is not there): refused, naming the part.
+SELECT min(line_no), 'condition_code', NULL, 'the part ' || payment_code || ' of ' || agreement_year
+       || ' is shared among the qualifying regions but has no condition, so no region could qualify and it would pay nothing:'
+       || ' give its conditions (condition_code, metric, threshold) or share it among all_regions'
+FROM typed WHERE shared_among = 'qualifying_regions' AND agreement_year IS NOT NULL AND payment_code IS NOT NULL
+GROUP BY agreement_year, payment_code HAVING count(*) FILTER (WHERE condition_code <> '-') = 0
+
 -- @rule inconsistent_agreement
 SELECT t.line_no, 'agreement_year', t.raw_agreement_year, 'the agreement''s title, total, deadline or population date differ from line '
        || f.line_no || '; every row of a year repeats the same'

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class DisclosureControlTest {
     private static final String VALUES = ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026,2026-03&age=ALL";
-    private static final List<String> MEASURES = List.of("value", "lower", "upper", "lower_998", "upper_998", "numerator", "denominator");
+    private static final List<String> MEASURES = List.of("value", "lower", "upper", "lower_998", "upper_998", "standard_error", "numerator",
+            "denominator");
 
     private static JsonNode rows(String url) {
         return TestApi.json(TestApi.get(url)).path("rows");

@@ -45,8 +45,8 @@ final class AgreementCommand extends Verb {
                     .filter(g -> !g.cell().diagnosisCode().equals("ALL"))
                     .filter(g -> Math.min(g.womenDenominator(), g.menDenominator()) >= leadTimes.minimumPatients()).toList();
         }
-        out().printf("Agreement %d: report deadline %s; population at %s (%s).%n", year, result.reportDeadline(),
-                result.populationDate(), result.populationNote());
+        out().printf("Agreement %d: report deadline %s; population at %s%s.%n", year, result.reportDeadline(),
+                result.populationDate(), noteInBrackets(result.populationNote()));
         printDeviations(result);
         for (AgreementResult.Part part : result.parts()) {
             printPart(result, part);
@@ -185,5 +185,10 @@ final class AgreementCommand extends Verb {
 
     private static String number(Double value) {
         return value == null || value.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** " (note)", or "" when there is none (never "(null)"). */
+    static String noteInBrackets(String note) {
+        return note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
     }
 }

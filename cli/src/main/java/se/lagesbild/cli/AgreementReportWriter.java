@@ -23,7 +23,7 @@ final class AgreementReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# Överenskommelsen om SVF ").append(result.year()).append(": uppföljning\n\n");
         md.append("Redovisningen senast ").append(result.reportDeadline()).append("; befolkning per ").append(result.populationDate())
-                .append(" (").append(result.populationNote()).append(").\n\n");
+                .append(AgreementCommand.noteInBrackets(result.populationNote())).append(".\n\n");
         md.append("## Villkor och utbetalningar per region\n\n");
         for (AgreementResult.Part part : result.parts()) {
             md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(SWEDISH, " (%,d kr)%n%n", part.amount()));

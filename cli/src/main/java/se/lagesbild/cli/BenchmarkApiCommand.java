@@ -84,6 +84,9 @@ final class BenchmarkApiCommand extends Verb {
             if (port != null) {
                 String base = "http://127.0.0.1:" + port;
                 measureSelections(wrk, base, rows);
+                java.util.OptionalLong pid = ProcessMemory.listeningOn(port);
+                out().printf("server on port %d: %s%n", port, pid.isPresent() ? String.format("process %d, peak resident memory (VmHWM) %.2f GB",
+                        pid.getAsLong(), ProcessMemory.peakRssGb(pid.getAsLong())) : "its process cannot be seen, so no peak memory");
             } else {
                 Settings settings = options.years.equals("2024-2027") && options.scale == 1
                         ? new Settings(options.seed, 2025, 2027, 1) : options.settings();
@@ -111,6 +114,10 @@ final class BenchmarkApiCommand extends Verb {
                         rows.add(row("v1 typical queries (" + TYPICAL.size() + ", repeated), " + label, typical, trivial));
                     }
                 }
+            }
+            if (port == null) {
+                out().printf("this process (servers, client side and DuckDB): peak resident memory (VmHWM) %.2f GB, Java heap limit %.1f GB%n",
+                        ProcessMemory.peakRssGb(), Runtime.getRuntime().maxMemory() / 1e9);
             }
             out().println();
             out().println("| run | requests/s | p50 ms | p99 ms | share of trivial throughput | target (v1: p99 < 50 ms and ≥ 1/3;"

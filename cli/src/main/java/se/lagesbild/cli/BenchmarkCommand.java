@@ -1,6 +1,5 @@
 package se.lagesbild.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -31,9 +30,7 @@ final class BenchmarkCommand extends Verb {
             for (var r : runs) {
                 out().printf("%-48s %,12d %9.2f %,14.0f %14d%n", r.what(), r.rows(), r.seconds(), r.rowsPerSecond(), r.peakHeapBytes() >> 20);
             }
-            String status = Files.readString(Path.of("/proc/self/status"));
-            status.lines().filter(l -> l.startsWith("VmHWM")).findFirst()
-                    .ifPresent(l -> out().println("Process peak resident memory (JVM and DuckDB): " + l.replaceAll("\\s+", " ").substring(7)));
+            out().printf("Process peak resident memory (JVM and DuckDB): %.2f GB%n", ProcessMemory.peakRssGb());
         } catch (Exception e) {
             throw new IllegalStateException("The benchmark failed: " + e.getMessage(), e);
         }

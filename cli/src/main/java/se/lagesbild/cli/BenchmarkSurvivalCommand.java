@@ -105,18 +105,8 @@ final class BenchmarkSurvivalCommand extends Verb {
         }
     }
 
-    /** The process's peak resident memory (VmHWM), in GB; NaN where /proc is not there. */
     static double peakRssGb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1e6;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        return ProcessMemory.peakRssGb();
     }
 
     private static double seconds(long start) {

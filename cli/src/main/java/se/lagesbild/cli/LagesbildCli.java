@@ -53,7 +53,7 @@ public final class LagesbildCli implements Runnable {
             }
         });
         cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("lagesbild: " + e.getMessage());
+            e.getCommandLine().getErr().println("lagesbild: " + usageMessage(e));
             e.getCommandLine().getErr().println("Try `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");
             return USAGE;
         });
@@ -68,6 +68,22 @@ public final class LagesbildCli implements Runnable {
             return INTERNAL;
         });
         return cli;
+    }
+
+    /**
+     * A usage error in words: an unknown verb is named, with the closest verbs (picocli's
+     * "Unmatched arguments from index 0" said nothing of what to type).
+     */
+    static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && e.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String verb = u.getUnmatched().get(0);
+            java.util.List<String> close = u.getSuggestions();
+            java.util.List<String> verbs = new java.util.ArrayList<>(e.getCommandLine().getSubcommands().keySet());
+            return "there is no verb '" + verb + "'." + (close.isEmpty() ? "" : " Did you mean " + String.join(" or ", close.stream()
+                    .limit(3).map(v -> "`lagesbild " + v + "`").toList()) + "?") + " Verbs: " + String.join(", ", verbs) + ".";
+        }
+        return e.getMessage();
     }
 
     /** The version from the jar's manifest ("dev" when run from classes). */

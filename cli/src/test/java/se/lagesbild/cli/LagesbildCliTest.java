@@ -33,7 +33,7 @@ class LagesbildCliTest {
         assertTrue(status.out().contains("regions                22 (Riket and 21 regions)"), status.out());
         assertTrue(status.out().contains("healthcare regions     6 (Halland mapped to 2)"), status.out());
         assertTrue(status.out().contains("SVF pathways           32"), status.out());
-        assertTrue(status.out().contains("periods                2015–2035"), status.out());
+        assertTrue(status.out().contains("periods                1950–2100"), status.out());
         assertTrue(status.out().contains("fact_svf_pathway"), status.out());
     }
 
@@ -62,6 +62,23 @@ class LagesbildCliTest {
         assertTrue(unknown.err().contains("Unknown option: '--no-such-option'"), unknown.err());
         assertEquals(LagesbildCli.USAGE, CliRun.of().exitCode(), "no verb");
         assertEquals(LagesbildCli.USAGE, CliRun.of("frobnicate").exitCode(), "unknown verb");
+        CliRun typo = CliRun.of("lod");
+        assertEquals(LagesbildCli.USAGE, typo.exitCode());
+        assertTrue(typo.err().startsWith("lagesbild: there is no verb 'lod'. Did you mean `lagesbild load`"), typo.err());
+        assertFalse(typo.err().contains("Unmatched arguments"), typo.err());
+    }
+
+    @Test
+    void feedbackForAYearWithoutDeliveriesIsRefused() {
+        String db = folder.resolve("w.duckdb").toString();
+        assertEquals(0, CliRun.of("--db", db, "init").exitCode());
+        CliRun future = CliRun.of("--db", db, "feedback", "--year", "2031", "--out", folder.resolve("fb").toString());
+        assertEquals(LagesbildCli.REJECTED, future.exitCode(), future.out() + future.err());
+        assertTrue(future.err().contains("2031 has not begun"), future.err());
+        CliRun none = CliRun.of("--db", db, "feedback", "--year", "2024", "--out", folder.resolve("fb").toString());
+        assertEquals(LagesbildCli.REJECTED, none.exitCode(), none.out() + none.err());
+        assertTrue(none.err().contains("No region has delivered anything for 2024") && none.err().contains("Nothing is loaded yet"), none.err());
+        assertFalse(Files.exists(folder.resolve("fb")), "no letters written");
     }
 
     @ParameterizedTest

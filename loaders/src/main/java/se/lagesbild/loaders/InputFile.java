@@ -109,6 +109,7 @@ public record InputFile(Path path, String sha256, long bytes, Format format, Lin
                 throw new WarehouseException(path + " is empty: it has no header and no rows. Check the export.");
             }
             if (isParquet(path)) {
+                checkParquet(path, bytes);
                 return new InputFile(path, null, bytes, Format.PARQUET, null, ',', List.of(), null, -1, null, 0, List.of());
             }
             byte[] start;
@@ -195,6 +196,32 @@ public record InputFile(Path path, String sha256, long bytes, Format format, Lin
             }
         }
         return new InputFile(path, HexFormat.of().formatHex(sha.digest()), bytes, Format.PARQUET, null, ',', List.of(), List.of(), -1, null, 0, List.of());
+    }
+
+    /**
+     * A Parquet file starts and ends with "PAR1", and its footer's length (the 4 bytes before the end)
+     * fits in the file: a truncated or damaged file is refused in words, before DuckDB reads it ("No
+     * magic bytes found at end of file" said nothing a user could act on).
+     */
+    static void checkParquet(Path path, long bytes) throws IOException {
+        byte[] head = new byte[4];
+        byte[] tail = new byte[8];
+        try (var channel = Files.newByteChannel(path)) {
+            channel.read(java.nio.ByteBuffer.wrap(head));
+            if (bytes >= 8) {
+                channel.position(bytes - 8);
+                channel.read(java.nio.ByteBuffer.wrap(tail));
+            }
+        }
+        boolean starts = bytes >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+        boolean ends = bytes >= 12 && tail[4] == 'P' && tail[5] == 'A' && tail[6] == 'R' && tail[7] == '1';
+        long footer = ((tail[0] & 0xFFL) | (tail[1] & 0xFFL) << 8 | (tail[2] & 0xFFL) << 16 | (tail[3] & 0xFFL) << 24);
+        if (!starts || !ends || footer <= 0 || footer > bytes - 12) {
+            throw new WarehouseException(path + " is not a whole Parquet file (" + bytes + " bytes): "
+                    + (!starts ? "it does not begin with Parquet's mark PAR1" : !ends ? "it does not end with Parquet's footer and mark PAR1,"
+                    + " so it was cut short or damaged in transfer" : "its footer's length does not fit the file, so it was cut short")
+                    + ". Ask for the file again (or export it again), or deliver it as CSV. Nothing was loaded.");
+        }
     }
 
     private static InputFile csv(InputFile peeked, java.nio.charset.Charset encoding) throws IOException {

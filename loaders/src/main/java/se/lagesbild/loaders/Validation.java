@@ -67,9 +67,41 @@ final class Validation {
                 + ") r(line_no, column_name, value, message)";
     }
 
-    /** Required values that are missing, and values the typed column could not read. */
+    /** Free-text columns (titles, names, notes, descriptions) hold this many characters; every other value 200. */
+    static final int LONG_TEXT = 4000;
+    static final int SHORT_TEXT = 200;
+
+    /** The most characters a delivered value of {@code column} may have (docs/formats/README.md). */
+    static int maxLength(SourceFormat.Column column) {
+        return column.name().matches(".*(title|description|note|name|actions|source|criteria|comment|text).*") ? LONG_TEXT : SHORT_TEXT;
+    }
+
+    /**
+     * One scan for values longer than their column holds (a 200 000-character person id was loaded):
+     * the first such column of each line, with the start of the value and its length.
+     */
+    private static String tooLongRule(SourceFormat format) {
+        StringBuilder which = new StringBuilder("CASE");
+        StringBuilder value = new StringBuilder("CASE");
+        StringBuilder length = new StringBuilder("CASE");
+        List<String> any = new ArrayList<>();
+        for (SourceFormat.Column column : format.columns()) {
+            String raw = "raw_" + column.name();
+            String over = "length(" + raw + ") > " + maxLength(column);
+            which.append(" WHEN ").append(over).append(" THEN ").append(Sql.literal(column.name()));
+            value.append(" WHEN ").append(over).append(" THEN left(").append(raw).append(", 40) || '…'");
+            length.append(" WHEN ").append(over).append(" THEN 'the value has ' || length(").append(raw).append(") || ' characters; "
+                    + column.name() + " holds at most " + maxLength(column) + "'");
+            any.add(over);
+        }
+        return rule("value_too_long", "SELECT line_no, " + which + " END, " + value + " END, " + length + " END FROM typed WHERE "
+                + String.join(" OR ", any));
+    }
+
+    /** Required values that are missing, values the typed column could not read, and values too long for their column. */
     private static List<String> genericRules(SourceFormat format) {
         List<String> rules = new ArrayList<>();
+        rules.add(tooLongRule(format));
         for (SourceFormat.Column column : format.columns()) {
             String raw = "raw_" + column.name();
             if (column.required()) {

@@ -126,4 +126,46 @@ class AgreementRulesAndPopulationTest {
         assertEquals("invalid_value", ruleByLine.get(4L), outcome.firstProblems().toString());
         assertEquals("total_disagrees", ruleByLine.get(5L));
     }
+
+    @Test
+    void aQualifyingPartWithoutConditionsIsRefusedNamingIt() throws Exception {
+        String rules = AgreementRules.text(2026);
+        // drop every condition row of P2B: the part would pay nobody
+        List<String> lines = new java.util.ArrayList<>(List.of(rules.split("\n")));
+        List<String> kept = new java.util.ArrayList<>();
+        int dropped = 0;
+        for (String line : lines) {
+            if (line.contains(";P2B;") && dropped++ > 0) {
+                continue;
+            }
+            kept.add(line.contains(";P2B;") ? blankCondition(lines.get(0), line) : line);
+        }
+        LoadOutcome outcome = load("agreement-rules", Files.writeString(folder.resolve("no-conditions.csv"), String.join("\n", kept) + "\n"));
+        assertEquals(LoadOutcome.Status.REJECTED, outcome.status(), outcome.firstProblems().toString());
+        Problem p = outcome.firstProblems().stream().filter(x -> x.rule().equals("part_without_conditions")).findFirst().orElseThrow(
+                () -> new AssertionError(outcome.firstProblems().toString()));
+        assertTrue(p.message().startsWith("the part P2B of 2026 is shared among the qualifying regions but has no condition"), p.message());
+    }
+
+    /** The line with its condition's columns emptied. */
+    private static String blankCondition(String header, String line) {
+        List<String> names = List.of(header.split(";"));
+        String[] cells = line.split(";", -1);
+        for (String column : List.of("condition_code", "metric", "svf_scope", "icd10_scope", "period", "threshold", "comparison", "description")) {
+            int i = names.indexOf(column);
+            if (i >= 0) {
+                cells[i] = "";
+            }
+        }
+        return String.join(";", cells);
+    }
+
+    @Test
+    void scbsTotalForAllAgesIsRead() throws Exception {
+        Path scb = Files.writeString(folder.resolve("scb.csv"), "region;kön;ålder;år;folkmängd\n"
+                + "01 Stockholms län;totalt;totalt ålder;2024;2410000\n03 Uppsala län;totalt;\"totalt, ålder\";2024;400000\n");
+        LoadOutcome outcome = load("population", scb);
+        assertEquals(LoadOutcome.Status.LOADED, outcome.status(), outcome.firstProblems().toString());
+        assertEquals(List.of("01|2410000", "03|400000"), query("SELECT region_code, population FROM int_population_total ORDER BY 1"));
+    }
 }

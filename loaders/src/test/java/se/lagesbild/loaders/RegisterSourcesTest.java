@@ -168,4 +168,39 @@ class RegisterSourcesTest {
             assertEquals(2L, ((Number) exclusions.get("no follow-up (0 days)")).longValue(), exclusions.toString());
         }
     }
+
+    @Test
+    void aValueLongerThanItsColumnHoldsIsAProblemOnItsLine() {
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
+            Path register = BrokenFiles.write(folder, "long.csv",
+                    "person_id,sex_code,birth_date,diagnosis_date,icd10_code,stage,region_code,basis_of_diagnosis",
+                    "L1,2,1950-01-01,2024-03-01,C50.9,I,01,7",
+                    "X".repeat(200_000) + ",2,1950-01-01,2024-03-01,C50.9,I,01,7");
+            LoadOutcome outcome = load(w, LoadRequest.of("cancer-register", register));
+            assertEquals(1, outcome.rowsLoaded());
+            Problem p = outcome.firstProblems().stream().filter(x -> x.rule().equals("value_too_long")).findFirst().orElseThrow();
+            assertEquals(3, p.line());
+            assertEquals("person_id", p.column());
+            assertEquals("the value has 200000 characters; person_id holds at most 200", p.message());
+            assertTrue(p.value().length() < 50, "the problem list shows the start of the value, not all of it");
+        }
+    }
+
+    @Test
+    void aTruncatedParquetFileIsRefusedInWords() throws Exception {
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
+            Path whole = folder.resolve("deaths.parquet");
+            try (var s = w.connection().createStatement()) {
+                s.execute("COPY (SELECT 'P1' AS person_id, 1 AS sex_code, 70 AS age_years, DATE '2025-03-01' AS death_date, 'C61' AS underlying_cause,"
+                        + " '01' AS region_code) TO '" + whole + "' (FORMAT parquet)");
+            }
+            byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+            Path cut = java.nio.file.Files.write(folder.resolve("cut.parquet"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            WarehouseException e = assertThrows(WarehouseException.class,
+                    () -> load(w, LoadRequest.of("deaths", cut).withFollowUpUntil(LocalDate.of(2025, 12, 31))));
+            assertTrue(e.getMessage().contains("is not a whole Parquet file") && e.getMessage().contains("cut short"), e.getMessage());
+            assertTrue(!e.getMessage().contains("magic"), e.getMessage());
+            assertEquals(LoadOutcome.Status.LOADED, load(w, LoadRequest.of("deaths", whole).withFollowUpUntil(LocalDate.of(2025, 12, 31))).status());
+        }
+    }
 }

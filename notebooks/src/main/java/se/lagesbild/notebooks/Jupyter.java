@@ -216,11 +216,13 @@ public final class Jupyter {
         try {
             Files.createDirectories(out);
             Process process = builder.start();
+            Thread stop = stopsWithThisProcess(process);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(timeoutSeconds + 60L, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new WarehouseException("Executing " + notebook + " took longer than " + timeoutSeconds + " s; stopped.");
             }
+            Runtime.getRuntime().removeShutdownHook(stop);
             if (process.exitValue() != 0) {
                 Path log = target().resolve("jupyter").resolve("last-failure.log");
                 Files.writeString(log, output, StandardCharsets.UTF_8);
@@ -258,7 +260,11 @@ public final class Jupyter {
                 + " \"Java (Lägesbild)\"). Stop with Ctrl-C.%n", port);
         out.flush();
         try {
-            return builder.start().waitFor();
+            Process jupyter = builder.start();
+            Thread stop = stopsWithThisProcess(jupyter);
+            int exit = jupyter.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stop);
+            return exit;
         } catch (IOException e) {
             throw new WarehouseException("Cannot start Jupyter Notebook: " + e.getMessage()
                     + ". Install Debian's jupyter-notebook package.", e);
@@ -266,6 +272,31 @@ public final class Jupyter {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * Stops {@code process} and everything it started (Jupyter's kernels) when this JVM ends: on
+     * SIGTERM or SIGINT (kill, Ctrl-C) as on a normal exit. Without it a killed {@code lagesbild
+     * notebook} left Jupyter serving on its port. Returns the hook, to remove once the process ended.
+     */
+    static Thread stopsWithThisProcess(Process process) {
+        Thread hook = new Thread(() -> {
+            if (!process.isAlive()) {
+                return;
+            }
+            java.util.List<ProcessHandle> children = process.descendants().toList();
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }, "stop-jupyter");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     /** Jupyter's folders and the notebook parameters in the environment, Debian's python3 first on the PATH. */

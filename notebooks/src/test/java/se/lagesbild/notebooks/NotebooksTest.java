@@ -110,17 +110,27 @@ class NotebooksTest {
         assertEquals(data.resolve("kernels/" + Jupyter.KERNEL), spec);
         assertTrue(Files.readString(spec.resolve("kernel.json")).contains("\"LAGESBILD_HOME\": \"" + DemoWarehouse.home().toAbsolutePath().normalize()));
         // what a user types, with no project variable but the warehouse: Jupyter finds the kernel in its data folder
+        // the start timeout the README gives users: the kernel loads some 45 jars, and a busy machine takes longer than
+        // nbconvert's default 60 s; a kernel that never answers (rapaio now and then) is started again, as the report does
         ProcessBuilder plain = new ProcessBuilder(Jupyter.jupyterCommand(), "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=600", "--output-dir", folder.toString(), "--output", "plain",
-                DemoWarehouse.home().resolve("notebooks/agreement.ipynb").toString()).redirectErrorStream(true);
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=180", "--output-dir", folder.toString(),
+                "--output", "plain", DemoWarehouse.home().resolve("notebooks/agreement.ipynb").toString()).redirectErrorStream(true);
         plain.environment().keySet().removeIf(k -> k.startsWith("JUPYTER") || k.startsWith("LAGESBILD"));
         plain.environment().put("JUPYTER_DATA_DIR", data.toString());
         plain.environment().put("LAGESBILD_DB", DemoWarehouse.file().toString());
         plain.environment().put("LAGESBILD_YEAR", "2026");
         plain.environment().put("PATH", "/usr/bin:/bin");
-        Process process = plain.start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
+        String output = "";
+        int exit = -1;
+        for (int attempt = 0; attempt < 3 && exit != 0; attempt++) {
+            Process process = plain.start();
+            output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            exit = process.waitFor();
+            if (exit != 0 && !output.contains("Kernel didn't respond")) {
+                break;
+            }
+        }
+        assertEquals(0, exit, output);
         assertTrue(Files.readString(folder.resolve("plain.ipynb")).contains("Agreement year <b>2026</b>"));
     }
 

@@ -30,6 +30,26 @@ public final class CompletenessFeedback {
     }
 
     /** Feedback for every region (or only {@code regionCode} when not null), in region order. */
+    /**
+     * Feedback is about a year the regions have delivered for: a year not begun, or one no region
+     * has delivered anything for (no pathway records, yearly report or PREM: the year is not loaded),
+     * is refused, naming the years that have deliveries; letters saying nothing is missing would
+     * mislead.
+     */
+    static void refuseYearWithoutDeliveries(DSLContext dsl, int year, LocalDate today) {
+        if (LocalDate.of(year, 1, 1).isAfter(today)) {
+            throw new WarehouseException("--year " + year + " has not begun (today is " + today + "): nothing is due yet.");
+        }
+        List<Integer> years = dsl.resultQuery("SELECT DISTINCT year FROM (SELECT year(suspicion_date) AS year FROM stg_svf_pathway"
+                + " UNION SELECT report_year FROM stg_region_report UNION SELECT TRY_CAST(substr(period_code, 1, 4) AS INTEGER) FROM stg_prem)"
+                + " WHERE year IS NOT NULL ORDER BY 1").fetch(0, Integer.class);
+        if (!years.contains(year)) {
+            throw new WarehouseException("No region has delivered anything for " + year + " (pathway records, a yearly report or PREM), so"
+                    + " there is nothing to give feedback on. " + (years.isEmpty() ? "Nothing is loaded yet: load the regions' files first"
+                    : "Years with deliveries: " + years) + ".");
+        }
+    }
+
     public static List<RegionFeedback> forYear(Warehouse warehouse, int year, String regionCode, LocalDate today) {
         DSLContext dsl = warehouse.dsl();
         var regions = dsl.selectFrom(DIM_REGION).where(DIM_REGION.REGION_LEVEL.eq("region"))
@@ -38,6 +58,7 @@ public final class CompletenessFeedback {
         if (regions.isEmpty()) {
             throw new WarehouseException("--region " + regionCode + " is not a region code: use 01–25 (e.g. 01 Stockholm, 13 Halland).");
         }
+        refuseYearWithoutDeliveries(dsl, year, today);
         LocalDate deadline = dsl.select(INT_AGREEMENT.REPORT_DEADLINE).from(INT_AGREEMENT)
                 .where(INT_AGREEMENT.AGREEMENT_YEAR.eq(year)).fetchOne(INT_AGREEMENT.REPORT_DEADLINE);
         List<RegionFeedback> feedback = new ArrayList<>();

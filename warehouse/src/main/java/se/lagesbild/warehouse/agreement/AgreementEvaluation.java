@@ -101,7 +101,7 @@ public final class AgreementEvaluation {
                     .filter(x -> x.paymentCode().equals(payment.getPaymentCode()))
                     .collect(Collectors.toMap(AgreementResult.Decision::regionCode, x -> x));
             parts.add(apportion(payment.getPaymentCode(), payment.getNameSv(), payment.getAmountSek(),
-                    payment.getSharedAmong(), population, agreement.getPopulationReferenceDate(), names, partDecisions));
+                    payment.getSharedAmong(), population, agreement.getPopulationReferenceDate(), names, partDecisions, loadedDates(warehouse)));
         }
         return new AgreementResult(year, agreement.getReportDeadline(), agreement.getPopulationReferenceDate(),
                 agreement.getPopulationReferenceNote(), conditions, decisions, parts);
@@ -133,7 +133,8 @@ public final class AgreementEvaluation {
     }
 
     private static AgreementResult.Part apportion(String code, String name, long amount, String sharedAmong, Map<String, Long> population,
-            java.time.LocalDate date, Map<String, String> names, Map<String, AgreementResult.Decision> decisions) {
+            java.time.LocalDate date, Map<String, String> names, Map<String, AgreementResult.Decision> decisions,
+            List<java.time.LocalDate> loaded) {
         boolean toAll = "all_regions".equals(sharedAmong);
         List<String> sharing = names.keySet().stream().filter(r -> toAll || (decisions.containsKey(r) && decisions.get(r).qualifies()))
                 .toList();
@@ -150,8 +151,8 @@ public final class AgreementEvaluation {
         if (!missing.isEmpty()) {
             refused = "not apportioned: no population on " + date + " is loaded for " + (missing.size() == names.size() ? "any region"
                     : "region" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing.stream().map(r -> r + " " + names.get(r)).toList()))
-                    + ". Load SCB's population on that date (table BE0101: BE0101N1 for 31 December, the monthly table for the end of a"
-                    + " month) with lagesbild load population FILE, or correct the rules' population_date.";
+                    + ". " + datesLoaded(loaded, date) + " Load SCB's population on that date (table BE0101: BE0101N1 for 31 December, the"
+                    + " monthly table for the end of a month) with lagesbild load population FILE, or correct the rules' population_date.";
             note = refused;
         } else if (weights.isEmpty()) {
             long undecided = decisions.values().stream().filter(x -> "not_evaluable".equals(x.decision())).count();
@@ -165,6 +166,24 @@ public final class AgreementEvaluation {
         return decisions.values().stream().map(AgreementResult.Decision::reasons).filter(r -> !r.isEmpty())
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting())).entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+    }
+
+    /** The dates some population is loaded for, oldest first. */
+    static List<java.time.LocalDate> loadedDates(Warehouse warehouse) {
+        var t = INT_POPULATION_TOTAL;
+        return warehouse.dsl().selectDistinct(t.REFERENCE_DATE).from(t).orderBy(t.REFERENCE_DATE).fetch(t.REFERENCE_DATE);
+    }
+
+    /** "Population is loaded for 2024-12-31, 2025-09-30 (the nearest: 2025-09-30)." or "No population is loaded." */
+    static String datesLoaded(List<java.time.LocalDate> loaded, java.time.LocalDate wanted) {
+        if (loaded.isEmpty()) {
+            return "No population is loaded at all.";
+        }
+        java.time.LocalDate nearest = loaded.stream().min(java.util.Comparator.comparingLong(d -> Math.abs(d.toEpochDay() - wanted.toEpochDay())))
+                .orElseThrow();
+        List<String> shown = loaded.size() <= 12 ? loaded.stream().map(Object::toString).toList()
+                : loaded.subList(loaded.size() - 12, loaded.size()).stream().map(Object::toString).toList();
+        return "Population is loaded for " + (loaded.size() > 12 ? "… " : "") + String.join(", ", shown) + " (the nearest: " + nearest + ").";
     }
 
     /**

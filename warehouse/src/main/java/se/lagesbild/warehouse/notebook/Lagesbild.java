@@ -58,12 +58,36 @@ public final class Lagesbild implements AutoCloseable {
         this.labels = Labels.of(warehouse, language);
     }
 
-    /** Opens the warehouse the environment names, as of its snapshot if it names one. */
+    /**
+     * Opens the warehouse the environment names ({@code LAGESBILD_DB}), else the one of the checkout
+     * the notebook runs in, as of its snapshot if it names one. The kernel is registered once per
+     * machine with the checkout that installed it ({@code LAGESBILD_HOME}); a notebook run from another
+     * checkout (its working folder) opens that checkout's warehouse, not the installer's, and says so.
+     */
     public static Lagesbild open() {
-        String home = System.getenv().getOrDefault("LAGESBILD_HOME", ".");
+        String home = home(Path.of("").toAbsolutePath(), System.getenv("LAGESBILD_HOME"));
         String db = System.getenv().getOrDefault("LAGESBILD_DB", Path.of(home, "data", "lagesbild.duckdb").toString());
         String snapshot = System.getenv("LAGESBILD_SNAPSHOT");
         return open(Path.of(db), snapshot == null || snapshot.isBlank() ? null : snapshot, Language.fromEnvironment());
+    }
+
+    /**
+     * The checkout whose warehouse a notebook opens: the one holding {@code workingFolder} (a folder
+     * with the {@code lagesbild} launcher and {@code notebooks/}), else {@code registered} (the
+     * kernel's LAGESBILD_HOME), else the working folder. When the two checkouts differ, a line on
+     * standard error says which is used.
+     */
+    static String home(Path workingFolder, String registered) {
+        for (Path p = workingFolder; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p.resolve("lagesbild")) && java.nio.file.Files.isDirectory(p.resolve("notebooks"))) {
+                if (registered != null && !Path.of(registered).toAbsolutePath().normalize().equals(p.normalize())) {
+                    System.err.println("Lägesbild: this notebook is in " + p + ", the kernel was installed from " + registered
+                            + "; opening " + p + "'s warehouse (set LAGESBILD_DB to choose another).");
+                }
+                return p.toString();
+            }
+        }
+        return registered != null && !registered.isBlank() ? registered : workingFolder.toString();
     }
 
     /** Opens {@code db} read-only, as of {@code snapshot} (null for the newest vintages), answering in Swedish. */

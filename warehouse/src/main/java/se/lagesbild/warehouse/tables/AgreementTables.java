@@ -31,20 +31,21 @@ public final class AgreementTables {
         return meta(table, result);
     }
 
-    /** Each payment part per region: the decision, its reasons, the population and the amount. */
+    /** Each payment part per region: the decision, its reasons, the population (and its date) and the amount. */
     public static ResultTable.Builder payments(AgreementResult result, Predicate<String> region) {
         ResultTable.Builder table = ResultTable.builder("Agreement " + result.year() + ": payments to regions",
                 Column.dimension("payment_code"), Column.text("part_name"), Column.count("part_amount_sek"), Column.text("shared_among"),
                 Column.dimension("region_code"), Column.text("region_name"), Column.text("decision"), Column.text("reasons"),
-                Column.count("population"), Column.flag("qualifies"), Column.count("amount_sek"), Column.text("note"));
+                Column.count("population"), Column.text("population_date"), Column.flag("qualifies"), Column.count("amount_sek"),
+                Column.text("note"));
         for (AgreementResult.Part part : result.parts()) {
             for (AgreementResult.Payment p : part.payments()) {
                 if (region.test(p.regionCode())) {
                     var decision = result.decision(part.paymentCode(), p.regionCode());
                     table.row(part.paymentCode(), part.name(), part.amount(), part.sharedAmong(), p.regionCode(), p.regionName(),
                             decision.map(AgreementResult.Decision::decision).orElse("not conditional"),
-                            decision.map(AgreementResult.Decision::reasons).orElse(""), p.population(), p.qualifies(), p.amount(),
-                            part.note());
+                            decision.map(AgreementResult.Decision::reasons).orElse(""), p.population(), String.valueOf(result.populationDate()),
+                            p.qualifies(), p.amount(), part.note());
                 }
             }
         }

@@ -1,0 +1,75 @@
+package se.lagesbild.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/** A process's memory as Linux reports it in /proc, for the benchmarks' peak-memory figures. */
+final class ProcessMemory {
+    private ProcessMemory() {
+    }
+
+    /** This process's peak resident memory (VmHWM) in GB; NaN where /proc is not there. */
+    static double peakRssGb() {
+        return peakRssGb(ProcessHandle.current().pid());
+    }
+
+    /** Process {@code pid}'s peak resident memory (VmHWM) in GB; NaN when it cannot be read. */
+    static double peakRssGb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1e6;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** The process listening on TCP {@code port} (found through the socket's inode in /proc), if this user can see it. */
+    static OptionalLong listeningOn(int port) {
+        String hexPort = String.format(":%04X", port);
+        long inode = -1;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
+                        inode = Long.parseLong(f[9]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or not readable: no pid
+            }
+        }
+        if (inode < 0) {
+            return OptionalLong.empty();
+        }
+        String socket = "socket:[" + inode + "]";
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try (Stream<Path> fds = Files.list(p.resolve("fd"))) {
+                    if (fds.anyMatch(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd).toString().equals(socket);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })) {
+                        return OptionalLong.of(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a process that ended, or one we may not look into
+                }
+            }
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+}
