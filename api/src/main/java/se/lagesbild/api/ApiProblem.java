@@ -77,6 +77,15 @@ public final class ApiProblem extends RuntimeException {
         return p;
     }
 
+    /**
+     * A refusal the web server itself makes (a body over the size limit, 413; a header too large,
+     * 431), as a problem document with what to do.
+     */
+    public static ApiProblem refused(int status, String detail) {
+        return new ApiProblem(status, status == 413 ? "too-large-body" : "refused", status == 413 ? "Content too large" : "Request refused",
+                detail);
+    }
+
     public static ApiProblem unavailable(String detail) {
         ApiProblem p = new ApiProblem(503, "unavailable", "Service unavailable", detail);
         p.headers.put("Retry-After", "5");

@@ -78,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts listening; returns the port (useful with port 0). */
     public int start() {
+        UiFiles ui = settings.ui() == null ? null : new UiFiles(settings.ui(), settings.maxCells());
         app = Javalin.create(config -> {
             config.jetty.host = settings.host();
             // a few threads per core: answers are CPU work on memory (no waiting on I/O), so more threads only switch more
@@ -130,18 +131,40 @@ public final class ApiServer implements AutoCloseable {
             getAndHead.accept(PxWebApi.BASE + "/tables", ctx -> json(ctx, pxweb.tables(ctx)));
             getAndHead.accept(PxWebApi.BASE + "/tables/{id}", ctx -> json(ctx, pxweb.table(ctx)));
             getAndHead.accept(PxWebApi.BASE + "/tables/{id}/metadata", ctx -> json(ctx, pxweb.metadata(ctx)));
+            getAndHead.accept(PxWebApi.BASE + "/tables/{id}/defaultselection", ctx -> json(ctx, pxweb.defaultSelection(ctx)));
+            getAndHead.accept(PxWebApi.BASE + "/codelists/{id}", ctx -> json(ctx, pxweb.codelist(ctx)));
             getAndHead.accept(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
             config.routes.post(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
             getAndHead.accept("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
-            getAndHead.accept("/", ctx -> ctx.redirect("/api/docs"));
+            getAndHead.accept("/", ctx -> {
+                if (ui != null) {
+                    ui.serve(ctx, "/");
+                } else {
+                    ctx.redirect("/api/docs");
+                }
+            });
             for (Route route : routes) {
                 getAndHead.accept(BASE + route.path(), ctx -> serve(ctx, route));
             }
             getAndHead.accept("/*", ctx -> {
+                if (ui != null && !ctx.path().startsWith("/api/")) {
+                    ui.serve(ctx, ctx.path());
+                    return;
+                }
                 throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs and in "
                         + BASE + "/openapi.yaml.");
             });
+            // a POST to a path no route takes (an empty segment: /api/v2/tables//data) is a 404 problem like a GET's
+            config.routes.post("/*", ctx -> {
+                throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + " takes POST; a selection is POSTed to "
+                        + PxWebApi.BASE + "/tables/{id}/data (see " + PxWebApi.BASE + "/openapi.yaml).");
+            });
             config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+            // Javalin's own refusals (a body over its size limit: 413) as problem documents, not plain text
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, ApiProblem.refused(e.getStatus(),
+                    e.getStatus() == 413 ? "The body is larger than this server takes (" + (config.http.maxRequestSize >> 10)
+                            + " KiB); a selection is a few kilobytes: send valueCodes for each variable (see " + PxWebApi.BASE + "/openapi.yaml)."
+                            : e.getMessage() + ".")));
             config.routes.exception(WarehouseException.class, (e, ctx) -> problem(ctx, ApiProblem.notAnswerable(e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -54,7 +54,7 @@ class PxWebApiTest {
         assertTrue(config.path("maxDataCells").asInt() > 0 && config.path("timeWindow").asInt() > 0);
         Set<String> formats = new TreeSet<>();
         config.path("dataFormats").forEach(f -> formats.add(f.asText()));
-        assertEquals(new TreeSet<>(List.of("json-stat2", "csv", "xlsx", "px", "arrow", "parquet")), formats);
+        assertEquals(new TreeSet<>(List.of("json-stat2", "csv", "xlsx", "px", "html", "json-px", "arrow", "parquet")), formats);
 
         List<JsonNode> tables = px.allTables("sv", 5);
         Set<String> ids = new TreeSet<>();
@@ -96,9 +96,11 @@ class PxWebApiTest {
         JsonNode diagnosis = meta.path("dimension").path("Diagnos");
         assertTrue(diagnosis.path("extension").path("elimination").asBoolean());
         assertEquals("ALL", diagnosis.path("extension").path("eliminationValueCode").asText());
-        assertEquals("andel (0–1)", meta.path("dimension").path("ContentsCode").path("category").path("unit").path("value").path("base")
-                .asText());
-        assertTrue(meta.path("value").isMissingNode(), "metadata has no values");
+        assertEquals("procent", meta.path("dimension").path("ContentsCode").path("category").path("unit").path("VARDE").path("base")
+                .asText(), "shares in per cent, as Swedish tables show them");
+        assertEquals(1, meta.path("dimension").path("ContentsCode").path("category").path("unit").path("VARDE").path("decimals").asInt());
+        assertEquals("antal", meta.path("dimension").path("ContentsCode").path("category").path("unit").path("NAMNARE").path("base").asText());
+        assertTrue(meta.path("value").isArray() && meta.path("value").isEmpty(), "metadata has no values (an empty list, as SCB sends)");
 
         // the selection a client builds from the metadata: three regions, the two newest periods, both sexes; the rest eliminated
         List<String> regions = new ArrayList<>();
@@ -119,13 +121,13 @@ class PxWebApiTest {
                     .geo("00", "01", "03")
                     .diagnoses("ALL").ageGroups("ALL").sexes(1, 2), Confidence.NINETY_FIVE)) {
                 Map<String, String> cell = Map.of("Region", v.cell().geoCode(), "Diagnos", "ALL", "Alder", "ALL", "Kon",
-                        String.valueOf(v.cell().sexCode()), "ContentsCode", "value", "Tid", v.cell().periodCode());
+                        String.valueOf(v.cell().sexCode()), "ContentsCode", "VARDE", "Tid", v.cell().periodCode());
                 if (v.suppressed()) {
                     assertNull(JsonStat.value(data, cell));
                     assertEquals("..", JsonStat.status(data, cell));
                 } else {
-                    assertEquals(v.estimate().value(), JsonStat.value(data, cell), 0, cell.toString());
-                    assertEquals(v.denominator(), JsonStat.value(data, with(cell, "ContentsCode", "denominator")), 0);
+                    assertEquals(v.estimate().value() * 100, JsonStat.value(data, cell), 1e-9, cell.toString() + " in per cent");
+                    assertEquals(v.denominator(), JsonStat.value(data, with(cell, "ContentsCode", "NAMNARE")), 0);
                 }
             }
         }
@@ -139,7 +141,7 @@ class PxWebApiTest {
         ScbPxWebClient px = client();
         Map<String, String> selection = Map.of("Region", "00,01", "Tid", "2026", "Kon", "1,2,3");
         JsonNode json = px.data(TABLE, selection, Map.of(), "en", "json-stat2").json();
-        double riket = JsonStat.value(json, Map.of("Region", "00", "Diagnos", "ALL", "Alder", "ALL", "Kon", "3", "ContentsCode", "value",
+        double riket = JsonStat.value(json, Map.of("Region", "00", "Diagnos", "ALL", "Alder", "ALL", "Kon", "3", "ContentsCode", "VARDE",
                 "Tid", "2026"));
         assertEquals("Sweden", json.path("dimension").path("Region").path("category").path("label").path("00").asText(), "lang=en");
 
@@ -151,7 +153,7 @@ class PxWebApiTest {
                 .orElseThrow();
         assertEquals("Sweden", row.get("Region_label"));
         assertEquals("Both sexes", row.get("Kon_label"));
-        assertEquals(riket, Double.parseDouble(row.get("value")), 0);
+        assertEquals(riket, Double.parseDouble(row.get("VARDE")), 0);
 
         ScbPxWebClient.Response xlsx = px.data(TABLE, selection, Map.of(), "sv", "xlsx");
         try (var book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -161,7 +163,7 @@ class PxWebApiTest {
             var riketRow = sheet.subList(2, sheet.size()).stream().filter(x -> "00".equals(x.getCell(headers.indexOf("Region")).getText())
                     && "3".equals(x.getCell(headers.indexOf("Kon")).getText())).findFirst().orElseThrow();
             assertEquals("Riket", riketRow.getCell(headers.indexOf("Region_label")).getText());
-            assertEquals(riket, riketRow.getCell(headers.indexOf("Värde")).asNumber().doubleValue(), 0, "measures labelled: " + headers);
+            assertEquals(riket, riketRow.getCell(headers.indexOf("VARDE")).asNumber().doubleValue(), 0, "measures by content code: " + headers);
         }
 
         String pcAxis = new String(px.data(TABLE, selection, Map.of(), "sv", "px").body(), StandardCharsets.UTF_8);
@@ -175,12 +177,12 @@ class PxWebApiTest {
         List<Map<String, Object>> arrow = Formats.arrow(px.data(TABLE, selection, Map.of(), "sv", "arrow").body());
         assertEquals(6, arrow.size());
         assertEquals(riket, (Double) arrow.stream().filter(x -> "00".equals(x.get("Region")) && "3".equals(x.get("Kon"))).findFirst()
-                .orElseThrow().get("value"), 0);
+                .orElseThrow().get("VARDE"), 0);
 
         Path parquet = folder.resolve("t.parquet");
         Files.write(parquet, px.data(TABLE, selection, Map.of(), "sv", "parquet").body());
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-             ResultSet rs = db.createStatement().executeQuery("SELECT value, Region_label FROM read_parquet('" + parquet
+             ResultSet rs = db.createStatement().executeQuery("SELECT VARDE, Region_label FROM read_parquet('" + parquet
                      + "') WHERE Region = '00' AND Kon = '3'")) {
             assertTrue(rs.next());
             assertEquals(riket, rs.getDouble(1), 0);

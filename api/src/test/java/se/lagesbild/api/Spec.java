@@ -18,14 +18,16 @@ import com.networknt.schema.ValidationMessage;
 
 /** The OpenAPI document as the tests read it: its paths, and a response body checked against the schema it declares. */
 final class Spec {
-    static final JsonNode DOCUMENT = read();
+    static final JsonNode DOCUMENT = read("api/openapi.yaml");
+    /** The PxWebApi 2 contract (api/v2/openapi.yaml). */
+    static final JsonNode V2 = read("api/v2/openapi.yaml");
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private Spec() {
     }
 
-    private static JsonNode read() {
-        try (InputStream in = Spec.class.getClassLoader().getResourceAsStream("api/openapi.yaml")) {
+    private static JsonNode read(String resource) {
+        try (InputStream in = Spec.class.getClassLoader().getResourceAsStream(resource)) {
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,6 +66,33 @@ final class Spec {
         root.setAll((ObjectNode) schema.deepCopy());
         JsonSchema validator = FACTORY.getSchema(root);
         return validator.validate(body);
+    }
+
+    /**
+     * The problems found checking a PxWebApi 2 answer against the v2 contract: the schema it declares
+     * for {@code path} (a template such as /tables/{id}/data), {@code method}, {@code status} and
+     * {@code mediaType}.
+     */
+    static Set<ValidationMessage> checkV2(String path, String method, int status, String mediaType, JsonNode body) {
+        JsonNode operation = V2.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+        if (operation.isMissingNode()) {
+            throw new AssertionError(method + " " + path + " is not in the v2 contract");
+        }
+        JsonNode response = operation.path("responses").path(String.valueOf(status));
+        if (response.isMissingNode()) {
+            throw new AssertionError(method + " " + path + " declares no " + status + " response");
+        }
+        if (response.has("$ref")) {
+            response = V2.at(response.path("$ref").asText().substring(1));
+        }
+        JsonNode schema = response.path("content").path(mediaType).path("schema");
+        if (schema.isMissingNode()) {
+            throw new AssertionError(method + " " + path + " " + status + " declares no " + mediaType + " content");
+        }
+        ObjectNode root = ((ObjectNode) V2.deepCopy());
+        root.remove("paths");
+        root.setAll((ObjectNode) schema.deepCopy());
+        return FACTORY.getSchema(root).validate(body);
     }
 
     /** The problems found checking {@code body} against the component schema {@code name}. */

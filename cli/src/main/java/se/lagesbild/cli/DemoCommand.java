@@ -140,7 +140,7 @@ final class DemoCommand extends Verb {
             }
             // the same in SCB's PxWebApi 2 shape: the obvious question, diagnosis and age left to their totals
             String pxweb = "/api/v2/tables/svf_within_lead_time/data?valueCodes%5BTid%5D=2026&valueCodes%5BKon%5D=1,2"
-                    + "&valueCodes%5BRegion%5D=00,01&valueCodes%5BContentsCode%5D=value,lower,upper&outputFormat=csv&lang=en";
+                    + "&valueCodes%5BRegion%5D=00,01&valueCodes%5BContentsCode%5D=VARDE,KI95NEDRE,KI95OVRE&outputFormat=csv&lang=en";
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pxweb)).build(),
                     HttpResponse.BodyHandlers.ofString());
             out.printf("      GET %s → %d%n", java.net.URLDecoder.decode(pxweb, java.nio.charset.StandardCharsets.UTF_8), response.statusCode());

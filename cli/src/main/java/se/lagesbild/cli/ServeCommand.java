@@ -47,6 +47,10 @@ final class ServeCommand extends Verb {
             + " standard output, none for nowhere (default: -).")
     String accessLog = "-";
 
+    @Option(names = "--ui", paramLabel = "DIR", description = "Serve the PxWeb 2 build in DIR (its dist folder) at /, pointed at this"
+            + " server's /api/v2: SCB's table browser on the released tables (e.g. --ui ../shared/tools/pxweb2/dist).")
+    java.nio.file.Path ui;
+
     @Option(names = "--watch", paramLabel = "SECONDS", description = "How often to look for a new vintage in the file (default: ${DEFAULT-VALUE}).")
     double watch = 5;
 
@@ -56,7 +60,8 @@ final class ServeCommand extends Verb {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0–65535, not " + port + ".");
         }
         ApiSettings settings = ApiSettings.defaults().withHost(host).withPort(port).withMaxCells(maxCells).withRateLimit(rateLimit)
-                .withCorsOrigins(corsOrigins.contains("none") ? List.of() : corsOrigins).withWatchSeconds(watch).withAccessLog(log());
+                .withCorsOrigins(corsOrigins.contains("none") ? List.of() : corsOrigins).withWatchSeconds(watch).withAccessLog(log())
+                .withUi(ui);
         ServedWarehouse served = new ServedWarehouse(db(), settings.connections(), message -> out().println(message));
         ApiServer server = new ApiServer(served, settings);
         int bound;

@@ -13,12 +13,17 @@ import se.lagesbild.warehouse.tables.ResultTable;
 /**
  * A selection of a {@link PxTable} and its cells in every output: JSON-stat 2.0 (the metadata
  * without values, or the data with status and a note per hidden or not computed cell), a long
- * table with codes and names (for CSV, xlsx, Arrow and Parquet) and PC-Axis text.
+ * table with codes and names (for CSV, xlsx, Arrow and Parquet), PC-Axis text, PxWeb's JSON
+ * (json-px) and an HTML table, the last three laid out as {@code heading} and {@code stub} say.
  *
- * @param chosen the values chosen of each variable, in {@link PxTable#ORDER}
- * @param labels the labels of the chosen values (the codelist's where one is used)
+ * @param chosen    the values chosen of each variable, in {@link PxTable#ORDER}
+ * @param labels    the labels of the chosen values (the codelist's where one is used)
+ * @param heading   the variables across (PX's HEADING), in order
+ * @param stub      the variables down (PX's STUB), in order
+ * @param codelists the codelist used for a variable, by variable
  */
-public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String, Map<String, String>> labels) {
+public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String, Map<String, String>> labels, List<String> heading,
+                     List<String> stub, Map<String, String> codelists) {
     /** The number of cells: the product of the number of values chosen of each variable. */
     public long cells() {
         long n = 1;
@@ -126,7 +131,8 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
             }
             if (!v.codelists().isEmpty()) {
                 extension.put("codelists", v.codelists().values().stream().map(c -> Map.of("id", c.id(), "label", c.label(), "type",
-                        "Aggregation")).toList());
+                        c.type(), "links", List.of(Map.of("rel", "metadata", "hreflang", lang.code(), "href", PxWebApi.BASE + "/codelists/"
+                                + c.id() + "?lang=" + lang.code())))).toList());
             }
             dimension.put("extension", extension);
             dimensions.put(id, dimension);
@@ -136,18 +142,31 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         statusMeaning.put("..", lang.text("px.status.hidden"));
         statusMeaning.put("-", lang.text("px.status.none"));
         Map<String, Object> extension = new LinkedHashMap<>();
-        extension.put("px", Map.of("tableid", table.indicator().code(), "language", lang.code(), "contents", lang.title(table.indicator()),
-                "decimals", table.unit("value").get("decimals")));
+        Map<String, Object> px = new LinkedHashMap<>();
+        px.put("tableid", table.indicator().code());
+        px.put("language", lang.code());
+        px.put("contents", lang.title(table.indicator()));
+        px.put("decimals", table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals"));
+        px.put("heading", heading);
+        px.put("stub", stub);
+        px.put("official-statistics", false);
+        px.put("aggregallowed", false);
+        px.put("matrix", table.indicator().code());
+        px.put("subject-code", "goal" + table.indicator().goal());
+        extension.put("px", px);
         extension.put("statusMeaning", statusMeaning);
-        extension.put("contact", List.of(Map.of("name", lang.text("px.contact"))));
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", lang.text("px.contact"));
+        contact.put("raw", lang.text("px.contact"));
+        extension.put("contact", List.of(contact));
         if (withValues) {
             List<Double> values = new ArrayList<>();
             Map<String, String> status = new LinkedHashMap<>();
             // each note once, with the indices of the cells it explains (a hidden cell's reason, or "not computed")
             Map<String, List<Long>> notes = new LinkedHashMap<>();
             forEach((index, measure, v) -> {
-                values.add(PxTable.measure(v, measure));
-                String s = PxTable.status(v, measure);
+                values.add(table.measure(v, measure));
+                String s = table.status(v, measure);
                 if (s != null) {
                     status.put(String.valueOf(index), s);
                     notes.computeIfAbsent(table.note(v), k -> new ArrayList<>()).add(index);
@@ -186,8 +205,8 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                     row.add(code);
                     row.add(labels.get(rowVariables.get(i)).get(code));
                 }
-                measures.forEach(m -> row.add(PxTable.measure(v, m)));
-                String status = PxTable.status(v, "value");
+                measures.forEach(m -> row.add(table.measure(v, m)));
+                String status = table.status(v, PxTable.CONTENT_CODES.get("value"));
                 row.add(status);
                 row.add(status == null ? null : table.note(v));
                 t.row(row.toArray());
@@ -203,17 +222,17 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         px.append("CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nCODEPAGE=\"utf-8\";\nLANGUAGE=\"").append(lang.code()).append("\";\n");
         px.append("CREATION-DATE=\"").append(updated.replaceAll("[-:TZ]", "").substring(0, 8)).append(" ")
                 .append(updated.substring(11, 16)).append("\";\n");
-        px.append("DECIMALS=").append(table.unit("value").get("decimals")).append(";\nSHOWDECIMALS=")
-                .append(table.unit("value").get("decimals")).append(";\n");
+        px.append("DECIMALS=").append(table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals")).append(";\nSHOWDECIMALS=")
+                .append(table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals")).append(";\n");
         px.append("MATRIX=\"").append(table.indicator().code()).append("\";\n");
         px.append("SUBJECT-CODE=\"CANCER\";\nSUBJECT-AREA=\"").append(escape(lang.text("px.source"))).append("\";\n");
         px.append("CONTENTS=\"").append(escape(lang.title(table.indicator()))).append("\";\n");
-        px.append("UNITS=\"").append(escape((String) table.unit("value").get("base"))).append("\";\n");
-        List<String> stub = List.of("Region", "Diagnos", "Alder", "Kon");
-        List<String> heading = List.of("ContentsCode", "Tid");
+        px.append("UNITS=\"").append(escape((String) table.unit(PxTable.CONTENT_CODES.get("value")).get("base"))).append("\";\n");
         px.append("STUB=").append(quoted(stub.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
         px.append("HEADING=").append(quoted(heading.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
-        for (String id : PxTable.ORDER) {
+        List<String> order = new ArrayList<>(stub);
+        order.addAll(heading);
+        for (String id : order) {
             String name = table.variables().get(id).label();
             px.append("VALUES(\"").append(escape(name)).append("\")=").append(quoted(chosen.get(id).stream()
                     .map(c -> labels.get(id).get(c)).toList())).append(";\n");
@@ -222,12 +241,11 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         px.append("TITLE=\"").append(escape(lang.title(table.indicator()))).append("\";\nSOURCE=\"").append(escape(lang.text("px.source")))
                 .append("\";\n");
         px.append("DATASYMBOL2=\"..\";\nDATANOTESUM=\"").append(escape(lang.text("px.status.hidden"))).append("\";\nDATA=\n");
-        // the stub's rows in order, each with the heading's cells (ContentsCode, then Tid fastest): JSON-stat's order is the same
-        int perRow = chosen.get("ContentsCode").size() * chosen.get("Tid").size();
+        // the stub's rows in order, each with the heading's cells (the last heading variable fastest)
+        Cells cells = allCells();
+        int perRow = heading.stream().mapToInt(h -> chosen.get(h).size()).reduce(1, (a, b) -> a * b);
         List<String> line = new ArrayList<>();
-        forEach((index, measure, v) -> {
-            Double x = PxTable.measure(v, measure);
-            String s = PxTable.status(v, measure);
+        inLayout(cells, (x, s) -> {
             line.add(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : "\"" + s + "\"");
             if (line.size() == perRow) {
                 px.append(String.join(" ", line)).append('\n');
@@ -236,6 +254,162 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         });
         px.append(";\n");
         return px.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every cell's value and status in JSON-stat order. */
+    private record Cells(Double[] values, String[] status) {
+    }
+
+    private Cells allCells() {
+        int n = (int) cells();
+        Double[] values = new Double[n];
+        String[] status = new String[n];
+        forEach((index, measure, v) -> {
+            values[(int) index] = table.measure(v, measure);
+            status[(int) index] = table.status(v, measure);
+        });
+        return new Cells(values, status);
+    }
+
+    /** The cells in the layout's order: the stub's rows, within each the heading's columns, the last variable fastest. */
+    private void inLayout(Cells cells, java.util.function.BiConsumer<Double, String> visitor) {
+        List<String> order = new ArrayList<>(stub);
+        order.addAll(heading);
+        int[] size = order.stream().mapToInt(id -> chosen.get(id).size()).toArray();
+        // the JSON-stat stride of each variable (ORDER, last fastest)
+        java.util.Map<String, Integer> stride = new java.util.HashMap<>();
+        int step = 1;
+        for (int i = PxTable.ORDER.size() - 1; i >= 0; i--) {
+            stride.put(PxTable.ORDER.get(i), step);
+            step *= chosen.get(PxTable.ORDER.get(i)).size();
+        }
+        int[] position = new int[order.size()];
+        long total = cells.values().length;
+        for (long k = 0; k < total; k++) {
+            int index = 0;
+            for (int i = 0; i < order.size(); i++) {
+                index += position[i] * stride.get(order.get(i));
+            }
+            visitor.accept(cells.values()[index], cells.status()[index]);
+            for (int i = order.size() - 1; i >= 0; i--) {
+                if (++position[i] < size[i]) {
+                    break;
+                }
+                position[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * PxWeb's JSON ("json-px", PxWeb API 1's json): {@code columns} (each variable but the contents,
+     * then each content), {@code data} (the codes of a cell's variables as its key, one value per
+     * content, ".." for hidden and "-" for not computed) and {@code metadata}.
+     */
+    public Map<String, Object> jsonPx() {
+        var lang = table.language();
+        List<String> keys = PxTable.ORDER.stream().filter(id -> !id.equals("ContentsCode")).toList();
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (String id : keys) {
+            columns.add(Map.of("code", id, "text", table.variables().get(id).label(), "type", id.equals("Tid") ? "t" : "d"));
+        }
+        List<String> contents = chosen.get("ContentsCode");
+        for (String c : contents) {
+            Map<String, String> column = new LinkedHashMap<>();
+            column.put("code", c);
+            column.put("text", labels.get("ContentsCode").get(c));
+            column.put("type", "c");
+            column.put("unit", String.valueOf(table.unit(c).get("base")));
+            columns.add(column);
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        List<String> periods = chosen.get("Tid");
+        forEachSeries((codes, byPeriod) -> {
+            for (int p = 0; p < byPeriod.length; p++) {
+                ReleasedValue v = byPeriod[p];
+                List<String> key = new ArrayList<>(List.of(codes));
+                key.add(periods.get(p));
+                List<String> values = new ArrayList<>();
+                for (String c : contents) {
+                    Double x = table.measure(v, c);
+                    values.add(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : table.status(v, c));
+                }
+                data.add(Map.of("key", key, "values", values));
+            }
+        });
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("columns", columns);
+        doc.put("comments", List.of());
+        doc.put("data", data);
+        doc.put("metadata", List.of(Map.of("infofile", "", "label", lang.title(table.indicator()), "source", lang.text("px.source"))));
+        return doc;
+    }
+
+    /**
+     * An HTML table in the layout: the heading's values across (one header row per heading
+     * variable), each stub row with its values' codes, labels or both; hidden cells "..", not
+     * computed "-"; the title above when asked.
+     */
+    public byte[] html(boolean codes, boolean texts, boolean title) {
+        var lang = table.language();
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(html(lang.title(table.indicator()))).append("</title></head><body>\n");
+        if (title) {
+            h.append("<h1>").append(html(lang.title(table.indicator()))).append("</h1>\n");
+        }
+        h.append("<table>\n<thead>\n");
+        int columns = heading.stream().mapToInt(v -> chosen.get(v).size()).reduce(1, (a, b) -> a * b);
+        int repeat = 1;
+        for (int level = 0; level < heading.size(); level++) {
+            String id = heading.get(level);
+            int span = columns / repeat / chosen.get(id).size();
+            h.append("<tr>");
+            for (String ignored : stub) {
+                h.append("<th></th>");
+            }
+            for (int r = 0; r < repeat; r++) {
+                for (String code : chosen.get(id)) {
+                    h.append("<th scope=\"col\"").append(span > 1 ? " colspan=\"" + span + "\"" : "").append(">")
+                            .append(html(show(id, code, codes, texts))).append("</th>");
+                }
+            }
+            h.append("</tr>\n");
+            repeat *= chosen.get(id).size();
+        }
+        h.append("</thead>\n<tbody>\n");
+        Cells cells = allCells();
+        int[] position = new int[stub.size()];
+        int[] count = {0};
+        inLayout(cells, (x, s) -> {
+            if (count[0] % columns == 0) {
+                h.append("<tr>");
+                for (int i = 0; i < stub.size(); i++) {
+                    h.append("<th scope=\"row\">").append(html(show(stub.get(i), chosen.get(stub.get(i)).get(position[i]), codes, texts)))
+                            .append("</th>");
+                }
+            }
+            h.append("<td>").append(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : html(s)).append("</td>");
+            count[0]++;
+            if (count[0] % columns == 0) {
+                h.append("</tr>\n");
+                for (int i = stub.size() - 1; i >= 0; i--) {
+                    if (++position[i] < chosen.get(stub.get(i)).size()) {
+                        break;
+                    }
+                    position[i] = 0;
+                }
+            }
+        });
+        h.append("</tbody>\n</table>\n<p>").append(html(lang.text("px.source"))).append("</p>\n</body></html>\n");
+        return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String show(String variable, String code, boolean codes, boolean texts) {
+        String label = labels.get(variable).get(code);
+        return codes && texts ? code + " " + label : codes ? code : label;
+    }
+
+    private static String html(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String quoted(List<String> values) {

@@ -25,12 +25,22 @@ public final class PxTable {
     static final List<String> MEASURES = List.of("value", "lower", "upper", "numerator", "denominator");
     /** A survival table's measures: its standard error beside the interval. */
     static final List<String> SURVIVAL_MEASURES = List.of("value", "lower", "upper", "standard_error", "numerator", "denominator");
+    /**
+     * The measures' content codes, as SCB codes them (upper case, not words a client could take for a
+     * field: PxWeb 2 took a value coded "value" for a data cell's own field and showed every cell blank).
+     */
+    static final Map<String, String> CONTENT_CODES = Map.of("value", "VARDE", "lower", "KI95NEDRE", "upper", "KI95OVRE",
+            "standard_error", "MEDELFEL", "numerator", "TALJARE", "denominator", "NAMNARE");
     /** The time units, in the order the first with data becomes Tid's own values. */
     static final List<String> TIME_UNITS = List.of("year", "half", "quarter", "month");
 
     private final ReleasedStore.Cube cube;
     private final Language language;
     private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private String timeUnit;
+    /** The layout PxWeb 2 draws a table in: these variables across, the others down (PX's HEADING and STUB). */
+    static final List<String> HEADING = List.of("ContentsCode", "Tid");
+    static final List<String> STUB = List.of("Region", "Diagnos", "Alder", "Kon");
 
     PxTable(ReleasedStore.Cube cube, Catalog catalog, Language language) {
         this.cube = cube;
@@ -44,8 +54,15 @@ public final class PxTable {
         healthcare.putAll(Variable.ordered(present(catalog.healthcareRegions(), cube.codes(ReleasedStore.Cube.GEO)), labels(catalog.healthcareRegions())));
         Map<String, Variable.Codelist> codelists = new LinkedHashMap<>();
         if (healthcare.size() > 1) {
+            Map<String, List<String>> valueMap = new LinkedHashMap<>();
+            valueMap.put("00", List.copyOf(regions.keySet()).stream().filter(r -> !r.equals("00")).toList());
+            for (Member m : catalog.healthcareRegions()) {
+                if (healthcare.containsKey(m.code()) && m.detail().get("regions") instanceof List<?> members) {
+                    valueMap.put(m.code(), members.stream().map(Object::toString).toList());
+                }
+            }
             codelists.put(HEALTHCARE_REGIONS, new Variable.Codelist(HEALTHCARE_REGIONS, text("Sjukvårdsregioner", "Healthcare regions"),
-                    healthcare));
+                    healthcare, "Aggregation", valueMap));
         }
         add(new Variable("Region", text("region", "region"), "GeographicalVariable", regions, null, List.copyOf(regions.keySet()),
                 codelists));
@@ -59,25 +76,35 @@ public final class PxTable {
         Map<String, String> measures = new LinkedHashMap<>();
         List<String> contents = i.method().endsWith("_survival") ? SURVIVAL_MEASURES : MEASURES;
         for (String m : contents) {
-            measures.put(m, language.text("px.measure." + m, language.title(i)));
+            measures.put(CONTENT_CODES.get(m), language.text("px.measure." + m, language.title(i)));
         }
-        add(new Variable("ContentsCode", text("tabellinnehåll", "contents"), "ContentsVariable", measures, null, contents, Map.of()));
+        add(new Variable("ContentsCode", text("tabellinnehåll", "contents"), "ContentsVariable", measures, null,
+                List.copyOf(measures.keySet()), Map.of()));
         // one time unit per list, as a PxWeb table has: the first unit with data (years, else half-years, ...) is Tid's own
         // values, the others are codelists, so top(3) means the three newest periods of one unit
         Map<String, Map<String, String>> byUnit = new LinkedHashMap<>();
         for (String unit : TIME_UNITS) {
             List<Member> members = catalog.periods().stream().filter(m -> unit.equals(m.detail().get("type"))).toList();
-            Map<String, String> values = Variable.ordered(present(members, cube.codes(ReleasedStore.Cube.PERIOD)), labels(members));
+            // periods offered only where a value is shown: a table does not offer a year it has nothing for
+            java.util.Set<String> shown = new java.util.HashSet<>(cube.codes(ReleasedStore.Cube.PERIOD));
+            shown.removeIf(period -> !cube.shown(period));
+            Map<String, String> values = Variable.ordered(present(members, shown), labels(members));
             if (!values.isEmpty()) {
                 byUnit.put(unit, values);
             }
         }
         Map<String, String> own = byUnit.isEmpty() ? Map.of() : byUnit.values().iterator().next();
+        timeUnit = byUnit.isEmpty() ? "Other" : switch (byUnit.keySet().iterator().next()) {
+            case "year" -> "Annual";
+            case "quarter" -> "Quarterly";
+            case "month" -> "Monthly";
+            default -> "Other"; // half-years: PxWebApi 2 has no unit for them
+        };
         Map<String, Variable.Codelist> timeLists = new LinkedHashMap<>();
         byUnit.forEach((unit, values) -> {
             if (values != own) {
                 String id = "agg_" + unit;
-                timeLists.put(id, new Variable.Codelist(id, language.text("px.time." + unit), values));
+                timeLists.put(id, new Variable.Codelist(id, language.text("px.time." + unit), values, "Valueset", Map.of()));
             }
         });
         List<String> codes = List.copyOf(own.keySet());
@@ -93,6 +120,56 @@ public final class PxTable {
         return variables;
     }
 
+    /**
+     * The layout of a selection as PxWeb 2 draws it well: variables with one value chosen first in
+     * the heading (they then read as the table's title), the contents and the periods across, the
+     * other variables down in the table's order.
+     *
+     * @return heading and stub
+     */
+    static List<List<String>> layout(Map<String, List<String>> chosen) {
+        List<String> heading = new ArrayList<>();
+        List<String> stub = new ArrayList<>();
+        for (String id : ORDER) {
+            if (id.equals("ContentsCode") || id.equals("Tid")) {
+                continue;
+            }
+            (chosen.get(id).size() == 1 ? heading : stub).add(id);
+        }
+        heading.add("ContentsCode");
+        heading.add("Tid");
+        return List.of(List.copyOf(heading), List.copyOf(stub));
+    }
+
+    /** PxWebApi 2's time unit of Tid's own values: Annual, Quarterly, Monthly, or Other (half-years). */
+    public String timeUnit() {
+        return timeUnit;
+    }
+
+    /**
+     * The first selection an analyst wants: Riket and every region, women, men and both, the value,
+     * and the newest period with a value shown for Riket (else the newest with any); a variable that
+     * can be left out takes its total (Diagnos, Alder).
+     */
+    public Map<String, List<String>> defaultSelection() {
+        Map<String, List<String>> selection = new LinkedHashMap<>();
+        for (String id : ORDER) {
+            Variable v = variables.get(id);
+            List<String> all = List.copyOf(v.values().keySet());
+            selection.put(id, switch (id) {
+                case "Region", "Kon" -> all;
+                case "ContentsCode" -> List.of(CONTENT_CODES.get("value"));
+                case "Tid" -> {
+                    List<String> riket = all.stream().filter(cube::shownForRiket).toList();
+                    List<String> from = riket.isEmpty() ? all : riket;
+                    yield from.isEmpty() ? List.of() : List.of(from.get(from.size() - 1));
+                }
+                default -> v.elimination() != null ? List.of(v.elimination()) : v.defaults();
+            });
+        }
+        return selection;
+    }
+
     public Indicator indicator() {
         return cube.indicator();
     }
@@ -101,14 +178,33 @@ public final class PxTable {
         return language;
     }
 
-    /** A measure's unit label and decimals, as JSON-stat's {@code unit}. */
-    Map<String, Object> unit(String measure) {
+    /**
+     * A content's unit label and decimals, as JSON-stat's {@code unit}: shares in per cent with one
+     * decimal (as every Swedish table shows them: 20,7 %), counts with none.
+     */
+    Map<String, Object> unit(String contentCode) {
         String unit = cube.indicator().unit();
+        String measure = measureOf(contentCode);
         boolean count = measure.equals("numerator") || measure.equals("denominator");
         Map<String, Object> u = new LinkedHashMap<>();
-        u.put("base", language.measureBase(unit, count));
-        u.put("decimals", Language.measureDecimals(unit, count));
+        u.put("base", share() && !count ? language.text("unit.percent") : language.measureBase(unit, count));
+        u.put("decimals", share() && !count ? 1 : Language.measureDecimals(unit, count));
         return u;
+    }
+
+    /** Whether the table's values are shares, served in per cent (v1 keeps 0–1). */
+    boolean share() {
+        return cube.indicator().unit().equals("proportion");
+    }
+
+    /** The measure a content code names ("VARDE" → "value"). */
+    static String measureOf(String contentCode) {
+        for (var e : CONTENT_CODES.entrySet()) {
+            if (e.getValue().equals(contentCode)) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("no content " + contentCode);
     }
 
     /** The numbers of {@code codes} in one of the cube's dimensions ({@link ReleasedStore.Cube#PERIOD} ...), -1 where absent. */
@@ -120,11 +216,12 @@ public final class PxTable {
         return cube.at(period, geo, diagnosis, sex, age);
     }
 
-    /** A measure of a released value, or null when hidden or not computed. */
-    static Double measure(ReleasedValue v, String measure) {
+    /** A content of a released value (shares in per cent), or null when hidden or not computed. */
+    Double measure(ReleasedValue v, String contentCode) {
         if (v == null || v.suppressed()) {
             return null;
         }
+        String measure = measureOf(contentCode);
         double x = switch (measure) {
             case "value" -> v.estimate().value();
             case "lower" -> v.estimate().lower();
@@ -133,18 +230,21 @@ public final class PxTable {
             case "numerator" -> v.numerator();
             default -> v.denominator();
         };
-        return Double.isNaN(x) ? null : x;
+        if (Double.isNaN(x)) {
+            return null;
+        }
+        return share() && !measure.equals("numerator") && !measure.equals("denominator") ? x * 100 : x;
     }
 
     /** The JSON-stat status of a cell: ".." hidden by disclosure control, "-" not computed; null when it has a value. */
-    static String status(ReleasedValue v, String measure) {
+    String status(ReleasedValue v, String contentCode) {
         if (v == null) {
             return "-";
         }
         if (v.suppressed()) {
             return "..";
         }
-        return measure(v, measure) == null ? "-" : null;
+        return measure(v, contentCode) == null ? "-" : null;
     }
 
     /** Why a cell has no value: its reason when hidden, else "not computed, or no data", in the table's language. */

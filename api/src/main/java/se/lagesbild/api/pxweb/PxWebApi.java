@@ -35,7 +35,7 @@ import se.lagesbild.warehouse.text.Language;
  */
 public final class PxWebApi {
     public static final String BASE = "/api/v2";
-    public static final List<String> FORMATS = List.of("json-stat2", "csv", "xlsx", "px", "arrow", "parquet");
+    public static final List<String> FORMATS = List.of("json-stat2", "csv", "xlsx", "px", "html", "json-px", "arrow", "parquet");
     private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final ServedWarehouse served;
@@ -70,13 +70,27 @@ public final class PxWebApi {
         return doc;
     }
 
-    /** {@code /api/v2/tables}: one table per indicator, with paging and a search on id and label. */
+    /**
+     * {@code /api/v2/tables}: one table per indicator, with paging, a search on id, label and
+     * description ({@code query}), and {@code pastDays} (tables updated that many days back; the
+     * warehouse's newest load dates them all). No table is discontinued, so
+     * {@code includeDiscontinued} changes nothing.
+     */
     public Map<String, Object> tables(Context ctx) {
-        Language lang = language(ctx);
-        String query = ctx.queryParam("query");
-        int pageNumber = positive(ctx, "pageNumber", 1);
-        int pageSize = positive(ctx, "pageSize", DEFAULT_PAGE_SIZE);
+        PxParams params = new PxParams(ctx.queryParamMap());
+        Language lang = language(params);
+        String query = params.get("query");
+        int pageNumber = params.positive("pageNumber", 1);
+        int pageSize = params.positive("pageSize", DEFAULT_PAGE_SIZE);
+        params.flag("includeDiscontinued", false);
         Catalog catalog = served.catalog();
+        if (params.get("pastDays") != null) {
+            int days = params.positive("pastDays", 1);
+            java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(days));
+            if (updatedAt(catalog).isBefore(since)) {
+                return tablesPage(List.of(), lang, pageNumber, pageSize);
+            }
+        }
         List<Map<String, Object>> all = new ArrayList<>();
         for (Indicator i : catalog.indicators().values()) {
             Map<String, Object> t = table(i, catalog, lang);
@@ -86,6 +100,10 @@ public final class PxWebApi {
                 all.add(t);
             }
         }
+        return tablesPage(all, lang, pageNumber, pageSize);
+    }
+
+    private Map<String, Object> tablesPage(List<Map<String, Object>> all, Language lang, int pageNumber, int pageSize) {
         int totalPages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         List<Map<String, Object>> page = all.subList(Math.min(all.size(), (pageNumber - 1) * pageSize), Math.min(all.size(),
                 pageNumber * pageSize));
@@ -112,10 +130,14 @@ public final class PxWebApi {
         return doc;
     }
 
-    /** {@code /api/v2/tables/{id}}: one table's listing. */
+    /** {@code /api/v2/tables/{id}}: one table's listing, in the language asked for. */
     public Map<String, Object> table(Context ctx) {
         Catalog catalog = served.catalog();
-        return table(indicator(catalog, ctx.pathParam("id")), catalog, language(ctx));
+        Language lang = language(new PxParams(ctx.queryParamMap()));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("language", lang.code());
+        t.putAll(table(indicator(catalog, ctx.pathParam("id")), catalog, lang));
+        return t;
     }
 
     private Map<String, Object> table(Indicator i, Catalog catalog, Language lang) {
@@ -125,6 +147,7 @@ public final class PxWebApi {
         t.put("id", i.code());
         t.put("label", lang.title(i));
         t.put("description", lang == Language.SV ? i.descriptionSv() : i.descriptionEn());
+        t.put("sortCode", String.format(Locale.ROOT, "%d-%04d", i.goal(), catalog.indicators().keySet().stream().toList().indexOf(i.code())));
         t.put("updated", updated(catalog));
         List<String> periods = new ArrayList<>(px.variables().get("Tid").values().keySet());
         t.put("firstPeriod", periods.isEmpty() ? null : periods.get(0));
@@ -134,7 +157,7 @@ public final class PxWebApi {
         t.put("discontinued", false);
         t.put("source", lang.text("px.source"));
         t.put("subjectCode", "goal" + i.goal());
-        t.put("timeUnit", "Other");
+        t.put("timeUnit", px.timeUnit());
         t.put("paths", List.of(List.of(Map.of("id", "goal" + i.goal(), "label", lang.text("section.goal", i.goal(), "")
                 .replaceAll(":\\s*$", "")))));
         String base = BASE + "/tables/" + i.code();
@@ -143,72 +166,140 @@ public final class PxWebApi {
         return t;
     }
 
-    /** {@code /api/v2/tables/{id}/metadata}: JSON-stat 2.0 with every variable and the values that have data. */
+    /**
+     * {@code /api/v2/tables/{id}/metadata}: JSON-stat 2.0 with every variable and the values that
+     * have data; {@code codelist[VAR]} gives a variable a codelist's values, {@code defaultSelection}
+     * the codelists the default selection uses (none), {@code savedQuery} is not served.
+     */
     public Map<String, Object> metadata(Context ctx) {
+        PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
-        Language lang = language(ctx);
+        Language lang = language(params);
         PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        params.flag("defaultSelection", false);
+        if (params.get("savedQuery") != null && !params.get("savedQuery").isBlank()) {
+            throw ApiProblem.badParameter("savedQuery", params.get("savedQuery"), "Saved queries are not served here (see the README's list"
+                    + " of differences from PxWebApi 2); leave savedQuery out.", List.of());
+        }
+        Map<String, String> codelists = codelists(table, params);
         Map<String, List<String>> all = new LinkedHashMap<>();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         table.variables().forEach((id, v) -> {
-            all.put(id, List.copyOf(v.values().keySet()));
-            labels.put(id, v.values());
+            Map<String, String> values = v.values(codelists.get(id));
+            all.put(id, List.copyOf(values.keySet()));
+            labels.put(id, values);
         });
-        Map<String, Object> doc = new PxData(table, all, labels).jsonStat(false, updated(catalog));
-        doc.remove("value");
+        Map<String, Object> doc = new PxData(table, all, labels, PxTable.HEADING, PxTable.STUB, codelists).jsonStat(false, updated(catalog));
+        doc.put("value", List.of());
         return doc;
+    }
+
+    /** {@code /api/v2/tables/{id}/defaultselection}: the selection and placement the data route answers when none is given. */
+    public Map<String, Object> defaultSelection(Context ctx) {
+        PxParams params = new PxParams(ctx.queryParamMap());
+        Catalog catalog = served.catalog();
+        Language lang = language(params);
+        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("language", lang.code());
+        List<Map<String, Object>> selection = new ArrayList<>();
+        table.defaultSelection().forEach((id, values) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("variableCode", id);
+            s.put("codelist", null);
+            s.put("valueCodes", values);
+            selection.add(s);
+        });
+        doc.put("selection", selection);
+        List<List<String>> layout = PxTable.layout(table.defaultSelection());
+        doc.put("placement", Map.of("heading", layout.get(0), "stub", layout.get(1)));
+        String base = BASE + "/tables/" + table.indicator().code();
+        doc.put("links", List.of(link("self", lang, base + "/defaultselection?lang=" + lang.code()), link("data", lang, base + "/data?lang="
+                + lang.code())));
+        return doc;
+    }
+
+    /**
+     * {@code /api/v2/codelists/{id}}: a codelist of any table (healthcare regions, other time units),
+     * each value with the codes of the variable's own values it stands for.
+     */
+    public Map<String, Object> codelist(Context ctx) {
+        PxParams params = new PxParams(ctx.queryParamMap());
+        Catalog catalog = served.catalog();
+        Language lang = language(params);
+        String id = ctx.pathParam("id");
+        for (Indicator i : catalog.indicators().values()) {
+            PxTable table = table(store.cube(i), catalog, lang);
+            for (Variable v : table.variables().values()) {
+                Variable.Codelist list = v.codelists().get(id);
+                if (list != null) {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("id", list.id());
+                    doc.put("label", list.label());
+                    doc.put("language", lang.code());
+                    doc.put("languages", List.of("sv", "en"));
+                    doc.put("elimination", false);
+                    doc.put("type", list.type());
+                    List<Map<String, Object>> values = new ArrayList<>();
+                    list.values().forEach((code, label) -> {
+                        Map<String, Object> value = new LinkedHashMap<>();
+                        value.put("code", code);
+                        value.put("label", label);
+                        value.put("valueMap", list.valueMap().getOrDefault(code, List.of(code)));
+                        values.add(value);
+                    });
+                    doc.put("values", values);
+                    doc.put("links", List.of(link("self", lang, BASE + "/codelists/" + list.id() + "?lang=" + lang.code())));
+                    return doc;
+                }
+            }
+        }
+        throw ApiProblem.notFound("There is no codelist '" + Query.printable(id) + "'. Each table's metadata lists its codelists (dimension"
+                + " extension.codelists), e.g. " + PxTable.HEALTHCARE_REGIONS + " (see " + BASE + "/tables).");
     }
 
     /** {@code /api/v2/tables/{id}/data}, GET or POST, in the output format asked for. */
     public void data(Context ctx) {
+        PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
-        Language lang = language(ctx);
+        Language lang = language(params);
         PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
         Map<String, List<String>> expressions = new LinkedHashMap<>();
         Map<String, String> codelists = new LinkedHashMap<>();
-        if (ctx.method().name().equals("POST")) {
-            readBody(ctx, expressions, codelists);
+        List<List<String>> placement = new ArrayList<>(List.of(params.list("heading"), params.list("stub")));
+        boolean body = ctx.method().name().equals("POST") && ctx.bodyAsBytes().length > 0;
+        if (body) {
+            readBody(ctx, table, expressions, codelists, placement);
         }
-        for (var p : ctx.queryParamMap().entrySet()) {
-            String name = p.getKey();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("valuecodes[") && name.endsWith("]")) {
-                List<String> values = new ArrayList<>();
-                p.getValue().forEach(v -> values.addAll(split(v)));
-                expressions.put(variable(table, name.substring(11, name.length() - 1), name), values);
-            } else if (lower.startsWith("codelist[") && name.endsWith("]")) {
-                codelists.put(variable(table, name.substring(9, name.length() - 1), name), p.getValue().get(0));
-            } else if (!List.of("lang", "outputformat", "outputformatparams", "heading", "stub").contains(lower)) {
-                throw ApiProblem.badParameter(name, p.getValue().get(0), "Unknown parameter '" + Query.printable(name) + "'. This route takes"
-                        + " valueCodes[VARIABLE], codelist[VARIABLE], lang, outputFormat and outputFormatParams (SCB's PxWebApi 2).",
-                        List.of("valueCodes[VARIABLE]", "codelist[VARIABLE]", "lang", "outputFormat", "outputFormatParams"));
-            }
-        }
+        params.valueCodes().forEach((name, values) -> expressions.put(variable(table, name, "valueCodes[" + name + "]"), values));
+        codelists.putAll(codelists(table, params));
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        Map<String, List<String>> defaults = expressions.isEmpty() && codelists.isEmpty() ? table.defaultSelection() : null;
         for (String id : PxTable.ORDER) {
             Variable v = table.variables().get(id);
-            chosen.put(id, v.select(expressions.get(id), codelists.get(id)));
+            chosen.put(id, defaults != null ? defaults.get(id) : v.select(expressions.get(id), codelists.get(id)));
             labels.put(id, v.values(codelists.get(id)));
         }
-        PxData data = new PxData(table, chosen, labels);
+        List<String>[] layout = layout(table, chosen, placement.get(0), placement.get(1));
+        PxData data = new PxData(table, chosen, labels, layout[0], layout[1], codelists);
         if (data.cells() > settings.maxCells()) {
             throw ApiProblem.tooManyCells(data.cells(), settings.maxCells(), "Select fewer values with valueCodes[VARIABLE] (see "
                     + BASE + "/tables/" + table.indicator().code() + "/metadata and " + BASE + "/config).");
         }
-        String format = ctx.queryParam("outputFormat") != null ? ctx.queryParam("outputFormat") : ctx.queryParam("outputformat");
+        String format = params.get("outputFormat");
         format = format == null ? "json-stat2" : format.toLowerCase(Locale.ROOT);
+        OutputParams output = OutputParams.of(params.list("outputFormatParams"), format);
         String name = table.indicator().code();
         String updated = updated(catalog);
         switch (format) {
             case "json-stat2" -> ctx.contentType("application/json; charset=utf-8").result(json(data.jsonStat(true, updated)));
-            case "csv" -> {
-                String params = String.valueOf(ctx.queryParam("outputFormatParams")).toLowerCase(Locale.ROOT);
-                CsvTables.Dialect dialect = params.contains("separatorsemicolon") ? CsvTables.Dialect.EXCEL_SV : CsvTables.Dialect.RFC4180;
-                attach(ctx, name + ".csv").contentType("text/csv; charset=utf-8").result(CsvTables.write(data.longTable(), dialect));
-            }
+            case "json-px" -> ctx.contentType("application/json; charset=utf-8").result(json(data.jsonPx()));
+            case "csv" -> attach(ctx, name + ".csv").contentType("text/csv; charset=utf-8").result(output.titled(data,
+                    CsvTables.write(output.columns(data.longTable()), output.dialect())));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(data.html(output.codes(), output.texts(), output.title()));
             case "xlsx" -> attach(ctx, name + ".xlsx").contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .result(XlsxTables.write(Map.of(name, data.longTable()), se.lagesbild.warehouse.text.Labels.none(lang)));
+                    .result(XlsxTables.write(Map.of(name, output.columns(data.longTable())), se.lagesbild.warehouse.text.Labels.none(lang)));
             case "px" -> attach(ctx, name + ".px").contentType("text/plain; charset=utf-8").result(data.px(updated));
             case "arrow" -> attach(ctx, name + ".arrows").contentType(Format.ARROW.contentType())
                     .result(TableWriter.write(data.longTable(), Format.ARROW));
@@ -217,6 +308,47 @@ public final class PxWebApi {
             default -> throw ApiProblem.badParameter("outputFormat", format, "Unknown output format '" + Query.printable(format)
                     + "'. Formats: " + String.join(", ", FORMATS) + ".", FORMATS);
         }
+    }
+
+    /** The codelists {@code codelist[VAR]} asks for, each checked against its variable. */
+    private static Map<String, String> codelists(PxTable table, PxParams params) {
+        Map<String, String> lists = new LinkedHashMap<>();
+        params.codelists().forEach((name, list) -> {
+            String id = variable(table, name, "codelist[" + name + "]");
+            table.variables().get(id).values(list);
+            lists.put(id, list);
+        });
+        return lists;
+    }
+
+    /**
+     * The layout asked for (heading, stub), completed as PxWebApi does: a variable named in neither
+     * goes to the stub; none named gives the selection's own layout ({@link PxTable#layout}).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String>[] layout(PxTable table, Map<String, List<String>> chosen, List<String> heading, List<String> stub) {
+        if (heading.isEmpty() && stub.isEmpty()) {
+            List<List<String>> own = PxTable.layout(chosen);
+            return new List[] {own.get(0), own.get(1)};
+        }
+        List<String> h = new ArrayList<>();
+        for (String v : heading) {
+            h.add(variable(table, v, "heading"));
+        }
+        List<String> s = new ArrayList<>();
+        for (String v : stub) {
+            String id = variable(table, v, "stub");
+            if (h.contains(id)) {
+                throw ApiProblem.badParameter("stub", v, id + " is placed both in the heading and the stub; name it once.", PxTable.ORDER);
+            }
+            s.add(id);
+        }
+        for (String id : PxTable.ORDER) {
+            if (!h.contains(id) && !s.contains(id)) {
+                s.add(id);
+            }
+        }
+        return new List[] {List.copyOf(h), List.copyOf(s)};
     }
 
     /** The table of a cube in a language, made once per cube (per vintage). */
@@ -228,13 +360,17 @@ public final class PxWebApi {
         return ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
     }
 
-    /** A POST body as SCB's: {@code {"selection":[{"variableCode":"Region","valueCodes":["01"],"codelist":"..."}]}}. */
-    private static void readBody(Context ctx, Map<String, List<String>> expressions, Map<String, String> codelists) {
+    /**
+     * A POST body as SCB's: {@code {"selection":[{"variableCode":"Region","valueCodes":["01"],"codelist":"..."}],
+     * "placement":{"heading":["Tid"],"stub":["Region"]}}}; variable codes in any case.
+     */
+    private static void readBody(Context ctx, PxTable table, Map<String, List<String>> expressions, Map<String, String> codelists,
+                                 List<List<String>> placement) {
         JsonNode body;
         try {
             body = JsonTables.MAPPER.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
-            throw ApiProblem.badParameter("body", null, "The body is not JSON: " + e.getMessage() + ". Send {\"selection\":"
+            throw ApiProblem.badParameter("body", null, "The body is not JSON: " + e.getMessage().lines().findFirst().orElse("") + ". Send {\"selection\":"
                     + " [{\"variableCode\": \"Region\", \"valueCodes\": [\"01\"]}]}.", List.of());
         }
         if (body == null || !body.path("selection").isArray()) {
@@ -242,21 +378,30 @@ public final class PxWebApi {
                     + " \"valueCodes\": [\"01\"]}]}.", List.of());
         }
         for (JsonNode s : body.path("selection")) {
-            String id = s.path("variableCode").asText(null);
-            if (id == null) {
+            String given = s.path("variableCode").isTextual() ? s.path("variableCode").asText() : null;
+            if (given == null) {
                 throw ApiProblem.badParameter("selection.variableCode", null, "Each selection needs a variableCode.", PxTable.ORDER);
             }
+            String id = variable(table, given, "selection.variableCode");
             List<String> values = new ArrayList<>();
             s.path("valueCodes").forEach(v -> values.add(v.asText()));
-            expressions.put(id, values);
-            if (s.hasNonNull("codelist")) {
+            if (!values.isEmpty()) {
+                expressions.put(id, values);
+            }
+            if (s.hasNonNull("codelist") && !s.get("codelist").asText().isBlank()) {
                 codelists.put(id, s.get("codelist").asText());
+                table.variables().get(id).values(s.get("codelist").asText());
             }
         }
-        for (String id : expressions.keySet()) {
-            if (!PxTable.ORDER.contains(id)) {
-                throw ApiProblem.badParameter("selection.variableCode", id, "No variable '" + Query.printable(id) + "'. Variables: "
-                        + String.join(", ", PxTable.ORDER) + ".", PxTable.ORDER);
+        JsonNode place = body.path("placement");
+        if (place.isObject()) {
+            List<String> heading = new ArrayList<>();
+            List<String> stub = new ArrayList<>();
+            place.path("heading").forEach(v -> heading.add(v.asText()));
+            place.path("stub").forEach(v -> stub.add(v.asText()));
+            if (!heading.isEmpty() || !stub.isEmpty()) {
+                placement.set(0, heading);
+                placement.set(1, stub);
             }
         }
     }
@@ -279,12 +424,15 @@ public final class PxWebApi {
         return parts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The variable a name means, in any case ("tid" is Tid), or a 400 naming the parameter. */
     private static String variable(PxTable table, String id, String parameter) {
-        if (!table.variables().containsKey(id)) {
-            throw ApiProblem.badParameter(parameter, id, "No variable '" + Query.printable(id) + "' in " + table.indicator().code()
-                    + ". Variables: " + String.join(", ", PxTable.ORDER) + ".", PxTable.ORDER);
+        for (String known : table.variables().keySet()) {
+            if (known.equalsIgnoreCase(id.trim())) {
+                return known;
+            }
         }
-        return id;
+        throw ApiProblem.badParameter(parameter, id, "No variable '" + Query.printable(id) + "' in " + table.indicator().code()
+                + ". Variables: " + String.join(", ", PxTable.ORDER) + ".", PxTable.ORDER);
     }
 
     private static Indicator indicator(Catalog catalog, String id) {
@@ -296,30 +444,14 @@ public final class PxWebApi {
         return i;
     }
 
-    /** The language of {@code lang}: sv (the default) or en. */
-    static Language language(Context ctx) {
-        String lang = ctx.queryParam("lang");
+    /** The language of {@code lang} (any case of the name, as PxWebApi): sv (the default) or en. */
+    static Language language(PxParams params) {
+        String lang = params.get("lang");
         try {
             return Language.parse(lang, "lang");
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badParameter("lang", lang, e.getMessage(), List.of("sv", "en"));
         }
-    }
-
-    private static int positive(Context ctx, String name, int fallback) {
-        String value = ctx.queryParam(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the problem below
-        }
-        throw ApiProblem.badParameter(name, value, name + " must be a whole number from 1.", List.of());
     }
 
     private static Map<String, String> link(String rel, Language lang, String href) {
@@ -332,11 +464,15 @@ public final class PxWebApi {
 
     /** When the served vintage was loaded (its newest batch), ISO 8601 in UTC. */
     private static String updated(Catalog catalog) {
+        return updatedAt(catalog).atOffset(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
+    }
+
+    private static java.time.Instant updatedAt(Catalog catalog) {
         var batches = catalog.batches();
         if (batches.isEmpty() || batches.get(batches.size() - 1).loadedAt() == null) {
-            return "1970-01-01T00:00:00Z";
+            return java.time.Instant.EPOCH;
         }
-        return batches.get(batches.size() - 1).loadedAt().atOffset(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
+        return batches.get(batches.size() - 1).loadedAt().atOffset(java.time.ZoneOffset.UTC).toInstant();
     }
 
     /** JSON with Jackson's fast double writer: a large selection is mostly numbers. */

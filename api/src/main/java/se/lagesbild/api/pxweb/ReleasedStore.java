@@ -151,6 +151,9 @@ public final class ReleasedStore implements AutoCloseable {
         private final List<Map<String, Integer>> codes = new ArrayList<>();
         private final Map<Long, ReleasedValue> cells;
         private final Map<Object, Object> views = new ConcurrentHashMap<>();
+        /** Periods with at least one value shown (not hidden, computed), and those with one for Riket. */
+        private final Set<String> shown = new java.util.HashSet<>();
+        private final Set<String> shownForRiket = new java.util.HashSet<>();
 
         private Cube(Indicator indicator, int size) {
             this.indicator = indicator;
@@ -170,8 +173,24 @@ public final class ReleasedStore implements AutoCloseable {
                 int s = cube.number(SEX, String.valueOf(c.sexCode()));
                 int a = cube.number(AGE, c.ageGroupCode());
                 cube.cells.put(cube.key(p, g, d, s, a), v);
+                if (!v.suppressed() && !Double.isNaN(v.estimate().value())) {
+                    cube.shown.add(c.periodCode());
+                    if (c.geoCode().equals("00")) {
+                        cube.shownForRiket.add(c.periodCode());
+                    }
+                }
             }
             return cube;
+        }
+
+        /** Whether any value of {@code period} is shown (a period of only hidden or uncomputed cells is not offered). */
+        public boolean shown(String period) {
+            return shown.contains(period);
+        }
+
+        /** Whether Riket has a value shown in {@code period}. */
+        public boolean shownForRiket(String period) {
+            return shownForRiket.contains(period);
         }
 
         private int number(int dimension, String code) {

@@ -24,8 +24,13 @@ public record Variable(String id, String label, String type, Map<String, String>
                        Map<String, Codelist> codelists) {
     private static final Pattern FUNCTION = Pattern.compile("(?i)(top|bottom|from|to|range)\\(([^)]*)\\)");
 
-    /** An alternative grouping of a variable's values. */
-    public record Codelist(String id, String label, Map<String, String> values) {
+    /**
+     * An alternative grouping of a variable's values.
+     *
+     * @param type     Aggregation (each value stands for some of the variable's own values) or Valueset
+     * @param valueMap each value's codes among the variable's own values (a value not listed stands for itself)
+     */
+    public record Codelist(String id, String label, Map<String, String> values, String type, Map<String, List<String>> valueMap) {
     }
 
     /** The values a selection of this variable names, in the variable's order, without repeats. */

@@ -33,11 +33,15 @@ public final class Dimensions {
                 .fetch(x -> new Member(x.getRegionCode(), x.getNameSv(), x.getNameEn(), Map.of("level", x.getRegionLevel())));
     }
 
-    /** The six healthcare regions, each with its regional cancer centre. */
+    /** The six healthcare regions, each with its regional cancer centre and its regions (Halland in two). */
     public static List<Member> healthcareRegions(Warehouse warehouse) {
         var h = DIM_HEALTHCARE_REGION;
+        var m = se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
+        Map<String, List<String>> regions = warehouse.dsl().selectFrom(m).orderBy(m.REGION_CODE)
+                .fetchGroups(m.HEALTHCARE_REGION_CODE, m.REGION_CODE);
         return warehouse.dsl().selectFrom(h).orderBy(h.SORT_ORDER)
-                .fetch(x -> new Member(x.getHealthcareRegionCode(), x.getNameSv(), x.getNameEn(), Map.of("rcc", x.getRccNameSv())));
+                .fetch(x -> new Member(x.getHealthcareRegionCode(), x.getNameSv(), x.getNameEn(), Map.of("rcc", x.getRccNameSv(), "regions",
+                        regions.getOrDefault(x.getHealthcareRegionCode(), List.of()))));
     }
 
     /** The diagnosis code of values over every diagnosis (every SVF, or every cancer). */

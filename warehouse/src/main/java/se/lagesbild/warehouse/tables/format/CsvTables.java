@@ -17,7 +17,11 @@ public final class CsvTables {
     /** The CSV dialects. */
     public enum Dialect {
         RFC4180(',', '.', false),
-        EXCEL_SV(';', ',', true);
+        EXCEL_SV(';', ',', true),
+        /** Tab-separated, decimal point (PxWebApi 2's SeparatorTab). */
+        TAB('\t', '.', false),
+        /** Space-separated, decimal point (PxWebApi 2's SeparatorSpace). */
+        SPACE(' ', '.', false);
 
         private final char separator;
         private final char decimal;
