@@ -61,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
         this.routes = Routes.all(settings, version);
         this.spec = resource("api/openapi.yaml");
         this.specV2 = resource("api/v2/openapi.yaml");
-        this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8), new String(specV2, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         this.store = new ReleasedStore(served, message -> System.err.println("lagesbild serve: " + message));
         this.pxweb = new PxWebApi(served, store, settings, version);
     }
@@ -99,6 +99,8 @@ public final class ApiServer implements AutoCloseable {
                     }
                     rule.exposeHeader("ETag");
                     rule.exposeHeader("Retry-After");
+                    rule.exposeHeader(PxWebApi.VINTAGE_HEADER);
+                    rule.exposeHeader(PxWebApi.NEWER_VINTAGE_HEADER);
                 }));
             }
             if (settings.accessLog() != null) {
@@ -151,13 +153,14 @@ public final class ApiServer implements AutoCloseable {
                     ui.serve(ctx, ctx.path());
                     return;
                 }
-                throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs and in "
-                        + BASE + "/openapi.yaml.");
+                boolean v2 = ctx.path().startsWith(PxWebApi.BASE + "/") || ctx.path().equals(PxWebApi.BASE);
+                throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + ". The routes are listed at /api/docs" + (v2 ? "#v2" : "")
+                        + " and in " + (v2 ? PxWebApi.BASE : BASE) + "/openapi.yaml.");
             });
             // a POST to a path no route takes (an empty segment: /api/v2/tables//data) is a 404 problem like a GET's
             config.routes.post("/*", ctx -> {
                 throw ApiProblem.notFound("No route " + Query.printable(ctx.path()) + " takes POST; a selection is POSTed to "
-                        + PxWebApi.BASE + "/tables/{id}/data (see " + PxWebApi.BASE + "/openapi.yaml).");
+                        + PxWebApi.BASE + "/tables/{id}/data (see /api/docs#v2 and " + PxWebApi.BASE + "/openapi.yaml).");
             });
             config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
             // Javalin's own refusals (a body over its size limit: 413) as problem documents, not plain text

@@ -37,6 +37,14 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
         return batches.isEmpty() ? 0 : batches.get(batches.size() - 1).batchId();
     }
 
+    /** When the newest batch was loaded (UTC), or the epoch when nothing is loaded. */
+    public java.time.Instant newestLoad() {
+        if (batches.isEmpty() || batches.get(batches.size() - 1).loadedAt() == null) {
+            return java.time.Instant.EPOCH;
+        }
+        return batches.get(batches.size() - 1).loadedAt().atOffset(java.time.ZoneOffset.UTC).toInstant();
+    }
+
     /** The newest batch's vintage label, or null. */
     public String currentVintage() {
         return batches.isEmpty() ? null : batches.get(batches.size() - 1).vintage();

@@ -219,6 +219,13 @@ class RoutesTest {
             assertTrue(docs.contains("/api/v1" + path), path + " is on the docs page");
         }
         assertTrue(docs.contains("id=\"problem-bad-parameter\""));
+        // one page for both versions: every PxWebApi 2 route and method too, with its contract
+        Spec.V2.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                assertTrue(docs.contains("<span class=\"" + method + "\">" + method.toUpperCase(java.util.Locale.ROOT)
+                        + "</span><span class=\"path\">/api/v2" + path.getKey() + "</span>"), method + " /api/v2" + path.getKey() + " is on the docs page")));
+        assertTrue(docs.contains("id=\"v2\"") && docs.contains("href=\"/api/v2/openapi.yaml\""));
+        JsonNode lost = TestApi.json(TestApi.get("/api/v2/nope"));
+        assertTrue(lost.path("detail").asText().contains("/api/docs#v2 and in /api/v2/openapi.yaml"), "a v2 error points to v2: " + lost);
     }
 
     @Test

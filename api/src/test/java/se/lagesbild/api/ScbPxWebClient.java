@@ -98,6 +98,12 @@ final class ScbPxWebClient {
         }
     }
 
+    /** POST {@code body} (JSON, or anything a test sends) to {@code pathAndQuery} under the base. */
+    Response post(String pathAndQuery, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     Response get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
     }

@@ -60,6 +60,53 @@ class VintageTest {
     }
 
     @Test
+    void pxWebApi2AnswersFromTheVintageBeforeWhileTheNewOneIsComputedAndSaysSo(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("served.duckdb");
+        Files.copy(TestApi.warehouseFile(), file, StandardCopyOption.REPLACE_EXISTING);
+        String query = "/api/v2/tables/svf_inclusion/data?valueCodes%5BRegion%5D=00&valueCodes%5BTid%5D=2026";
+        try (ServedWarehouse served = new ServedWarehouse(file, 2, m -> { });
+             ApiServer server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null))) {
+            int port = server.start();
+            awaitReady(server);
+            var first = TestApi.get(port, query);
+            long old = Long.parseLong(first.headers().firstValue("Lagesbild-Vintage").orElseThrow());
+            assertTrue(first.headers().firstValue("Lagesbild-Newer-Vintage").isEmpty(), "nothing newer yet");
+
+            Path delivery = folder.resolve("region-reports-corrected.csv");
+            Files.writeString(delivery, Files.readString(DemoData.folder().resolve("region-reports.csv")) + "\n");
+            try (Warehouse writer = Warehouse.openForWriting(file)) {
+                FileLoader.load(writer, LoadRequest.of("region-reports", delivery).withVintage("corrected").withToday(DemoData.SETTINGS.asOf()),
+                        LoadListener.SILENT);
+            }
+            assertTrue(served.refresh(), "the finished load is served");
+            long start = System.nanoTime();
+            var during = TestApi.get(port, query);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(200, during.statusCode());
+            assertEquals(String.valueOf(old), during.headers().firstValue("Lagesbild-Vintage").orElseThrow(),
+                    "answered from the vintage before while the new one's values are computed");
+            assertTrue(during.headers().firstValue("Lagesbild-Newer-Vintage").orElse("").startsWith((old + 1) + ";"),
+                    "and it says a newer one is coming: " + during.headers().map());
+            assertTrue(seconds < 5, "a lookup, not a computation behind the rebuild: " + seconds + " s");
+            assertEquals(TestApi.json(first).path("updated"), TestApi.json(during).path("updated"), "updated is the vintage's own");
+
+            awaitReady(server);
+            var after = TestApi.get(port, query);
+            assertEquals(String.valueOf(old + 1), after.headers().firstValue("Lagesbild-Vintage").orElseThrow());
+            assertTrue(after.headers().firstValue("Lagesbild-Newer-Vintage").isEmpty());
+            assertNotEquals(TestApi.json(first).path("updated"), TestApi.json(after).path("updated"));
+        }
+    }
+
+    private static void awaitReady(ApiServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!server.store().ready()) {
+            assertTrue(System.nanoTime() < deadline, "PxWebApi 2's values were not computed within 300 s");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
     void servingAMissingFileSaysWhatToDo(@TempDir Path folder) {
         var e = org.junit.jupiter.api.Assertions.assertThrows(se.lagesbild.warehouse.WarehouseException.class,
                 () -> new ServedWarehouse(folder.resolve("none.duckdb"), 1, m -> { }));

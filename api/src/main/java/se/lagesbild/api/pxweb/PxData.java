@@ -130,9 +130,12 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                 extension.put("eliminationValueCode", v.elimination());
             }
             if (!v.codelists().isEmpty()) {
-                extension.put("codelists", v.codelists().values().stream().map(c -> Map.of("id", c.id(), "label", c.label(), "type",
-                        c.type(), "links", List.of(Map.of("rel", "metadata", "hreflang", lang.code(), "href", PxWebApi.BASE + "/codelists/"
-                                + c.id() + "?lang=" + lang.code())))).toList());
+                List<Map<String, Object>> codelists = v.codelists().values().stream().map(c -> Map.<String, Object>of("id", c.id(), "label",
+                        c.label(), "type", c.type(), "links", List.of(Map.of("rel", "metadata", "hreflang", lang.code(), "href",
+                                PxWebApi.BASE + "/codelists/" + c.id() + "?lang=" + lang.code())))).toList();
+                extension.put("codelists", codelists);
+                // the same list under the spelling of PxWebApi 2's beta, which pxwebpy's get_table_variables still reads
+                extension.put("codeLists", codelists);
             }
             dimension.put("extension", extension);
             dimensions.put(id, dimension);
@@ -245,7 +248,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         Cells cells = allCells();
         int perRow = heading.stream().mapToInt(h -> chosen.get(h).size()).reduce(1, (a, b) -> a * b);
         List<String> line = new ArrayList<>();
-        inLayout(cells, (x, s) -> {
+        inLayout(cells, (x, s, content) -> {
             line.add(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : "\"" + s + "\"");
             if (line.size() == perRow) {
                 px.append(String.join(" ", line)).append('\n');
@@ -256,23 +259,30 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         return px.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every cell's value and status in JSON-stat order. */
-    private record Cells(Double[] values, String[] status) {
+    /** Every cell's value, status and content code in JSON-stat order. */
+    private record Cells(Double[] values, String[] status, String[] contents) {
+    }
+
+    /** A cell visited in the layout's order. */
+    private interface LayoutVisitor {
+        void visit(Double value, String status, String content);
     }
 
     private Cells allCells() {
         int n = (int) cells();
         Double[] values = new Double[n];
         String[] status = new String[n];
+        String[] contents = new String[n];
         forEach((index, measure, v) -> {
             values[(int) index] = table.measure(v, measure);
             status[(int) index] = table.status(v, measure);
+            contents[(int) index] = measure;
         });
-        return new Cells(values, status);
+        return new Cells(values, status, contents);
     }
 
     /** The cells in the layout's order: the stub's rows, within each the heading's columns, the last variable fastest. */
-    private void inLayout(Cells cells, java.util.function.BiConsumer<Double, String> visitor) {
+    private void inLayout(Cells cells, LayoutVisitor visitor) {
         List<String> order = new ArrayList<>(stub);
         order.addAll(heading);
         int[] size = order.stream().mapToInt(id -> chosen.get(id).size()).toArray();
@@ -290,7 +300,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
             for (int i = 0; i < order.size(); i++) {
                 index += position[i] * stride.get(order.get(i));
             }
-            visitor.accept(cells.values()[index], cells.status()[index]);
+            visitor.visit(cells.values()[index], cells.status()[index], cells.contents()[index]);
             for (int i = order.size() - 1; i >= 0; i--) {
                 if (++position[i] < size[i]) {
                     break;
@@ -345,9 +355,10 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
     }
 
     /**
-     * An HTML table in the layout: the heading's values across (one header row per heading
-     * variable), each stub row with its values' codes, labels or both; hidden cells "..", not
-     * computed "-"; the title above when asked.
+     * An HTML table in the layout, for reading: the heading's values across (one header row per heading
+     * variable), each stub row with its values' codes, labels or both; values with their content's
+     * decimals and the language's decimal mark; hidden cells "..", not computed "-"; the title above
+     * when asked.
      */
     public byte[] html(boolean codes, boolean texts, boolean title) {
         var lang = table.language();
@@ -379,7 +390,8 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         Cells cells = allCells();
         int[] position = new int[stub.size()];
         int[] count = {0};
-        inLayout(cells, (x, s) -> {
+        java.text.NumberFormat[] formats = new java.text.NumberFormat[5];
+        inLayout(cells, (x, s, content) -> {
             if (count[0] % columns == 0) {
                 h.append("<tr>");
                 for (int i = 0; i < stub.size(); i++) {
@@ -387,7 +399,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                             .append("</th>");
                 }
             }
-            h.append("<td>").append(x != null ? java.math.BigDecimal.valueOf(x).toPlainString() : html(s)).append("</td>");
+            h.append("<td>").append(x != null ? html(shown(x, content, formats)) : html(s)).append("</td>");
             count[0]++;
             if (count[0] % columns == 0) {
                 h.append("</tr>\n");
@@ -401,6 +413,19 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         });
         h.append("</tbody>\n</table>\n<p>").append(html(lang.text("px.source"))).append("</p>\n</body></html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A value as a reader sees it: the content's decimals, the language's decimal mark ("80,9" in Swedish). */
+    private String shown(double x, String content, java.text.NumberFormat[] formats) {
+        int decimals = (Integer) table.unit(content).get("decimals");
+        int slot = Math.min(decimals, formats.length - 1);
+        if (formats[slot] == null) {
+            formats[slot] = java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag(table.language().code()));
+            formats[slot].setMinimumFractionDigits(slot);
+            formats[slot].setMaximumFractionDigits(slot);
+            formats[slot].setGroupingUsed(false);
+        }
+        return formats[slot].format(x);
     }
 
     private String show(String variable, String code, boolean codes, boolean texts) {

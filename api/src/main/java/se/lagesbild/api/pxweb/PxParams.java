@@ -19,7 +19,7 @@ import se.lagesbild.api.Query;
 final class PxParams {
     private static final int MAX_LENGTH = 20_000;
 
-    private final Map<String, String> plain = new LinkedHashMap<>();
+    private final Map<String, List<String>> plain = new LinkedHashMap<>();
     private final Map<String, List<String>> valueCodes = new LinkedHashMap<>();
     private final Map<String, String> codelists = new LinkedHashMap<>();
 
@@ -44,14 +44,15 @@ final class PxParams {
             } else if (lower.startsWith("codelist[") && lower.endsWith("]")) {
                 codelists.put(name.substring(9, name.length() - 1), values.get(values.size() - 1));
             } else {
-                plain.put(lower, values.get(values.size() - 1));
+                plain.computeIfAbsent(lower, k -> new ArrayList<>()).addAll(values);
             }
         }
     }
 
-    /** The value of parameter {@code name} (any case), or null. */
+    /** The value of parameter {@code name} (any case; the last when it is given twice), or null. */
     String get(String name) {
-        return plain.get(name.toLowerCase(Locale.ROOT));
+        List<String> values = plain.get(name.toLowerCase(Locale.ROOT));
+        return values == null ? null : values.get(values.size() - 1);
     }
 
     /** A boolean parameter: true or false in any case; absent gives {@code fallback}. */
@@ -83,10 +84,14 @@ final class PxParams {
         throw ApiProblem.badParameter(name, v, name + " must be a whole number from 1.", List.of());
     }
 
-    /** A comma-separated list (heading, stub, outputFormatParams), or an empty list when absent. */
+    /**
+     * A list (heading, stub, outputFormatParams): comma-separated, or the parameter repeated as PxWeb 2
+     * sends {@code outputFormatParams=SeparatorSemicolon&outputFormatParams=IncludeTitle}; empty when absent.
+     */
     List<String> list(String name) {
-        String v = get(name);
-        return v == null ? List.of() : PxWebApi.split(v);
+        List<String> list = new ArrayList<>();
+        plain.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).forEach(v -> list.addAll(PxWebApi.split(v)));
+        return list;
     }
 
     /** valueCodes by the variable named in the brackets, as given. */

@@ -141,6 +141,11 @@ public final class PxTable {
         return List.of(List.copyOf(heading), List.copyOf(stub));
     }
 
+    /** The released values the table is made of. */
+    ReleasedStore.Cube cube() {
+        return cube;
+    }
+
     /** PxWebApi 2's time unit of Tid's own values: Annual, Quarterly, Monthly, or Other (half-years). */
     public String timeUnit() {
         return timeUnit;

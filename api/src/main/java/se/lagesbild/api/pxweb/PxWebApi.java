@@ -35,6 +35,10 @@ import se.lagesbild.warehouse.text.Language;
  */
 public final class PxWebApi {
     public static final String BASE = "/api/v2";
+    /** The response header naming the load batch an answer's values are as of. */
+    public static final String VINTAGE_HEADER = "Lagesbild-Vintage";
+    /** The response header naming a newer batch whose values are still being computed. */
+    public static final String NEWER_VINTAGE_HEADER = "Lagesbild-Newer-Vintage";
     public static final List<String> FORMATS = List.of("json-stat2", "csv", "xlsx", "px", "html", "json-px", "arrow", "parquet");
     private static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -93,7 +97,7 @@ public final class PxWebApi {
         }
         List<Map<String, Object>> all = new ArrayList<>();
         for (Indicator i : catalog.indicators().values()) {
-            Map<String, Object> t = table(i, catalog, lang);
+            Map<String, Object> t = listing(table(store.cube(i), catalog, lang), catalog, lang);
             String text = (i.code() + " " + t.get("label") + " " + t.get("description")).toLowerCase(Locale.ROOT);
             if (query == null || query.isBlank() || java.util.Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+"))
                     .allMatch(text::contains)) {
@@ -136,19 +140,19 @@ public final class PxWebApi {
         Language lang = language(new PxParams(ctx.queryParamMap()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("language", lang.code());
-        t.putAll(table(indicator(catalog, ctx.pathParam("id")), catalog, lang));
+        t.putAll(listing(served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang), catalog, lang));
         return t;
     }
 
-    private Map<String, Object> table(Indicator i, Catalog catalog, Language lang) {
-        PxTable px = table(store.cube(i), catalog, lang);
+    private Map<String, Object> listing(PxTable px, Catalog catalog, Language lang) {
+        Indicator i = px.indicator();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", "Table");
         t.put("id", i.code());
         t.put("label", lang.title(i));
         t.put("description", lang == Language.SV ? i.descriptionSv() : i.descriptionEn());
         t.put("sortCode", String.format(Locale.ROOT, "%d-%04d", i.goal(), catalog.indicators().keySet().stream().toList().indexOf(i.code())));
-        t.put("updated", updated(catalog));
+        t.put("updated", updated(px));
         List<String> periods = new ArrayList<>(px.variables().get("Tid").values().keySet());
         t.put("firstPeriod", periods.isEmpty() ? null : periods.get(0));
         t.put("lastPeriod", periods.isEmpty() ? null : periods.get(periods.size() - 1));
@@ -175,7 +179,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
         params.flag("defaultSelection", false);
         if (params.get("savedQuery") != null && !params.get("savedQuery").isBlank()) {
             throw ApiProblem.badParameter("savedQuery", params.get("savedQuery"), "Saved queries are not served here (see the README's list"
@@ -189,7 +193,7 @@ public final class PxWebApi {
             all.put(id, List.copyOf(values.keySet()));
             labels.put(id, values);
         });
-        Map<String, Object> doc = new PxData(table, all, labels, PxTable.HEADING, PxTable.STUB, codelists).jsonStat(false, updated(catalog));
+        Map<String, Object> doc = new PxData(table, all, labels, PxTable.HEADING, PxTable.STUB, codelists).jsonStat(false, updated(table));
         doc.put("value", List.of());
         return doc;
     }
@@ -199,7 +203,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("language", lang.code());
         List<Map<String, Object>> selection = new ArrayList<>();
@@ -263,7 +267,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = table(store.cube(indicator(catalog, ctx.pathParam("id"))), catalog, lang);
+        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, List<String>> expressions = new LinkedHashMap<>();
         Map<String, String> codelists = new LinkedHashMap<>();
         List<List<String>> placement = new ArrayList<>(List.of(params.list("heading"), params.list("stub")));
@@ -291,7 +295,7 @@ public final class PxWebApi {
         format = format == null ? "json-stat2" : format.toLowerCase(Locale.ROOT);
         OutputParams output = OutputParams.of(params.list("outputFormatParams"), format);
         String name = table.indicator().code();
-        String updated = updated(catalog);
+        String updated = updated(table);
         switch (format) {
             case "json-stat2" -> ctx.contentType("application/json; charset=utf-8").result(json(data.jsonStat(true, updated)));
             case "json-px" -> ctx.contentType("application/json; charset=utf-8").result(json(data.jsonPx()));
@@ -349,6 +353,26 @@ public final class PxWebApi {
             }
         }
         return new List[] {List.copyOf(h), List.copyOf(s)};
+    }
+
+    /**
+     * The table of an indicator as served now, and the answer's headers saying which vintage it is of:
+     * {@code Lagesbild-Vintage} the load batch its values are as of, and, while a newer vintage's
+     * values are still being computed in the background (answers keep coming from the one before),
+     * {@code Lagesbild-Newer-Vintage} that batch.
+     */
+    private PxTable served(Context ctx, Indicator indicator, Catalog catalog, Language lang) {
+        ReleasedStore.Cube cube = store.cube(indicator);
+        ctx.header(VINTAGE_HEADER, String.valueOf(cube.batch()));
+        if (store.newerBeingComputed(cube)) {
+            ctx.header(NEWER_VINTAGE_HEADER, catalog.maxBatchId() + "; being computed, answers move to it when every table is ready");
+        }
+        return table(cube, catalog, lang);
+    }
+
+    /** When the values of a table were loaded (its vintage's newest batch), ISO 8601 in UTC. */
+    private static String updated(PxTable table) {
+        return table.cube().loaded().atOffset(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
     }
 
     /** The table of a cube in a language, made once per cube (per vintage). */
@@ -468,11 +492,7 @@ public final class PxWebApi {
     }
 
     private static java.time.Instant updatedAt(Catalog catalog) {
-        var batches = catalog.batches();
-        if (batches.isEmpty() || batches.get(batches.size() - 1).loadedAt() == null) {
-            return java.time.Instant.EPOCH;
-        }
-        return batches.get(batches.size() - 1).loadedAt().atOffset(java.time.ZoneOffset.UTC).toInstant();
+        return catalog.newestLoad();
     }
 
     /** JSON with Jackson's fast double writer: a large selection is mostly numbers. */

@@ -39,7 +39,10 @@ public final class ReleasedStore implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The vintage served now: its cubes, computed or being computed. */
     private volatile Generation current;
+    /** The newest generation with every cube computed, answered from while a newer one is computed; null until one is. */
+    private volatile Generation complete;
 
     private record Generation(int number, Map<String, FutureTask<Cube>> cubes) {
     }
@@ -71,6 +74,11 @@ public final class ReleasedStore implements AutoCloseable {
                     log.accept("PxWebApi 2: an indicator could not be precomputed: " + e.getCause());
                 }
             }
+            synchronized (this) {
+                if (complete == null || complete.number() < g.number()) {
+                    complete = g; // answers move to this vintage; the one before is let go
+                }
+            }
             log.accept(String.format(java.util.Locale.ROOT, "PxWebApi 2: every released value of %d indicators ready in %.1f s (vintage %d)",
                     tasks.size(), (System.nanoTime() - start) / 1e9, served.view().catalog().maxBatchId()));
         });
@@ -88,7 +96,12 @@ public final class ReleasedStore implements AutoCloseable {
      * computed is waited for.
      */
     public Cube cube(Indicator indicator) {
-        FutureTask<Cube> task = task(generation(), indicator.code());
+        Generation g = generation();
+        FutureTask<Cube> task = task(g, indicator.code());
+        Cube previous = task.isDone() ? null : previous(g, indicator.code());
+        if (previous != null) {
+            return previous; // the vintage before, until this one's values are all computed in the background
+        }
         task.run(); // does nothing when it has run or is running
         try {
             return task.get();
@@ -101,6 +114,31 @@ public final class ReleasedStore implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** The cube of the last complete generation when it is older than {@code g} and has {@code code}, else null. */
+    private Cube previous(Generation g, String code) {
+        Generation done = complete;
+        if (done == null || done.number() == g.number()) {
+            return null;
+        }
+        FutureTask<Cube> old = done.cubes().get(code);
+        if (old == null || !old.isDone()) {
+            return null;
+        }
+        try {
+            return old.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    /** Whether a newer vintage than {@code cube}'s is being computed (answers still come from the cube's). */
+    public boolean newerBeingComputed(Cube cube) {
+        return cube.batch() < served.view().catalog().maxBatchId();
     }
 
     private FutureTask<Cube> task(Generation g, String code) {
@@ -126,7 +164,8 @@ public final class ReleasedStore implements AutoCloseable {
     private Cube build(String code) {
         try (ServedWarehouse.Lease lease = served.lease(null)) {
             Indicator indicator = lease.catalog().indicators().get(code);
-            return Cube.of(indicator, Released.values(lease.warehouse(), code, CellFilter.all(), CONFIDENCE));
+            return Cube.of(indicator, Released.values(lease.warehouse(), code, CellFilter.all(), CONFIDENCE), lease.catalog().maxBatchId(),
+                    lease.catalog().newestLoad());
         }
     }
 
@@ -148,6 +187,8 @@ public final class ReleasedStore implements AutoCloseable {
         public static final int AGE = 4;
 
         private final Indicator indicator;
+        private final long batch;
+        private final java.time.Instant loaded;
         private final List<Map<String, Integer>> codes = new ArrayList<>();
         private final Map<Long, ReleasedValue> cells;
         private final Map<Object, Object> views = new ConcurrentHashMap<>();
@@ -155,16 +196,18 @@ public final class ReleasedStore implements AutoCloseable {
         private final Set<String> shown = new java.util.HashSet<>();
         private final Set<String> shownForRiket = new java.util.HashSet<>();
 
-        private Cube(Indicator indicator, int size) {
+        private Cube(Indicator indicator, int size, long batch, java.time.Instant loaded) {
             this.indicator = indicator;
+            this.batch = batch;
+            this.loaded = loaded;
             this.cells = new HashMap<>(size * 2);
             for (int d = 0; d <= AGE; d++) {
                 codes.add(new HashMap<>());
             }
         }
 
-        static Cube of(Indicator indicator, List<ReleasedValue> values) {
-            Cube cube = new Cube(indicator, values.size());
+        static Cube of(Indicator indicator, List<ReleasedValue> values, long batch, java.time.Instant loaded) {
+            Cube cube = new Cube(indicator, values.size(), batch, loaded);
             for (ReleasedValue v : values) {
                 var c = v.cell();
                 int p = cube.number(PERIOD, c.periodCode());
@@ -181,6 +224,16 @@ public final class ReleasedStore implements AutoCloseable {
                 }
             }
             return cube;
+        }
+
+        /** The vintage the values are of: the newest load batch then. */
+        public long batch() {
+            return batch;
+        }
+
+        /** When that batch was loaded (UTC). */
+        public java.time.Instant loaded() {
+            return loaded;
         }
 
         /** Whether any value of {@code period} is shown (a period of only hidden or uncomputed cells is not offered). */
