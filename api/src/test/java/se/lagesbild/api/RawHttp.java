@@ -30,6 +30,14 @@ final class RawHttp {
     }
 
     static Response send(int port, String method, String target, String... headerLines) {
+        return send(port, method, target, null, headerLines);
+    }
+
+    /**
+     * The same with a body (sent with its Content-Length). A server that refuses a large body may
+     * answer and close before reading it all: the answer is read even when writing the rest fails.
+     */
+    static Response send(int port, String method, String target, byte[] body, String... headerLines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(120_000);
             StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
@@ -37,9 +45,19 @@ final class RawHttp {
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
             }
+            if (body != null) {
+                request.append("Content-Length: ").append(body.length).append("\r\n");
+            }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                try {
+                    out.write(body);
+                } catch (IOException refusedBeforeTheEnd) {
+                    // the answer (a 413) is already waiting
+                }
+            }
             out.flush();
             return parse(socket.getInputStream().readAllBytes(), method.equals("HEAD"));
         } catch (IOException e) {

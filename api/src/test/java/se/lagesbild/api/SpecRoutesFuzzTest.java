@@ -81,7 +81,7 @@ class SpecRoutesFuzzTest {
     }
 
     /** Asserts the answer; returns whether it was an error. */
-    private static boolean check(String request, RawHttp.Response response) {
+    static boolean check(String request, RawHttp.Response response) {
         int status = response.status();
         assertTrue(status < 500, status + " for " + request + ": " + response.text());
         assertTrue(!response.headers().containsKey("x-injected"), request);
