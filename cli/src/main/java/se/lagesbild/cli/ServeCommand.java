@@ -21,10 +21,11 @@ import se.lagesbild.warehouse.WarehouseException;
  * vintage once a load has finished.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the read-only HTTP API (JSON, CSV, JSON-stat 2.0, Arrow) on the warehouse."
-                + " Docs at http://HOST:PORT/api/docs; the OpenAPI document at /api/v1/openapi.yaml. Stop with Ctrl-C."
-                + " Memory is bounded: ./lagesbild serve runs with a 2 GB Java heap (LAGESBILD_SERVE_HEAP, e.g. 4g for Sweden's full"
-                + " volume) and DuckDB at 1 GB (LAGESBILD_MEMORY_LIMIT).")
+        description = "Serve the read-only HTTP API (JSON, CSV, JSON-stat 2.0, Arrow) on the warehouse, at /api/v1 and, in the shape"
+                + " of SCB's PxWebApi 2, at /api/v2. Docs for both at http://HOST:PORT/api/docs; the OpenAPI documents at"
+                + " /api/v1/openapi.yaml and /api/v2/openapi.yaml. Stop with Ctrl-C."
+                + " Memory is bounded: ./lagesbild serve runs with a 4 GB Java heap (LAGESBILD_SERVE_HEAP) and DuckDB"
+                + " at 1 GB (LAGESBILD_MEMORY_LIMIT); out of heap it stops and says so.")
 final class ServeCommand extends Verb {
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port = 7070;
