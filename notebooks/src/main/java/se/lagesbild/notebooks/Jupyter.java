@@ -93,15 +93,18 @@ public final class Jupyter {
     /** Writes kernels/lagesbild-java/kernel.json under {@code base}, with absolute paths into this checkout. */
     private Path writeKernelSpec(Path base, Path mimaCache) {
         Path kernelJar = target().resolve("kernel/rapaio-jupyter-kernel.jar");
+        Path launcher = launcherJar();
         Path lib = target().resolve("lib");
-        if (!Files.isRegularFile(kernelJar) || !Files.isDirectory(lib)) {
-            throw new WarehouseException("The Java kernel is not built: " + kernelJar + " is missing. Build with `mvn -f " + home.resolve("pom.xml")
-                    + " -DskipTests package` (./lagesbild does this on first use).");
+        if (!Files.isRegularFile(kernelJar) || launcher == null || !Files.isDirectory(lib)) {
+            throw new WarehouseException("The Java kernel is not built: " + kernelJar + " or its launcher is missing. Build with `mvn -f "
+                    + home.resolve("pom.xml") + " -DskipTests package` (./lagesbild does this on first use).");
         }
         Path java = kernelJdk().resolve("bin/java");
         Path spec = base.resolve("kernels").resolve(KERNEL);
-        String json = "{\n  \"argv\": [\"" + java + "\", \"--add-opens=java.base/java.nio=ALL-UNNAMED\", \"-Djava.awt.headless=true\", \"-jar\", \""
-                + kernelJar + "\", \"{connection_file}\"],\n  \"display_name\": \"Java (Lägesbild)\",\n  \"language\": \"java\",\n"
+        String json = "{\n  \"argv\": [\"" + java + "\","
+                + " \"--add-opens=java.base/java.nio=ALL-UNNAMED\", \"-Djava.awt.headless=true\", \"-cp\", \""
+                + kernelJar + ":" + launcher + "\", \"" + LAUNCHER + "\", \"{connection_file}\"],\n"
+                + "  \"display_name\": \"Java (Lägesbild)\",\n  \"language\": \"java\",\n"
                 + "  \"interrupt_mode\": \"message\",\n  \"env\": {\n    \"RJK_CLASSPATH\": \"" + lib + "/*.jar\",\n"
                 + "    \"RJK_COMPILER_OPTIONS\": \"\",\n    \"RJK_INIT_SCRIPT\": \"\",\n    \"RJK_TIMEOUT_MILLIS\": \"-1\",\n"
                 + "    \"RJK_MIMA_CACHE\": \"" + mimaCache + "\",\n    \"LAGESBILD_HOME\": \"" + home + "\"\n  }\n}\n";
@@ -114,6 +117,18 @@ public final class Jupyter {
                     + ". Choose a folder you can write to (lagesbild kernel install --data-dir DIR, then JUPYTER_PATH=DIR).", e);
         }
         return spec;
+    }
+
+    /** The kernel's main class: rapaio's, without its start-up race. */
+    static final String LAUNCHER = "se.lagesbild.notebooks.kernel.KernelLauncher";
+
+    /** The launcher's jar (target/kernel/*-kernel-launcher.jar), or null when not built. */
+    private Path launcherJar() {
+        try (Stream<Path> files = Files.list(target().resolve("kernel"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-kernel-launcher.jar")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Debian's jupyter command. */
