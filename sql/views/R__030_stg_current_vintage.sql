@@ -78,6 +78,13 @@ WITH cells AS (SELECT agreement_year, max(batch_id) AS batch_id FROM fact_agreem
 final AS (SELECT f.* FROM fact_agreement_rule f JOIN cells c USING (batch_id, agreement_year))
 SELECT * FROM final;
 
+-- cell = the whole structure (a later follow-up-structure file replaces all of it)
+CREATE OR REPLACE VIEW stg_followup_structure AS
+WITH current_batch AS (SELECT max(batch_id) AS batch_id FROM fact_followup_structure
+                       WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807)),
+final AS (SELECT f.* FROM fact_followup_structure f JOIN current_batch c USING (batch_id))
+SELECT * FROM final;
+
 -- cell = region × report year
 CREATE OR REPLACE VIEW stg_region_report AS
 WITH cells AS (SELECT region_code, report_year, max(batch_id) AS batch_id FROM fact_region_report

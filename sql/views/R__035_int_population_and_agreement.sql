@@ -54,3 +54,11 @@ CREATE OR REPLACE VIEW int_agreement_condition AS
 SELECT agreement_year, payment_code, condition_code, metric, svf_scope, icd10_scope, period_code, threshold, comparison,
        description_sv, note_sv
 FROM stg_agreement_rule WHERE condition_code <> '-';
+
+-- The follow-up structure as served (issue 25): one row per sub-goal × indicator of the current
+-- vintage (or the snapshot's), in the file's order within each sub-goal. indicator_code '-' is a
+-- sub-goal without an indicator yet.
+CREATE OR REPLACE VIEW int_followup_structure AS
+SELECT goal_code, goal_title_sv, goal_title_en, subgoal_code, subgoal_title_sv, subgoal_title_en, subgoal_placeholder,
+       subgoal_order, indicator_code, direction, target_value, target_year, min_base, data_source, note_sv, batch_id, source_line
+FROM stg_followup_structure;

@@ -22,10 +22,22 @@ public final class AgreementRules {
 
     /** The shipped rules of {@code year}, as text. */
     public static String text(int year) {
-        String resource = "lagesbild/agreement-rules/agreement-rules-" + year + ".csv";
+        if (!SHIPPED.contains(year)) {
+            throw new IllegalArgumentException("No shipped agreement rules for " + year + "; shipped: " + SHIPPED);
+        }
+        return resource("lagesbild/agreement-rules/agreement-rules-" + year + ".csv");
+    }
+
+    /** Writes the shipped rules of {@code year} into {@code folder} (as agreement-rules-YEAR.csv) and returns the file. */
+    public static Path write(Path folder, int year) {
+        return writeText(folder, "agreement-rules-" + year + ".csv", text(year));
+    }
+
+    /** A file Lägesbild ships on its classpath, as UTF-8 text. */
+    static String resource(String resource) {
         try (InputStream in = AgreementRules.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("No shipped agreement rules for " + year + "; shipped: " + SHIPPED);
+                throw new IllegalStateException("The shipped file " + resource + " is not on the classpath; rebuild Lägesbild");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -33,11 +45,11 @@ public final class AgreementRules {
         }
     }
 
-    /** Writes the shipped rules of {@code year} into {@code folder} (as agreement-rules-YEAR.csv) and returns the file. */
-    public static Path write(Path folder, int year) {
+    /** Writes {@code text} as {@code name} into {@code folder} (created when missing). */
+    static Path writeText(Path folder, String name, String text) {
         try {
             Files.createDirectories(folder);
-            return Files.writeString(folder.resolve("agreement-rules-" + year + ".csv"), text(year), StandardCharsets.UTF_8);
+            return Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

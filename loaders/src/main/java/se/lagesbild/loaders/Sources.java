@@ -5,6 +5,7 @@ import static se.lagesbild.warehouse.db.Tables.FACT_DEATH;
 import static se.lagesbild.warehouse.db.Tables.FACT_LIFE_TABLE;
 import static se.lagesbild.warehouse.db.Tables.FACT_TUMOUR;
 import static se.lagesbild.warehouse.db.Tables.FACT_EXTERNAL_WAITING_TIME;
+import static se.lagesbild.warehouse.db.Tables.FACT_FOLLOWUP_STRUCTURE;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_FUND;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_PROJECT;
 import static se.lagesbild.warehouse.db.Tables.FACT_NEW_CASES;
@@ -74,6 +75,25 @@ public final class Sources {
                     opt("description", "the condition in words", "description_sv").typed("description_sv"),
                     opt("note", "a note", "note_sv").typed("note_sv")),
                     List.of("agreement_year", "payment_code", "condition_code"), null, false),
+            new SourceFormat("follow-up-structure", "follow-up-structure.sql", FACT_FOLLOWUP_STRUCTURE, Policy.REJECT_FILE, List.of(
+                    req("goal_code", "the strategy's goal: 1, 2 or 3", "goal", "mal", "mål"),
+                    req("goal_title_sv", "the goal in Swedish", "goal_title", "mal_text", "måltext"),
+                    req("goal_title_en", "the goal in English"),
+                    req("subgoal_code", "a sub-goal code such as 1.1", "subgoal", "delmal", "delmål"),
+                    req("subgoal_title_sv", "the sub-goal in Swedish", "subgoal_title", "delmal_text", "delmålstext"),
+                    req("subgoal_title_en", "the sub-goal in English"),
+                    opt("placeholder", "ja/nej: the sub-goal stands in until Vårdanalys' own text is there (default nej)",
+                            "subgoal_placeholder", "platshallare", "platshållare").typed("subgoal_placeholder"),
+                    req("subgoal_order", "the sub-goal's place within its goal (1, 2, …)", "order", "ordning"),
+                    opt("indicator_code", "an indicator of the catalogue; empty for a sub-goal without one yet", "indicator", "indikator"),
+                    opt("direction", "higher_is_better, lower_is_better or neither (empty: the catalogue's)", "riktning"),
+                    opt("target_value", "the target: a share (0.80 or 80 %) or a value in the indicator's unit", "target", "malvarde",
+                            "målvärde"),
+                    opt("target_year", "the year the target is to be reached, 2026–2040", "malar", "målår"),
+                    opt("min_base", "the smallest denominator a judgement needs, a whole number", "minimum_base", "minsta_underlag"),
+                    opt("data_source", "where the indicator's data come from", "source", "datakalla", "datakälla"),
+                    opt("note", "a note", "note_sv", "anmarkning", "anmärkning").typed("note_sv")),
+                    List.of("subgoal_code", "indicator_code"), null, false),
             new SourceFormat("new-cases", "new-cases.sql", FACT_NEW_CASES, Policy.QUARANTINE, List.of(
                     req("region_code", REGION + " (Socialstyrelsen's regionId 1–25)", "regionid", "region"),
                     req("sex_code", SEX + " (Socialstyrelsen's konId)", "konid", "kon", "sex"),

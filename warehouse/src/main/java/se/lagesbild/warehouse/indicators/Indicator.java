@@ -1,5 +1,7 @@
 package se.lagesbild.warehouse.indicators;
 
+import java.util.List;
+
 /**
  * One indicator of the catalogue (table catalogue_indicator).
  *
@@ -11,10 +13,29 @@ package se.lagesbild.warehouse.indicators;
  *                    (catalogue column disclosure_family; its data source when not set)
  * @param methodOptions the method's options as key=value pairs separated by ';' (survival: the
  *                    analysis, {@link SurvivalOptions}); null when the method's defaults hold
+ * @param subgoals    the sub-goals of the follow-up structure it serves, in the structure's order
+ *                    (empty when no structure is loaded or the structure leaves it out)
+ * @param targetYear  the year its target is to be reached (the structure's), or null
+ * @param minBase     the smallest denominator a judgement of it needs (the structure's), or null
  */
 public record Indicator(String code, int goal, String titleSv, String titleEn, String descriptionSv, String descriptionEn, String unit,
                         String direction, Double target, String method, Double methodParam, String scope, String dataSource,
-                        String martView, String disclosureFamily, String methodOptions) {
+                        String martView, String disclosureFamily, String methodOptions, List<String> subgoals, Integer targetYear,
+                        Integer minBase) {
+
+    public Indicator {
+        subgoals = List.copyOf(subgoals);
+    }
+
+    /**
+     * The same indicator placed as a follow-up structure places it (its goal, sub-goals, target and direction; a
+     * direction of null keeps the catalogue's). Its data source stays the catalogue's: disclosure control reads it.
+     */
+    Indicator placed(int goal, List<String> subgoals, String direction, Double target, Integer targetYear, Integer minBase) {
+        return new Indicator(code, goal, titleSv, titleEn, descriptionSv, descriptionEn, unit, direction == null ? this.direction : direction,
+                target, method, methodParam, scope, dataSource, martView, disclosureFamily,
+                methodOptions, subgoals, targetYear, minBase);
+    }
 
     public boolean higherIsBetter() {
         return direction.equals("higher_is_better");

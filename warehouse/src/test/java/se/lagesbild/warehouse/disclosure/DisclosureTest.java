@@ -29,7 +29,7 @@ class DisclosureTest {
 
     static Indicator indicator(String code, String method) {
         return new Indicator(code, 2, "", "", "", "", "proportion", "higher_is_better", null, method, null, "adult", "svf-pathways",
-                "mart_x", "svf-treated", null);
+                "mart_x", "svf-treated", null, java.util.List.of(), null, null);
     }
 
     /** A cell of year 2026 (or the period given), BREAST, all ages. */
