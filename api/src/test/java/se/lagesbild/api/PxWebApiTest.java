@@ -79,6 +79,9 @@ class PxWebApiTest {
         JsonNode lead = px.search("maximal ledtid", "sv").get(0);
         assertEquals(TABLE, lead.path("id").asText());
         assertEquals("Behandlingsstart inom maximal ledtid", lead.path("label").asText());
+        assertEquals("goal2", lead.path("paths").path(0).path(0).path("id").asText(), "PxWeb's folders: the goal, then the sub-goal");
+        assertEquals("2.1", lead.path("paths").path(0).path(1).path("id").asText(), lead.path("paths").toString());
+        assertTrue(lead.path("paths").path(0).path(1).path("label").asText().startsWith("Kortare väntetider"));
         assertEquals("2024", lead.path("firstPeriod").asText());
         assertEquals("Treatment started within the maximum lead time", px.search("maximum lead time", "en").get(0).path("label").asText());
     }

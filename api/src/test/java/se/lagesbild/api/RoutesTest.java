@@ -203,6 +203,15 @@ class RoutesTest {
             Set<ValidationMessage> problems = Spec.check(request[0], 200, "application/json", TestApi.json(response));
             assertTrue(problems.isEmpty(), request[1] + ": " + problems);
         }
+        // the indicator as the loaded follow-up structure places it (the demo loads the shipped one)
+        JsonNode inclusion = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/svf_inclusion"));
+        assertEquals(0.70, inclusion.path("target").asDouble(), 0);
+        assertEquals(2030, inclusion.path("target_year").asInt());
+        assertEquals("1.1", inclusion.path("subgoals").path(0).path("code").asText());
+        assertTrue(inclusion.path("subgoals").path(0).path("placeholder").asBoolean(), "the shipped sub-goals say they stand in");
+        JsonNode goals = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators")).path("meta").path("goals");
+        assertEquals("2.2", goals.path(1).path("subgoals").path(1).path("code").asText(), goals.toString());
+        assertTrue(goals.path(1).path("subgoals").path(1).path("indicators").toString().contains("net_survival_5y"));
         JsonNode config = TestApi.json(TestApi.get(ApiServer.BASE + "/config"));
         assertEquals(5, config.path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
         assertEquals(100_000, config.path("max_cells").asInt());

@@ -162,12 +162,26 @@ public final class PxWebApi {
         t.put("source", lang.text("px.source"));
         t.put("subjectCode", "goal" + i.goal());
         t.put("timeUnit", px.timeUnit());
-        t.put("paths", List.of(List.of(Map.of("id", "goal" + i.goal(), "label", lang.text("section.goal", i.goal(), "")
-                .replaceAll(":\\s*$", "")))));
+        t.put("paths", paths(i, catalog, lang));
         String base = BASE + "/tables/" + i.code();
         t.put("links", List.of(link("self", lang, base + "?lang=" + lang.code()), link("metadata", lang, base + "/metadata?lang="
                 + lang.code()), link("data", lang, base + "/data?lang=" + lang.code())));
         return t;
+    }
+
+    /**
+     * Where the table sits, as PxWeb's folders: its goal, then each sub-goal of the loaded follow-up
+     * structure it serves (one path per sub-goal; the goal alone without a structure).
+     */
+    private static List<List<Map<String, String>>> paths(Indicator i, Catalog catalog, Language lang) {
+        Map<String, String> goal = Map.of("id", "goal" + i.goal(), "label", lang.text("section.goal", i.goal(), "").replaceAll(":\\s*$", ""));
+        List<List<Map<String, String>>> paths = new ArrayList<>();
+        for (var subgoal : catalog.subgoals()) {
+            if (i.subgoals().contains(subgoal.code())) {
+                paths.add(List.of(goal, Map.of("id", subgoal.code(), "label", lang == Language.SV ? subgoal.titleSv() : subgoal.titleEn())));
+            }
+        }
+        return paths.isEmpty() ? List.of(List.of(goal)) : paths;
     }
 
     /**

@@ -65,11 +65,12 @@ final class IndicatorRoutes {
         Map<String, String> goalTitles = Catalog.labels(catalog.goals());
         ResultTable.Builder table = ResultTable.builder("Indicators by goal", Column.integerDimension("goal"), Column.text("goal_title_sv"),
                 Column.dimension("code"), Column.text("title_sv"), Column.text("title_en"), Column.text("unit"), Column.text("direction"),
-                Column.number("target"), Column.text("method"), Column.text("scope"), Column.text("data_source"));
+                Column.number("target"), new Column("target_year", Column.Type.INTEGER, Column.Role.ATTRIBUTE), Column.text("subgoals"), Column.text("method"),
+                Column.text("scope"), Column.text("data_source"));
         for (Indicator i : catalog.indicators().values()) {
             if (goals.isEmpty() || goals.contains(String.valueOf(i.goal()))) {
                 table.row(i.goal(), goalTitles.get(String.valueOf(i.goal())), i.code(), i.titleSv(), i.titleEn(), i.unit(), i.direction(),
-                        i.target(), i.method(), i.scope(), i.dataSource());
+                        i.target(), i.targetYear(), String.join(" ", i.subgoals()), i.method(), i.scope(), i.dataSource());
             }
         }
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -80,6 +81,15 @@ final class IndicatorRoutes {
             group.put("title_en", g.labelEn());
             group.put("indicators", catalog.indicators().values().stream().filter(i -> String.valueOf(i.goal()).equals(g.code()))
                     .map(Indicator::code).toList());
+            group.put("subgoals", catalog.subgoals().stream().filter(s -> String.valueOf(s.goal()).equals(g.code())).map(s -> {
+                Map<String, Object> subgoal = new LinkedHashMap<>();
+                subgoal.put("code", s.code());
+                subgoal.put("title_sv", s.titleSv());
+                subgoal.put("title_en", s.titleEn());
+                subgoal.put("placeholder", s.placeholder());
+                subgoal.put("indicators", s.indicators());
+                return subgoal;
+            }).toList());
             groups.add(group);
         }
         return table.meta("goals", groups).build();
@@ -97,6 +107,10 @@ final class IndicatorRoutes {
         doc.put("unit", i.unit());
         doc.put("direction", i.direction());
         doc.put("target", i.target());
+        doc.put("target_year", i.targetYear());
+        doc.put("min_base", i.minBase());
+        doc.put("subgoals", catalog.subgoals().stream().filter(s -> i.subgoals().contains(s.code()))
+                .map(s -> Map.of("code", s.code(), "title_sv", s.titleSv(), "title_en", s.titleEn(), "placeholder", s.placeholder())).toList());
         doc.put("method", i.method());
         doc.put("method_parameter", i.methodParam());
         doc.put("scope", i.scope());

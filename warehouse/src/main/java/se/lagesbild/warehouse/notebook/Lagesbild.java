@@ -168,16 +168,20 @@ public final class Lagesbild implements AutoCloseable {
                 r -> true, labels, null);
     }
 
-    /** The indicator catalogue by goal. */
+    /** The indicator catalogue by goal, each indicator with the sub-goals it serves and its target year (the loaded follow-up structure's). */
     public String catalogue() {
         StringBuilder html = new StringBuilder();
+        Map<String, String> subgoalTitles = new java.util.HashMap<>();
+        Catalogue.subgoals(warehouse).forEach(s -> subgoalTitles.put(s.code(), s.code() + " " + (language == Language.SV ? s.titleSv() : s.titleEn())));
         for (Dimensions.Member goal : Dimensions.goals(warehouse)) {
-            ResultTable.Builder table = ResultTable.builder("catalogue", Column.dimension("indicator"), Column.text("unit"),
-                    Column.text("direction"), Column.number("target"), Column.text("method"), Column.text("data_source"));
+            ResultTable.Builder table = ResultTable.builder("catalogue", Column.dimension("indicator"), Column.text("subgoal"), Column.text("unit"),
+                    Column.text("direction"), Column.number("target"), Column.text("target_year"), Column.text("method"), Column.text("data_source"));
             Catalogue.all(warehouse).stream().filter(i -> String.valueOf(i.goal()).equals(goal.code())).forEach(i -> table.row(i.code(),
-                    i.unit(), language.textOr("direction." + i.direction(), i.direction()), i.target(), i.method(), i.dataSource()));
+                    String.join("; ", i.subgoals().stream().map(c -> subgoalTitles.getOrDefault(c, c)).toList()), i.unit(),
+                    language.textOr("direction." + i.direction(), i.direction()), i.target(),
+                    i.targetYear() == null ? null : String.valueOf(i.targetYear()), i.method(), i.dataSource()));
             html.append(LabelledTable.html(table.build(), language.text("section.goal", goal.code(), language.label(goal)),
-                    List.of("indicator", "unit", "direction", "target", "method", "data_source"), r -> true, labels, null));
+                    List.of("indicator", "subgoal", "unit", "direction", "target", "target_year", "method", "data_source"), r -> true, labels, null));
         }
         return html.toString();
     }
