@@ -37,7 +37,7 @@ class YearlyReportRunTest {
         YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, first,
                 s -> { });
         YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, second, s -> { });
-        assertEquals(14, a.tables().size(), "seven tables, each as CSV and Arrow");
+        assertEquals(16, a.tables().size(), "eight tables, each as CSV and Arrow");
         List<Path> files = new java.util.ArrayList<>(a.tables());
         files.add(a.html());
         files.add(a.workbook());
@@ -78,7 +78,7 @@ class YearlyReportRunTest {
                 assertEquals(change.followUp().value(), lead.getCell(headers.indexOf("Uppföljning")).asNumber().doubleValue(), 0,
                         "full precision in the workbook");
                 assertTrue(workbook.getSheets().map(se -> se.getName()).toList().containsAll(List.of("indicators", "equity",
-                        "region_changes", "children_adults", "trends", "baseline_revisions", "changes_in_words")), "a sheet per table");
+                        "region_changes", "children_adults", "trends", "baseline_revisions", "changes_in_words", "goal_fulfilment")), "a sheet per table");
                 var equity = workbook.findSheet("equity").orElseThrow().read();
                 assertTrue(equity.stream().anyMatch(r -> r.stream().anyMatch(c -> c != null && "..".equals(c.getText()))),
                         "hidden values marked '..'");
@@ -129,6 +129,14 @@ class YearlyReportRunTest {
         assertFalse(java.util.regex.Pattern.compile("\\b0\\.\\d{3,}").matcher(visible).find(), "an unformatted share in what a reader sees");
         assertTrue(html.contains("Bilaga: dataunderlag och ursprung") && html.contains("svf-pathways-2026-01-revised.csv"),
                 "the provenance appendix");
+
+        // goal fulfilment, by goal and sub-goal of the loaded follow-up structure, on the page and in the tables
+        assertTrue(html.contains("Måluppfyllelse till målåret") && html.contains("Kortare väntetider i standardiserade vårdförlopp"),
+                "the goal fulfilment section with the structure's sub-goals");
+        List<String> fulfilment = Files.readAllLines(first.resolve("tables/goal_fulfilment.csv"));
+        String lead = fulfilment.stream().filter(l -> l.startsWith("indicator,svf_within_lead_time,")).findFirst().orElseThrow();
+        assertTrue(lead.contains(",2.1,") && lead.matches(".*,(on_track|not_on_track|reached),.*"), lead);
+        assertTrue(fulfilment.stream().anyMatch(l -> l.startsWith("subgoal,2.1,")), "the sub-goal judged over its indicators");
 
         List<String> words = Files.readAllLines(first.resolve("tables/changes_in_words.csv"));
         List<String> wordsHeader = List.of(words.get(0).split(","));

@@ -32,6 +32,8 @@ public final class LabelledTable {
             Map.entry("revised_value", new String[] {"revised_lower", "revised_upper"}),
             Map.entry("women_value", new String[] {}), Map.entry("men_value", new String[] {}),
             Map.entry("target", new String[] {}),
+            Map.entry("latest_value", new String[] {}),
+            Map.entry("projected_value", new String[] {"projected_lower", "projected_upper"}),
             Map.entry("funnel_95", new String[] {"funnel_95_lower", "funnel_95_upper"}),
             Map.entry("funnel_998", new String[] {"funnel_998_lower", "funnel_998_upper"}));
     /** Differences, signed, in percentage points for shares. */

@@ -10,6 +10,7 @@ import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.report.Headline;
 import se.lagesbild.warehouse.report.Provenance;
+import se.lagesbild.warehouse.report.GoalFulfilment;
 import se.lagesbild.warehouse.report.YearlyReport;
 import se.lagesbild.warehouse.status.WarehouseStatus;
 import se.lagesbild.warehouse.tables.Column;
@@ -25,7 +26,7 @@ import se.lagesbild.warehouse.text.Language;
  */
 public final class ReportView {
     /** The sections in the report's order: their ids (anchors) and text keys. */
-    static final List<String> SECTIONS = List.of("changes", "goal-1", "goal-2", "goal-3", "trends", "regions", "women-men", "children",
+    static final List<String> SECTIONS = List.of("changes", "goal-1", "goal-2", "goal-3", "fulfilment", "trends", "regions", "women-men", "children",
             "revisions", "methods", "appendix");
 
     private final YearlyReport report;
@@ -112,6 +113,16 @@ public final class ReportView {
                 Html.where(t, "goal", goal), labels, null)
                 + (titles.isEmpty() ? "" : Charts.pairs(language.text("chart.shares", goal), language.text("chart.axis.share"), titles,
                 String.valueOf(report.baseline()), before, String.valueOf(report.year()), after, language));
+    }
+
+    /** Goal fulfilment: each goal, its sub-goals and their indicators with a target, judged to the target year. */
+    public String fulfilment() {
+        ResultTable t = report.table("goal_fulfilment");
+        String lead = Html.paragraph(language.text("section.fulfilment.lead", report.year(), GoalFulfilment.MIN_YEARS));
+        if (t.rows().stream().noneMatch(r -> "indicator".equals(r[t.columnIndex("level")]))) {
+            return heading("fulfilment") + lead + Html.paragraph(language.text("section.fulfilment.none"));
+        }
+        return heading("fulfilment") + lead + LabelledTable.html(t, language.text("table.fulfilment", report.year()), List.of("title", "target", "target_year", "latest_value", "projected_value", "status", "reason"), r -> true, labels, null);
     }
 
     /** Each indicator over every loaded year, Riket and the chosen region. */
