@@ -311,7 +311,8 @@ public final class YearlyReport {
     }
 
     private Object[] rollupRow(GoalFulfilment.Rollup r, String title, int goal, String subgoal) {
-        String reason = language.text("fulfilment.rollup", r.reached(), r.onTrack(), r.notOnTrack(), r.cannotBeJudged());
+        String reason = r.indicators().isEmpty() ? language.text("fulfilment.no_targets")
+                : language.text("fulfilment.rollup", r.reached(), r.onTrack(), r.notOnTrack(), r.cannotBeJudged());
         return new Object[] {r.level(), r.code(), title, null, goal, subgoal, null, null, null, null, null, null, null, (long) r.indicators().size(),
                 r.status(), null, reason};
     }
