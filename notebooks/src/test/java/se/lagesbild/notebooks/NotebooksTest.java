@@ -88,9 +88,12 @@ class NotebooksTest {
                 && cells.get(3).contains("Treatment started within the maximum lead time") && cells.get(3).contains("Five-year net survival")
                 && cells.get(4).contains("Positive answers in PREM surveys"), "each goal has its indicators, by title: " + cells.get(2));
         assertTrue(cells.get(2).matches("(?s).*\\d+\\.\\d\u00a0% \\(\\d+\\.\\d–\\d+\\.\\d\\).*"), "English decimals");
-        assertTrue(cells.get(5).contains("Sweden and Norrbotten") && cells.get(5).contains("data:image/png;base64,"), "trend lines");
-        assertTrue(cells.get(7).contains("<th>Women</th>") && cells.get(8).contains("Children 0–17"));
-        assertTrue(cells.get(11).contains("population.csv"), "the provenance appendix");
+        assertTrue(cells.get(5).startsWith("<h2 id=\"fulfilment\">Goal fulfilment by the target year</h2>")
+                && cells.get(5).contains("2.1 Shorter waiting times in standardised care pathways (placeholder)")
+                && cells.get(5).matches("(?s).*<td>(on track|not on track|reached)</td>.*"), "goal fulfilment by sub-goal: " + cells.get(5));
+        assertTrue(cells.get(6).contains("Sweden and Norrbotten") && cells.get(6).contains("data:image/png;base64,"), "trend lines");
+        assertTrue(cells.get(8).contains("<th>Women</th>") && cells.get(9).contains("Children 0–17"));
+        assertTrue(cells.get(12).contains("population.csv"), "the provenance appendix");
     }
 
     @Test
