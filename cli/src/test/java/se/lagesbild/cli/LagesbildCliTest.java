@@ -102,7 +102,7 @@ class LagesbildCliTest {
             CliRun first = CliRun.of("--db", db, "demo");
             assertEquals(0, first.exitCode(), first.err());
             assertTrue(first.out().contains("Halland mapped to 2"), first.out());
-            assertTrue(first.out().contains("svf-pathways-2026.csv: loaded as batch 11"), first.out());
+            assertTrue(first.out().contains("svf-pathways-2026.csv: loaded as batch 12"), first.out());
             assertTrue(first.out().contains("0 quarantined"), first.out());
             assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
@@ -111,7 +111,7 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("&sex=3&age=ALL&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
             assertTrue(first.out().contains("net_survival_5y/values?period=2027&region=00&diagnosis=MALIGNANT&sex=1,2,3&format=csv → 200")
                     && first.out().contains("2027,country,00,MALIGNANT,3,18+,0.68"), "goal 2: five-year net survival, all sites: " + first.out());
-            assertTrue(first.out().contains("cancer-register.csv: loaded as batch 7") && first.out().contains("deaths.csv: loaded as batch 8"),
+            assertTrue(first.out().contains("cancer-register.csv: loaded as batch 8") && first.out().contains("deaths.csv: loaded as batch 9"),
                     first.out());
             assertTrue(first.out().contains("outputFormat=csv&lang=en → 200") && first.out().contains("00,Sweden,ALL,All diagnoses,ALL,All ages,1,Men,2026"),
                     "the demo asks PxWebApi 2 the obvious question: " + first.out());
@@ -119,7 +119,7 @@ class LagesbildCliTest {
             assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
             assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
             assertTrue(first.out().contains("snapshot baseline-2026 taken") && first.out().contains(
-                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 19, vintage 2026-revised"),
+                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 20, vintage 2026-revised"),
                     first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/tables/baseline_revisions.csv"))
                     .contains("svf_within_lead_time,2026,country,00,ALL,3,ALL,revised,"), "Riket's baseline revised by Stockholm's delivery");
@@ -157,8 +157,8 @@ class LagesbildCliTest {
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
-            assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 11"), second.out());
-            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 19")
+            assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 12"), second.out());
+            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 20")
                     && !second.out().contains("snapshot baseline-2026 taken"), second.out());
         } finally {
             System.clearProperty("lagesbild.home");
