@@ -160,9 +160,9 @@ public final class GoalFulfilment {
         for (Catalogue.Subgoal s : Catalogue.subgoals(warehouse)) {
             rollups.add(rollup("subgoal", s.code(), s.titleSv(), s.titleEn(), s.indicators(), byCode));
         }
+        List<Indicator> indicators = Catalogue.all(warehouse);
         for (var goal : se.lagesbild.warehouse.dimensions.Dimensions.goals(warehouse)) {
-            List<String> codes = Catalogue.all(warehouse).stream().filter(i -> String.valueOf(i.goal()).equals(goal.code())).map(Indicator::code)
-                    .toList();
+            List<String> codes = indicators.stream().filter(i -> String.valueOf(i.goal()).equals(goal.code())).map(Indicator::code).toList();
             rollups.add(rollup("goal", goal.code(), goal.labelSv(), goal.labelEn(), codes, byCode));
         }
         return rollups;
