@@ -119,3 +119,31 @@ WITH cells AS (SELECT region_code, period_code, max(batch_id) AS batch_id FROM f
                WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
 final AS (SELECT f.* FROM fact_external_waiting_time f JOIN cells c USING (batch_id, region_code, period_code))
 SELECT * FROM final;
+
+-- cell = programme × region × year (a register delivers its programme)
+CREATE OR REPLACE VIEW stg_screening AS
+WITH cells AS (SELECT programme_code, region_code, year, max(batch_id) AS batch_id FROM fact_screening
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_screening f JOIN cells c USING (batch_id, programme_code, region_code, year))
+SELECT * FROM final;
+
+-- cell = region × birth year
+CREATE OR REPLACE VIEW stg_hpv_vaccination AS
+WITH cells AS (SELECT region_code, birth_year, max(batch_id) AS batch_id FROM fact_hpv_vaccination
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_hpv_vaccination f JOIN cells c USING (batch_id, region_code, birth_year))
+SELECT * FROM final;
+
+-- cell = measure × region × year (each register delivers its own measures)
+CREATE OR REPLACE VIEW stg_care_quality AS
+WITH cells AS (SELECT measure_code, region_code, year, max(batch_id) AS batch_id FROM fact_care_quality
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_care_quality f JOIN cells c USING (batch_id, measure_code, region_code, year))
+SELECT * FROM final;
+
+-- cell = scale × region × year
+CREATE OR REPLACE VIEW stg_quality_of_life AS
+WITH cells AS (SELECT scale_code, region_code, year, max(batch_id) AS batch_id FROM fact_quality_of_life
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_quality_of_life f JOIN cells c USING (batch_id, scale_code, region_code, year))
+SELECT * FROM final;

@@ -1,17 +1,21 @@
 package se.lagesbild.loaders;
 
 import static se.lagesbild.warehouse.db.Tables.FACT_AGREEMENT_RULE;
+import static se.lagesbild.warehouse.db.Tables.FACT_CARE_QUALITY;
 import static se.lagesbild.warehouse.db.Tables.FACT_DEATH;
 import static se.lagesbild.warehouse.db.Tables.FACT_LIFE_TABLE;
 import static se.lagesbild.warehouse.db.Tables.FACT_TUMOUR;
 import static se.lagesbild.warehouse.db.Tables.FACT_EXTERNAL_WAITING_TIME;
 import static se.lagesbild.warehouse.db.Tables.FACT_FOLLOWUP_STRUCTURE;
+import static se.lagesbild.warehouse.db.Tables.FACT_HPV_VACCINATION;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_FUND;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_PROJECT;
 import static se.lagesbild.warehouse.db.Tables.FACT_NEW_CASES;
 import static se.lagesbild.warehouse.db.Tables.FACT_POPULATION;
 import static se.lagesbild.warehouse.db.Tables.FACT_PREM;
+import static se.lagesbild.warehouse.db.Tables.FACT_QUALITY_OF_LIFE;
 import static se.lagesbild.warehouse.db.Tables.FACT_REGION_REPORT;
+import static se.lagesbild.warehouse.db.Tables.FACT_SCREENING;
 import static se.lagesbild.warehouse.db.Tables.FACT_SVF_AGGREGATE;
 import static se.lagesbild.warehouse.db.Tables.FACT_SVF_PATHWAY;
 
@@ -177,6 +181,42 @@ public final class Sources {
                     req("respondents", COUNT, "answers"),
                     req("positive_answers", COUNT, "positive")),
                     List.of("region_code", "svf_group", "period_code", "sex_code", "question_code"), "region_code", false),
+            new SourceFormat("screening", "screening.sql", FACT_SCREENING, Policy.QUARANTINE, List.of(
+                    req("programme_code", "BREAST, CERV or CRC", "programme", "program"),
+                    req("region_code", REGION, "region"),
+                    req("year", YEAR, "ar", "år"),
+                    req("age_group_code", "a five-year age band such as 50-54", "age_band", "age", "alder", "ålder").typed(null),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    opt("invited", COUNT, "kallade"),
+                    opt("screened", COUNT, "undersokta", "undersökta"),
+                    opt("target_population", COUNT, "population", "malgrupp", "målgrupp"),
+                    opt("covered", COUNT, "tackta", "täckta")),
+                    List.of("programme_code", "region_code", "year", "age_group_code", "sex_code"), "region_code", false),
+            new SourceFormat("hpv-vaccination", "hpv-vaccination.sql", FACT_HPV_VACCINATION, Policy.QUARANTINE, List.of(
+                    req("region_code", REGION, "region"),
+                    req("birth_year", "a birth year such as 2013", "fodelsear", "födelseår", "cohort"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    req("cohort_size", COUNT, "cohort", "population"),
+                    req("one_dose", COUNT, "at_least_one_dose", "minst_en_dos"),
+                    req("full_doses", COUNT, "fully_vaccinated", "fullvaccinerade")),
+                    List.of("region_code", "birth_year", "sex_code"), "region_code", false),
+            new SourceFormat("care-quality", "care-quality.sql", FACT_CARE_QUALITY, Policy.QUARANTINE, List.of(
+                    req("measure_code", "a measure such as EOL_CONVERSATION", "measure", "matt", "mått"),
+                    req("region_code", REGION, "region"),
+                    req("year", YEAR, "ar", "år"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    req("eligible", COUNT, "patients", "denominator", "namnare", "nämnare"),
+                    req("met", COUNT, "numerator", "taljare", "täljare")),
+                    List.of("measure_code", "region_code", "year", "sex_code"), "region_code", false),
+            new SourceFormat("quality-of-life", "quality-of-life.sql", FACT_QUALITY_OF_LIFE, Policy.QUARANTINE, List.of(
+                    req("scale_code", "a scale code such as QL2", "scale", "skala"),
+                    req("region_code", REGION, "region"),
+                    req("year", YEAR, "ar", "år"),
+                    req("sex_code", SEX, "sex", "kon", "kön"),
+                    req("respondents", COUNT, "n", "svarande"),
+                    req("mean_score", "a mean score 0–100 (decimal point or comma)", "mean", "medelvarde", "medelvärde"),
+                    req("sd_score", "a standard deviation (decimal point or comma)", "sd", "standardavvikelse")),
+                    List.of("scale_code", "region_code", "year", "sex_code"), "region_code", false),
             new SourceFormat("investments", "investments.sql", FACT_INVESTMENT_FUND, Policy.REJECT_FILE, List.of(
                     req("rcc", "an RCC code such as NORR", "healthcare_region_code", "rcc_code").typed("healthcare_region_code"),
                     req("area_code", "PATHOLOGY, IMAGING, REHAB or PRIMARY_CARE", "area"),

@@ -40,7 +40,11 @@ class ExampleFilesTest {
         "agreement-rules,    agreement-rules.csv,            9",
         "cancer-register,    cancer-register.csv,            6",
         "deaths,             deaths.csv,                     4",
-        "life-tables,        life-tables.csv,              404"})
+        "life-tables,        life-tables.csv,              404",
+        "screening,          screening.csv,                  5",
+        "hpv-vaccination,    hpv-vaccination.csv,            3",
+        "care-quality,       care-quality.csv,               6",
+        "quality-of-life,    quality-of-life.csv,            4"})
     void theExampleLoadsCompletely(String source, String file, long rows) {
         try (Warehouse warehouse = Warehouse.openForWriting(TestWarehouses.migrated(folder))) {
             LoadRequest request = LoadRequest.of(source, Examples.file(file)).withToday(TODAY);

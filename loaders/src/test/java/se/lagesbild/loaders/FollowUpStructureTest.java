@@ -75,19 +75,19 @@ class FollowUpStructureTest {
             assertEquals(2030, inclusion.targetYear());
             assertEquals("higher_is_better", inclusion.direction(), "an empty direction keeps the catalogue's");
             List<Catalogue.Subgoal> subgoals = Catalogue.subgoals(w);
-            assertEquals(List.of("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2"), subgoals.stream().map(Catalogue.Subgoal::code).toList());
+            assertEquals(List.of("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "3.5"), subgoals.stream().map(Catalogue.Subgoal::code).toList());
             assertTrue(subgoals.stream().allMatch(Catalogue.Subgoal::placeholder), "the shipped sub-goals say they stand in");
             Snapshots.create(w, "shipped-structure", "before Vårdanalys' structure");
         }
 
-        // Vårdanalys' own file: PREM moves to a new sub-goal 3.3 (and stays in 3.1 too), the inclusion target
-        // changes, net survival gets a target, and 3.4 has no indicator yet
+        // Vårdanalys' own file: PREM moves to a new sub-goal 3.6 (and stays in 3.1 too), the inclusion target
+        // changes, net survival gets a target, and 3.7 has no indicator yet
         String text = FollowUpStructure.text()
                 .replace(";svf_inclusion;;0.70;2030;", ";svf_inclusion;;0.75;2028;")
                 .replace(";ja;2;net_survival_5y;;;;;", ";ja;2;net_survival_5y;;65 %;2030;500;");
         String goal3 = "3;Bästa möjliga livskvalitet – under och efter cancersjukdom;Best possible quality of life – during and after cancer;";
-        text += goal3 + "3.3;Delaktighet i vården;Taking part in one's care;nej;3;prem_positive_share;;;;;PREM-enkäter;\n"
-                + goal3 + "3.4;Rehabilitering;Rehabilitation;nej;4;;;;;;;Indikator saknas ännu\n";
+        text += goal3 + "3.6;Delaktighet i vården;Taking part in one's care;nej;6;prem_positive_share;;;;;PREM-enkäter;\n"
+                + goal3 + "3.7;Rehabilitering;Rehabilitation;nej;7;;;;;;;Indikator saknas ännu\n";
         LoadOutcome theirs = load(Files.writeString(folder.resolve("vardanalys.csv"), text));
         assertEquals(LoadOutcome.Status.LOADED, theirs.status(), theirs.firstProblems().toString());
         try (Warehouse w = Warehouse.openReadOnly(db)) {
@@ -96,16 +96,16 @@ class FollowUpStructureTest {
             assertEquals(2028, indicator(all, "svf_inclusion").targetYear());
             assertEquals(0.65, indicator(all, "net_survival_5y").target(), 1e-12, "65 % read as a share");
             assertEquals(500, indicator(all, "net_survival_5y").minBase());
-            assertEquals(List.of("3.1", "3.3"), indicator(all, "prem_positive_share").subgoals(), "one indicator may serve several");
+            assertEquals(List.of("3.1", "3.6"), indicator(all, "prem_positive_share").subgoals(), "one indicator may serve several");
             Map<String, Catalogue.Subgoal> subgoals = Catalogue.subgoals(w).stream()
                     .collect(Collectors.toMap(Catalogue.Subgoal::code, s -> s));
-            assertEquals(List.of(), subgoals.get("3.4").indicators(), "a sub-goal without an indicator yet is kept");
-            assertEquals("Rehabilitering", subgoals.get("3.4").titleSv());
-            assertTrue(!subgoals.get("3.3").placeholder());
+            assertEquals(List.of(), subgoals.get("3.7").indicators(), "a sub-goal without an indicator yet is kept");
+            assertEquals("Rehabilitering", subgoals.get("3.7").titleSv());
+            assertTrue(!subgoals.get("3.6").placeholder());
 
             Snapshots.asOf(w, "shipped-structure");
             assertEquals(0.70, indicator(Catalogue.all(w), "svf_inclusion").target(), "a snapshot keeps the structure it was taken with");
-            assertEquals(7, Catalogue.subgoals(w).size());
+            assertEquals(11, Catalogue.subgoals(w).size());
         }
     }
 
@@ -116,7 +116,8 @@ class FollowUpStructureTest {
         lines[2] = lines[2].replace(";early_stage_share;;;;", ";early_stage_share;;0.5;;");              // a target without its year
         lines[3] = lines[3].replace("Fler cancerfall upptäcks tidigt", "Fler fall upptäcks tidigt");       // the sub-goal's title differs
         lines[4] = lines[4].replace(";new_cancer_cases_rate;;;;", ";new_cancer_cases_rate;uppåt;;;");     // no such direction
-        String extra = lines[8].replace(";svf_within_lead_time;;0.80;2030;", ";svf_within_lead_time;;1.5;2030;"); // a share over 1
+        String lead = java.util.Arrays.stream(lines).filter(l -> l.contains(";svf_within_lead_time;")).findFirst().orElseThrow();
+        String extra = lead.replace(";svf_within_lead_time;;0.80;2030;", ";svf_within_lead_time;;1.5;2030;"); // a share over 1
         Path broken = Files.writeString(folder.resolve("broken.csv"), String.join("\n", lines) + "\n" + lines[1] + "\n" + extra + "\n");
         LoadOutcome outcome = load(broken);
         assertEquals(LoadOutcome.Status.REJECTED, outcome.status(), "a structure must be whole: the file is rejected");

@@ -92,7 +92,11 @@ public final class ReportView {
         return heading("changes") + (sentences.isEmpty() ? Html.paragraph(language.text("words.none")) : Html.list(sentences));
     }
 
-    /** Goal {@code goal}: each indicator's baseline, follow-up, change, status and target, and a chart of the shares. */
+    /**
+     * Goal {@code goal}: each indicator's baseline, follow-up, change, status and target, one table
+     * per sub-goal of the loaded follow-up structure (an indicator serving two is in both; one in
+     * none is under "other indicators"), and a chart of the shares.
+     */
     public String goal(int goal) {
         ResultTable t = report.table("indicators");
         List<String> titles = new ArrayList<>();
@@ -108,11 +112,42 @@ public final class ReportView {
                         (Double) r[t.columnIndex("followup_upper")]));
             }
         }
-        return heading("goal-" + goal) + LabelledTable.html(t, language.text("table.indicators", report.baseline(), report.year()), List.of(
-                "indicator", "baseline_value", "followup_value", "change", "p_value", "status", "target", "target_met_followup"),
-                Html.where(t, "goal", goal), labels, null)
+        return heading("goal-" + goal) + bySubgoal(t, goal)
                 + (titles.isEmpty() ? "" : Charts.pairs(language.text("chart.shares", goal), language.text("chart.axis.share"), titles,
                 String.valueOf(report.baseline()), before, String.valueOf(report.year()), after, language));
+    }
+
+    /** The goal's indicators table, split by the sub-goals the goal-fulfilment table lists for it. */
+    private String bySubgoal(ResultTable t, int goal) {
+        List<String> columns = List.of("indicator", "baseline_value", "followup_value", "change", "p_value", "status", "target",
+                "target_met_followup");
+        String caption = language.text("table.indicators", report.baseline(), report.year());
+        java.util.function.Predicate<Object[]> inGoal = Html.where(t, "goal", goal);
+        ResultTable structure = report.table("goal_fulfilment");
+        List<Object[]> subgoals = structure.rows().stream().filter(Html.where(structure, "level", "subgoal"))
+                .filter(Html.where(structure, "goal", goal)).toList();
+        if (subgoals.isEmpty()) {
+            return LabelledTable.html(t, caption, columns, inGoal, labels, null);
+        }
+        int listed = t.columnIndex("subgoals");
+        java.util.function.Function<Object[], List<String>> codes = r -> r[listed] == null ? List.of()
+                : List.of(((String) r[listed]).split(", "));
+        StringBuilder html = new StringBuilder();
+        for (Object[] sub : subgoals) {
+            String code = (String) sub[structure.columnIndex("code")];
+            java.util.function.Predicate<Object[]> inSub = inGoal.and(r -> codes.apply(r).contains(code));
+            if (t.rows().stream().anyMatch(inSub)) {
+                html.append("<h3>").append(Html.escape(language.text("section.subgoal", sub[structure.columnIndex("title")]))).append("</h3>")
+                        .append(LabelledTable.html(t, caption, columns, inSub, labels, null));
+            }
+        }
+        java.util.function.Predicate<Object[]> elsewhere = inGoal.and(r -> subgoals.stream()
+                .noneMatch(sub -> codes.apply(r).contains((String) sub[structure.columnIndex("code")])));
+        if (t.rows().stream().anyMatch(elsewhere)) {
+            html.append("<h3>").append(Html.escape(language.text("section.subgoal.other"))).append("</h3>")
+                    .append(LabelledTable.html(t, caption, columns, elsewhere, labels, null));
+        }
+        return html.toString();
     }
 
     /** Goal fulfilment: each goal, its sub-goals and their indicators with a target, judged to the target year. */

@@ -189,7 +189,7 @@ public final class YearlyReport {
                 Column.number("baseline_upper"), Column.number("followup_value"), Column.number("followup_lower"),
                 Column.number("followup_upper"), Column.number("change"), Column.number("change_lower"), Column.number("change_upper"),
                 Column.number("p_value"), Column.text("status"), Column.number("target"), Column.flag("target_met_baseline"),
-                Column.flag("target_met_followup"));
+                Column.flag("target_met_followup"), Column.text("subgoals"));
         for (Headline h : headlines) {
             Indicator i = h.indicator();
             Object[] head = {i.goal(), i.code(), i.titleSv(), i.titleEn(), i.unit(), h.baselinePeriod(), h.followUpPeriod(), h.diagnosis(),
@@ -210,9 +210,10 @@ public final class YearlyReport {
                     f.estimate().lower(), f.estimate().upper(), f.estimate().value() - b.estimate().value(), null, null, null,
                     "not tested (" + i.method() + ")", i.target(), i.targetMet(b.estimate().value()), i.targetMet(f.estimate().value())};
             }
-            Object[] row = new Object[head.length + figures.length];
+            Object[] row = new Object[head.length + figures.length + 1];
             System.arraycopy(head, 0, row, 0, head.length);
             System.arraycopy(figures, 0, row, head.length, figures.length);
+            row[row.length - 1] = i.subgoals().isEmpty() ? null : String.join(", ", i.subgoals());
             table.row(row);
         }
         return table.meta("year", year).meta("baseline", baseline).meta("confidence_level", CONFIDENCE.level()).build();

@@ -204,6 +204,7 @@ public enum Language {
         return switch (unit) {
             case "proportion" -> "%";
             case "days" -> days;
+            case "points" -> text("unit.points");
             case "per 100 000" -> "per" + NBSP + count(100_000);
             default -> unit;
         };
