@@ -48,6 +48,7 @@ class RoutesTest {
                 new String[] {"/indicators/{code}/equity", "/indicators/new_cancer_cases_dsr_esp2013/equity?period=2026&diagnosis=MALIGNANT"},
                 new String[] {"/indicators/{code}/revisions", "/indicators/svf_within_lead_time/revisions?published=" + TestApi.SNAPSHOT
                         + "&baseline=2026&followup=2027&region=00,01,03"},
+                new String[] {"/goal-fulfilment/{year}", "/goal-fulfilment/2027?lang=en"},
                 new String[] {"/agreement/{year}/conditions", "/agreement/2026/conditions"},
                 new String[] {"/agreement/{year}/payments", "/agreement/2026/payments"},
                 new String[] {"/vintages", "/vintages"},
@@ -216,6 +217,28 @@ class RoutesTest {
         assertEquals(5, config.path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
         assertEquals(100_000, config.path("max_cells").asInt());
         assertNotNull(config.path("current_vintage").asText(null));
+    }
+
+    @Test
+    void goalFulfilmentIsServedAsTheReportHasIt() {
+        String csv = TestApi.text(TestApi.get(ApiServer.BASE + "/goal-fulfilment/2027?lang=en&format=csv"));
+        java.util.Map<String, String> status = new java.util.TreeMap<>();
+        for (String line : csv.split("\n")) {
+            String[] cells = line.split(",", -1);
+            if (cells[0].equals("indicator") && List.of("screening_coverage", "hpv_vaccination_one_dose", "eol_conversation", "qol_global_health")
+                    .contains(cells[1])) {
+                status.put(cells[1], line.contains(",on_track,") ? "on_track" : line.contains(",reached,") ? "reached"
+                        : line.contains(",not_on_track,") ? "not_on_track" : line.contains(",cannot_be_judged,") ? "cannot_be_judged" : line);
+            }
+        }
+        assertEquals(java.util.Map.of("eol_conversation", "not_on_track", "hpv_vaccination_one_dose", "reached", "qol_global_health",
+                "cannot_be_judged", "screening_coverage", "on_track"), status, csv);
+        assertTrue(csv.contains("subgoal,1.3,"), "the sub-goals of the loaded structure: " + csv);
+        HttpResponse<byte[]> wrongYear = TestApi.get(ApiServer.BASE + "/goal-fulfilment/1999");
+        assertEquals(400, wrongYear.statusCode());
+        assertTrue(TestApi.text(wrongYear).contains("2027"), "the years there are: " + TestApi.text(wrongYear));
+        HttpResponse<byte[]> wrongLanguage = TestApi.get(ApiServer.BASE + "/goal-fulfilment/2027?lang=de");
+        assertEquals(400, wrongLanguage.statusCode());
     }
 
     @Test

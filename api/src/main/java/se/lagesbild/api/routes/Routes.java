@@ -44,6 +44,7 @@ public final class Routes {
         }));
         routes.addAll(DimensionRoutes.all());
         routes.addAll(IndicatorRoutes.all());
+        routes.addAll(GoalRoutes.all());
         routes.addAll(AgreementRoutes.all());
         routes.addAll(VintageRoutes.all());
         return routes;

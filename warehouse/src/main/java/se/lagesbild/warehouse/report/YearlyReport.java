@@ -122,7 +122,7 @@ public final class YearlyReport {
             report.put("baseline_revisions", () -> report.revisions(warehouse), progress);
         }
         report.put("changes_in_words", report::inWords, progress);
-        report.put("goal_fulfilment", () -> report.fulfilment(warehouse), progress);
+        report.put("goal_fulfilment", () -> GoalFulfilmentTable.of(warehouse, year, language, CONFIDENCE), progress);
         return report;
     }
 
@@ -276,81 +276,6 @@ public final class YearlyReport {
             parts.add(IndicatorTables.values(h.indicator(), values, CONFIDENCE.level()).build());
         }
         return stack("Each indicator over the years", parts, IndicatorTables.valuesColumns());
-    }
-
-    /**
-     * Goal fulfilment as of the follow-up year ({@link GoalFulfilment}): each goal, then each of its
-     * sub-goals of the loaded follow-up structure, then each indicator with a target under it, with
-     * the projection to the target year, the status and why.
-     */
-    private ResultTable fulfilment(Warehouse warehouse) {
-        List<GoalFulfilment.Judgement> judgements = GoalFulfilment.judge(warehouse, year, CONFIDENCE);
-        Map<String, GoalFulfilment.Judgement> byCode = new LinkedHashMap<>();
-        judgements.forEach(j -> byCode.put(j.indicator().code(), j));
-        ResultTable.Builder table = ResultTable.builder("Goal fulfilment as of " + year, Column.dimension("level"), Column.dimension("code"),
-                Column.text("title"), Column.dimension("indicator"), Column.integerDimension("goal"), Column.dimension("subgoal"), Column.number("target"),
-                new Column("target_year", Column.Type.INTEGER, Column.Role.ATTRIBUTE), new Column("latest_year", Column.Type.INTEGER,
-                        Column.Role.ATTRIBUTE), Column.number("latest_value"), Column.number("projected_value"), Column.number("projected_lower"),
-                Column.number("projected_upper"), Column.count("years"), Column.text("status"), Column.flag("uncertain"), Column.text("reason"));
-        List<GoalFulfilment.Rollup> rollups = GoalFulfilment.rollUp(warehouse, judgements);
-        List<Catalogue.Subgoal> subgoals = Catalogue.subgoals(warehouse);
-        for (GoalFulfilment.Rollup goal : rollups.stream().filter(r -> r.level().equals("goal")).toList()) {
-            int g = Integer.parseInt(goal.code());
-            table.row(rollupRow(goal, language.text("section.goal", g, language == Language.SV ? goal.titleSv() : goal.titleEn()), g, null));
-            for (GoalFulfilment.Rollup sub : rollups.stream().filter(r -> r.level().equals("subgoal")).toList()) {
-                if (subgoals.stream().anyMatch(x -> x.code().equals(sub.code()) && x.goal() == g)) {
-                    table.row(rollupRow(sub, sub.code() + " " + (language == Language.SV ? sub.titleSv() : sub.titleEn()), g, sub.code()));
-                    sub.indicators().forEach(code -> table.row(judgementRow(byCode.get(code), language.title(byCode.get(code).indicator()), g,
-                            sub.code())));
-                }
-            }
-            // an indicator with a target that no sub-goal lists (no structure loaded, or left out of it) is still shown
-            goal.indicators().stream().filter(code -> subgoals.stream().noneMatch(x -> x.indicators().contains(code)))
-                    .forEach(code -> table.row(judgementRow(byCode.get(code), language.title(byCode.get(code).indicator()), g, null)));
-        }
-        return table.build();
-    }
-
-    private Object[] rollupRow(GoalFulfilment.Rollup r, String title, int goal, String subgoal) {
-        String reason = r.indicators().isEmpty() ? language.text("fulfilment.no_targets")
-                : language.text("fulfilment.rollup", r.reached(), r.onTrack(), r.notOnTrack(), r.cannotBeJudged());
-        return new Object[] {r.level(), r.code(), title, null, goal, subgoal, null, null, null, null, null, null, null, (long) r.indicators().size(),
-                r.status(), null, reason};
-    }
-
-    private Object[] judgementRow(GoalFulfilment.Judgement j, String title, int goal, String subgoal) {
-        var p = j.projection();
-        return new Object[] {"indicator", j.indicator().code(), title, j.indicator().code(), goal, subgoal, j.indicator().target(), j.indicator().targetYear(),
-                j.latestYear() == 0 ? null : j.latestYear(), nan(j.latestValue()), nan(p.value()), nan(p.lower()), nan(p.upper()),
-                (long) p.years(), j.status(), j.uncertain(), reason(j)};
-    }
-
-    /** Why an indicator has its status, in the report's language. */
-    private String reason(GoalFulfilment.Judgement j) {
-        Indicator i = j.indicator();
-        var p = j.projection();
-        if (j.latestYear() == 0) {
-            return language.text("fulfilment.no_value", year);
-        }
-        if (i.direction().equals("neither")) {
-            return language.text("fulfilment.no_direction");
-        }
-        if (i.minBase() != null && j.latestBase() < i.minBase()) {
-            return language.text("fulfilment.small_base", j.latestYear(), language.count(Math.round(j.latestBase())), language.count(i.minBase()));
-        }
-        if (j.status().equals("reached")) {
-            return language.text("fulfilment.reached", j.latestYear(), language.value(j.latestValue(), i.unit()));
-        }
-        if (!p.available()) {
-            return language.text("fulfilment.few_years", p.years(), GoalFulfilment.MIN_YEARS);
-        }
-        return language.text(j.status().equals("on_track") ? "fulfilment.on_track" : "fulfilment.not_on_track", p.years(), i.targetYear(),
-                language.valueWithInterval(p.value(), p.lower(), p.upper(), i.unit()), language.value(i.target(), i.unit()))
-                + (j.uncertain() ? " " + language.text("fulfilment.uncertain") : "");
-    }
-
-    private static Double nan(double value) {
-        return Double.isNaN(value) ? null : value;
     }
 
     private ResultTable revisions(Warehouse warehouse) {
