@@ -18,12 +18,12 @@ import se.lagesbild.warehouse.status.WarehouseStatus;
 /**
  * What one served copy of the warehouse holds that parameters are checked against, read once when
  * the copy is opened: the dimensions' codes and labels, the indicators, the snapshots, the
- * agreement years, the vintages and the follow-up structure's sub-goals.
+ * agreement years, the vintages, the follow-up structure's sub-goals and the years the loads cover.
  */
 public record Catalog(List<Member> regions, List<Member> healthcareRegions, List<Member> diagnoses, List<Member> periods,
                       List<Member> sexes, List<Member> ageGroups, List<Member> goals, Map<String, Indicator> indicators,
                       List<SnapshotRecord> snapshots, List<Integer> agreementYears, List<WarehouseStatus.Batch> batches,
-                      List<Catalogue.Subgoal> subgoals) {
+                      List<Catalogue.Subgoal> subgoals, List<Integer> dataYears) {
 
     static Catalog read(Warehouse warehouse) {
         Map<String, Indicator> indicators = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
         return new Catalog(Dimensions.regions(warehouse), Dimensions.healthcareRegions(warehouse), Dimensions.diagnoses(warehouse),
                 Dimensions.periods(warehouse), Dimensions.sexes(warehouse), Dimensions.ageGroups(warehouse), Dimensions.goals(warehouse),
                 indicators, Snapshots.list(warehouse), AgreementEvaluation.years(warehouse), StatusReader.batches(warehouse),
-                Catalogue.subgoals(warehouse));
+                Catalogue.subgoals(warehouse), StatusReader.years(warehouse));
     }
 
     /** The newest load batch's id, 0 when nothing is loaded: the vintage every answer is as of. */

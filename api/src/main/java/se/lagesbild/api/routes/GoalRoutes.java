@@ -23,7 +23,7 @@ final class GoalRoutes {
 
     private static Answer fulfilment(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
         String year = params.get("year");
-        List<String> years = lease.catalog().periods().stream().map(m -> m.code()).filter(c -> c.matches("\\d{4}")).toList();
+        List<String> years = lease.catalog().dataYears().stream().map(String::valueOf).toList();
         if (!years.contains(year)) {
             throw ApiProblem.badParameter("year", year, "No data for the year '" + year + "'. Years: " + String.join(", ", years) + ".",
                     years);

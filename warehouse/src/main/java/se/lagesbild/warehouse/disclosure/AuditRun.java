@@ -1,6 +1,5 @@
 package se.lagesbild.warehouse.disclosure;
 
-import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.jooq.impl.DSL;
 
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.status.StatusReader;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellCounts;
@@ -46,7 +45,7 @@ public final class AuditRun {
         List<Result> results = new ArrayList<>();
         for (String f : family == null ? families : List.of(family)) {
             List<Indicator> members = DisclosurePattern.members(catalogue, f);
-            for (int y : year == null ? years(warehouse) : List.of(year)) {
+            for (int y : year == null ? StatusReader.years(warehouse) : List.of(year)) {
                 List<CellCounts> counts = new ArrayList<>();
                 for (Indicator member : members) {
                     counts.add(CellCounts.of(warehouse, member, DisclosurePattern.periods(y)));
@@ -61,18 +60,6 @@ public final class AuditRun {
             }
         }
         return results;
-    }
-
-    /** The years the loaded batches cover. */
-    static List<Integer> years(Warehouse warehouse) {
-        var r = warehouse.dsl().select(DSL.min(LOAD_BATCH.PERIOD_FROM), DSL.max(LOAD_BATCH.PERIOD_TO)).from(LOAD_BATCH).fetchOne();
-        List<Integer> years = new ArrayList<>();
-        if (r.value1() != null && r.value2() != null) {
-            for (int y = r.value1().getYear(); y <= r.value2().getYear(); y++) {
-                years.add(y);
-            }
-        }
-        return years;
     }
 
     /** What Released gives for the year against the pattern: nothing hidden shown, every shown count as counted. */

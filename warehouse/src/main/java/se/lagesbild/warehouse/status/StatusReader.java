@@ -6,6 +6,10 @@ import static se.lagesbild.warehouse.db.Tables.DIM_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.DIM_PERIOD;
 import static se.lagesbild.warehouse.db.Tables.DIM_REGION;
 import static se.lagesbild.warehouse.db.Tables.FACT_AGREEMENT_RULE;
+import static se.lagesbild.warehouse.db.Tables.FACT_CARE_QUALITY;
+import static se.lagesbild.warehouse.db.Tables.FACT_HPV_VACCINATION;
+import static se.lagesbild.warehouse.db.Tables.FACT_QUALITY_OF_LIFE;
+import static se.lagesbild.warehouse.db.Tables.FACT_SCREENING;
 import static se.lagesbild.warehouse.db.Tables.FACT_DEATH;
 import static se.lagesbild.warehouse.db.Tables.FACT_EXTERNAL_WAITING_TIME;
 import static se.lagesbild.warehouse.db.Tables.FACT_LIFE_TABLE;
@@ -23,6 +27,7 @@ import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
 import static se.lagesbild.warehouse.db.Tables.INT_AGREEMENT;
 import static se.lagesbild.warehouse.db.Tables.REF_SVF_LEAD_TIME;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -55,7 +60,11 @@ public final class StatusReader {
                         coverage(dsl, FACT_AGREEMENT_RULE, FACT_AGREEMENT_RULE.AGREEMENT_YEAR),
                         coverage(dsl, FACT_TUMOUR, FACT_TUMOUR.DIAGNOSIS_DATE),
                         coverage(dsl, FACT_DEATH, FACT_DEATH.DEATH_DATE),
-                        coverage(dsl, FACT_LIFE_TABLE, FACT_LIFE_TABLE.YEAR)));
+                        coverage(dsl, FACT_LIFE_TABLE, FACT_LIFE_TABLE.YEAR),
+                        coverage(dsl, FACT_SCREENING, FACT_SCREENING.YEAR),
+                        coverage(dsl, FACT_HPV_VACCINATION, FACT_HPV_VACCINATION.BIRTH_YEAR),
+                        coverage(dsl, FACT_CARE_QUALITY, FACT_CARE_QUALITY.YEAR),
+                        coverage(dsl, FACT_QUALITY_OF_LIFE, FACT_QUALITY_OF_LIFE.YEAR)));
     }
 
     static WarehouseStatus.ReferenceCounts referenceCounts(DSLContext dsl) {
@@ -94,4 +103,17 @@ public final class StatusReader {
         return new WarehouseStatus.FactCoverage(table.getName(), r.value1(),
                 r.value2() == null ? null : r.value2().toString(), r.value3() == null ? null : r.value3().toString());
     }
+
+    /** The years the loaded batches cover (from the earliest period start to the latest period end). */
+    public static List<Integer> years(Warehouse warehouse) {
+        var r = warehouse.dsl().select(DSL.min(LOAD_BATCH.PERIOD_FROM), DSL.max(LOAD_BATCH.PERIOD_TO)).from(LOAD_BATCH).fetchOne();
+        List<Integer> years = new ArrayList<>();
+        if (r.value1() != null && r.value2() != null) {
+            for (int y = r.value1().getYear(); y <= r.value2().getYear(); y++) {
+                years.add(y);
+            }
+        }
+        return years;
+    }
+
 }

@@ -35,7 +35,7 @@ class StatusReaderTest {
             assertTrue(reference.leadTimeDefinitionsWithDays() < reference.leadTimeDefinitions(), "unknown maxima are explicit rows");
             assertEquals(0, reference.agreementYears(), "agreement rules are loaded like any source, not shipped in the schema");
             assertTrue(status.batches().isEmpty());
-            assertEquals(13, status.facts().size());
+            assertEquals(17, status.facts().size());
             status.facts().forEach(fact -> {
                 assertEquals(0, fact.rows(), fact.table());
                 assertNull(fact.from(), fact.table());
