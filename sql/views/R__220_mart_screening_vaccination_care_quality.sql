@@ -72,12 +72,15 @@ SELECT * EXCLUDE (indicator_code) FROM int_goal_shares WHERE indicator_code = 'l
 -- Grain: one row per year × geography × sex (diagnosis and age ALL): quality of life on the
 -- global health scale (QL2) as a mean's sums, from each delivered cell's respondents n, mean m
 -- and standard deviation s: Σx = n·m, Σx² = (n − 1)·s² + n·m² (the sample variance's identity).
+-- Each cell's sums are rounded to 1e-6 and added as decimals: a sum of doubles depends on the order
+-- DuckDB's threads add them in, and the yearly report must come out the same byte for byte.
 CREATE OR REPLACE VIEW mart_qol_global_health AS
 WITH weighted AS (
     SELECT q.year::VARCHAR AS period_code, b.geo_level, b.geo_code, q.sex_code,
            q.respondents * b.weight AS n,
-           q.respondents * q.mean_score * b.weight AS total,
-           ((q.respondents - 1) * q.sd_score * q.sd_score + q.respondents * q.mean_score * q.mean_score) * b.weight AS squares
+           round(q.respondents * q.mean_score * b.weight, 6)::DECIMAL(38, 6) AS total,
+           round(((q.respondents - 1) * q.sd_score * q.sd_score + q.respondents * q.mean_score * q.mean_score) * b.weight, 6)::DECIMAL(38, 6)
+               AS squares
     FROM stg_quality_of_life q
     JOIN int_geography_bridge b ON b.region_code = q.region_code AND b.split_municipality_code = '-'
     WHERE q.scale_code = 'QL2'

@@ -153,7 +153,7 @@ class LagesbildCliTest {
                     "no hidden count can be recovered or narrowed below the threshold"), audit.out());
             CliRun unknownFamily = CliRun.of("--db", db, "disclosure-audit", "--family", "nope");
             assertEquals(LagesbildCli.REJECTED, unknownFamily.exitCode());
-            assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: deaths, new-cases, prem"), unknownFamily.err());
+            assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: care-quality, deaths, hpv, new-cases, prem"), unknownFamily.err());
             CliRun second = CliRun.of("--db", db, "demo");
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.disclosure.Disclosure;
+import se.lagesbild.warehouse.notebook.Lagesbild;
 import se.lagesbild.warehouse.report.YearlyReport;
 import se.lagesbild.warehouse.report.Provenance;
 import se.lagesbild.warehouse.snapshots.Snapshots;
@@ -75,6 +76,7 @@ public final class YearlyReportRun {
         Path dbFile = db.toAbsolutePath().normalize();
         Map<String, Object> manifest = new LinkedHashMap<>();
         Map<String, ResultTable> tables;
+        YearlyReport computed;
         byte[] workbook;
         Language language = options.language();
         progress.accept(language.text("progress.tables", year, baseline) + (snapshot == null ? "" : ", " + language.text("report.as_of",
@@ -89,8 +91,9 @@ public final class YearlyReportRun {
             if (snapshot != null) {
                 Snapshots.asOf(warehouse, snapshot);
             }
-            tables = YearlyReport.compute(warehouse, year, baseline, published, language,
-                    table -> progress.accept(language.text("progress.table", table))).tables();
+            computed = YearlyReport.compute(warehouse, year, baseline, published, language,
+                    table -> progress.accept(language.text("progress.table", table)));
+            tables = computed.tables();
             workbook = XlsxTables.write(tables, Labels.of(warehouse, language));
             manifest.put("report", language.text("report.title"));
             manifest.put("language", language.code());
@@ -127,7 +130,7 @@ public final class YearlyReportRun {
             method.put("intervals", "Wilson (proportions), exact Poisson / Byar's (rates), order statistics (percentiles), Dobson (standardised rates)");
             method.put("change", "Newcombe (proportions), normal on the difference (rates); two-sample z test; improved/worsened at 5 %");
             method.put("sex_gaps", "Benjamini–Hochberg adjusted p < 0.05");
-            method.put("funnel", "normal approximation to the binomial, 95 % and 99.8 %");
+            method.put("funnel", se.lagesbild.warehouse.indicators.RegionComparisons.FUNNEL.description());
             method.put("csv", options.csv() == CsvTables.Dialect.EXCEL_SV ? "Swedish Excel: UTF-8 with BOM, semicolon, decimal comma"
                     : "RFC 4180: comma, decimal point, UTF-8");
             method.put("suppression_thresholds", new java.util.TreeMap<>(Disclosure.thresholds(warehouse)));
@@ -166,6 +169,10 @@ public final class YearlyReportRun {
             parameters.put("LAGESBILD_PUBLISHED", published == null ? "" : published);
             parameters.put(Language.PARAMETER, language.code());
             parameters.put("LAGESBILD_REGION", options.region());
+            // the notebook reads the tables computed above instead of computing them again
+            Path state = staging.resolve(".computed-report.ser");
+            computed.save(state);
+            parameters.put(Lagesbild.COMPUTED_REPORT, state.toString());
             Jupyter jupyter = new Jupyter(home);
             String html = "report-" + year + ".html";
             jupyter.execute(jupyter.notebooks().resolve(NOTEBOOK), "html", staging, "report-" + year, parameters, 900);

@@ -62,7 +62,7 @@ public final class Released {
      * for proportions at region level, its funnel limits around Riket and its position.
      */
     public record EquityRow(Cell cell, ReleasedValue both, ReleasedValue women, ReleasedValue men, SexComparisons.SexGap gap,
-                            Estimate funnel95, Estimate funnel998, Funnels.Position position) {
+                            Estimate funnel95, Estimate funnel998, Funnels.Position position) implements java.io.Serializable {
     }
 
     /**
@@ -72,7 +72,7 @@ public final class Released {
      * @param level         region or healthcare_region
      */
     public record Equity(String indicatorCode, String period, String diagnosis, String ageGroup, double nationalValue,
-                         List<EquityRow> rows, Inequality inequality, int regionsHidden, String funnelMethod, String level) {
+                         List<EquityRow> rows, Inequality inequality, int regionsHidden, String funnelMethod, String level) implements java.io.Serializable {
     }
 
     /**

@@ -9,5 +9,5 @@ import se.lagesbild.warehouse.stats.Estimate;
  * is carried.
  */
 public record ReleasedValue(Cell cell, double numerator, double denominator, Estimate estimate, Estimate limits998, String comparison, boolean suppressed,
-                            String reason) {
+                            String reason) implements java.io.Serializable {
 }

@@ -6,7 +6,7 @@ package se.lagesbild.warehouse.indicators;
  *
  * @param geoLevel region, healthcare_region or country
  */
-public record Cell(String periodCode, String geoLevel, String geoCode, String diagnosisCode, int sexCode, String ageGroupCode) {
+public record Cell(String periodCode, String geoLevel, String geoCode, String diagnosisCode, int sexCode, String ageGroupCode) implements java.io.Serializable {
     /** The order values are given in: period, level, geography, diagnosis, sex, age group. */
     public static final java.util.Comparator<Cell> ORDER = java.util.Comparator.comparing(Cell::periodCode)
             .thenComparing(Cell::geoLevel).thenComparing(Cell::geoCode).thenComparing(Cell::diagnosisCode)

@@ -21,7 +21,7 @@ import java.util.List;
 public record Indicator(String code, int goal, String titleSv, String titleEn, String descriptionSv, String descriptionEn, String unit,
                         String direction, Double target, String method, Double methodParam, String scope, String dataSource,
                         String martView, String disclosureFamily, String methodOptions, List<String> subgoals, Integer targetYear,
-                        Integer minBase) {
+                        Integer minBase) implements java.io.Serializable {
 
     public Indicator {
         subgoals = List.copyOf(subgoals);

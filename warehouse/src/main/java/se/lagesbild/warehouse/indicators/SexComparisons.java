@@ -28,7 +28,7 @@ public final class SexComparisons {
      * @param adjustedPValue  Benjamini–Hochberg over every gap returned together
      */
     public record SexGap(Cell cell, double womenNumerator, double womenDenominator, double menNumerator, double menDenominator,
-                         Estimate difference, Estimate ratio, TestResult test, double adjustedPValue, boolean flagged) {
+                         Estimate difference, Estimate ratio, TestResult test, double adjustedPValue, boolean flagged) implements java.io.Serializable {
     }
 
     /** Every cell of {@code filter} (sex ignored) with values for women and men. */

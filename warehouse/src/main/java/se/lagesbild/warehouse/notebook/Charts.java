@@ -93,8 +93,8 @@ public final class Charts {
     }
 
     /**
-     * The same, with each point outside the 95 % limits labelled ({@code labels} in the order of
-     * {@code points}; empty: none labelled).
+     * The same, with each point outside the 95 % limits labelled by name just above its marker
+     * ({@code labels} in the order of {@code points}; empty: none labelled).
      */
     public static String funnel(Language language, String title, String yTitle, double benchmark, List<double[]> points,
                                 List<String> labels, java.util.function.DoubleFunction<double[]> limits) {
@@ -122,11 +122,15 @@ public final class Charts {
         XYSeries units = chart.addSeries(language.text("series.regions"), points.stream().map(p -> p[0]).toList(), points.stream().map(p -> p[1]).toList());
         units.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         units.setMarkerColor(Color.BLACK);
+        double top = points.stream().mapToDouble(p -> p[1]).max().orElse(1);
+        double bottom = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+        double lift = Math.max(top - bottom, Math.abs(top) * 0.05) * 0.06;
         for (int i = 0; i < labels.size() && i < points.size(); i++) {
             double[] p = points.get(i);
             double[] l = limits.apply(Math.max(1, p[0]));
             if (p[1] < l[1] || p[1] > l[2]) {
-                chart.addAnnotation(new AnnotationText(labels.get(i), p[0], p[1], false));
+                // the name just above its marker, never on it
+                chart.addAnnotation(new AnnotationText(labels.get(i), p[0], p[1] + lift, false));
             }
         }
         return image(chart, title);

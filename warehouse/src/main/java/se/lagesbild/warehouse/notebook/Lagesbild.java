@@ -14,6 +14,7 @@ import se.lagesbild.warehouse.dimensions.Dimensions;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.indicators.RegionComparisons;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.report.YearlyReport;
@@ -225,14 +226,22 @@ public final class Lagesbild implements AutoCloseable {
         double k = Charts.scale(indicator.unit());
         var shown = equity.rows().stream().filter(r -> r.cell().geoLevel().equals("region") && !r.both().suppressed()).toList();
         List<double[]> points = shown.stream().map(r -> new double[] {r.both().denominator(), k * r.both().estimate().value()}).toList();
-        List<String> codes = shown.stream().map(r -> r.cell().geoCode()).toList();
+        List<String> names = shown.stream().map(r -> labels.regions().get(r.cell().geoCode())).toList();
         return Charts.funnel(language, language.text("chart.funnel", language.title(indicator), labels.period(equity.period())),
-                Charts.axis(language, indicator.unit()), k * target,
-                points, codes, n -> {
-                    var l95 = Funnels.limits(target, n, Confidence.NINETY_FIVE, 1);
-                    var l998 = Funnels.limits(target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
-                    return new double[] {k * l998.lower(), k * l95.lower(), k * l95.upper(), k * l998.upper()};
-                }) + Html.paragraph(language.text("chart.funnel.labelled"));
+                Charts.axis(language, indicator.unit()), k * target, points, names, n -> funnelLimits(target, n, k))
+                + Html.paragraph(language.text("chart.funnel.labelled"));
+    }
+
+    /**
+     * The funnel's drawn limits for a unit of size {@code n} around {@code target}, times {@code k}:
+     * {99.8 % lower, 95 % lower, 95 % upper, 99.8 % upper}, by the method the engine places the
+     * regions with ({@link RegionComparisons#FUNNEL}), so a point is drawn outside a curve exactly
+     * when the table says it lies outside.
+     */
+    public static double[] funnelLimits(double target, double n, double k) {
+        var l95 = Funnels.limits(RegionComparisons.FUNNEL, target, n, Confidence.NINETY_FIVE, 1);
+        var l998 = Funnels.limits(RegionComparisons.FUNNEL, target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
+        return new double[] {k * l998.lower(), k * l95.lower(), k * l95.upper(), k * l998.upper()};
     }
 
     /** Women against men per region and for Riket: a chart and the gaps with adjusted p-values. */
@@ -266,6 +275,13 @@ public final class Lagesbild implements AutoCloseable {
         return ReportView.scaled(indicator.unit(), label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
     }
 
+    /**
+     * The parameter naming the report {@code lagesbild report} computed before it runs the notebook
+     * ({@link YearlyReport#save}); the notebook reads it instead of computing the tables again, and
+     * computes them itself when it is not set (a notebook run by hand) or names another report.
+     */
+    public static final String COMPUTED_REPORT = "LAGESBILD_COMPUTED_REPORT";
+
     /** The yearly follow-up of the cancer strategy, for the report notebook. */
     public ReportView yearlyReport(int year, int baseline) {
         return yearlyReport(year, baseline, null);
@@ -277,7 +293,13 @@ public final class Lagesbild implements AutoCloseable {
      */
     public ReportView yearlyReport(int year, int baseline, String publishedBaseline) {
         String region = parameter("LAGESBILD_REGION");
-        return new ReportView(YearlyReport.compute(warehouse, year, baseline, publishedBaseline, language), Provenance.of(warehouse, snapshot),
+        String computed = parameter(COMPUTED_REPORT);
+        YearlyReport report = YearlyReport.load(computed == null ? null : java.nio.file.Path.of(computed), year, baseline, publishedBaseline,
+                language);
+        if (report == null) {
+            report = YearlyReport.compute(warehouse, year, baseline, publishedBaseline, language);
+        }
+        return new ReportView(report, Provenance.of(warehouse, snapshot),
                 Disclosure.thresholds(warehouse), region == null ? "01" : region);
     }
 

@@ -14,6 +14,7 @@ import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.TrendProjection;
 import se.lagesbild.warehouse.stats.TrendProjection.Projection;
+import se.lagesbild.warehouse.text.Language;
 
 /**
  * Goal fulfilment as the follow-up structure asks for it (issue 25): for every indicator with a
@@ -41,9 +42,36 @@ public final class GoalFulfilment {
     private GoalFulfilment() {
     }
 
-    /** One indicator's judgement. */
-    public record Judgement(Indicator indicator, int latestYear, double latestValue, double latestBase, Projection projection, String status,
-                            boolean uncertain, String reason) {
+    /** One indicator's judgement as of {@code year}. */
+    public record Judgement(Indicator indicator, int year, int latestYear, double latestValue, double latestBase, Projection projection,
+                            String status, boolean uncertain) {
+        /** Why the indicator has its status, in English. */
+        public String reason() {
+            return reason(Language.EN);
+        }
+
+        /** Why the indicator has its status, in {@code language}: the branch {@link GoalFulfilment#judge} took, with its figures. */
+        public String reason(Language language) {
+            Projection p = projection;
+            if (latestYear == 0) {
+                return language.text("fulfilment.no_value", year);
+            }
+            if (indicator.direction().equals("neither")) {
+                return language.text("fulfilment.no_direction");
+            }
+            if (indicator.minBase() != null && latestBase < indicator.minBase()) {
+                return language.text("fulfilment.small_base", latestYear, language.count(Math.round(latestBase)), language.count(indicator.minBase()));
+            }
+            if (status.equals("reached")) {
+                return language.text("fulfilment.reached", latestYear, language.value(latestValue, indicator.unit()));
+            }
+            if (!p.available()) {
+                return language.text("fulfilment.few_years", p.years(), MIN_YEARS);
+            }
+            return language.text(status.equals("on_track") ? "fulfilment.on_track" : "fulfilment.not_on_track", p.years(), indicator.targetYear(),
+                    language.valueWithInterval(p.value(), p.lower(), p.upper(), indicator.unit()), language.value(indicator.target(), indicator.unit()))
+                    + (uncertain ? " " + language.text("fulfilment.uncertain") : "");
+        }
     }
 
     /** A sub-goal's or goal's judgement over its indicators. */
@@ -87,37 +115,24 @@ public final class GoalFulfilment {
         }
         Projection projection = TrendProjection.project(years, value, se, base, share, indicator.targetYear(), confidence);
         if (n == 0) {
-            return new Judgement(indicator, 0, Double.NaN, Double.NaN, projection, "cannot_be_judged", false,
-                    "no released value for Riket in " + year);
+            return new Judgement(indicator, year, 0, Double.NaN, Double.NaN, projection, "cannot_be_judged", false);
         }
         int latestYear = years[n - 1];
         double latest = value[n - 1];
         double latestBase = base[n - 1];
-        if (indicator.direction().equals("neither")) {
-            return new Judgement(indicator, latestYear, latest, latestBase, projection, "cannot_be_judged", false,
-                    "the indicator has no direction, so no value can meet a target");
-        }
-        if (indicator.minBase() != null && latestBase < indicator.minBase()) {
-            return new Judgement(indicator, latestYear, latest, latestBase, projection, "cannot_be_judged", false,
-                    "the base in " + latestYear + " (" + Math.round(latestBase) + ") is below the smallest base for a judgement ("
-                            + indicator.minBase() + ")");
+        if (indicator.direction().equals("neither") || (indicator.minBase() != null && latestBase < indicator.minBase())) {
+            return new Judgement(indicator, year, latestYear, latest, latestBase, projection, "cannot_be_judged", false);
         }
         if (Boolean.TRUE.equals(meets(indicator, latest))) {
-            return new Judgement(indicator, latestYear, latest, latestBase, projection, "reached", false,
-                    "the value in " + latestYear + " meets the target already");
+            return new Judgement(indicator, year, latestYear, latest, latestBase, projection, "reached", false);
         }
         if (!projection.available()) {
-            return new Judgement(indicator, latestYear, latest, latestBase, projection, "cannot_be_judged", false,
-                    projection.years() + " year(s) with a released value; a trend needs at least " + MIN_YEARS);
+            return new Judgement(indicator, year, latestYear, latest, latestBase, projection, "cannot_be_judged", false);
         }
         boolean onTrack = Boolean.TRUE.equals(meets(indicator, projection.value()));
         boolean uncertain = onTrack ? !Boolean.TRUE.equals(meets(indicator, worse(indicator, projection)))
                 : Boolean.TRUE.equals(meets(indicator, better(indicator, projection)));
-        return new Judgement(indicator, latestYear, latest, latestBase, projection, onTrack ? "on_track" : "not_on_track", uncertain,
-                String.format(java.util.Locale.ROOT, "the trend over %d years projects %.4g in %d (%.4g–%.4g), %s the target %.4g%s",
-                        projection.years(), projection.value(), indicator.targetYear(), projection.lower(), projection.upper(),
-                        onTrack ? "which meets" : "short of", indicator.target(),
-                        uncertain ? "; the interval holds the target on both sides" : ""));
+        return new Judgement(indicator, year, latestYear, latest, latestBase, projection, onTrack ? "on_track" : "not_on_track", uncertain);
     }
 
     /** Whether {@code value} meets the indicator's target in its direction (null without a direction). */

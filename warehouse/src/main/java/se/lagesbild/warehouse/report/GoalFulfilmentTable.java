@@ -6,7 +6,6 @@ import java.util.Map;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Catalogue;
-import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -43,13 +42,13 @@ public final class GoalFulfilmentTable {
             for (GoalFulfilment.Rollup sub : rollups.stream().filter(r -> r.level().equals("subgoal")).toList()) {
                 if (subgoals.stream().anyMatch(x -> x.code().equals(sub.code()) && x.goal() == g)) {
                     table.row(rollupRow(language, sub, sub.code() + " " + (language == Language.SV ? sub.titleSv() : sub.titleEn()), g, sub.code()));
-                    sub.indicators().forEach(code -> table.row(judgementRow(language, year, byCode.get(code), language.title(byCode.get(code).indicator()), g,
+                    sub.indicators().forEach(code -> table.row(judgementRow(language, byCode.get(code), language.title(byCode.get(code).indicator()), g,
                             sub.code())));
                 }
             }
             // an indicator with a target that no sub-goal lists (no structure loaded, or left out of it) is still shown
             goal.indicators().stream().filter(code -> subgoals.stream().noneMatch(x -> x.indicators().contains(code)))
-                    .forEach(code -> table.row(judgementRow(language, year, byCode.get(code), language.title(byCode.get(code).indicator()), g, null)));
+                    .forEach(code -> table.row(judgementRow(language, byCode.get(code), language.title(byCode.get(code).indicator()), g, null)));
         }
         return table.build();
     }
@@ -61,35 +60,11 @@ public final class GoalFulfilmentTable {
                 r.status(), null, reason};
     }
 
-    private static Object[] judgementRow(Language language, int year, GoalFulfilment.Judgement j, String title, int goal, String subgoal) {
+    private static Object[] judgementRow(Language language, GoalFulfilment.Judgement j, String title, int goal, String subgoal) {
         var p = j.projection();
         return new Object[] {"indicator", j.indicator().code(), title, j.indicator().code(), goal, subgoal, j.indicator().target(), j.indicator().targetYear(),
                 j.latestYear() == 0 ? null : j.latestYear(), nan(j.latestValue()), nan(p.value()), nan(p.lower()), nan(p.upper()),
-                (long) p.years(), j.status(), j.uncertain(), reason(language, year, j)};
-    }
-
-    /** Why an indicator has its status, in the report's language. */
-    private static String reason(Language language, int year, GoalFulfilment.Judgement j) {
-        Indicator i = j.indicator();
-        var p = j.projection();
-        if (j.latestYear() == 0) {
-            return language.text("fulfilment.no_value", year);
-        }
-        if (i.direction().equals("neither")) {
-            return language.text("fulfilment.no_direction");
-        }
-        if (i.minBase() != null && j.latestBase() < i.minBase()) {
-            return language.text("fulfilment.small_base", j.latestYear(), language.count(Math.round(j.latestBase())), language.count(i.minBase()));
-        }
-        if (j.status().equals("reached")) {
-            return language.text("fulfilment.reached", j.latestYear(), language.value(j.latestValue(), i.unit()));
-        }
-        if (!p.available()) {
-            return language.text("fulfilment.few_years", p.years(), GoalFulfilment.MIN_YEARS);
-        }
-        return language.text(j.status().equals("on_track") ? "fulfilment.on_track" : "fulfilment.not_on_track", p.years(), i.targetYear(),
-                language.valueWithInterval(p.value(), p.lower(), p.upper(), i.unit()), language.value(i.target(), i.unit()))
-                + (j.uncertain() ? " " + language.text("fulfilment.uncertain") : "");
+                (long) p.years(), j.status(), j.uncertain(), j.reason(language)};
     }
 
     private static Double nan(double value) {

@@ -16,7 +16,7 @@ import se.lagesbild.warehouse.stats.Confidence;
  * else children) it has, in the year, or the first half-year when it is measured by half-years
  * (PREM), both in the baseline and the follow-up.
  */
-public record Headline(Indicator indicator, String baselinePeriod, String followUpPeriod, String diagnosis, String ageGroup) {
+public record Headline(Indicator indicator, String baselinePeriod, String followUpPeriod, String diagnosis, String ageGroup) implements java.io.Serializable {
     private static final List<String> DIAGNOSES = List.of("ALL", "MALIGNANT");
     private static final List<String> AGES = List.of("ALL", "18+", "0-17");
 

@@ -48,7 +48,7 @@ import se.lagesbild.warehouse.text.Language;
  *   judged, with the projection to the target year ({@link GoalFulfilment}).</li>
  * </ul>
  */
-public final class YearlyReport {
+public final class YearlyReport implements java.io.Serializable {
     public static final Confidence CONFIDENCE = Confidence.NINETY_FIVE;
 
     private final int year;
@@ -135,6 +135,38 @@ public final class YearlyReport {
         meta.put("baseline", baseline);
         tables.put(name, t.withMeta(meta));
         progress.accept(name);
+    }
+
+    /**
+     * Writes the computed report to {@code file} (Java serialization), so the report notebook run by
+     * the same {@code lagesbild report} reads what the run computed instead of computing it again.
+     */
+    public void save(java.nio.file.Path file) {
+        try (var out = new java.io.ObjectOutputStream(new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file)))) {
+            out.writeObject(this);
+        } catch (java.io.IOException e) {
+            throw new WarehouseException("Writing the computed report to " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The report {@link #save} wrote, or null when {@code file} is missing, unreadable or holds a
+     * report for other parameters (the caller then computes it). Only Lägesbild's own classes and
+     * the JDK's are accepted from the file.
+     */
+    public static YearlyReport load(java.nio.file.Path file, int year, int baseline, String publishedBaseline, Language language) {
+        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter("se.lagesbild.**;java.**;!*"));
+            YearlyReport r = (YearlyReport) in.readObject();
+            boolean same = r.year == year && r.baseline == baseline && java.util.Objects.equals(r.publishedBaseline, publishedBaseline)
+                    && r.language == language;
+            return same ? r : null;
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            return null;
+        }
     }
 
     public int year() {

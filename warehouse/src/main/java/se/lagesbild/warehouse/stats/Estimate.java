@@ -13,7 +13,7 @@ package se.lagesbild.warehouse.stats;
  *               (survival: S · se(log S), the delta method, so analysts can combine regions or
  *               take differences); NaN otherwise
  */
-public record Estimate(double value, double lower, double upper, String method, double standardError) {
+public record Estimate(double value, double lower, double upper, String method, double standardError) implements java.io.Serializable {
     /** An estimate without a standard error. */
     public Estimate(double value, double lower, double upper, String method) {
         this(value, lower, upper, method, Double.NaN);

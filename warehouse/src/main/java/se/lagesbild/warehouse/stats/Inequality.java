@@ -14,7 +14,7 @@ package se.lagesbild.warehouse.stats;
  * @param best                   the best value (highest or lowest as the indicator's direction says)
  */
 public record Inequality(double range, double maxMinRatio, double coefficientOfVariation, double indexOfDisparity,
-                         double meanDifferenceFromBest, double betweenGroupVariance, double best) {
+                         double meanDifferenceFromBest, double betweenGroupVariance, double best) implements java.io.Serializable {
 
     /**
      * What the index of disparity measures the regions against: the best region ({@link #best()}),

@@ -7,7 +7,7 @@ package se.lagesbild.warehouse.stats;
  * @param pValue    two-sided p-value (NaN when the test cannot be done)
  * @param method    the test's name
  */
-public record TestResult(double statistic, double pValue, String method) {
+public record TestResult(double statistic, double pValue, String method) implements java.io.Serializable {
     public static TestResult notAvailable(String method) {
         return new TestResult(Double.NaN, Double.NaN, method);
     }

@@ -6,7 +6,7 @@ package se.lagesbild.warehouse.tables;
  * @param role dimension (identifies a row; JSON-stat dimension), measure (a number; JSON-stat
  *             metric) or attribute (a property of the row, such as a reason)
  */
-public record Column(String name, Type type, Role role) {
+public record Column(String name, Type type, Role role) implements java.io.Serializable {
     public enum Type { STRING, INTEGER, NUMBER, BOOLEAN }
 
     public enum Role { DIMENSION, MEASURE, ATTRIBUTE }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param labels category labels (Swedish) per dimension column, for JSON-stat
  */
 public record ResultTable(String title, List<Column> columns, List<Object[]> rows, Map<String, Object> meta,
-                          Map<String, Map<String, String>> labels) {
+                          Map<String, Map<String, String>> labels) implements java.io.Serializable {
 
     public static Builder builder(String title, Column... columns) {
         return new Builder(title, List.of(columns));

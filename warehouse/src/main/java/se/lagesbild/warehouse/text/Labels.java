@@ -14,7 +14,7 @@ import se.lagesbild.warehouse.indicators.Indicator;
  * dimensions and catalogue: regions and healthcare regions, diagnoses, age groups, sexes, periods,
  * goals and indicators. A code without a label is shown as it is.
  */
-public final class Labels {
+public final class Labels implements java.io.Serializable {
     private final Language language;
     private final Map<String, String> regions;
     private final Map<String, String> healthcareRegions;
