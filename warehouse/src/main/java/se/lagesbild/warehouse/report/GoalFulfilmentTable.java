@@ -42,13 +42,12 @@ public final class GoalFulfilmentTable {
             for (GoalFulfilment.Rollup sub : rollups.stream().filter(r -> r.level().equals("subgoal")).toList()) {
                 if (subgoals.stream().anyMatch(x -> x.code().equals(sub.code()) && x.goal() == g)) {
                     table.row(rollupRow(language, sub, sub.code() + " " + (language == Language.SV ? sub.titleSv() : sub.titleEn()), g, sub.code()));
-                    sub.indicators().forEach(code -> table.row(judgementRow(language, byCode.get(code), language.title(byCode.get(code).indicator()), g,
-                            sub.code())));
+                    sub.indicators().forEach(code -> table.row(judgementRow(language, byCode.get(code), g, sub.code())));
                 }
             }
             // an indicator with a target that no sub-goal lists (no structure loaded, or left out of it) is still shown
             goal.indicators().stream().filter(code -> subgoals.stream().noneMatch(x -> x.indicators().contains(code)))
-                    .forEach(code -> table.row(judgementRow(language, byCode.get(code), language.title(byCode.get(code).indicator()), g, null)));
+                    .forEach(code -> table.row(judgementRow(language, byCode.get(code), g, null)));
         }
         return table.build();
     }
@@ -60,9 +59,9 @@ public final class GoalFulfilmentTable {
                 r.status(), null, reason};
     }
 
-    private static Object[] judgementRow(Language language, GoalFulfilment.Judgement j, String title, int goal, String subgoal) {
+    private static Object[] judgementRow(Language language, GoalFulfilment.Judgement j, int goal, String subgoal) {
         var p = j.projection();
-        return new Object[] {"indicator", j.indicator().code(), title, j.indicator().code(), goal, subgoal, j.indicator().target(), j.indicator().targetYear(),
+        return new Object[] {"indicator", j.indicator().code(), language.title(j.indicator()), j.indicator().code(), goal, subgoal, j.indicator().target(), j.indicator().targetYear(),
                 j.latestYear() == 0 ? null : j.latestYear(), nan(j.latestValue()), nan(p.value()), nan(p.lower()), nan(p.upper()),
                 (long) p.years(), j.status(), j.uncertain(), j.reason(language)};
     }
@@ -70,5 +69,4 @@ public final class GoalFulfilmentTable {
     private static Double nan(double value) {
         return Double.isNaN(value) ? null : value;
     }
-
 }
