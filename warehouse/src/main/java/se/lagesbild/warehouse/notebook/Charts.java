@@ -51,7 +51,9 @@ public final class Charts {
         if (labels.isEmpty() || bars.stream().allMatch(b -> Double.isNaN(b.value()))) {
             return nothing(language);
         }
-        chart.addSeries(language.text("series.value"), labels, values(bars), halfWidths(bars)).setFillColor(new Color(120, 120, 120));
+        chart.getStyler().setOverlapped(true);
+        chart.addSeries(language.text("series.value"), labels, values(bars)).setFillColor(new Color(120, 120, 120));
+        whiskers(chart, labels, bars);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         return image(chart, title);
     }
@@ -75,8 +77,9 @@ public final class Charts {
         zero.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(Color.GRAY);
-        CategorySeries points = chart.addSeries(language.text("series.change"), labels, drawn.stream().map(Bar::value).toList(),
-                drawn.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList());
+        chart.getStyler().setOverlapped(true);
+        whiskers(chart, labels, drawn);
+        CategorySeries points = chart.addSeries(language.text("series.change"), labels, drawn.stream().map(Bar::value).toList());
         points.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.DIAMOND);
         points.setMarkerColor(Color.BLACK);
@@ -159,11 +162,12 @@ public final class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(340).title(title).yAxisTitle(yTitle).build();
         style(chart.getStyler(), language);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        chart.getStyler().setOverlapped(true);
         int k = 0;
         for (var s : series.entrySet()) {
-            // NaN leaves a gap (XChart refuses null beside error bars)
-            CategorySeries line = chart.addSeries(s.getKey(), periods, s.getValue().stream().map(Bar::value).toList(),
-                    halfWidths(s.getValue()));
+            whiskers(chart, periods, s.getValue());
+            // NaN leaves a gap
+            CategorySeries line = chart.addSeries(s.getKey(), periods, s.getValue().stream().map(Bar::value).toList());
             line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
             line.setLineColor(k == 0 ? Color.BLACK : Color.GRAY);
             line.setMarkerColor(k == 0 ? Color.BLACK : Color.GRAY);
@@ -208,9 +212,25 @@ public final class Charts {
         style(chart.getStyler(), language);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
-        List<String> shown = labels.stream().map(l -> l.length() > 32 ? l.substring(0, 31).trim() + "…" : l).toList();
-        chart.addSeries(firstName, shown, values(first), halfWidths(first)).setFillColor(new Color(60, 60, 60));
-        chart.addSeries(secondName, shown, values(second), halfWidths(second)).setFillColor(new Color(190, 190, 190));
+        chart.getStyler().setOverlapped(true);
+        // each unit is two positions side by side (the first labelled, the second blank) and a blank
+        // spacer, each series drawn at its own positions, so every whisker stands on its own bar
+        List<String> positions = new ArrayList<>();
+        List<Bar> firstAt = new ArrayList<>();
+        List<Bar> secondAt = new ArrayList<>();
+        Bar none = new Bar("", Double.NaN, Double.NaN, Double.NaN);
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            positions.add(label.length() > 32 ? label.substring(0, 31).trim() + "…" : label);
+            positions.add("\u200b".repeat(2 * i + 1));
+            positions.add("\u200b".repeat(2 * i + 2));
+            firstAt.addAll(List.of(first.get(i), none, none));
+            secondAt.addAll(List.of(none, second.get(i), none));
+        }
+        chart.addSeries(firstName, positions, values(firstAt)).setFillColor(new Color(60, 60, 60));
+        chart.addSeries(secondName, positions, values(secondAt)).setFillColor(new Color(190, 190, 190));
+        whiskers(chart, positions, firstAt);
+        whiskers(chart, positions, secondAt);
         return image(chart, title);
     }
 
@@ -219,8 +239,33 @@ public final class Charts {
         return bars.stream().map(Bar::value).toList();
     }
 
-    private static List<Double> halfWidths(List<Bar> bars) {
-        return bars.stream().map(b -> Double.isNaN(b.upper()) || Double.isNaN(b.lower()) ? 0 : (b.upper() - b.lower()) / 2).toList();
+    /**
+     * Each bar's interval as XChart draws it: XChart's error bars are symmetric around a series'
+     * value, so the interval is drawn by a series of its own, without markers or legend, at the
+     * interval's midpoint with half its width: the whisker then runs exactly from the lower to the
+     * upper limit, as the table beside the chart gives them (asymmetric intervals stay asymmetric).
+     * A bar without an interval gets none. The chart must be overlapped, so this series stands at
+     * the same place as its bars.
+     */
+    static double[][] whiskerData(List<Bar> bars) {
+        double[] mid = new double[bars.size()];
+        double[] half = new double[bars.size()];
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            boolean drawn = !Double.isNaN(b.value()) && !Double.isNaN(b.lower()) && !Double.isNaN(b.upper());
+            mid[i] = drawn ? (b.lower() + b.upper()) / 2 : Double.NaN;
+            half[i] = drawn ? (b.upper() - b.lower()) / 2 : 0;
+        }
+        return new double[][] {mid, half};
+    }
+
+    private static void whiskers(CategoryChart chart, List<String> categories, List<Bar> bars) {
+        double[][] w = whiskerData(bars);
+        CategorySeries s = chart.addSeries(" interval " + chart.getSeriesMap().size(), categories,
+                java.util.Arrays.stream(w[0]).boxed().toList(), java.util.Arrays.stream(w[1]).boxed().toList());
+        s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
     }
 
     private static void style(org.knowm.xchart.style.AxesChartStyler styler, Language language) {

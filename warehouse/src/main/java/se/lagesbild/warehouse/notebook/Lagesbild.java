@@ -272,7 +272,7 @@ public final class Lagesbild implements AutoCloseable {
     }
 
     private static Charts.Bar bar(Indicator indicator, String label, ReleasedValue v) {
-        return ReportView.scaled(indicator.unit(), label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
+        return ReportView.level(indicator.unit(), label, v.estimate().value(), v.estimate().lower(), v.estimate().upper());
     }
 
     /**

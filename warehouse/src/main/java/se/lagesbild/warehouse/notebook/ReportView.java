@@ -176,7 +176,7 @@ public final class ReportView {
                     Object[] row = rows.stream().filter(r -> geo.equals(r[t.columnIndex("geo_code")]) && period.equals(r[t.columnIndex(
                             "period_code")])).findFirst().orElse(null);
                     line.add(row == null || Boolean.TRUE.equals(row[t.columnIndex("suppressed")]) ? new Charts.Bar(period, Double.NaN,
-                            Double.NaN, Double.NaN) : scaled(indicator.unit(), period, (Double) row[t.columnIndex("value")],
+                            Double.NaN, Double.NaN) : level(indicator.unit(), period, (Double) row[t.columnIndex("value")],
                             (Double) row[t.columnIndex("lower")], (Double) row[t.columnIndex("upper")]));
                 }
                 series.put(labels.regions().get(geo), line);
@@ -288,13 +288,19 @@ public final class ReportView {
     }
 
     private static Charts.Bar percent(String label, Double value, Double lower, Double upper) {
-        return scaled("proportion", label, value, lower, upper);
+        return level("proportion", label, value, lower, upper);
     }
 
     /** A bar in the unit's drawn scale (shares in per cent). */
     static Charts.Bar scaled(String unit, String label, Double value, Double lower, Double upper) {
         double k = Charts.scale(unit);
         return new Charts.Bar(label, k * number(value), k * number(lower), k * number(upper));
+    }
+
+    /** A level (not a change) as drawn: {@link #scaled}, a share's interval kept within 0–100 %. */
+    static Charts.Bar level(String unit, String label, Double value, Double lower, Double upper) {
+        Charts.Bar b = scaled(unit, label, value, lower, upper);
+        return unit.equals("proportion") ? new Charts.Bar(label, b.value(), Math.max(0, b.lower()), Math.min(100, b.upper())) : b;
     }
 
     private static double number(Object value) {
