@@ -178,6 +178,8 @@ public final class LabelledTable {
             case "unit" -> language.unitLabel(text);
             case "funnel_position" -> java.util.Arrays.stream(Funnels.Position.values()).filter(p -> p.label().equals(text)).findFirst()
                     .map(p -> language.text("funnel." + p.name())).orElse(text);
+            // a revision "unchanged" is a figure that stayed the same ("oförändrad"), not a change that was not significant
+            case "revision" -> language.has("revision." + text) ? language.text("revision." + text) : status(text);
             default -> STATUSES.contains(column) ? status(text) : text;
         };
     }

@@ -121,8 +121,10 @@ public final class ReportView {
     private String bySubgoal(ResultTable t, int goal) {
         List<String> columns = List.of("indicator", "baseline_value", "followup_value", "change", "p_value", "status", "target",
                 "target_met_followup");
-        String caption = language.text("table.indicators", report.baseline(), report.year());
         java.util.function.Predicate<Object[]> inGoal = Html.where(t, "goal", goal);
+        int period = t.columnIndex("followup_period");
+        boolean halves = t.rows().stream().filter(inGoal).anyMatch(r -> String.valueOf(r[period]).contains("H"));
+        String caption = language.text(halves ? "table.indicators.half" : "table.indicators", report.baseline(), report.year());
         ResultTable structure = report.table("goal_fulfilment");
         List<Object[]> subgoals = structure.rows().stream().filter(Html.where(structure, "level", "subgoal"))
                 .filter(Html.where(structure, "goal", goal)).toList();

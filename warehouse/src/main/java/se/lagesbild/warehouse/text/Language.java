@@ -23,8 +23,8 @@ import se.lagesbild.warehouse.indicators.Indicator;
  * space between a number and its unit U+00A0, so "553,4 per 100 000" stays on one line.
  */
 public enum Language {
-    SV("sv", "dagar", "procentenheter", ',', '\u202F'),
-    EN("en", "days", "percentage points", '.', ',');
+    SV("sv", "dag", "dagar", "procentenheter", "till", ',', '\u202F'),
+    EN("en", "day", "days", "percentage points", "to", '.', ',');
 
     /** The minus sign of typeset numbers (U+2212), distinct from the hyphen and the interval's en dash. */
     public static final char MINUS = '\u2212';
@@ -35,15 +35,19 @@ public enum Language {
     public static final String PARAMETER = "LAGESBILD_LANG";
 
     private final String code;
+    private final String day;
     private final String days;
+    private final String to;
     private final String points;
     private final char decimal;
     private final char grouping;
     private final Properties texts = new Properties();
 
-    Language(String code, String days, String points, char decimal, char grouping) {
+    Language(String code, String day, String days, String points, String to, char decimal, char grouping) {
         this.code = code;
+        this.day = day;
         this.days = days;
+        this.to = to;
         this.points = points;
         this.decimal = decimal;
         this.grouping = grouping;
@@ -144,9 +148,14 @@ public enum Language {
         }
         return switch (unit) {
             case "proportion" -> number(100 * value, 1) + NBSP + "%";
-            case "days" -> number(value, 0) + NBSP + days;
+            case "days" -> number(value, 0) + NBSP + days(number(value, 0));
             default -> number(value, 1) + NBSP + unitLabel(unit);
         };
+    }
+
+    /** "dag" or "dagar" ("day", "days") as the number as written agrees: 1 dag, −1 dag, 0 or 2 dagar. */
+    private String days(String written) {
+        return written.replace(String.valueOf(MINUS), "").replace("-", "").equals("1") ? day : days;
     }
 
     /** An interval in the unit's scale without the unit: {@code (79,7–83,9)}; empty when either end is missing. */
@@ -154,7 +163,9 @@ public enum Language {
         if (lower == null || upper == null || lower.isNaN() || upper.isNaN()) {
             return "";
         }
-        return "(" + bare(lower, unit) + "–" + bare(upper, unit) + ")";
+        // a dash between negative numbers reads as a minus: "(−44,7 till −8,9)" instead
+        String between = lower < 0 || upper < 0 ? " " + to + " " : "–";
+        return "(" + bare(lower, unit) + between + bare(upper, unit) + ")";
     }
 
     /** A value and its interval: {@code 83,1 % (79,7–83,9)}. */
@@ -171,7 +182,7 @@ public enum Language {
         String sign = value > 0 ? "+" : "";
         return switch (unit) {
             case "proportion" -> sign + number(100 * value, 1) + NBSP + points;
-            case "days" -> sign + number(value, 0) + NBSP + days;
+            case "days" -> sign + number(value, 0) + NBSP + days(number(value, 0));
             default -> sign + number(value, 1) + NBSP + unitLabel(unit);
         };
     }

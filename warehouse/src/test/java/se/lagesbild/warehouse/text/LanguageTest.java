@@ -29,7 +29,11 @@ class LanguageTest {
         assertEquals("12" + THIN + "345", sv.count(12345));
         assertEquals("+2,3" + NB + "procentenheter", sv.change(0.023, "proportion"));
         assertEquals(MINUS + "1,2" + NB + "procentenheter", sv.change(-0.012, "proportion"));
-        assertEquals("(" + MINUS + "4,2–1,8)", sv.interval(-0.042, 0.018, "proportion"));
+        assertEquals("(" + MINUS + "4,2 till 1,8)", sv.interval(-0.042, 0.018, "proportion"), "a negative bound: till, not a dash");
+        assertEquals("(" + MINUS + "44,7 till " + MINUS + "8,9)", sv.interval(-0.447, -0.089, "proportion"));
+        assertEquals("+1" + NB + "dag", sv.change(1.2, "days"), "one day");
+        assertEquals(MINUS + "1" + NB + "dag", sv.change(-0.9, "days"));
+        assertEquals("0" + NB + "dagar", sv.value(0.2, "days"));
         assertEquals("0,0", sv.number(-0.01, 1), "no negative zero");
         assertEquals("< 0,001", sv.pValue(0.00001));
         assertEquals("p = 0,0063", sv.pStatement(0.0063));
@@ -45,6 +49,8 @@ class LanguageTest {
         assertEquals("1,553.4" + NB + "per" + NB + "100,000", en.value(1553.44, "per 100 000"));
         assertEquals("36" + NB + "days", en.value(36.0, "days"));
         assertEquals("(79.7–83.9)", en.interval(0.797, 0.839, "proportion"));
+        assertEquals("(" + MINUS + "44.7 to " + MINUS + "8.9)", en.interval(-0.447, -0.089, "proportion"));
+        assertEquals("1" + NB + "day", en.value(1.0, "days"));
         assertEquals("+2.3" + NB + "percentage points", en.change(0.023, "proportion"));
     }
 
