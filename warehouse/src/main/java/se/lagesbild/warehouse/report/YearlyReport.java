@@ -16,6 +16,7 @@ import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
+import se.lagesbild.warehouse.stats.MultipleComparisons;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -361,7 +362,8 @@ public final class YearlyReport implements java.io.Serializable {
      * The most important changes as sentences: one finding per indicator family (the indicators that
      * count the same people, e.g. the lead-time share, median and percentiles), the one most certain
      * (largest z) among Riket's significant change, the target newly met or no longer met, the
-     * regions that changed significantly, a sex gap flagged after Benjamini–Hochberg, and a region
+     * regions whose change holds after Benjamini–Hochberg over every region × indicator comparison,
+     * a sex gap flagged after Benjamini–Hochberg, and a region
      * beyond the 99.8 % funnel limit (z 3.09). Families are ranked by that z; revised baselines
      * follow, one per family.
      */
@@ -397,13 +399,20 @@ public final class YearlyReport implements java.io.Serializable {
         ResultTable regions = tables.get("region_changes");
         Map<String, Map<String, List<String>>> changed = new LinkedHashMap<>();
         Map<String, Double> strongest = new LinkedHashMap<>();
-        for (Object[] r : regions.rows()) {
+        // every region × indicator comparison is one family: a region is named only when its change holds after
+        // Benjamini–Hochberg over all of them (about 400 tests at 5 % each would name some by chance)
+        List<Object[]> tested = regions.rows().stream().filter(r -> "region".equals(r[regions.columnIndex("geo_level")])
+                && r[regions.columnIndex("p_value")] instanceof Double p && !p.isNaN()).toList();
+        double[] adjusted = MultipleComparisons.benjaminiHochberg(tested.stream().mapToDouble(r -> (Double) r[regions.columnIndex("p_value")])
+                .toArray());
+        for (int i = 0; i < tested.size(); i++) {
+            Object[] r = tested.get(i);
             String status = (String) r[regions.columnIndex("status")];
-            if ("region".equals(r[regions.columnIndex("geo_level")]) && (status.equals("improved") || status.equals("worsened"))) {
+            if ((status.equals("improved") || status.equals("worsened")) && adjusted[i] < FINDING_ALPHA) {
                 String code = (String) r[0];
                 changed.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(status, k -> new ArrayList<>())
                         .add(regionName((String) r[regions.columnIndex("geo_code")]));
-                strongest.merge(code, z(r[regions.columnIndex("p_value")]), Math::max);
+                strongest.merge(code, z(adjusted[i]), Math::max);
             }
         }
         changed.forEach((code, byStatus) -> {
@@ -452,6 +461,9 @@ public final class YearlyReport implements java.io.Serializable {
         }
         return best.values();
     }
+
+    /** The false discovery rate a region's change must hold at (Benjamini–Hochberg over every region × indicator) to be a finding. */
+    static final double FINDING_ALPHA = 0.05;
 
     /** A target newly met or no longer met ranks as a change significant at 5 % at least. */
     private static final double TARGET_Z = 1.96;
