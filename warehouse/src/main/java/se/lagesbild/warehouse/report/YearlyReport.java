@@ -363,9 +363,9 @@ public final class YearlyReport implements java.io.Serializable {
      * count the same people, e.g. the lead-time share, median and percentiles), the one most certain
      * (largest z) among Riket's significant change, the target newly met or no longer met, the
      * regions whose change holds after Benjamini–Hochberg over every region × indicator comparison,
-     * a sex gap flagged after Benjamini–Hochberg, and a region
-     * beyond the 99.8 % funnel limit (z 3.09). Families are ranked by that z; revised baselines
-     * follow, one per family.
+     * a sex gap flagged after Benjamini–Hochberg, and a region beyond the 99.8 % funnel limit (z 3.09);
+     * the last three only on a base of at least {@value #FINDING_MIN_BASE} in the follow-up year.
+     * Families are ranked by that z; revised baselines follow, one per family.
      */
     private ResultTable inWords() {
         List<Finding> findings = new ArrayList<>();
@@ -396,6 +396,17 @@ public final class YearlyReport implements java.io.Serializable {
                         : "words.target_lost", title, target, language.value(after, unit)), Math.max(z, TARGET_Z)));
             }
         }
+        ResultTable eq = tables.get("equity");
+        // the follow-up year's base (patients, respondents, cases) of each indicator × geography, for the smallest base of a finding
+        Map<String, Double> bases = new LinkedHashMap<>();
+        for (Object[] r : eq.rows()) {
+            // a rate's base is its cases (the numerator), every other method's its patients or respondents
+            boolean rate = List.of("rate", "dsr").contains(indicator((String) r[0]).method());
+            if (r[eq.columnIndex(rate ? "numerator" : "denominator")] instanceof Double d) {
+                bases.put(r[0] + " " + r[eq.columnIndex("geo_code")], d);
+            }
+        }
+        java.util.function.BiPredicate<String, String> enough = (code, geo) -> bases.getOrDefault(code + " " + geo, 0.0) >= FINDING_MIN_BASE;
         ResultTable regions = tables.get("region_changes");
         Map<String, Map<String, List<String>>> changed = new LinkedHashMap<>();
         Map<String, Double> strongest = new LinkedHashMap<>();
@@ -408,7 +419,8 @@ public final class YearlyReport implements java.io.Serializable {
         for (int i = 0; i < tested.size(); i++) {
             Object[] r = tested.get(i);
             String status = (String) r[regions.columnIndex("status")];
-            if ((status.equals("improved") || status.equals("worsened")) && adjusted[i] < FINDING_ALPHA) {
+            if ((status.equals("improved") || status.equals("worsened")) && adjusted[i] < FINDING_ALPHA
+                    && enough.test((String) r[0], (String) r[regions.columnIndex("geo_code")])) {
                 String code = (String) r[0];
                 changed.computeIfAbsent(code, k -> new LinkedHashMap<>()).computeIfAbsent(status, k -> new ArrayList<>())
                         .add(regionName((String) r[regions.columnIndex("geo_code")]));
@@ -422,12 +434,14 @@ public final class YearlyReport implements java.io.Serializable {
             findings.add(new Finding(family(indicator), "regions", code, "regions", language.text("words.regions",
                     language.title(indicator), baseline, String.join("; ", parts)), strongest.get(code)));
         });
-        ResultTable eq = tables.get("equity");
         for (Object[] r : eq.rows()) {
             String code = (String) r[0];
             Indicator indicator = indicator(code);
             String geo = (String) r[eq.columnIndex("geo_code")];
             String where = regionName(geo);
+            if (!enough.test(code, geo)) {
+                continue;
+            }
             if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
                 findings.add(new Finding(family(indicator), "women and men", code, geo, language.text("words.sex_gap",
                         lowerFirst(language.title(indicator)), where, language.value((Double) r[eq.columnIndex("women_value")],
@@ -464,6 +478,12 @@ public final class YearlyReport implements java.io.Serializable {
 
     /** The false discovery rate a region's change must hold at (Benjamini–Hochberg over every region × indicator) to be a finding. */
     static final double FINDING_ALPHA = 0.05;
+    /**
+     * The smallest base (patients, respondents or cases in the follow-up year, both sexes) a region's or
+     * a sex gap's finding needs: below it a difference, however significant, rests on too few people to
+     * be news.
+     */
+    public static final int FINDING_MIN_BASE = 30;
 
     /** A target newly met or no longer met ranks as a change significant at 5 % at least. */
     private static final double TARGET_Z = 1.96;
