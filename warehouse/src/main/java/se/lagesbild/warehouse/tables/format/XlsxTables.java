@@ -27,7 +27,10 @@ import se.lagesbild.warehouse.text.Language;
  * followed by a column with its name, and a table with indicators but no unit gets the unit beside
  * the indicator's name. Numbers are Excel numbers in full precision (shares as fractions 0–1, as
  * the unit column says); a hidden value is the text ".." and a value not computed is empty, as in
- * Swedish official statistics. The file is the same bytes for the same tables: the creation date
+ * Swedish official statistics. Shares carry Excel's per-cent format (0.0 %), counts thousands
+ * grouped; every sheet has an autofilter on its header row and the header frozen; sheet names are
+ * in the workbook's language, and a last sheet says what {@code ..} and an empty cell mean and
+ * where the figures come from. The file is the same bytes for the same tables: the creation date
  * FastExcel stamps into {@code docProps/core.xml} is left out and every entry carries the same time.
  */
 public final class XlsxTables {
@@ -41,9 +44,17 @@ public final class XlsxTables {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try {
             Workbook workbook = new Workbook(out, "Lagesbild", "1.0");
+            Language language = labels.language();
+            java.util.Set<String> used = new java.util.HashSet<>(List.of(language.text("xlsx.about.sheet").toLowerCase(java.util.Locale.ROOT)));
             for (var sheet : sheets.entrySet()) {
-                writeSheet(workbook.newWorksheet(sheetName(sheet.getKey())), sheet.getValue(), labels);
+                String name = sheetName(language.textOr("xlsx.sheet." + sheet.getKey(), sheet.getKey()));
+                while (!used.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                    name = sheetName(name.substring(0, Math.min(name.length(), MAX_SHEET_NAME - 2)) + " " + used.size());
+                }
+                writeSheet(workbook.newWorksheet(name), sheet.getValue(), labels);
             }
+            // last, so the data is the first sheet a reader (or PxWeb's download) opens
+            writeAbout(workbook.newWorksheet(sheetName(language.text("xlsx.about.sheet"))), language);
             workbook.finish();
             return withoutCreationDate(out.toByteArray());
         } catch (IOException e) {
@@ -57,7 +68,41 @@ public final class XlsxTables {
         return clean.length() > MAX_SHEET_NAME ? clean.substring(0, MAX_SHEET_NAME) : clean;
     }
 
-    private record Out(String header, java.util.function.Function<Object[], Object> value) {
+    /**
+     * What a cell holds, for its Excel number format: a share in the row's indicator's unit (a
+     * fraction shown as per cent), a count (thousands grouped), or anything else (as it is).
+     */
+    private enum Kind { SHARE, COUNT, OTHER }
+
+    private record Out(String header, java.util.function.Function<Object[], Object> value, java.util.function.Function<Object[], Kind> kind) {
+        Out(String header, java.util.function.Function<Object[], Object> value) {
+            this(header, value, row -> Kind.OTHER);
+        }
+    }
+
+    /** Per cent with one decimal for shares (stored as fractions), thousands grouped for counts. */
+    private static final String SHARE_FORMAT = "0.0%";
+    private static final String COUNT_FORMAT = "#,##0";
+
+    /** Columns that never hold a value in the indicator's unit, though they are numbers. */
+    private static boolean unitless(String column) {
+        return column.contains("p_value") || column.contains("ratio") || column.contains("numerator") || column.contains("denominator")
+                || column.equals("years") || column.contains("standard_error") || column.contains("year") || column.equals("rank");
+    }
+
+    /** The sheet that says what the tables' marks mean and where the figures come from ("Om tabellerna"). */
+    private static void writeAbout(Worksheet ws, Language language) {
+        ws.value(0, 0, language.text("xlsx.about.title"));
+        ws.style(0, 0).bold().set();
+        int r = 2;
+        for (String key : List.of("hidden", "empty", "shares", "codes", "sources", "methods")) {
+            ws.value(r, 0, language.text("xlsx.about." + key + ".mark"));
+            ws.style(r, 0).bold().set();
+            ws.value(r, 1, language.text("xlsx.about." + key));
+            r++;
+        }
+        ws.width(0, 22);
+        ws.width(1, 110);
     }
 
     private static void writeSheet(Worksheet ws, ResultTable table, Labels labels) {
@@ -85,6 +130,14 @@ public final class XlsxTables {
             } else if (c.name().equals("unit")) {
                 columns.add(new Out(header, row -> row[index] == null ? null : language.measureBase(row[index].toString(), false)));
             } else {
+                int unitColumn = table.columnIndex("unit");
+                java.util.function.Function<Object[], Kind> kind = measure && c.type() == Column.Type.INTEGER ? row -> Kind.COUNT
+                        : measure && !unitless(c.name()) ? row -> {
+                            String unit = unitColumn >= 0 && row[unitColumn] != null ? row[unitColumn].toString()
+                                    : indicatorColumn >= 0 && row[indicatorColumn] != null && labels.indicator(row[indicatorColumn].toString()) != null
+                                    ? labels.indicator(row[indicatorColumn].toString()).unit() : null;
+                            return "proportion".equals(unit) ? Kind.SHARE : Kind.OTHER;
+                        } : c.name().contains("numerator") || c.name().contains("denominator") ? row -> Kind.COUNT : row -> Kind.OTHER;
                 columns.add(new Out(header, row -> {
                     Object v = row[index];
                     boolean hidden = suppressed >= 0 && Boolean.TRUE.equals(row[suppressed]);
@@ -95,7 +148,7 @@ public final class XlsxTables {
                         return hidden ? ".." : null;
                     }
                     return v instanceof Boolean b ? language.yesNo(b) : v;
-                }));
+                }, kind));
             }
         }
         ws.value(0, 0, title(table, labels.language()));
@@ -110,6 +163,10 @@ public final class XlsxTables {
                 Object v = columns.get(c).value().apply(row);
                 if (v instanceof Number n) {
                     ws.value(r, c, n);
+                    Kind kind = columns.get(c).kind().apply(row);
+                    if (kind != Kind.OTHER) {
+                        ws.style(r, c).format(kind == Kind.SHARE ? SHARE_FORMAT : COUNT_FORMAT).set();
+                    }
                 } else if (v != null) {
                     ws.value(r, c, v.toString());
                 }
@@ -117,6 +174,9 @@ public final class XlsxTables {
             r++;
         }
         ws.freezePane(0, 2);
+        if (!columns.isEmpty()) {
+            ws.setAutoFilter(1, 0, Math.max(1, r - 1), columns.size() - 1);
+        }
     }
 
     /**

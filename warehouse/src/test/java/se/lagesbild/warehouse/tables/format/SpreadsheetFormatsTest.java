@@ -67,7 +67,39 @@ class SpreadsheetFormatsTest {
                 assertEquals("Gotland", rows.get(3).getCell(4).getText());
                 assertEquals("..", rows.get(3).getCell(5).getText(), "a hidden value is marked, not left empty");
             }
+            try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(first),
+                    new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+                assertEquals("shares", book.getFirstSheet().getName(), "the data first");
+                var last = book.getSheets().reduce((a, b) -> b).orElseThrow();
+                assertEquals("Om tabellerna", last.getName(), "the last sheet says what the marks mean");
+                List<Row> about = last.read();
+                assertTrue(about.stream().anyMatch(r -> "..".equals(r.getCell(0).getText()) && r.getCell(1).getText().contains("röjandekontroll")),
+                        "'..' is explained");
+                assertTrue(about.stream().anyMatch(r -> r.getCellCount() > 1 && r.getCell(1).getText().contains("SCB")), "the sources are named");
+                Row shown = book.findSheet("shares").orElseThrow().read().get(2);
+                assertEquals("0.0%", shown.getCell(5).getDataFormatString(), "a share is shown in per cent");
+                assertEquals(0.8313, shown.getCell(5).asNumber().doubleValue(), 0, "and stored in full precision");
+            }
+            try (ReadableWorkbook english = new ReadableWorkbook(new ByteArrayInputStream(XlsxTables.write(Map.of("indicators", table()),
+                    Labels.of(w, Language.EN))))) {
+                assertEquals(List.of("Indicators", "About the tables"), english.getSheets().map(x -> x.getName()).toList(),
+                        "sheet names in the workbook's language");
+            }
+            String sheetXml = sheetXml(first, "xl/worksheets/sheet1.xml");
+            assertTrue(sheetXml.contains("<autoFilter ref=\"A2:H4\""), "an autofilter on the header row: " + sheetXml.substring(0,
+                    Math.min(400, sheetXml.length())));
         }
+    }
+
+    private static String sheetXml(byte[] xlsx, String entry) throws java.io.IOException {
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(entry)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + entry);
     }
 
     @Test
