@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.warehouse.stats.Funnels;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.text.Labels;
@@ -46,7 +45,6 @@ public final class LabelledTable {
     private static final Set<String> P_VALUES = Set.of("p_value", "p_value_adjusted", "trend_p_value");
     /** Counts that may be stored as numbers (weighted where standardised): whole ones written without decimals. */
     private static final Set<String> COUNTS = Set.of("numerator", "denominator");
-    private static final Set<String> STATUSES = Set.of("status", "revised_status", "published_status", "revision", "comparison");
 
     private final ResultTable table;
     private final Labels labels;
@@ -176,20 +174,8 @@ public final class LabelledTable {
             case "goal" -> labels.goal(text);
             case "period_code", "baseline_period", "followup_period" -> labels.period(text);
             case "unit" -> language.unitLabel(text);
-            case "funnel_position" -> java.util.Arrays.stream(Funnels.Position.values()).filter(p -> p.label().equals(text)).findFirst()
-                    .map(p -> language.text("funnel." + p.name())).orElse(text);
-            // a revision "unchanged" is a figure that stayed the same ("oförändrad"), not a change that was not significant
-            case "revision" -> language.has("revision." + text) ? language.text("revision." + text) : status(text);
-            default -> STATUSES.contains(column) ? status(text) : text;
+            default -> labels.word(column, text);
         };
-    }
-
-    /** A status word in the language: "improved" → "förbättrat"; "not tested (median)" → "ej testat (median)". */
-    private String status(String status) {
-        int bracket = status.indexOf(" (");
-        String word = bracket < 0 ? status : status.substring(0, bracket);
-        String key = "status." + word.replace(' ', '_');
-        return language.has(key) ? language.text(key) + (bracket < 0 ? "" : status.substring(bracket)) : status;
     }
 
     private String text(Object[] row, String column) {

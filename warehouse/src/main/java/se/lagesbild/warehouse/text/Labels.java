@@ -111,4 +111,34 @@ public final class Labels implements java.io.Serializable {
         members.forEach(m -> labels.put(m.code(), language.label(m)));
         return labels;
     }
+
+    /** Columns whose values are status words ("improved", "not tested (median)"). */
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("status", "revised_status", "published_status", "comparison");
+
+    /**
+     * A word value of {@code column} as the language writes it, the one place the page and the workbook
+     * label them: a status ("improved" → "förbättrad"; "not tested (median)" → "inte testad (median)"),
+     * a revision ("unchanged" → "oförändrad": a figure that stayed the same, not a change that was not
+     * significant), a funnel position ("Low (0.001)" → "låg, utanför 99,8 %"), a geographic level
+     * ("country" → "riket"); any other value as it is.
+     */
+    public String word(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (column) {
+            case "funnel_position" -> java.util.Arrays.stream(se.lagesbild.warehouse.stats.Funnels.Position.values())
+                    .filter(p -> p.label().equals(value)).findFirst().map(p -> language.text("funnel." + p.name())).orElse(value);
+            case "revision" -> language.has("revision." + value) ? language.text("revision." + value) : status(value);
+            case "geo_level", "level" -> language.textOr("level." + value, value);
+            default -> STATUSES.contains(column) ? status(value) : value;
+        };
+    }
+
+    private String status(String status) {
+        int bracket = status.indexOf(" (");
+        String word = bracket < 0 ? status : status.substring(0, bracket);
+        String key = "status." + word.replace(' ', '_');
+        return language.has(key) ? language.text(key) + (bracket < 0 ? "" : status.substring(bracket)) : status;
+    }
 }

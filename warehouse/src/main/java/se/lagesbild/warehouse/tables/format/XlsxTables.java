@@ -147,7 +147,7 @@ public final class XlsxTables {
                     if (v instanceof Double d && d.isNaN()) {
                         return hidden ? ".." : null;
                     }
-                    return v instanceof Boolean b ? language.yesNo(b) : v;
+                    return v instanceof Boolean b ? language.yesNo(b) : v instanceof String text ? labels.word(c.name(), text) : v;
                 }, kind));
             }
         }

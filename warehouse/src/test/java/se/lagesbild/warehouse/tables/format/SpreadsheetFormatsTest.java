@@ -85,6 +85,15 @@ class SpreadsheetFormatsTest {
                 assertEquals(List.of("Indicators", "About the tables"), english.getSheets().map(x -> x.getName()).toList(),
                         "sheet names in the workbook's language");
             }
+            ResultTable words = ResultTable.builder("Words", Column.text("geo_level"), Column.text("status"), Column.text("revision"),
+                    Column.text("funnel_position")).row("country", "unchanged", "unchanged", "Low (0.001)").build();
+            try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(XlsxTables.write(Map.of("words", words),
+                    Labels.of(w, Language.SV))))) {
+                Row row = book.getFirstSheet().read().get(2);
+                assertEquals(List.of("riket", "ingen säkerställd förändring", "oförändrad", "låg, utanför 99,8 %"),
+                        List.of(row.getCell(0).getText(), row.getCell(1).getText(), row.getCell(2).getText(), row.getCell(3).getText()),
+                        "no English value in the Swedish book");
+            }
             String sheetXml = sheetXml(first, "xl/worksheets/sheet1.xml");
             assertTrue(sheetXml.contains("<autoFilter ref=\"A2:H4\""), "an autofilter on the header row: " + sheetXml.substring(0,
                     Math.min(400, sheetXml.length())));
