@@ -176,6 +176,11 @@ public final class YearlyReportRun {
             Jupyter jupyter = new Jupyter(home);
             String html = "report-" + year + ".html";
             jupyter.execute(jupyter.notebooks().resolve(NOTEBOOK), "html", staging, "report-" + year, parameters, 900);
+            // the page's title is the report's, not the notebook's file name
+            Path page = staging.resolve(html);
+            Files.writeString(page, Files.readString(page, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("<title>[^<]*</title>",
+                    java.util.regex.Matcher.quoteReplacement("<title>" + language.text("report.title") + " " + year + "</title>")),
+                    java.nio.charset.StandardCharsets.UTF_8);
             written.put(html, sha256(Files.readAllBytes(staging.resolve(html))));
             manifest.put("files", written);
             Files.write(staging.resolve("manifest.json"), JsonTables.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)

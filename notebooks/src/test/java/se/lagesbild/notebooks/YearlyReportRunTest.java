@@ -61,8 +61,10 @@ class YearlyReportRunTest {
             String shown = Language.SV.valueWithInterval(change.followUp().value(), change.followUp().lower(), change.followUp().upper(),
                     "proportion");
             assertTrue(shown.matches("\\d\\d,\\d\u00a0% \\(\\d\\d,\\d–\\d\\d,\\d\\)"), shown);
-            assertTrue(Files.readString(a.html(), StandardCharsets.UTF_8).contains("<td class=\"n\">" + shown + "</td>"),
-                    "the follow-up value as a reader sees it: " + shown);
+            String page = Files.readString(a.html(), StandardCharsets.UTF_8);
+            assertTrue(page.contains("<td class=\"n\">" + shown + "</td>"), "the follow-up value as a reader sees it: " + shown);
+            assertTrue(page.contains("<title>Årlig uppföljning av den nationella cancerstrategin 2027</title>"), "the report's title, not the notebook's name");
+            assertTrue(!page.contains("Lägesbild dev"), "the version that wrote it, not 'dev'");
             try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(a.workbook().toFile())) {
                 var sheet = workbook.findSheet("Indikatorer").orElseThrow();
                 var rows = sheet.read();

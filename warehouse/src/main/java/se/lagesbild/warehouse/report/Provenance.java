@@ -25,9 +25,17 @@ public record Provenance(String schemaVersion, String snapshot, Long maxBatchId,
         return new Provenance(SchemaVersion.applied(warehouse.dsl()), snapshot, maxBatch, batches);
     }
 
-    /** The version of Lägesbild that wrote the report (the jar's, or "dev" from the sources). */
+    /** The version of Lägesbild that wrote the report (the build's, written into version.properties; "dev" without a build). */
     public static String lagesbildVersion() {
-        String v = Provenance.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        try (var in = Provenance.class.getResourceAsStream("/se/lagesbild/warehouse/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version");
+            return v == null || v.startsWith("$") ? "dev" : v;
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }
