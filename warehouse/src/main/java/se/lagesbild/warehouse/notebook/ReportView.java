@@ -112,9 +112,22 @@ public final class ReportView {
                         (Double) r[t.columnIndex("followup_upper")]));
             }
         }
+        List<Indicator> shown = t.rows().stream().filter(Html.where(t, "goal", goal)).map(r -> labels.indicator((String) r[t.columnIndex("indicator")]))
+                .filter(java.util.Objects::nonNull).toList();
         return heading("goal-" + goal) + bySubgoal(t, goal)
                 + (titles.isEmpty() ? "" : Charts.pairs(language.text("chart.shares", goal), language.text("chart.axis.share"), titles,
-                String.valueOf(report.baseline()), before, String.valueOf(report.year()), after, language));
+                String.valueOf(report.baseline()), before, String.valueOf(report.year()), after, language)) + source(shown);
+    }
+
+    /** "Källa: …" naming the registers and statistics the indicators' figures come from, under a table or chart. */
+    String source(List<Indicator> indicators) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Indicator i : indicators) {
+            for (String code : i.dataSource().split(",\\s*")) {
+                names.add(language.textOr("source." + code.trim(), code.trim()));
+            }
+        }
+        return names.isEmpty() ? "" : "<p class=\"lb-note\">" + Html.escape(language.text("source.lead", String.join("; ", names))) + "</p>";
     }
 
     /** The goal's indicators table, split by the sub-goals the goal-fulfilment table lists for it. */
@@ -185,7 +198,7 @@ public final class ReportView {
             }
             String title = language.text("chart.trend", language.title(indicator), labels.regions().get(region));
             html.append(Charts.trend(language, title, Charts.axis(language, indicator.unit()), periods.stream().map(labels::period).toList(),
-                    series));
+                    series)).append(source(List.of(indicator)));
         }
         return html.toString();
     }
@@ -222,7 +235,7 @@ public final class ReportView {
                     indicator.unit().equals("proportion") ? language.text("chart.axis.points") : Charts.axis(language, indicator.unit()), bars));
             html.append(LabelledTable.html(changes, language.text("chart.forest.title", language.title(indicator)), List.of("geo_code",
                     "baseline_value", "followup_value", "change", "status"), r -> code.equals(r[0]) && "region".equals(r[changes
-                    .columnIndex("geo_level")]), labels, indicator.unit()));
+                    .columnIndex("geo_level")]), labels, indicator.unit())).append(source(List.of(indicator)));
         }
         return html.toString();
     }
@@ -233,7 +246,8 @@ public final class ReportView {
         for (Headline h : report.headlines()) {
             Released.Equity e = report.equityOf(h.indicator().code());
             if (e != null) {
-                html.append(Html.heading(3, language.title(h.indicator()))).append(Lagesbild.womenAndMen(labels, h.indicator(), e));
+                html.append(Html.heading(3, language.title(h.indicator()))).append(Lagesbild.womenAndMen(labels, h.indicator(), e))
+                        .append(source(List.of(h.indicator())));
             }
         }
         return html.toString();
@@ -281,7 +295,7 @@ public final class ReportView {
         ResultTable.Builder batches = ResultTable.builder("batches", Column.integerDimension("batch"), Column.text("source"),
                 Column.text("file"), Column.text("vintage"), Column.text("sha256"));
         for (WarehouseStatus.Batch b : provenance.batches()) {
-            batches.row(b.batchId(), b.source(), b.fileName(), b.vintage(), b.sha256() == null ? "" : b.sha256().substring(0,
+            batches.row(b.batchId(), language.textOr("source." + b.source(), b.source()), b.fileName(), b.vintage(), b.sha256() == null ? "" : b.sha256().substring(0,
                     Math.min(12, b.sha256().length())));
         }
         return heading("appendix") + Html.paragraph(language.text("section.appendix.lead", provenance.schemaVersion(),
