@@ -363,7 +363,8 @@ public final class YearlyReport implements java.io.Serializable {
      * count the same people, e.g. the lead-time share, median and percentiles), the one most certain
      * (largest z) among Riket's significant change, the target newly met or no longer met, the
      * regions whose change holds after Benjamini–Hochberg over every region × indicator comparison,
-     * a sex gap flagged after Benjamini–Hochberg, and a region beyond the 99.8 % funnel limit (z 3.09);
+     * a sex gap flagged after Benjamini–Hochberg within one diagnosis (over all diagnoses a gap is the
+     * diagnosis mix), and a region beyond the 99.8 % funnel limit (z 3.09);
      * the last three only on a base of at least {@value #FINDING_MIN_BASE} in the follow-up year.
      * Families are ranked by that z; revised baselines follow, one per family.
      */
@@ -442,7 +443,10 @@ public final class YearlyReport implements java.io.Serializable {
             if (!enough.test(code, geo)) {
                 continue;
             }
-            if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")])) {
+            // over all diagnoses together a gap is mostly the diagnosis mix (breast cancer against prostate cancer), not a
+            // difference in how women and men are treated: only a gap within one diagnosis is a finding
+            boolean mixed = List.of("ALL", "MALIGNANT").contains(r[eq.columnIndex("diagnosis_code")]);
+            if (Boolean.TRUE.equals(r[eq.columnIndex("sex_gap_flagged")]) && !mixed) {
                 findings.add(new Finding(family(indicator), "women and men", code, geo, language.text("words.sex_gap",
                         lowerFirst(language.title(indicator)), where, language.value((Double) r[eq.columnIndex("women_value")],
                         indicator.unit()), language.value((Double) r[eq.columnIndex("men_value")], indicator.unit()),
