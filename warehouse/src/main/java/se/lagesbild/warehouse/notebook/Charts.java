@@ -213,8 +213,9 @@ public final class Charts {
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         chart.getStyler().setOverlapped(true);
-        // each unit is two positions side by side (the first labelled, the second blank) and a blank
-        // spacer, each series drawn at its own positions, so every whisker stands on its own bar
+        // each unit is two positions side by side (the first labelled, the second blank: XChart places
+        // categories by position and measures every label, so a blank is a space) and a blank spacer,
+        // each series drawn at its own positions, so every whisker stands on its own bar
         List<String> positions = new ArrayList<>();
         List<Bar> firstAt = new ArrayList<>();
         List<Bar> secondAt = new ArrayList<>();
@@ -222,8 +223,8 @@ public final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             positions.add(label.length() > 32 ? label.substring(0, 31).trim() + "…" : label);
-            positions.add("\u200b".repeat(2 * i + 1));
-            positions.add("\u200b".repeat(2 * i + 2));
+            positions.add(" ");
+            positions.add(" ");
             firstAt.addAll(List.of(first.get(i), none, none));
             secondAt.addAll(List.of(none, second.get(i), none));
         }
