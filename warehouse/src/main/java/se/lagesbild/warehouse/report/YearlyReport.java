@@ -431,9 +431,9 @@ public final class YearlyReport implements java.io.Serializable {
         changed.forEach((code, byStatus) -> {
             Indicator indicator = indicator(code);
             List<String> parts = new ArrayList<>();
-            byStatus.forEach((status, names) -> parts.add(language.text("words.regions." + status, String.join(", ", names))));
+            byStatus.forEach((status, names) -> parts.add(language.text("words.regions." + status, language.list(names))));
             findings.add(new Finding(family(indicator), "regions", code, "regions", language.text("words.regions",
-                    language.title(indicator), baseline, String.join("; ", parts)), strongest.get(code)));
+                    language.title(indicator), baseline, language.list(parts)), strongest.get(code)));
         });
         for (Object[] r : eq.rows()) {
             String code = (String) r[0];

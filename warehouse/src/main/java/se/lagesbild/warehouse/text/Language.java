@@ -234,6 +234,14 @@ public enum Language {
         return count ? 0 : unit.equals("proportion") ? 4 : 1;
     }
 
+    /** Items as a sentence lists them: "Sörmland", "Sörmland och Skåne", "Uppsala, Sörmland och Skåne". */
+    public String list(java.util.List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + text("words.and") + " " + items.get(items.size() - 1);
+    }
+
     /** "yes" or "no", or "–". */
     public String yesNo(Boolean value) {
         return value == null ? "–" : text(value ? "yes" : "no");

@@ -34,6 +34,8 @@ class LanguageTest {
         assertEquals("+1" + NB + "dag", sv.change(1.2, "days"), "one day");
         assertEquals(MINUS + "1" + NB + "dag", sv.change(-0.9, "days"));
         assertEquals("0" + NB + "dagar", sv.value(0.2, "days"));
+        assertEquals("Uppsala, Sörmland och Skåne", sv.list(java.util.List.of("Uppsala", "Sörmland", "Skåne")));
+        assertEquals("Skåne", sv.list(java.util.List.of("Skåne")));
         assertEquals("0,0", sv.number(-0.01, 1), "no negative zero");
         assertEquals("< 0,001", sv.pValue(0.00001));
         assertEquals("p = 0,0063", sv.pStatement(0.0063));
