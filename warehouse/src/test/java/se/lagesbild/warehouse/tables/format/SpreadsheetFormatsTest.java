@@ -90,7 +90,7 @@ class SpreadsheetFormatsTest {
             try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(XlsxTables.write(Map.of("words", words),
                     Labels.of(w, Language.SV))))) {
                 Row row = book.getFirstSheet().read().get(2);
-                assertEquals(List.of("riket", "ingen säkerställd förändring", "oförändrad", "låg, utanför 99,8 %"),
+                assertEquals(List.of("riket", "ingen statistiskt säkerställd förändring", "oförändrad", "låg, utanför 99,8 %"),
                         List.of(row.getCell(0).getText(), row.getCell(1).getText(), row.getCell(2).getText(), row.getCell(3).getText()),
                         "no English value in the Swedish book");
             }
