@@ -17,7 +17,9 @@ public final class Html {
             + ".lb-table caption{text-align:left;font-weight:600;padding:.3em 0}.lb-table th,.lb-table td{border:1px solid #ccc;"
             + "padding:2px 6px;text-align:left;vertical-align:top}.lb-table th{background:#f2f2f2}"
             + ".lb-table td.n{text-align:right;font-variant-numeric:tabular-nums}"
-            + ".lb-table tr.hidden td{color:#888}.lb-note{font:12px system-ui,sans-serif;color:#555}</style>";
+            + ".lb-table tr.hidden td{color:#888}.lb-note{font:12px system-ui,sans-serif;color:#555}"
+            + ".lb-cover{display:grid;grid-template-columns:10em auto;gap:2px 8px;font:14px system-ui,sans-serif}"
+            + ".lb-cover dt{font-weight:600}.lb-cover dd{margin:0}</style>";
 
     private Html() {
     }

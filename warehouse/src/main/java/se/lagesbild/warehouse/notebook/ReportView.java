@@ -61,12 +61,35 @@ public final class ReportView {
     public String header() {
         String asOf = provenance.snapshot() == null ? language.text("report.newest") : language.text("report.as_of", provenance.snapshot());
         StringBuilder html = new StringBuilder("<h1>").append(Html.escape(language.text("report.title") + " " + report.year()))
-                .append("</h1>").append(Html.paragraph(language.text("report.lead", report.year(), report.baseline(), asOf)))
+                .append("</h1>").append(cover())
+                .append(Html.paragraph(language.text("report.lead", report.year(), report.baseline(), asOf)))
                 .append("<nav class=\"lb-toc\"><h2>").append(Html.escape(language.text("report.contents"))).append("</h2><ol>");
         for (String id : SECTIONS) {
             html.append("<li><a href=\"#").append(id).append("\">").append(Html.escape(title(id))).append("</a></li>");
         }
         return html.append("</ol></nav>").toString();
+    }
+
+    /** The parameters that fill the cover: who publishes the report, whom to ask, and its number in the publisher's series. */
+    public static final String PUBLISHER = "LAGESBILD_PUBLISHER";
+    public static final String CONTACT = "LAGESBILD_CONTACT";
+    public static final String REPORT_NUMBER = "LAGESBILD_REPORT_NUMBER";
+
+    /**
+     * The cover's facts: publisher, date (the day the figures were fixed: the snapshot's), contact and
+     * report number, from {@value #PUBLISHER}, {@value #CONTACT} and {@value #REPORT_NUMBER}; a fact
+     * not given is a visible blank to fill in, never invented.
+     */
+    private String cover() {
+        StringBuilder html = new StringBuilder("<dl class=\"lb-cover\">");
+        String[][] facts = {{"cover.publisher", Lagesbild.parameter(PUBLISHER)},
+            {"cover.date", provenance.dataDate() == null ? null : provenance.dataDate().toString()},
+            {"cover.contact", Lagesbild.parameter(CONTACT)}, {"cover.number", Lagesbild.parameter(REPORT_NUMBER)}};
+        for (String[] fact : facts) {
+            html.append("<dt>").append(Html.escape(language.text(fact[0]))).append("</dt><dd>")
+                    .append(Html.escape(fact[1] == null ? "____________" : fact[1])).append("</dd>");
+        }
+        return html.append("</dl>").toString();
     }
 
     private String title(String id) {

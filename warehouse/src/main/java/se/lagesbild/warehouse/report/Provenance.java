@@ -15,14 +15,25 @@ import se.lagesbild.warehouse.status.WarehouseStatus;
  *
  * @param snapshot the snapshot answered as of, or null for the newest vintages
  * @param maxBatchId the snapshot's last batch, or null
+ * @param dataDate   the day the figures were fixed (see {@link #of})
  */
-public record Provenance(String schemaVersion, String snapshot, Long maxBatchId, List<WarehouseStatus.Batch> batches) {
-    /** @throws se.lagesbild.warehouse.WarehouseException when there is no such snapshot */
+public record Provenance(String schemaVersion, String snapshot, Long maxBatchId, List<WarehouseStatus.Batch> batches,
+                         java.time.LocalDate dataDate) {
+    /**
+     * The provenance as of {@code snapshot} (null: the newest vintages). Its {@code dataDate} is the day
+     * the figures were fixed: the snapshot's, or the newest load's (null when nothing is loaded), so a
+     * report re-run as of the same snapshot carries the same date.
+     *
+     * @throws se.lagesbild.warehouse.WarehouseException when there is no such snapshot
+     */
     public static Provenance of(Warehouse warehouse, String snapshot) {
-        Long maxBatch = snapshot == null ? null : Snapshots.named(warehouse, snapshot).getMaxBatchId();
+        var pinned = snapshot == null ? null : Snapshots.named(warehouse, snapshot);
+        Long maxBatch = pinned == null ? null : pinned.getMaxBatchId();
         List<WarehouseStatus.Batch> batches = StatusReader.batches(warehouse).stream()
                 .filter(b -> maxBatch == null || b.batchId() <= maxBatch).toList();
-        return new Provenance(SchemaVersion.applied(warehouse.dsl()), snapshot, maxBatch, batches);
+        java.time.LocalDate date = pinned != null ? pinned.getCreatedAt().toLocalDate()
+                : batches.isEmpty() ? null : batches.get(batches.size() - 1).loadedAt().toLocalDate();
+        return new Provenance(SchemaVersion.applied(warehouse.dsl()), snapshot, maxBatch, batches, date);
     }
 
     /** The version of Lägesbild that wrote the report (the build's, written into version.properties; "dev" without a build). */

@@ -365,11 +365,22 @@ public final class YearlyReport implements java.io.Serializable {
      * regions whose change holds after Benjamini–Hochberg over every region × indicator comparison,
      * a sex gap flagged after Benjamini–Hochberg within one diagnosis (over all diagnoses a gap is the
      * diagnosis mix), and a region beyond the 99.8 % funnel limit (z 3.09);
-     * the last three only on a base of at least {@value #FINDING_MIN_BASE} in the follow-up year.
+     * every finding only on a base of at least {@value #FINDING_MIN_BASE} in the follow-up year.
      * Families are ranked by that z; revised baselines follow, one per family.
      */
     private ResultTable inWords() {
         List<Finding> findings = new ArrayList<>();
+        ResultTable eq = tables.get("equity");
+        // the follow-up year's base (patients, respondents, cases) of each indicator × geography, for the smallest base of a finding
+        Map<String, Double> bases = new LinkedHashMap<>();
+        for (Object[] r : eq.rows()) {
+            // a rate's base is its cases (the numerator), every other method's its patients or respondents
+            boolean rate = List.of("rate", "dsr").contains(indicator((String) r[0]).method());
+            if (r[eq.columnIndex(rate ? "numerator" : "denominator")] instanceof Double d) {
+                bases.put(r[0] + " " + r[eq.columnIndex("geo_code")], d);
+            }
+        }
+        java.util.function.BiPredicate<String, String> enough = (code, geo) -> bases.getOrDefault(code + " " + geo, 0.0) >= FINDING_MIN_BASE;
         ResultTable summary = tables.get("indicators");
         for (Object[] r : summary.rows()) {
             String code = (String) r[summary.columnIndex("indicator")];
@@ -380,6 +391,9 @@ public final class YearlyReport implements java.io.Serializable {
             Double before = (Double) r[summary.columnIndex("baseline_value")];
             Double after = (Double) r[summary.columnIndex("followup_value")];
             double z = z(r[summary.columnIndex("p_value")]);
+            if (!enough.test(code, "00")) {
+                continue; // Riket's figure rests on too few people to be news either
+            }
             if (status.equals("improved") || status.equals("worsened") || status.equals("higher") || status.equals("lower")) {
                 findings.add(new Finding(family(indicator), "change in Sweden", code, "00", language.text("words.changed", title,
                         language.text("words.verb." + status), language.value(before, unit),
@@ -397,17 +411,6 @@ public final class YearlyReport implements java.io.Serializable {
                         : "words.target_lost", title, target, language.value(after, unit)), Math.max(z, TARGET_Z)));
             }
         }
-        ResultTable eq = tables.get("equity");
-        // the follow-up year's base (patients, respondents, cases) of each indicator × geography, for the smallest base of a finding
-        Map<String, Double> bases = new LinkedHashMap<>();
-        for (Object[] r : eq.rows()) {
-            // a rate's base is its cases (the numerator), every other method's its patients or respondents
-            boolean rate = List.of("rate", "dsr").contains(indicator((String) r[0]).method());
-            if (r[eq.columnIndex(rate ? "numerator" : "denominator")] instanceof Double d) {
-                bases.put(r[0] + " " + r[eq.columnIndex("geo_code")], d);
-            }
-        }
-        java.util.function.BiPredicate<String, String> enough = (code, geo) -> bases.getOrDefault(code + " " + geo, 0.0) >= FINDING_MIN_BASE;
         ResultTable regions = tables.get("region_changes");
         Map<String, Map<String, List<String>>> changed = new LinkedHashMap<>();
         Map<String, Double> strongest = new LinkedHashMap<>();
