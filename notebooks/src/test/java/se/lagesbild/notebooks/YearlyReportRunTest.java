@@ -155,7 +155,8 @@ class YearlyReportRunTest {
                         "one finding per indicator family: " + words);
             }
         }
-        assertTrue(families.size() >= 3, "findings in several families: " + words);
+        // the demo's findings that survive Benjamini–Hochberg and the base of 30: Riket's screening coverage and incidence
+        assertTrue(families.size() >= 2, "findings in several families: " + words);
 
         JsonNode manifest = new ObjectMapper().readTree(a.manifest().toFile());
         assertEquals("sv", manifest.path("language").asText());
