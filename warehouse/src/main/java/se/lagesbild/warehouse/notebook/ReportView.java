@@ -147,10 +147,15 @@ public final class ReportView {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (Indicator i : indicators) {
             for (String code : i.dataSource().split(",\\s*")) {
-                names.add(language.textOr("source." + code.trim(), code.trim()));
+                names.add(sourceName(code.trim()));
             }
         }
         return names.isEmpty() ? "" : "<p class=\"lb-note\">" + Html.escape(language.text("source.lead", String.join("; ", names))) + "</p>";
+    }
+
+    /** A source's name as a reader knows it ("Socialstyrelsen, cancerregistret" for cancer-register), else its code. */
+    private String sourceName(String code) {
+        return language.textOr("source." + code, code);
     }
 
     /** The goal's indicators table, split by the sub-goals the goal-fulfilment table lists for it. */
@@ -318,7 +323,7 @@ public final class ReportView {
         ResultTable.Builder batches = ResultTable.builder("batches", Column.integerDimension("batch"), Column.text("source"),
                 Column.text("file"), Column.text("vintage"), Column.text("sha256"));
         for (WarehouseStatus.Batch b : provenance.batches()) {
-            batches.row(b.batchId(), language.textOr("source." + b.source(), b.source()), b.fileName(), b.vintage(), b.sha256() == null ? "" : b.sha256().substring(0,
+            batches.row(b.batchId(), sourceName(b.source()), b.fileName(), b.vintage(), b.sha256() == null ? "" : b.sha256().substring(0,
                     Math.min(12, b.sha256().length())));
         }
         return heading("appendix") + Html.paragraph(language.text("section.appendix.lead", provenance.schemaVersion(),
