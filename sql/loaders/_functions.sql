@@ -108,3 +108,14 @@ CREATE OR REPLACE TEMP MACRO lb_is_rcc(code) AS
 -- Is this a special-investment area of that year?
 CREATE OR REPLACE TEMP MACRO lb_is_investment_area(area, y) AS
     (area || '/' || y) IN (SELECT area_code || '/' || investment_year FROM ref_special_investment);
+
+-- A population group of an equity dimension (education, birth_country, income; dim_equity_group)
+-- from our code, SCB's code or SCB's Swedish label (map_equity_code, any case). delivered is the
+-- number of values the file has in the column: none (the column is absent or empty throughout)
+-- means the delivery does not carry the dimension (NULL); otherwise an empty value is "uppgift
+-- saknas" (US), and a code that is not a group stays NULL for the rules to report.
+CREATE OR REPLACE TEMP MACRO lb_equity(dimension, v, delivered) AS
+    CASE WHEN delivered > 0 THEN
+        CASE WHEN lb_text(v) IS NULL THEN 'US'
+             ELSE (SELECT m.group_code FROM map_equity_code m WHERE m.dimension_code = dimension AND m.delivered_code = lower(trim(v))) END
+    END;

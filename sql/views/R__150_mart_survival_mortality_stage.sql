@@ -211,7 +211,8 @@ WITH tumours AS (
 ),
 final AS (
     SELECT year(t.diagnosis_date)::VARCHAR AS period_code, g.geo_level, g.geo_code, t.diagnosis_code, t.sex_code, g.weight,
-           t.stage IN ('I', 'II') AS early, t.stage <> 'unknown' AS staged
+           t.stage IN ('I', 'II') AS early, t.stage <> 'unknown' AS staged,
+           t.education_code, t.birth_country_code, t.income_code
     FROM tumours t
     JOIN int_geography_bridge g ON g.region_code = t.region_code AND g.split_municipality_code = t.split_municipality_code
 )

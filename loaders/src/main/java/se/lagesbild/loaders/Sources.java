@@ -124,7 +124,13 @@ public final class Sources {
                     req("basis_of_diagnosis", "the ENCR basis 0 (death certificate only), 1, 2, 4, 5, 6, 7 or 9", "basis", "diagnosgrund")
                             .typed(null),
                     opt("lost_to_follow_up_date", DATE + ": the day the person emigrated or was otherwise lost to follow-up",
-                            "emigration_date", "utvandringsdatum", "censoring_date")),
+                            "emigration_date", "utvandringsdatum", "censoring_date"),
+                    opt("education_level", "an education level FGY, GY, EGK, EGL or US (or SCB's SUN level 1–7)", "utbildningsniva",
+                            "utbildningsnivå", "sun2020niva", "education").typed("education_code"),
+                    opt("birth_country", "a country-of-birth group SE, NORDEN, EUROPA, UTOM_EUROPA or US", "fodelseland", "födelseland",
+                            "country_of_birth", "fodelselandgrupp").typed("birth_country_code"),
+                    opt("income_quintile", "a disposable-income quintile Q1–Q5 (or 1–5) or US", "inkomstkvintil", "income")
+                            .typed("income_code")),
                     List.of("person_id", "diagnosis_date", "icd10_code"), "region_code", true),
             new SourceFormat("deaths", "deaths.sql", FACT_DEATH, Policy.QUARANTINE, List.of(
                     req("person_id", "the person id the cancer register uses", "lopnr", "löpnr", "pseudonym"),

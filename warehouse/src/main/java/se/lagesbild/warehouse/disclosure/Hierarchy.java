@@ -12,7 +12,8 @@ import se.lagesbild.warehouse.indicators.Cell;
  * Every way the cells of a block add up, along every hierarchy at once: both sexes from men and
  * women; Riket from the regions and from the healthcare regions, and each healthcare region from
  * its regions (Halland, in two healthcare regions, through its two unpublished halves, which add up
- * to Halland); all ages from children and adults, and from the five-year bands; a year from its
+ * to Halland); all ages from children and adults, from the five-year bands, and from the groups of
+ * each population-group dimension (education, country of birth, income); a year from its
  * half-years, a half-year from its quarters, a quarter from its months; all diagnoses (ALL) from
  * each SVF or site. A relation is a total cell and its part cells; parts missing from the block are
  * zero (the marts leave out empty cells). Nodes past the cells are the unpublished halves of split
@@ -87,7 +88,7 @@ final class Hierarchy {
         }
         String age = c.ageGroupCode();
         if (age.equals("ALL")) {
-            for (String kind : List.of("broad", "band")) {
+            for (String kind : partitions()) {
                 add("age groups (" + kind + ") in all ages", i, dimensions.ageKinds().entrySet().stream()
                         .filter(e -> e.getValue().equals(kind)).map(e -> withAge(c, e.getKey())).toList());
             }
@@ -100,6 +101,14 @@ final class Hierarchy {
         if (diagnoses != null) {
             relations.add(new Relation("diagnoses in ALL", i, diagnoses.stream().mapToInt(Integer::intValue).toArray()));
         }
+    }
+
+    /** The kinds of groups that partition all ages: broad groups, five-year bands, and each population-group dimension. */
+    private List<String> partitions() {
+        List<String> kinds = new ArrayList<>(List.of("broad", "band"));
+        dimensions.ageKinds().values().stream().filter(k -> !List.of("broad", "band", "open_top", "total").contains(k)).distinct().sorted()
+                .forEach(kinds::add);
+        return kinds;
     }
 
     /** A healthcare region = its whole regions + the halves of its split regions. */

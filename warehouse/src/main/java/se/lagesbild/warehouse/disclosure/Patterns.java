@@ -68,13 +68,15 @@ public final class Patterns {
         return DisclosurePattern.decide(family, year, counts, rules, dimensions(warehouse), monthRule);
     }
 
-    /** Regions and their healthcare regions (Halland in two), and each age group's kind. */
+    /** Regions and their healthcare regions (Halland in two), and each age group's kind (a population group's: its dimension). */
     static Hierarchy.Dimensions dimensions(Warehouse warehouse) {
         Map<String, List<String>> healthcareRegions = new TreeMap<>();
         warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).orderBy(MAP_REGION_HEALTHCARE_REGION.HEALTHCARE_REGION_CODE)
                 .forEach(r -> healthcareRegions.computeIfAbsent(r.getRegionCode(), k -> new ArrayList<>()).add(r.getHealthcareRegionCode()));
-        Map<String, String> ageKinds = warehouse.dsl().selectFrom(DIM_AGE_GROUP).fetchMap(DIM_AGE_GROUP.AGE_GROUP_CODE,
-                DIM_AGE_GROUP.AGE_GROUP_KIND);
+        Map<String, String> ageKinds = new java.util.HashMap<>(warehouse.dsl().selectFrom(DIM_AGE_GROUP).fetchMap(DIM_AGE_GROUP.AGE_GROUP_CODE,
+                DIM_AGE_GROUP.AGE_GROUP_KIND));
+        // a population group is a part of all ages, its dimension the kind of partition
+        se.lagesbild.warehouse.indicators.EquityGroups.groups(warehouse).forEach(g -> ageKinds.put(g.cellCode(), g.dimension()));
         return new Hierarchy.Dimensions(healthcareRegions, ageKinds);
     }
 

@@ -36,7 +36,7 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         CellFilter filter = CellFilter.all().periods(periods.toArray(String[]::new));
         return switch (indicator.method()) {
             case "proportion" -> new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients",
-                    IndicatorEngine.counts(warehouse, indicator, filter));
+                    withGroups(IndicatorEngine.counts(warehouse, indicator, filter), IndicatorEngine.groupCounts(warehouse, indicator, filter)));
             case "rate" -> new CellCounts(indicator, List.of("cases"), 0, "cases", first(IndicatorEngine.counts(warehouse, indicator, filter)));
             case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases", events(warehouse, indicator, filter));
             case "net_survival", "observed_survival" -> new CellCounts(indicator, List.of("patients"), 0, "patients",
@@ -51,6 +51,12 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         SurvivalCells.of(warehouse, indicator, filter, se.lagesbild.warehouse.stats.Confidence.NINETY_FIVE)
                 .forEach((cell, v) -> counts.put(cell, new double[] {v.patients()}));
         return counts;
+    }
+
+    /** The cells by age group and, after them, by population group (education, country of birth, income). */
+    private static Map<Cell, double[]> withGroups(Map<Cell, double[]> cells, Map<Cell, double[]> groups) {
+        cells.putAll(groups);
+        return cells;
     }
 
     private static Map<Cell, double[]> first(Map<Cell, double[]> counts) {

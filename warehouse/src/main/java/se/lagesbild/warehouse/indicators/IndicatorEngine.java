@@ -90,13 +90,37 @@ public final class IndicatorEngine {
 
     /** Numerator and denominator per cell, from the indicator's mart. */
     static Map<Cell, double[]> counts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
-        Table<?> mart = DSL.table(DSL.name(Marts.source(warehouse, indicator.martView())));
+        List<String> groups = filter.ageGroups().stream().filter(EquityGroups::isGroup).toList();
+        List<String> ages = filter.ageGroups().stream().filter(a -> !EquityGroups.isGroup(a)).toList();
         Map<Cell, double[]> counts = new LinkedHashMap<>();
+        if (groups.isEmpty() || !ages.isEmpty()) {
+            read(warehouse, Marts.source(warehouse, indicator.martView()), filter.ageGroups(ages.toArray(String[]::new)), counts);
+        }
+        if (!groups.isEmpty()) {
+            if (!EquityGroups.available(warehouse, indicator)) {
+                throw new WarehouseException("The indicator " + indicator.code() + " has no values by population group: its source ("
+                        + indicator.dataSource() + ") carries no education, country of birth or income.");
+            }
+            read(warehouse, EquityGroups.view(indicator), filter.ageGroups(groups.toArray(String[]::new)), counts);
+        }
+        return counts;
+    }
+
+    /** Every cell of {@code indicator} by population group (for disclosure control); none when its source carries no groups. */
+    public static Map<Cell, double[]> groupCounts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        if (EquityGroups.available(warehouse, indicator)) {
+            read(warehouse, EquityGroups.view(indicator), filter, counts);
+        }
+        return counts;
+    }
+
+    private static void read(Warehouse warehouse, String source, CellFilter filter, Map<Cell, double[]> counts) {
+        Table<?> mart = DSL.table(DSL.name(source));
         warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where(filter))
                 .orderBy(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE)
                 .forEach(r -> counts.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
                         new double[] {r.value7(), r.value8()}));
-        return counts;
     }
 
     /** The filter as a condition on the common columns. */

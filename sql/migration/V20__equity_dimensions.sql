@@ -1,0 +1,88 @@
+-- Jämlikhet beyond geography (issue 26): population groups by education, country of birth and
+-- income, as reference data with Swedish and English labels and the codes their sources use.
+-- "Uppgift saknas" (US) is a group of its own: a row without the information is counted there,
+-- never dropped.
+
+-- The dimensions. ordered: the groups have a social order (rank_order 1 = the most disadvantaged),
+-- which the slope and concentration indices need; otherwise differences are taken to the
+-- reference group.
+CREATE TABLE dim_equity_dimension (
+    dimension_code VARCHAR PRIMARY KEY,
+    name_sv        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL,
+    ordered        BOOLEAN NOT NULL,
+    source_sv      VARCHAR NOT NULL,
+    source_en      VARCHAR NOT NULL,
+    sort_order     INTEGER NOT NULL
+);
+
+INSERT INTO dim_equity_dimension VALUES
+    ('education', 'Utbildningsnivå', 'Education level', true,
+     'SCB:s utbildningsregister (SUN 2020, grupperad som i LISA), högsta utbildning vid diagnosåret',
+     'Statistics Sweden''s education register (SUN 2020, grouped as in LISA), highest level in the year of diagnosis', 1),
+    ('birth_country', 'Födelseland', 'Country of birth', false,
+     'SCB:s registret över totalbefolkningen (RTB), födelseland grupperat',
+     'Statistics Sweden''s total population register (RTB), country of birth grouped', 2),
+    ('income', 'Disponibel inkomst', 'Disposable income', true,
+     'SCB:s LISA, individens andel av hushållets disponibla inkomst, kvintil inom ålder och kön (härledd av SCB)',
+     'Statistics Sweden''s LISA, the person''s share of household disposable income, quintile within age and sex (derived by SCB)', 3);
+
+-- The groups. rank_order: the place in the social order (NULL: no order, or not known);
+-- reference: the group others are compared with in an unordered dimension.
+CREATE TABLE dim_equity_group (
+    dimension_code VARCHAR NOT NULL REFERENCES dim_equity_dimension (dimension_code),
+    group_code     VARCHAR NOT NULL,
+    name_sv        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL,
+    rank_order     INTEGER,
+    reference      BOOLEAN NOT NULL,
+    sort_order     INTEGER NOT NULL,
+    PRIMARY KEY (dimension_code, group_code)
+);
+
+INSERT INTO dim_equity_group VALUES
+    ('education', 'FGY', 'Förgymnasial utbildning', 'Pre-upper secondary education', 1, false, 1),
+    ('education', 'GY', 'Gymnasial utbildning', 'Upper secondary education', 2, false, 2),
+    ('education', 'EGK', 'Eftergymnasial utbildning, kortare än 3 år', 'Post-secondary education, less than 3 years', 3, false, 3),
+    ('education', 'EGL', 'Eftergymnasial utbildning, 3 år eller längre', 'Post-secondary education, 3 years or more', 4, true, 4),
+    ('education', 'US', 'Uppgift saknas', 'Not known', NULL, false, 5),
+    ('birth_country', 'SE', 'Sverige', 'Sweden', NULL, true, 1),
+    ('birth_country', 'NORDEN', 'Övriga Norden', 'Other Nordic countries', NULL, false, 2),
+    ('birth_country', 'EUROPA', 'Övriga Europa', 'Rest of Europe', NULL, false, 3),
+    ('birth_country', 'UTOM_EUROPA', 'Utanför Europa', 'Outside Europe', NULL, false, 4),
+    ('birth_country', 'US', 'Uppgift saknas', 'Not known', NULL, false, 5),
+    ('income', 'Q1', 'Kvintil 1 (lägst)', 'Quintile 1 (lowest)', 1, false, 1),
+    ('income', 'Q2', 'Kvintil 2', 'Quintile 2', 2, false, 2),
+    ('income', 'Q3', 'Kvintil 3', 'Quintile 3', 3, false, 3),
+    ('income', 'Q4', 'Kvintil 4', 'Quintile 4', 4, false, 4),
+    ('income', 'Q5', 'Kvintil 5 (högst)', 'Quintile 5 (highest)', 5, true, 5),
+    ('income', 'US', 'Uppgift saknas', 'Not known', NULL, false, 6);
+
+-- Every code a delivery may use for a group, in lower case: our codes, SCB's codes (SUN 2000/2020
+-- level, old grouping, 1–7: 1–2 förgymnasial, 3–4 gymnasial, 5 eftergymnasial < 3 år, 6
+-- eftergymnasial ≥ 3 år, 7 forskarutbildning) and SCB's Swedish labels.
+CREATE TABLE map_equity_code (
+    dimension_code VARCHAR NOT NULL,
+    delivered_code VARCHAR NOT NULL,
+    group_code     VARCHAR NOT NULL,
+    PRIMARY KEY (dimension_code, delivered_code)
+);
+
+INSERT INTO map_equity_code
+SELECT dimension_code, lower(group_code), group_code FROM dim_equity_group;
+INSERT INTO map_equity_code VALUES
+    ('education', '1', 'FGY'), ('education', '2', 'FGY'), ('education', '3', 'GY'), ('education', '4', 'GY'),
+    ('education', '5', 'EGK'), ('education', '6', 'EGL'), ('education', '7', 'EGL'), ('education', '*', 'US'),
+    ('education', 'förgymnasial utbildning', 'FGY'), ('education', 'gymnasial utbildning', 'GY'),
+    ('education', 'eftergymnasial utbildning, kortare än 3 år', 'EGK'),
+    ('education', 'eftergymnasial utbildning, 3 år eller längre', 'EGL'), ('education', 'uppgift saknas', 'US'),
+    ('birth_country', 'sverige', 'SE'), ('birth_country', 'övriga norden', 'NORDEN'), ('birth_country', 'norden utom sverige', 'NORDEN'),
+    ('birth_country', 'övriga europa', 'EUROPA'), ('birth_country', 'europa utom norden', 'EUROPA'),
+    ('birth_country', 'utanför europa', 'UTOM_EUROPA'), ('birth_country', 'uppgift saknas', 'US'),
+    ('income', '1', 'Q1'), ('income', '2', 'Q2'), ('income', '3', 'Q3'), ('income', '4', 'Q4'), ('income', '5', 'Q5'),
+    ('income', 'uppgift saknas', 'US');
+
+-- The cancer register may carry the three (optional columns; NULL when a delivery does not).
+ALTER TABLE fact_tumour ADD COLUMN education_code VARCHAR;
+ALTER TABLE fact_tumour ADD COLUMN birth_country_code VARCHAR;
+ALTER TABLE fact_tumour ADD COLUMN income_code VARCHAR;

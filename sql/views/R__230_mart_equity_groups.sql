@@ -1,0 +1,38 @@
+-- Indicators by population group (issue 26): education, country of birth and income, where the
+-- indicator's source carries them. Contract: an indicator's mart MART has beside it MART_groups,
+-- the same columns and grain, with age_group_code = 'dimension:group' (e.g. 'education:FGY')
+-- instead of an age group, at all ages. The engine, disclosure control (one pattern with the
+-- indicator's other cells: the groups add up to the all-ages cell, along every other hierarchy)
+-- and the API read it as cells of the group's own. A delivery without the dimension (NULL)
+-- contributes to no group, so the groups then add up to less than the total.
+
+-- Grain: one row per staged-tumour cell × dimension × group, both sexes and ALL summed.
+CREATE OR REPLACE VIEW int_stage_group_counts AS
+WITH long AS (
+    SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, weight, early, staged,
+           'education' AS dimension_code, education_code AS group_code
+    FROM int_staged_tumour WHERE education_code IS NOT NULL
+    UNION ALL
+    SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, weight, early, staged, 'birth_country', birth_country_code
+    FROM int_staged_tumour WHERE birth_country_code IS NOT NULL
+    UNION ALL
+    SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, weight, early, staged, 'income', income_code
+    FROM int_staged_tumour WHERE income_code IS NOT NULL
+)
+SELECT period_code, geo_level, geo_code, coalesce(diagnosis_code, 'ALL') AS diagnosis_code, coalesce(sex_code, 3) AS sex_code,
+       dimension_code || ':' || group_code AS age_group_code,
+       sum(CASE WHEN early THEN weight ELSE 0 END) AS early, sum(CASE WHEN staged THEN weight ELSE 0 END) AS staged,
+       sum(weight) AS tumours
+FROM long
+GROUP BY GROUPING SETS ((period_code, geo_level, geo_code, dimension_code, group_code, diagnosis_code, sex_code),
+                        (period_code, geo_level, geo_code, dimension_code, group_code, diagnosis_code),
+                        (period_code, geo_level, geo_code, dimension_code, group_code, sex_code),
+                        (period_code, geo_level, geo_code, dimension_code, group_code));
+
+CREATE OR REPLACE VIEW mart_early_stage_share_groups AS
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, early AS numerator, staged AS denominator
+FROM int_stage_group_counts WHERE staged > 0;
+
+CREATE OR REPLACE VIEW mart_unknown_stage_share_groups AS
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, tumours - staged AS numerator, tumours AS denominator
+FROM int_stage_group_counts WHERE tumours > 0;
