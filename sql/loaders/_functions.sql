@@ -109,13 +109,35 @@ CREATE OR REPLACE TEMP MACRO lb_is_rcc(code) AS
 CREATE OR REPLACE TEMP MACRO lb_is_investment_area(area, y) AS
     (area || '/' || y) IN (SELECT area_code || '/' || investment_year FROM ref_special_investment);
 
--- A population group of an equity dimension (education, birth_country, income; dim_equity_group)
--- from our code, SCB's code or SCB's Swedish label (map_equity_code, any case). delivered is the
--- number of values the file has in the column: none (the column is absent or empty throughout)
--- means the delivery does not carry the dimension (NULL); otherwise an empty value is "uppgift
--- saknas" (US), and a code that is not a group stays NULL for the rules to report.
-CREATE OR REPLACE TEMP MACRO lb_equity(dimension, v, delivered) AS
-    CASE WHEN delivered > 0 THEN
-        CASE WHEN lb_text(v) IS NULL THEN 'US'
-             ELSE (SELECT m.group_code FROM map_equity_code m WHERE m.dimension_code = dimension AND m.delivered_code = lower(trim(v))) END
-    END;
+-- A population group (dim_equity_group) from our code, SCB's code or SCB's Swedish label, in any
+-- case. delivered: whether the file has the column at all (lb_has_NAME, set by the loader). A
+-- file without it does not carry the dimension (NULL); in a file with it an empty value is
+-- "uppgift saknas" (US), and a code that is no group is NULL for the generic rule to report.
+-- (A CASE, not a lookup in a table: a lookup would stop DuckDB typing the file in the read's pass.)
+CREATE OR REPLACE TEMP MACRO lb_equity_code(v, delivered, code) AS
+    CASE WHEN delivered THEN CASE WHEN lb_text(v) IS NULL THEN 'US' ELSE code END END;
+
+-- Education, SUN 2020 grouped as LISA: SCB's levels 1–2 förgymnasial, 3–4 gymnasial, 5
+-- eftergymnasial < 3 år, 6 eftergymnasial ≥ 3 år, 7 forskarutbildning.
+CREATE OR REPLACE TEMP MACRO lb_education(v, delivered) AS
+    lb_equity_code(v, delivered, CASE lower(trim(v))
+        WHEN 'fgy' THEN 'FGY' WHEN '1' THEN 'FGY' WHEN '2' THEN 'FGY' WHEN 'förgymnasial utbildning' THEN 'FGY'
+        WHEN 'gy' THEN 'GY' WHEN '3' THEN 'GY' WHEN '4' THEN 'GY' WHEN 'gymnasial utbildning' THEN 'GY'
+        WHEN 'egk' THEN 'EGK' WHEN '5' THEN 'EGK' WHEN 'eftergymnasial utbildning, kortare än 3 år' THEN 'EGK'
+        WHEN 'egl' THEN 'EGL' WHEN '6' THEN 'EGL' WHEN '7' THEN 'EGL' WHEN 'eftergymnasial utbildning, 3 år eller längre' THEN 'EGL'
+        WHEN 'us' THEN 'US' WHEN '*' THEN 'US' WHEN 'uppgift saknas' THEN 'US' END);
+
+-- Country of birth grouped as SCB's total population register (RTB) publishes it.
+CREATE OR REPLACE TEMP MACRO lb_birth_country(v, delivered) AS
+    lb_equity_code(v, delivered, CASE lower(trim(v))
+        WHEN 'se' THEN 'SE' WHEN 'sverige' THEN 'SE'
+        WHEN 'norden' THEN 'NORDEN' WHEN 'övriga norden' THEN 'NORDEN' WHEN 'norden utom sverige' THEN 'NORDEN'
+        WHEN 'europa' THEN 'EUROPA' WHEN 'övriga europa' THEN 'EUROPA' WHEN 'europa utom norden' THEN 'EUROPA'
+        WHEN 'utom_europa' THEN 'UTOM_EUROPA' WHEN 'utanför europa' THEN 'UTOM_EUROPA'
+        WHEN 'us' THEN 'US' WHEN 'uppgift saknas' THEN 'US' END);
+
+-- Disposable-income quintile within age and sex (derived by SCB): Q1 the lowest.
+CREATE OR REPLACE TEMP MACRO lb_income(v, delivered) AS
+    lb_equity_code(v, delivered, CASE lower(trim(v))
+        WHEN 'q1' THEN 'Q1' WHEN '1' THEN 'Q1' WHEN 'q2' THEN 'Q2' WHEN '2' THEN 'Q2' WHEN 'q3' THEN 'Q3' WHEN '3' THEN 'Q3'
+        WHEN 'q4' THEN 'Q4' WHEN '4' THEN 'Q4' WHEN 'q5' THEN 'Q5' WHEN '5' THEN 'Q5' WHEN 'us' THEN 'US' WHEN 'uppgift saknas' THEN 'US' END);

@@ -27,9 +27,9 @@ SELECT *,
        CASE WHEN regexp_full_match(trim(raw_municipality_code), '[0-9]{4}') THEN trim(raw_municipality_code) END AS municipality_code,
        lb_int32(raw_basis_of_diagnosis)            AS basis_of_diagnosis,
        lb_date(raw_lost_to_follow_up_date)         AS lost_to_follow_up_date,
-       lb_equity('education', raw_education_level, (SELECT count(raw_education_level) FROM staging)) AS education_code,
-       lb_equity('birth_country', raw_birth_country, (SELECT count(raw_birth_country) FROM staging)) AS birth_country_code,
-       lb_equity('income', raw_income_quintile, (SELECT count(raw_income_quintile) FROM staging)) AS income_code
+       lb_education(raw_education_level, lb_has_education_level)    AS education_code,
+       lb_birth_country(raw_birth_country, lb_has_birth_country)    AS birth_country_code,
+       lb_income(raw_income_quintile, lb_has_income_quintile)       AS income_code
 FROM staging
 
 -- @rule unknown_region

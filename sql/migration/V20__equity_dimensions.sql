@@ -58,29 +58,8 @@ INSERT INTO dim_equity_group VALUES
     ('income', 'Q5', 'Kvintil 5 (högst)', 'Quintile 5 (highest)', 5, true, 5),
     ('income', 'US', 'Uppgift saknas', 'Not known', NULL, false, 6);
 
--- Every code a delivery may use for a group, in lower case: our codes, SCB's codes (SUN 2000/2020
--- level, old grouping, 1–7: 1–2 förgymnasial, 3–4 gymnasial, 5 eftergymnasial < 3 år, 6
--- eftergymnasial ≥ 3 år, 7 forskarutbildning) and SCB's Swedish labels.
-CREATE TABLE map_equity_code (
-    dimension_code VARCHAR NOT NULL,
-    delivered_code VARCHAR NOT NULL,
-    group_code     VARCHAR NOT NULL,
-    PRIMARY KEY (dimension_code, delivered_code)
-);
-
-INSERT INTO map_equity_code
-SELECT dimension_code, lower(group_code), group_code FROM dim_equity_group;
-INSERT INTO map_equity_code VALUES
-    ('education', '1', 'FGY'), ('education', '2', 'FGY'), ('education', '3', 'GY'), ('education', '4', 'GY'),
-    ('education', '5', 'EGK'), ('education', '6', 'EGL'), ('education', '7', 'EGL'), ('education', '*', 'US'),
-    ('education', 'förgymnasial utbildning', 'FGY'), ('education', 'gymnasial utbildning', 'GY'),
-    ('education', 'eftergymnasial utbildning, kortare än 3 år', 'EGK'),
-    ('education', 'eftergymnasial utbildning, 3 år eller längre', 'EGL'), ('education', 'uppgift saknas', 'US'),
-    ('birth_country', 'sverige', 'SE'), ('birth_country', 'övriga norden', 'NORDEN'), ('birth_country', 'norden utom sverige', 'NORDEN'),
-    ('birth_country', 'övriga europa', 'EUROPA'), ('birth_country', 'europa utom norden', 'EUROPA'),
-    ('birth_country', 'utanför europa', 'UTOM_EUROPA'), ('birth_country', 'uppgift saknas', 'US'),
-    ('income', '1', 'Q1'), ('income', '2', 'Q2'), ('income', '3', 'Q3'), ('income', '4', 'Q4'), ('income', '5', 'Q5'),
-    ('income', 'uppgift saknas', 'US');
+-- The codes a delivery may use for a group (ours, SCB's codes and SCB's Swedish labels) are read
+-- by the loaders' lb_education, lb_birth_country and lb_income (sql/loaders/_functions.sql).
 
 -- The cancer register may carry the three (optional columns; NULL when a delivery does not).
 ALTER TABLE fact_tumour ADD COLUMN education_code VARCHAR;

@@ -23,7 +23,7 @@ import se.lagesbild.warehouse.status.WarehouseStatus;
 public record Catalog(List<Member> regions, List<Member> healthcareRegions, List<Member> diagnoses, List<Member> periods,
                       List<Member> sexes, List<Member> ageGroups, List<Member> goals, Map<String, Indicator> indicators,
                       List<SnapshotRecord> snapshots, List<Integer> agreementYears, List<WarehouseStatus.Batch> batches,
-                      List<Catalogue.Subgoal> subgoals, List<Integer> dataYears) {
+                      List<Catalogue.Subgoal> subgoals, List<Integer> dataYears, List<Member> populationGroups) {
 
     static Catalog read(Warehouse warehouse) {
         Map<String, Indicator> indicators = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
         return new Catalog(Dimensions.regions(warehouse), Dimensions.healthcareRegions(warehouse), Dimensions.diagnoses(warehouse),
                 Dimensions.periods(warehouse), Dimensions.sexes(warehouse), Dimensions.ageGroups(warehouse), Dimensions.goals(warehouse),
                 indicators, Snapshots.list(warehouse), AgreementEvaluation.years(warehouse), StatusReader.batches(warehouse),
-                Catalogue.subgoals(warehouse), StatusReader.years(warehouse));
+                Catalogue.subgoals(warehouse), StatusReader.years(warehouse), Dimensions.populationGroups(warehouse));
     }
 
     /** The newest load batch's id, 0 when nothing is loaded: the vintage every answer is as of. */

@@ -38,6 +38,7 @@ class RoutesTest {
                 new String[] {"/periods", "/periods"},
                 new String[] {"/sexes", "/sexes"},
                 new String[] {"/age-groups", "/age-groups"},
+                new String[] {"/population-groups", "/population-groups"},
                 new String[] {"/indicators", "/indicators"},
                 new String[] {"/indicators/{code}/values", "/indicators/svf_within_lead_time/values?period=2026,2026H1&diagnosis=ALL,BREAST"},
                 new String[] {"/indicators/{code}/values", "/indicators/new_cancer_cases_rate/values?period=2026&sex=1,2"},
@@ -48,6 +49,7 @@ class RoutesTest {
                 new String[] {"/indicators/{code}/equity", "/indicators/new_cancer_cases_dsr_esp2013/equity?period=2026&diagnosis=MALIGNANT"},
                 new String[] {"/indicators/{code}/revisions", "/indicators/svf_within_lead_time/revisions?published=" + TestApi.SNAPSHOT
                         + "&baseline=2026&followup=2027&region=00,01,03"},
+                new String[] {"/indicators/{code}/groups", "/indicators/early_stage_share/groups?dimension=education&period=2027"},
                 new String[] {"/goal-fulfilment/{year}", "/goal-fulfilment/2027?lang=en"},
                 new String[] {"/agreement/{year}/conditions", "/agreement/2026/conditions"},
                 new String[] {"/agreement/{year}/payments", "/agreement/2026/payments"},

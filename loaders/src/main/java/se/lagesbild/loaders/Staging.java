@@ -20,7 +20,8 @@ import se.lagesbild.warehouse.WarehouseException;
 /**
  * Reads a delivered file through DuckDB's own readers and types it: the view {@code typed} has,
  * per row, {@code line_no}, the typed columns of the source's {@code @typed} SQL and one text
- * column {@code raw_<name>} per source column (NULL when the file does not have it). Structural problems of CSV lines (wrong column count,
+ * column {@code raw_<name>} per source column (NULL when the file does not have it), and for an optional column
+ * {@code lb_has_<name>}, whether the file has it. Structural problems of CSV lines (wrong column count,
  * invalid UTF-8, broken quoting) land in {@code lb_rejects} with their line numbers.
  *
  * <p>{@code line_no} is the line in the file (the header is line 1; for Parquet the data row,
@@ -148,6 +149,10 @@ final class Staging {
                     : file.format() == InputFile.Format.CSV ? "r.c" + index
                     : "CAST(r." + Sql.identifier(fileColumns.get(index)) + " AS VARCHAR)";
             staging.append(", ").append(source).append("::VARCHAR AS raw_").append(column.name());
+            if (!column.required()) {
+                // whether the file has an optional column at all (a source may read an absent column unlike an empty value)
+                staging.append(", ").append(index != null).append(" AS lb_has_").append(column.name());
+            }
         }
         return staging.append(" FROM ").append(from).append(" r").toString();
     }

@@ -9,7 +9,10 @@ import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 
-/** The dimensions' code lists with Swedish and English labels: regions, healthcare regions, diagnoses, periods, sexes, age groups. */
+/**
+ * The dimensions' code lists with Swedish and English labels: regions, healthcare regions, diagnoses,
+ * periods, sexes, age groups, population groups.
+ */
 final class DimensionRoutes {
     private DimensionRoutes() {
     }
@@ -21,7 +24,9 @@ final class DimensionRoutes {
                 route("diagnoses", "Diagnoses: SVF pathways, site groups, ALL", Catalog::diagnoses),
                 route("periods", "Periods: years, halves, quarters, months", Catalog::periods),
                 route("sexes", "Sexes", Catalog::sexes),
-                route("age-groups", "Age groups", Catalog::ageGroups));
+                route("age-groups", "Age groups", Catalog::ageGroups),
+                route("population-groups", "Population groups: education, country of birth, income (dimension:group)",
+                        Catalog::populationGroups));
     }
 
     private static Route route(String path, String title, Function<Catalog, List<Member>> members) {

@@ -12,6 +12,7 @@ import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.warehouse.disclosure.GroupEquity;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.disclosure.Revisions;
@@ -38,6 +39,8 @@ final class IndicatorRoutes {
                         metadata(lease.catalog(), indicator(lease.catalog(), params.get("code"))))),
                 new Route("/indicators/{code}/values", withBenchmark(), IndicatorRoutes::values),
                 new Route("/indicators/{code}/equity", List.of("period", "diagnosis", "age", "level"), IndicatorRoutes::equity),
+                new Route("/indicators/{code}/groups", List.of("dimension", "period", "region", "healthcare-region", "diagnosis", "sex"),
+                        IndicatorRoutes::groups),
                 new Route("/indicators/{code}/baseline", List.of("baseline", "followup", "region", "healthcare-region", "sex", "diagnosis", "age"),
                         IndicatorRoutes::baseline),
                 new Route("/indicators/{code}/revisions", List.of("published", "baseline", "followup", "region", "healthcare-region", "sex",
@@ -158,6 +161,30 @@ final class IndicatorRoutes {
         return new Answer.Table(labelled(catalog, IndicatorTables.equity(indicator, equity, CONFIDENCE.level())).build());
     }
 
+    /** The indicator by education, country of birth or income in one cell, with WHO HEAT's summary measures. */
+    private static Answer groups(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+        Catalog catalog = lease.catalog();
+        Indicator indicator = indicator(catalog, params.get("code"));
+        List<String> dimensions = catalog.populationGroups().stream().map(m -> (String) m.detail().get("dimension")).distinct().toList();
+        String dimension = query.required("dimension", dimensions, "/api/v1/population-groups", "education");
+        String period = query.required("period", Catalog.codes(catalog.periods()), "/api/v1/periods", "2026");
+        String region = query.one("region", Catalog.codes(catalog.regions()), "/api/v1/regions", null);
+        String healthcareRegion = query.one("healthcare-region", Catalog.codes(catalog.healthcareRegions()), "/api/v1/healthcare-regions", null);
+        if (region != null && healthcareRegion != null) {
+            throw ApiProblem.badParameter("healthcare-region", healthcareRegion, "Give a region or a healthcare region, not both.",
+                    List.of("region=00 is Riket"));
+        }
+        String geo = region != null ? region : healthcareRegion != null ? healthcareRegion : "00";
+        String diagnosis = query.one("diagnosis", Catalog.codes(catalog.diagnoses()), "/api/v1/diagnoses", "ALL");
+        int sex = Integer.parseInt(query.one("sex", Catalog.codes(catalog.sexes()), "/api/v1/sexes", "3"));
+        try {
+            GroupEquity equity = GroupEquity.of(lease.warehouse(), indicator.code(), dimension, period, geo, diagnosis, sex, CONFIDENCE);
+            return new Answer.Table(labelled(catalog, se.lagesbild.warehouse.tables.GroupTables.groups(equity, CONFIDENCE.level())).build());
+        } catch (GroupEquity.NotCarried e) {
+            throw ApiProblem.notFound(e.getMessage());
+        }
+    }
+
     private static Answer baseline(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
@@ -200,6 +227,6 @@ final class IndicatorRoutes {
     static ResultTable.Builder labelled(Catalog catalog, ResultTable.Builder table) {
         return table.labels("period_code", Catalog.labels(catalog.periods())).labels("geo_code", catalog.geoLabels())
                 .labels("diagnosis_code", Catalog.labels(catalog.diagnoses())).labels("sex_code", Catalog.labels(catalog.sexes()))
-                .labels("age_group_code", Catalog.labels(catalog.ageGroups()));
+                .labels("age_group_code", Catalog.labels(catalog.ageGroups())).labels("group_code", Catalog.labels(catalog.populationGroups()));
     }
 }

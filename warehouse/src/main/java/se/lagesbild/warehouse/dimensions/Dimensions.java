@@ -83,6 +83,16 @@ public final class Dimensions {
                         "min_age", x.getMinAge(), "max_age", x.getMaxAge())));
     }
 
+    /**
+     * The population groups beyond sex and geography (education, country of birth, income), each as
+     * {@code dimension:group} (the code the API and the cells use), with its dimension, place in the
+     * social order (null: none) and whether it is the dimension's reference group.
+     */
+    public static List<Member> populationGroups(Warehouse warehouse) {
+        return se.lagesbild.warehouse.indicators.EquityGroups.groups(warehouse).stream().map(g -> new Member(g.cellCode(), g.nameSv(), g.nameEn(),
+                detail("dimension", g.dimension(), "group", g.code(), "rank", g.rank(), "reference", g.reference() ? "yes" : "no"))).toList();
+    }
+
     /** The cancer strategy's three goals. */
     public static List<Member> goals(Warehouse warehouse) {
         var g = CATALOGUE_GOAL;

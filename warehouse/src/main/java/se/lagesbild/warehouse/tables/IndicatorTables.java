@@ -204,7 +204,7 @@ public final class IndicatorTables {
         }
     }
 
-    private static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
+    static ResultTable.Builder withIndicator(ResultTable.Builder table, Indicator i, double confidence) {
         return table.meta("indicator", i.code()).meta("title_sv", i.titleSv()).meta("unit", i.unit()).meta("method", i.method())
                 .meta("direction", i.direction()).meta("target", i.target()).meta("confidence_level", confidence);
     }
@@ -249,7 +249,7 @@ public final class IndicatorTables {
         return v == null || v.suppressed() ? null : finite(v.estimate().value());
     }
 
-    private static Double finite(double v) {
+    static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
 }

@@ -1,0 +1,58 @@
+package se.lagesbild.loaders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.lagesbild.warehouse.db.Tables.FACT_TUMOUR;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.lagesbild.warehouse.TestWarehouses;
+import se.lagesbild.warehouse.Warehouse;
+
+/**
+ * The cancer register's education, country of birth and income (issue 26): our codes, SCB's codes
+ * and labels read as groups; an empty value is "uppgift saknas" (US), never dropped; a code that is
+ * no group is a problem on its line, named; a file without the column carries no group (NULL).
+ */
+class EquityColumnsTest {
+    private static final String HEADER = "person_id,sex_code,birth_date,diagnosis_date,icd10_code,stage,region_code,basis_of_diagnosis";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void codesAreReadAsGroupsAndEmptyIsNotKnown() {
+        Path file = BrokenFiles.write(folder, "groups.csv", HEADER + ",utbildningsnivå,födelseland,income_quintile",
+                "E1,2,1957-03-14,2025-02-03,C50.9,I,01,7,FGY,SE,Q1",
+                "E2,2,1957-03-14,2025-02-03,C50.9,I,01,7,6,Utanför Europa,5",           // SCB's level 6, SCB's label, a plain quintile
+                "E3,2,1957-03-14,2025-02-03,C50.9,I,01,7,,,",                          // not known: counted as US
+                "E4,2,1957-03-14,2025-02-03,C50.9,I,01,7,\"Eftergymnasial utbildning, kortare än 3 år\",norden,Q3",
+                "E5,2,1957-03-14,2025-02-03,C50.9,I,01,7,university,SE,Q6");            // two codes that are no group
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {
+            LoadOutcome outcome = FileLoader.load(w, LoadRequest.of("cancer-register", file).withToday(RegisterSourcesTest.TODAY),
+                    LoadListener.SILENT);
+            assertEquals(4, outcome.rowsLoaded());
+            List<String> problems = outcome.firstProblems().stream().map(p -> p.line() + " " + p.column() + " " + p.rule()).sorted().toList();
+            assertEquals(List.of("6 education_level invalid_value", "6 income_quintile invalid_value"), problems);
+            var t = FACT_TUMOUR;
+            List<String> rows = w.dsl().select(t.PERSON_ID, t.EDUCATION_CODE, t.BIRTH_COUNTRY_CODE, t.INCOME_CODE).from(t).orderBy(t.PERSON_ID)
+                    .fetch(r -> String.join(" ", r.value1(), r.value2(), r.value3(), r.value4()));
+            assertEquals(List.of("E1 FGY SE Q1", "E2 EGL UTOM_EUROPA Q5", "E3 US US US", "E4 EGK NORDEN Q3"), rows);
+        }
+    }
+
+    @Test
+    void aFileWithoutTheColumnCarriesNoGroup() {
+        Path file = BrokenFiles.write(folder, "plain.csv", HEADER, "F1,1,1950-01-01,2025-03-01,C61,II,12,7");
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {
+            FileLoader.load(w, LoadRequest.of("cancer-register", file).withToday(RegisterSourcesTest.TODAY), LoadListener.SILENT);
+            var t = FACT_TUMOUR;
+            var row = w.dsl().select(t.EDUCATION_CODE, t.BIRTH_COUNTRY_CODE, t.INCOME_CODE).from(t).fetchOne();
+            assertEquals(Arrays.asList(null, null, null), Arrays.asList(row.value1(), row.value2(), row.value3()));
+        }
+    }
+}
