@@ -66,7 +66,7 @@ class NotebooksTest {
                 "the catalogue in Swedish, by title");
         assertFalse(all.contains("svf_within_lead_time") || all.contains("geo_code") || all.contains("p_value"),
                 "no indicator code or column name in what an analyst reads");
-        assertEquals(4, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men, survival");
+        assertEquals(5, count(all, "data:image/png;base64,"), "bars across regions, the funnel, women and men, survival, education");
         assertTrue(cells.get(3).contains("<td>Västernorrland</td>") && cells.get(3).contains("<th>Värde (95 % KI)</th>"),
                 "regions by name, labelled headers");
         assertTrue(cells.get(3).matches("(?s).*<td class=\"n\">\\d+,\\d\u00a0% \\(\\d+,\\d–\\d+,\\d\\)</td>.*"),
@@ -75,6 +75,8 @@ class NotebooksTest {
         assertTrue(cells.get(5).contains("Justerat p-värde"));
         assertTrue(cells.get(6).contains("Nettoöverlevnad 5 år") && cells.get(6).contains("<td>Västernorrland</td>"),
                 "survival across the regions");
+        assertTrue(cells.get(7).contains("<td>Förgymnasial utbildning</td>") && cells.get(7).contains("Lutningsindex (SII)")
+                && cells.get(7).contains("Referensgrupp: Eftergymnasial utbildning, 3 år eller längre"), "stage by education: " + cells.get(7));
     }
 
     @Test

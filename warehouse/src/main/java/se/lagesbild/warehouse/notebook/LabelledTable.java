@@ -168,7 +168,7 @@ public final class LabelledTable {
         return switch (column) {
             case "indicator" -> labels.indicatorTitle(text);
             case "geo_code", "region_code" -> labels.geography(text, text(row, "geo_level"));
-            case "age_group_code" -> labels.ageGroup(text);
+            case "age_group_code", "group_code" -> labels.ageGroup(text);
             case "diagnosis_code" -> labels.diagnosis(text);
             case "sex_code" -> labels.sex(text);
             case "goal" -> labels.goal(text);

@@ -11,6 +11,7 @@ import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
 import se.lagesbild.warehouse.agreement.SpecialInvestments;
 import se.lagesbild.warehouse.dimensions.Dimensions;
+import se.lagesbild.warehouse.disclosure.GroupEquity;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.indicators.Catalogue;
@@ -242,6 +243,45 @@ public final class Lagesbild implements AutoCloseable {
         var l95 = Funnels.limits(RegionComparisons.FUNNEL, target, n, Confidence.NINETY_FIVE, 1);
         var l998 = Funnels.limits(RegionComparisons.FUNNEL, target, n, Confidence.NINETY_NINE_POINT_EIGHT, 1);
         return new double[] {k * l998.lower(), k * l95.lower(), k * l95.upper(), k * l998.upper()};
+    }
+
+    /**
+     * One indicator by education, country of birth or income (dimension education, birth_country,
+     * income) in one cell at all ages (geo: a region, a healthcare region or 00), after disclosure
+     * control: a chart of the groups with 95 % intervals, the table with each group's difference to
+     * the reference group, and WHO HEAT's slope and relative index of inequality for an ordered
+     * dimension ({@link GroupEquity}; the API's /indicators/{code}/groups gives the same numbers).
+     */
+    public String byGroup(String code, String dimension, String period, String geo, String diagnosis, int sex) {
+        GroupEquity e = GroupEquity.of(warehouse, code, dimension, period, geo, diagnosis, sex, CONFIDENCE);
+        Indicator indicator = e.indicator();
+        List<Charts.Bar> bars = e.groups().stream().filter(g -> g.value() != null && !g.value().suppressed())
+                .map(g -> ReportView.level(indicator.unit(), language.label(new Dimensions.Member(
+                        g.group().code(), g.group().nameSv(), g.group().nameEn(), java.util.Map.of())), g.value().estimate().value(),
+                        g.value().estimate().lower(), g.value().estimate().upper())).toList();
+        String dimensionName = language.label(new Dimensions.Member(e.dimension().code(),
+                e.dimension().nameSv(), e.dimension().nameEn(), java.util.Map.of())).toLowerCase(java.util.Locale.ROOT);
+        String title = language.title(indicator) + ", " + labels.geography(geo, null) + " " + labels.period(period);
+        StringBuilder html = new StringBuilder(Charts.bars(language, language.text("chart.groups", title, labels.period(period), dimensionName),
+                Charts.axis(language, indicator.unit()), bars));
+        ResultTable table = se.lagesbild.warehouse.tables.GroupTables.groups(e, CONFIDENCE.level()).build();
+        html.append(LabelledTable.html(table, title, List.of("group_code", "value", "numerator", "denominator", "difference"), r -> true,
+                labels, indicator.unit()));
+        if (e.notComputed() != null) {
+            html.append(Html.paragraph(language.text("groups.not_computed", e.notComputed())));
+        } else {
+            double k = Charts.scale(indicator.unit());
+            if (e.ordered() != null) {
+                var sii = e.ordered().measure("sii");
+                var rii = e.ordered().measure("rii");
+                html.append(Html.paragraph(language.text("groups.sii", language.number(k * sii.value(), 1), language.number(k * sii.lower(), 1),
+                        language.number(k * sii.upper(), 1), language.number(rii.value(), 2), language.number(rii.lower(), 2),
+                        language.number(rii.upper(), 2))));
+            }
+            html.append(Html.paragraph(language.text("groups.reference", labels.ageGroup(e.dimension().code() + ":" + e.between().reference()),
+                    language.number(k * e.between().settingAverage(), 1))));
+        }
+        return html.toString();
     }
 
     /** Women against men per region and for Riket: a chart and the gaps with adjusted p-values. */

@@ -30,7 +30,9 @@ public final class Labels implements java.io.Serializable {
         regions = of(Dimensions.regions(warehouse));
         healthcareRegions = of(Dimensions.healthcareRegions(warehouse));
         diagnoses = of(Dimensions.diagnoses(warehouse));
-        ageGroups = of(Dimensions.ageGroups(warehouse));
+        ageGroups = new LinkedHashMap<>(of(Dimensions.ageGroups(warehouse)));
+        // a population group (education:FGY) stands where an age group does in a cell
+        ageGroups.putAll(of(Dimensions.populationGroups(warehouse)));
         sexes = of(Dimensions.sexes(warehouse));
         periods = of(Dimensions.periods(warehouse));
         goals = of(Dimensions.goals(warehouse));
