@@ -1,6 +1,7 @@
 -- screening: participation and coverage per programme × region × year × age band × sex, as the
 -- national quality registers for screening count them (docs/formats/screening.md). The programme
--- is the diagnosis it looks for: BREAST (mammography), CERV (cervical), CRC (colorectal).
+-- is the diagnosis it looks for: BREAST (mammography), CERV (cervical), CRC (colorectal). A
+-- delivery may split each cell by country of birth or education (optional columns; issue 26).
 
 -- @typed
 SELECT *,
@@ -13,7 +14,9 @@ SELECT *,
        lb_int(raw_invited)                 AS invited,
        lb_int(raw_screened)                AS screened,
        lb_int(raw_target_population)       AS target_population,
-       lb_int(raw_covered)                 AS covered
+       lb_int(raw_covered)                 AS covered,
+       lb_birth_country(raw_birth_country, lb_has_birth_country)   AS birth_country_code,
+       lb_education(raw_education_level, lb_has_education_level)   AS education_code
 FROM staging
 
 -- @rule unknown_programme

@@ -61,7 +61,10 @@ INSERT INTO dim_equity_group VALUES
 -- The codes a delivery may use for a group (ours, SCB's codes and SCB's Swedish labels) are read
 -- by the loaders' lb_education, lb_birth_country and lb_income (sql/loaders/_functions.sql).
 
--- The cancer register may carry the three (optional columns; NULL when a delivery does not).
+-- The cancer register may carry the three, screening country of birth and education (optional
+-- columns; NULL when a delivery does not).
 ALTER TABLE fact_tumour ADD COLUMN education_code VARCHAR;
 ALTER TABLE fact_tumour ADD COLUMN birth_country_code VARCHAR;
 ALTER TABLE fact_tumour ADD COLUMN income_code VARCHAR;
+ALTER TABLE fact_screening ADD COLUMN birth_country_code VARCHAR;
+ALTER TABLE fact_screening ADD COLUMN education_code VARCHAR;

@@ -5,21 +5,23 @@
 
 -- Grain: one row per indicator × year × region × diagnosis × sex × age group, sexes 1 and 2,
 -- as delivered: a count and its base. The screening programme is the diagnosis it looks for.
+-- A screening delivery may split a cell by country of birth or education (NULL when it does not).
 CREATE OR REPLACE VIEW int_goal_share_counts AS
 SELECT 'screening_participation' AS indicator_code, year::VARCHAR AS period_code, region_code, programme_code AS diagnosis_code,
-       sex_code, age_group_code, screened AS numerator, invited AS denominator
+       sex_code, age_group_code, screened AS numerator, invited AS denominator, birth_country_code, education_code
 FROM stg_screening WHERE invited IS NOT NULL
 UNION ALL
-SELECT 'screening_coverage', year::VARCHAR, region_code, programme_code, sex_code, age_group_code, covered, target_population
+SELECT 'screening_coverage', year::VARCHAR, region_code, programme_code, sex_code, age_group_code, covered, target_population,
+       birth_country_code, education_code
 FROM stg_screening WHERE target_population IS NOT NULL
 UNION ALL
-SELECT 'hpv_vaccination_one_dose', (birth_year + 13)::VARCHAR, region_code, 'ALL', sex_code, 'ALL', one_dose, cohort_size
+SELECT 'hpv_vaccination_one_dose', (birth_year + 13)::VARCHAR, region_code, 'ALL', sex_code, 'ALL', one_dose, cohort_size, NULL, NULL
 FROM stg_hpv_vaccination
 UNION ALL
-SELECT 'hpv_vaccination_full', (birth_year + 13)::VARCHAR, region_code, 'ALL', sex_code, 'ALL', full_doses, cohort_size
+SELECT 'hpv_vaccination_full', (birth_year + 13)::VARCHAR, region_code, 'ALL', sex_code, 'ALL', full_doses, cohort_size, NULL, NULL
 FROM stg_hpv_vaccination
 UNION ALL
-SELECT m.indicator_code, q.year::VARCHAR, q.region_code, 'ALL', q.sex_code, 'ALL', q.met, q.eligible
+SELECT m.indicator_code, q.year::VARCHAR, q.region_code, 'ALL', q.sex_code, 'ALL', q.met, q.eligible, NULL, NULL
 FROM stg_care_quality q JOIN ref_care_quality_measure m USING (measure_code);
 
 -- Grain: one row per indicator × period × geography × diagnosis × sex × age group, with both

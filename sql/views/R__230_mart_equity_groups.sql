@@ -36,3 +36,38 @@ FROM int_stage_group_counts WHERE staged > 0;
 CREATE OR REPLACE VIEW mart_unknown_stage_share_groups AS
 SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, tumours - staged AS numerator, tumours AS denominator
 FROM int_stage_group_counts WHERE tumours > 0;
+
+-- Screening by country of birth and education (issue 26), from the screening deliveries that split
+-- their cells so. Grain as int_goal_shares, the group where the age group stands, programmes (the
+-- diagnosis) and both sexes summed.
+CREATE OR REPLACE VIEW int_goal_share_groups AS
+WITH long AS (
+    SELECT indicator_code, period_code, region_code, diagnosis_code, sex_code, numerator, denominator,
+           'birth_country' AS dimension_code, birth_country_code AS group_code
+    FROM int_goal_share_counts WHERE birth_country_code IS NOT NULL
+    UNION ALL
+    SELECT indicator_code, period_code, region_code, diagnosis_code, sex_code, numerator, denominator, 'education', education_code
+    FROM int_goal_share_counts WHERE education_code IS NOT NULL
+),
+weighted AS (
+    SELECT l.indicator_code, l.period_code, b.geo_level, b.geo_code, l.diagnosis_code, l.sex_code, l.dimension_code, l.group_code,
+           l.numerator * b.weight AS numerator, l.denominator * b.weight AS denominator
+    FROM long l
+    JOIN int_geography_bridge b ON b.region_code = l.region_code AND b.split_municipality_code = '-'
+),
+grouped AS (
+    SELECT indicator_code, period_code, geo_level, geo_code, dimension_code, group_code, diagnosis_code, sex_code,
+           grouping(diagnosis_code) AS all_diagnoses, sum(numerator) AS numerator, sum(denominator) AS denominator
+    FROM weighted
+    GROUP BY indicator_code, period_code, geo_level, geo_code, dimension_code, group_code, CUBE (diagnosis_code, sex_code)
+)
+SELECT indicator_code, period_code, geo_level, geo_code, CASE WHEN all_diagnoses = 1 THEN 'ALL' ELSE diagnosis_code END AS diagnosis_code,
+       coalesce(sex_code, 3) AS sex_code, dimension_code || ':' || group_code AS age_group_code, numerator, denominator
+FROM grouped
+WHERE denominator > 0;
+
+CREATE OR REPLACE VIEW mart_screening_participation_groups AS
+SELECT * EXCLUDE (indicator_code) FROM int_goal_share_groups WHERE indicator_code = 'screening_participation';
+
+CREATE OR REPLACE VIEW mart_screening_coverage_groups AS
+SELECT * EXCLUDE (indicator_code) FROM int_goal_share_groups WHERE indicator_code = 'screening_coverage';

@@ -35,6 +35,8 @@ public final class Sources {
     private static final String DATE = "a date YYYY-MM-DD";
     private static final String YEAR = "a year such as 2026";
     private static final String KRONOR = "an amount in whole kronor";
+    private static final String EDUCATION = "an education level FGY, GY, EGK, EGL or US (or SCB's SUN level 1–7)";
+    private static final String BIRTH_COUNTRY = "a country-of-birth group SE, NORDEN, EUROPA, UTOM_EUROPA or US";
 
     private static final List<Column> SVF_COUNTS = List.of(
             req("region_code", REGION, "region"),
@@ -125,10 +127,9 @@ public final class Sources {
                             .typed(null),
                     opt("lost_to_follow_up_date", DATE + ": the day the person emigrated or was otherwise lost to follow-up",
                             "emigration_date", "utvandringsdatum", "censoring_date"),
-                    opt("education_level", "an education level FGY, GY, EGK, EGL or US (or SCB's SUN level 1–7)", "utbildningsniva",
-                            "utbildningsnivå", "sun2020niva", "education").typed("education_code"),
-                    opt("birth_country", "a country-of-birth group SE, NORDEN, EUROPA, UTOM_EUROPA or US", "fodelseland", "födelseland",
-                            "country_of_birth", "fodelselandgrupp").typed("birth_country_code"),
+                    opt("education_level", EDUCATION, "utbildningsniva", "utbildningsnivå", "sun2020niva", "education").typed("education_code"),
+                    opt("birth_country", BIRTH_COUNTRY, "fodelseland", "födelseland", "country_of_birth", "fodelselandgrupp")
+                            .typed("birth_country_code"),
                     opt("income_quintile", "a disposable-income quintile Q1–Q5 (or 1–5) or US", "inkomstkvintil", "income")
                             .typed("income_code")),
                     List.of("person_id", "diagnosis_date", "icd10_code"), "region_code", true),
@@ -196,8 +197,12 @@ public final class Sources {
                     opt("invited", COUNT, "kallade"),
                     opt("screened", COUNT, "undersokta", "undersökta"),
                     opt("target_population", COUNT, "population", "malgrupp", "målgrupp"),
-                    opt("covered", COUNT, "tackta", "täckta")),
-                    List.of("programme_code", "region_code", "year", "age_group_code", "sex_code"), "region_code", false),
+                    opt("covered", COUNT, "tackta", "täckta"),
+                    opt("birth_country", BIRTH_COUNTRY, "fodelseland", "födelseland", "country_of_birth", "fodelselandgrupp")
+                            .typed("birth_country_code"),
+                    opt("education_level", EDUCATION, "utbildningsniva", "utbildningsnivå", "sun2020niva", "education").typed("education_code")),
+                    List.of("programme_code", "region_code", "year", "age_group_code", "sex_code", "birth_country_code", "education_code"),
+                    "region_code", false),
             new SourceFormat("hpv-vaccination", "hpv-vaccination.sql", FACT_HPV_VACCINATION, Policy.QUARANTINE, List.of(
                     req("region_code", REGION, "region"),
                     req("birth_year", "a birth year such as 2013", "fodelsear", "födelseår", "cohort"),

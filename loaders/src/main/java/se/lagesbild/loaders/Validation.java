@@ -119,18 +119,34 @@ final class Validation {
         return rules;
     }
 
-    /** Second and later rows with the same key as an earlier row. */
+    /**
+     * Second and later rows with the same key as an earlier row. A key column read from an optional
+     * column (a population group) may be empty: empty is then a value of the key like any other.
+     */
     private static String duplicateRule(SourceFormat format) {
-        String keys = format.key().stream().map(Sql::identifier).collect(Collectors.joining(", "));
-        String notNull = format.key().stream().map(k -> Sql.identifier(k) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        String shown = format.key().stream().map(k -> "CAST(" + Sql.identifier(k) + " AS VARCHAR)").collect(Collectors.joining(", "));
-        String names = String.join(", ", format.key());
-        return rule("duplicate", "WITH repeated AS (SELECT " + keys + " FROM typed WHERE " + notNull + " GROUP BY ALL HAVING count(*) > 1),"
+        List<String> optional = format.columns().stream().filter(c -> !c.required() && c.typed() != null).map(SourceFormat.Column::typed).toList();
+        List<String> keyed = new ArrayList<>();
+        List<String> required = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < format.key().size(); i++) {
+            String k = Sql.identifier(format.key().get(i));
+            keyed.add((optional.contains(format.key().get(i)) ? "coalesce(CAST(" + k + " AS VARCHAR), '')" : k) + " AS lb_k" + i);
+            if (!optional.contains(format.key().get(i))) {
+                required.add(k + " IS NOT NULL");
+            }
+            names.add("lb_k" + i);
+        }
+        String keys = String.join(", ", names);
+        String shown = names.stream().map(k -> "CAST(t." + k + " AS VARCHAR)").collect(Collectors.joining(", "));
+        String described = String.join(", ", format.key());
+        return rule("duplicate", "WITH keyed AS (SELECT line_no, " + String.join(", ", keyed) + " FROM typed"
+                + (required.isEmpty() ? "" : " WHERE " + String.join(" AND ", required)) + "),"
+                + " repeated AS (SELECT " + keys + " FROM keyed GROUP BY ALL HAVING count(*) > 1),"
                 + " rows AS (SELECT t.line_no, concat_ws(' | ', " + shown + ") AS shown, min(t.line_no) OVER (PARTITION BY "
-                + format.key().stream().map(k -> "t." + Sql.identifier(k)).collect(Collectors.joining(", "))
-                + ") AS first_line FROM typed t SEMI JOIN repeated USING (" + keys + "))"
-                + " SELECT line_no, " + Sql.literal(names) + ", shown, 'duplicate of line ' || first_line || ' (same "
-                + names.replace("'", "''") + ")' FROM rows WHERE line_no > first_line");
+                + names.stream().map(k -> "t." + k).collect(Collectors.joining(", "))
+                + ") AS first_line FROM keyed t SEMI JOIN repeated USING (" + keys + "))"
+                + " SELECT line_no, " + Sql.literal(described) + ", shown, 'duplicate of line ' || first_line || ' (same "
+                + described.replace("'", "''") + ")' FROM rows WHERE line_no > first_line");
     }
 
     /** Problem counts per rule, most frequent first. */

@@ -46,6 +46,20 @@ class EquityColumnsTest {
     }
 
     @Test
+    void screeningSplitByCountryOfBirthHasTheGroupInItsKey() {
+        Path file = BrokenFiles.write(folder, "screening.csv", "programme_code,region_code,year,age_group_code,sex_code,birth_country,invited,screened",
+                "CRC,25,2025,60-64,1,SE,2950,1240",
+                "CRC,25,2025,60-64,1,UTOM_EUROPA,310,90",
+                "CRC,25,2025,60-64,1,,12,5",
+                "CRC,25,2025,60-64,1,SE,2950,1240");      // the same cell and group again
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {
+            LoadOutcome outcome = FileLoader.load(w, LoadRequest.of("screening", file).withToday(RegisterSourcesTest.TODAY).asDryRun(),
+                    LoadListener.SILENT);
+            assertEquals(List.of("5 duplicate"), outcome.firstProblems().stream().map(p -> p.line() + " " + p.rule()).toList());
+        }
+    }
+
+    @Test
     void aFileWithoutTheColumnCarriesNoGroup() {
         Path file = BrokenFiles.write(folder, "plain.csv", HEADER, "F1,1,1950-01-01,2025-03-01,C61,II,12,7");
         try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {

@@ -96,7 +96,7 @@ class ValidationRulesTest {
         "screening      | BREAST,25,2025,60-64,1,2950,1240,6500,4100                                   | sex_code                  | invalid_sex",
         "screening      | CRC,25,2025,60-64,2,2950,,6500,4100                                          | screened                  | pair_incomplete",
         "screening      | CRC,25,2025,60-64,2,2950,1240,6500,6501                                      | covered                   | count_exceeds_base",
-        "screening      | CRC,25,2025,60-64,1,2950,1240,6500,4100                                      | programme_code, region_code, year, age_group_code, sex_code | duplicate",
+        "screening      | CRC,25,2025,60-64,1,2950,1240,6500,4100                                      | programme_code, region_code, year, age_group_code, sex_code, birth_country_code, education_code | duplicate",
         "hpv-vaccination | 01,1990,2,14210,13520,12610                                                 | birth_year                | unknown_year",
         "hpv-vaccination | 01,2012,1,14210,13520,13600                                                 | full_doses                | count_exceeds_base",
         "hpv-vaccination | 01,2012,3,14210,13520,12610                                                 | sex_code                  | invalid_sex",

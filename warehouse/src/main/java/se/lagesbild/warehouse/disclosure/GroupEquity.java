@@ -59,8 +59,9 @@ public record GroupEquity(Indicator indicator, EquityGroups.Dimension dimension,
                         + dimensions.stream().map(EquityGroups.Dimension::code).collect(Collectors.joining(", ")) + "."));
         if (!EquityGroups.available(warehouse, indicator)) {
             throw new NotCarried(code + " is not given by " + dimension.nameEn().toLowerCase(java.util.Locale.ROOT) + ": its source ("
-                    + indicator.dataSource() + ") carries no population groups. Indicators that do: the stage indicators"
-                    + " (early_stage_share, unknown_stage_share) from the cancer register.");
+                    + indicator.dataSource() + ") carries no population groups. Indicators that can be: "
+                    + Catalogue.all(warehouse).stream().filter(i -> EquityGroups.available(warehouse, i)).map(Indicator::code)
+                            .collect(Collectors.joining(", ")) + ".");
         }
         List<EquityGroups.Group> members = EquityGroups.groups(warehouse).stream().filter(g -> g.dimension().equals(dimensionCode)).toList();
         List<String> ages = new ArrayList<>(members.stream().map(EquityGroups.Group::cellCode).toList());
