@@ -34,6 +34,8 @@ CREATE TABLE dim_equity_group (
     group_code     VARCHAR NOT NULL,
     name_sv        VARCHAR NOT NULL,
     name_en        VARCHAR NOT NULL,
+    short_sv       VARCHAR NOT NULL,
+    short_en       VARCHAR NOT NULL,
     rank_order     INTEGER,
     reference      BOOLEAN NOT NULL,
     sort_order     INTEGER NOT NULL,
@@ -41,22 +43,24 @@ CREATE TABLE dim_equity_group (
 );
 
 INSERT INTO dim_equity_group VALUES
-    ('education', 'FGY', 'Förgymnasial utbildning', 'Pre-upper secondary education', 1, false, 1),
-    ('education', 'GY', 'Gymnasial utbildning', 'Upper secondary education', 2, false, 2),
-    ('education', 'EGK', 'Eftergymnasial utbildning, kortare än 3 år', 'Post-secondary education, less than 3 years', 3, false, 3),
-    ('education', 'EGL', 'Eftergymnasial utbildning, 3 år eller längre', 'Post-secondary education, 3 years or more', 4, true, 4),
-    ('education', 'US', 'Uppgift saknas', 'Not known', NULL, false, 5),
-    ('birth_country', 'SE', 'Sverige', 'Sweden', NULL, true, 1),
-    ('birth_country', 'NORDEN', 'Övriga Norden', 'Other Nordic countries', NULL, false, 2),
-    ('birth_country', 'EUROPA', 'Övriga Europa', 'Rest of Europe', NULL, false, 3),
-    ('birth_country', 'UTOM_EUROPA', 'Utanför Europa', 'Outside Europe', NULL, false, 4),
-    ('birth_country', 'US', 'Uppgift saknas', 'Not known', NULL, false, 5),
-    ('income', 'Q1', 'Kvintil 1 (lägst)', 'Quintile 1 (lowest)', 1, false, 1),
-    ('income', 'Q2', 'Kvintil 2', 'Quintile 2', 2, false, 2),
-    ('income', 'Q3', 'Kvintil 3', 'Quintile 3', 3, false, 3),
-    ('income', 'Q4', 'Kvintil 4', 'Quintile 4', 4, false, 4),
-    ('income', 'Q5', 'Kvintil 5 (högst)', 'Quintile 5 (highest)', 5, true, 5),
-    ('income', 'US', 'Uppgift saknas', 'Not known', NULL, false, 6);
+    ('education', 'FGY', 'Förgymnasial utbildning', 'Pre-upper secondary education', 'Förgymnasial', 'Pre-upper secondary', 1, false, 1),
+    ('education', 'GY', 'Gymnasial utbildning', 'Upper secondary education', 'Gymnasial', 'Upper secondary', 2, false, 2),
+    ('education', 'EGK', 'Eftergymnasial utbildning, kortare än 3 år', 'Post-secondary education, less than 3 years',
+     'Eftergymnasial < 3 år', 'Post-secondary < 3 years', 3, false, 3),
+    ('education', 'EGL', 'Eftergymnasial utbildning, 3 år eller längre', 'Post-secondary education, 3 years or more',
+     'Eftergymnasial ≥ 3 år', 'Post-secondary ≥ 3 years', 4, true, 4),
+    ('education', 'US', 'Uppgift saknas', 'Not known', 'Uppgift saknas', 'Not known', NULL, false, 5),
+    ('birth_country', 'SE', 'Sverige', 'Sweden', 'Sverige', 'Sweden', NULL, true, 1),
+    ('birth_country', 'NORDEN', 'Övriga Norden', 'Other Nordic countries', 'Övriga Norden', 'Other Nordic', NULL, false, 2),
+    ('birth_country', 'EUROPA', 'Övriga Europa', 'Rest of Europe', 'Övriga Europa', 'Rest of Europe', NULL, false, 3),
+    ('birth_country', 'UTOM_EUROPA', 'Utanför Europa', 'Outside Europe', 'Utanför Europa', 'Outside Europe', NULL, false, 4),
+    ('birth_country', 'US', 'Uppgift saknas', 'Not known', 'Uppgift saknas', 'Not known', NULL, false, 5),
+    ('income', 'Q1', 'Kvintil 1 (lägst)', 'Quintile 1 (lowest)', 'Q1 (lägst)', 'Q1 (lowest)', 1, false, 1),
+    ('income', 'Q2', 'Kvintil 2', 'Quintile 2', 'Q2', 'Q2', 2, false, 2),
+    ('income', 'Q3', 'Kvintil 3', 'Quintile 3', 'Q3', 'Q3', 3, false, 3),
+    ('income', 'Q4', 'Kvintil 4', 'Quintile 4', 'Q4', 'Q4', 4, false, 4),
+    ('income', 'Q5', 'Kvintil 5 (högst)', 'Quintile 5 (highest)', 'Q5 (högst)', 'Q5 (highest)', 5, true, 5),
+    ('income', 'US', 'Uppgift saknas', 'Not known', 'Uppgift saknas', 'Not known', NULL, false, 6);
 
 -- The codes a delivery may use for a group (ours, SCB's codes and SCB's Swedish labels) are read
 -- by the loaders' lb_education, lb_birth_country and lb_income (sql/loaders/_functions.sql).

@@ -241,7 +241,8 @@ public final class Jupyter {
             if (process.exitValue() != 0) {
                 Path log = target().resolve("jupyter").resolve("last-failure.log");
                 Files.writeString(log, output, StandardCharsets.UTF_8);
-                if (output.contains("Kernel didn't respond in")) {
+                // a kernel that never answered, or that died before its first answer (seen once on a loaded machine): start another
+                if (output.contains("Kernel didn't respond in") || output.contains("Kernel died before replying to kernel_info")) {
                     throw new KernelDidNotStart(log.toString());
                 }
                 throw new WarehouseException("A cell of " + notebook.getFileName() + " failed, so nothing was written (Jupyter's whole"

@@ -94,8 +94,11 @@ class NotebooksTest {
                 && cells.get(5).contains("2.1 Shorter waiting times in standardised care pathways (placeholder)")
                 && cells.get(5).matches("(?s).*<td>(on track|not on track|reached)</td>.*"), "goal fulfilment by sub-goal: " + cells.get(5));
         assertTrue(cells.get(6).contains("Sweden and Norrbotten") && cells.get(6).contains("data:image/png;base64,"), "trend lines");
-        assertTrue(cells.get(8).contains("<th>Women</th>") && cells.get(9).contains("Children 0–17"));
-        assertTrue(cells.get(12).contains("population.csv"), "the provenance appendix");
+        assertTrue(cells.get(8).contains("<th>Women</th>") && cells.get(10).contains("Children 0–17"));
+        assertTrue(cells.get(9).startsWith("<h2 id=\"population-groups\">Equity by education, country of birth and income</h2>")
+                && cells.get(9).contains("Pre-upper secondary education") && cells.get(9).contains("Slope index (SII)")
+                && cells.get(9).contains("data:image/png;base64,"), "equity by education, with the chart and HEAT's measures: " + cells.get(9));
+        assertTrue(cells.get(13).contains("population.csv"), "the provenance appendix");
     }
 
     @Test

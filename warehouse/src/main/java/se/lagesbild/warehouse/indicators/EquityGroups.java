@@ -30,8 +30,14 @@ public final class EquityGroups {
     public record Dimension(String code, String nameSv, String nameEn, boolean ordered, String sourceSv, String sourceEn) implements java.io.Serializable {
     }
 
-    /** One group: its code, labels, place in the social order (null: none) and whether it is the reference group. */
-    public record Group(String dimension, String code, String nameSv, String nameEn, Integer rank, boolean reference) implements java.io.Serializable {
+    /** One group: its code, labels (and short ones for charts), place in the social order (null: none) and whether it is the reference group. */
+    public record Group(String dimension, String code, String nameSv, String nameEn, String shortSv, String shortEn, Integer rank,
+                        boolean reference) implements java.io.Serializable {
+        /** The short label in Swedish or English ("sv" or "en"). */
+        public String shortName(String language) {
+            return language.equals("en") ? shortEn : shortSv;
+        }
+
         /** The group as a cell's age-group code. */
         public String cellCode() {
             return dimension + SEPARATOR + code;
@@ -65,6 +71,6 @@ public final class EquityGroups {
     public static List<Group> groups(Warehouse warehouse) {
         var g = DIM_EQUITY_GROUP;
         return warehouse.dsl().selectFrom(g).orderBy(g.DIMENSION_CODE, g.SORT_ORDER).fetch(r -> new Group(r.getDimensionCode(), r.getGroupCode(),
-                r.getNameSv(), r.getNameEn(), r.getRankOrder(), r.getReference()));
+                r.getNameSv(), r.getNameEn(), r.getShortSv(), r.getShortEn(), r.getRankOrder(), r.getReference()));
     }
 }

@@ -45,7 +45,8 @@ public final class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title(title).yAxisTitle(yTitle).build();
         style(chart.getStyler(), language);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(45);
+        // a few short labels read level; many (the regions) need the slant
+        chart.getStyler().setXAxisLabelRotation(bars.size() <= 6 && bars.stream().allMatch(b -> b.label().length() <= 24) ? 0 : 45);
         List<String> labels = new ArrayList<>();
         bars.forEach(b -> labels.add(b.label()));
         if (labels.isEmpty() || bars.stream().allMatch(b -> Double.isNaN(b.value()))) {

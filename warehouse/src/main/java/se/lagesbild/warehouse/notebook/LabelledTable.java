@@ -41,7 +41,12 @@ public final class LabelledTable {
             "difference_women_men", new String[] {"difference_lower", "difference_upper"},
             "revised_change", new String[] {"revised_change_lower", "revised_change_upper"},
             "published_change", new String[] {"published_lower", "published_upper"},
-            "revision_difference", new String[] {});
+            "revision_difference", new String[] {},
+            "sii", new String[] {"sii_lower", "sii_upper"},
+            "largest_gap", new String[] {"largest_gap_lower", "largest_gap_upper"},
+            "difference", new String[] {"difference_lower", "difference_upper"});
+    /** Ratios shown with two decimals and their interval: the relative index of inequality. */
+    private static final Map<String, String[]> RATIOS = Map.of("rii", new String[] {"rii_lower", "rii_upper"});
     private static final Set<String> P_VALUES = Set.of("p_value", "p_value_adjusted", "trend_p_value");
     /** Counts that may be stored as numbers (weighted where standardised): whole ones written without decimals. */
     private static final Set<String> COUNTS = Set.of("numerator", "denominator");
@@ -100,7 +105,7 @@ public final class LabelledTable {
             anyHidden |= hidden;
             html.append(hidden ? "<tr class=\"hidden\">" : "<tr>");
             for (String c : columns) {
-                boolean numeric = VALUES.containsKey(c) || CHANGES.containsKey(c) || P_VALUES.contains(c) || isCount(c);
+                boolean numeric = VALUES.containsKey(c) || CHANGES.containsKey(c) || RATIOS.containsKey(c) || P_VALUES.contains(c) || isCount(c);
                 html.append(numeric ? "<td class=\"n\">" : "<td>").append(Html.escape(cell(row, c, hidden))).append("</td>");
             }
             html.append("</tr>");
@@ -147,6 +152,13 @@ public final class LabelledTable {
             String interval = bounds.length == 2 ? language.interval(number(row, bounds[0]), number(row, bounds[1]), unitOfRow) : "";
             return language.change(value, unitOfRow) + (interval.isEmpty() ? "" : " " + interval);
         }
+        if (RATIOS.containsKey(column)) {
+            Double value = number(row, column);
+            Double lower = number(row, RATIOS.get(column)[0]);
+            Double upper = number(row, RATIOS.get(column)[1]);
+            return value == null ? (hidden ? ".." : "–") : language.number(value, 2) + (lower == null || upper == null ? ""
+                    : " (" + language.number(lower, 2) + "–" + language.number(upper, 2) + ")");
+        }
         Object value = row[table.columnIndex(column)];
         if (P_VALUES.contains(column)) {
             return language.pValue(value instanceof Double d ? d : null);
@@ -168,7 +180,7 @@ public final class LabelledTable {
         return switch (column) {
             case "indicator" -> labels.indicatorTitle(text);
             case "geo_code", "region_code" -> labels.geography(text, text(row, "geo_level"));
-            case "age_group_code", "group_code" -> labels.ageGroup(text);
+            case "age_group_code", "group_code", "largest_gap_group" -> labels.ageGroup(text);
             case "diagnosis_code" -> labels.diagnosis(text);
             case "sex_code" -> labels.sex(text);
             case "goal" -> labels.goal(text);

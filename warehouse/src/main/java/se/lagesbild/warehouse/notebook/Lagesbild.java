@@ -256,11 +256,9 @@ public final class Lagesbild implements AutoCloseable {
         GroupEquity e = GroupEquity.of(warehouse, code, dimension, period, geo, diagnosis, sex, CONFIDENCE);
         Indicator indicator = e.indicator();
         List<Charts.Bar> bars = e.groups().stream().filter(g -> g.value() != null && !g.value().suppressed())
-                .map(g -> ReportView.level(indicator.unit(), language.label(new Dimensions.Member(
-                        g.group().code(), g.group().nameSv(), g.group().nameEn(), java.util.Map.of())), g.value().estimate().value(),
+                .map(g -> ReportView.level(indicator.unit(), g.group().shortName(language.code()), g.value().estimate().value(),
                         g.value().estimate().lower(), g.value().estimate().upper())).toList();
-        String dimensionName = language.label(new Dimensions.Member(e.dimension().code(),
-                e.dimension().nameSv(), e.dimension().nameEn(), java.util.Map.of())).toLowerCase(java.util.Locale.ROOT);
+        String dimensionName = labels.word("dimension", e.dimension().code()).toLowerCase(java.util.Locale.ROOT);
         String title = language.title(indicator) + ", " + labels.geography(geo, null) + " " + labels.period(period);
         StringBuilder html = new StringBuilder(Charts.bars(language, language.text("chart.groups", title, labels.period(period), dimensionName),
                 Charts.axis(language, indicator.unit()), bars));

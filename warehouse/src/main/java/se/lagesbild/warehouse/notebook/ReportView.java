@@ -26,8 +26,8 @@ import se.lagesbild.warehouse.text.Language;
  */
 public final class ReportView {
     /** The sections in the report's order: their ids (anchors) and text keys. */
-    static final List<String> SECTIONS = List.of("changes", "goal-1", "goal-2", "goal-3", "fulfilment", "trends", "regions", "women-men", "children",
-            "revisions", "methods", "appendix");
+    static final List<String> SECTIONS = List.of("changes", "goal-1", "goal-2", "goal-3", "fulfilment", "trends", "regions", "women-men",
+            "population-groups", "children", "revisions", "methods", "appendix");
 
     private final YearlyReport report;
     private final Provenance provenance;
@@ -277,6 +277,47 @@ public final class ReportView {
                 html.append(Html.heading(3, language.title(h.indicator()))).append(Lagesbild.womenAndMen(labels, h.indicator(), e))
                         .append(source(List.of(h.indicator())));
             }
+        }
+        return html.toString();
+    }
+
+    /**
+     * Jämlikhet beyond regions: per goal, the summary measures of each indicator by education,
+     * country of birth and income, and a chart of the groups for each ordered dimension (the goal's
+     * first indicator that has it), all from {@link YearlyReport#groups()}.
+     */
+    public String populationGroups() {
+        StringBuilder html = new StringBuilder(heading("population-groups"));
+        var all = report.groups();
+        if (all.isEmpty()) {
+            return html.append(Html.paragraph(language.text("section.population_groups.none"))).toString();
+        }
+        html.append(Html.paragraph(language.text("section.population_groups.lead")));
+        ResultTable measures = report.table("inequality_measures");
+        int goalColumn = measures.columnIndex("goal");
+        for (int goal : all.stream().map(e -> e.indicator().goal()).distinct().sorted().toList()) {
+            html.append(Html.heading(3, title("goal-" + goal)));
+            List<String> charted = new ArrayList<>();
+            for (var e : all) {
+                if (e.indicator().goal() != goal || !e.dimension().ordered() || charted.contains(e.dimension().code()) || e.ordered() == null) {
+                    continue;
+                }
+                charted.add(e.dimension().code());
+                Indicator indicator = e.indicator();
+                List<Charts.Bar> bars = e.groups().stream().filter(g -> g.value() != null && !g.value().suppressed() && g.group().rank() != null)
+                        .map(g -> ReportView.level(indicator.unit(), g.group().shortName(language.code()), g.value().estimate().value(),
+                                g.value().estimate().lower(), g.value().estimate().upper())).toList();
+                html.append(Charts.bars(language, language.text("chart.groups", language.title(indicator), labels.period(report.year() + ""),
+                        labels.word("dimension", e.dimension().code()).toLowerCase(java.util.Locale.ROOT)), Charts.axis(language, indicator.unit()),
+                        bars));
+            }
+            List<Indicator> shown = all.stream().filter(e -> e.indicator().goal() == goal).map(e -> e.indicator()).distinct().toList();
+            html.append(LabelledTable.html(measures, title("population-groups"), List.of("indicator", "dimension", "reference_group",
+                    "largest_gap_group", "largest_gap", "sii", "rii"), r -> Integer.valueOf(goal).equals(r[goalColumn]), labels, null));
+            if (all.stream().anyMatch(e -> e.indicator().goal() == goal && e.notComputed() != null)) {
+                html.append("<p class=\"lb-note\">").append(Html.escape(language.text("section.population_groups.missing"))).append("</p>");
+            }
+            html.append(source(shown));
         }
         return html.toString();
     }

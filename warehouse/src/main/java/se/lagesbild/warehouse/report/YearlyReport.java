@@ -37,6 +37,9 @@ import se.lagesbild.warehouse.text.Language;
  *   follow-up period: women vs men and the funnel against Riket ({@link IndicatorTables#equity});</li>
  * <li>{@code region_changes}: per indicator, each region's baseline comparison;</li>
  * <li>{@code children_adults}: where an indicator has children (0–17) and adults (18+), both;</li>
+ * <li>{@code population_groups} and {@code inequality_measures}: each indicator whose sources carry
+ *   education, country of birth or income, at Riket in the follow-up year by every group, and WHO
+ *   HEAT's summary measures per indicator and dimension ({@link PopulationGroups});</li>
  * <li>{@code trends}: per indicator, Riket's and every region's released value in each year (or
  *   first half-year) from {@link #TREND_YEARS} years before the baseline to the follow-up year
  *   that has one;</li>
@@ -57,6 +60,7 @@ public final class YearlyReport implements java.io.Serializable {
     private final List<Headline> headlines;
     private final Map<String, ResultTable> tables = new LinkedHashMap<>();
     private final Map<String, Released.Equity> equity = new LinkedHashMap<>();
+    private final List<se.lagesbild.warehouse.disclosure.GroupEquity> groups = new ArrayList<>();
     private final Labels labels;
     private final Language language;
     private final String publishedBaseline;
@@ -118,6 +122,9 @@ public final class YearlyReport implements java.io.Serializable {
         report.put("equity", () -> report.equity(warehouse), progress);
         report.put("region_changes", () -> report.regionChanges(warehouse), progress);
         report.put("children_adults", () -> report.childrenAdults(warehouse), progress);
+        report.groups.addAll(PopulationGroups.of(warehouse, headlines, CONFIDENCE));
+        report.put("population_groups", () -> PopulationGroups.groups(report.groups, CONFIDENCE.level()), progress);
+        report.put("inequality_measures", () -> PopulationGroups.measures(report.groups), progress);
         report.put("trends", () -> report.trends(warehouse), progress);
         if (publishedBaseline != null) {
             report.put("baseline_revisions", () -> report.revisions(warehouse), progress);
@@ -197,6 +204,11 @@ public final class YearlyReport implements java.io.Serializable {
     }
 
     /** The equity of one indicator in the follow-up period (null when its method has none). */
+    /** Each headline indicator by each population dimension its sources carry (education, country of birth, income). */
+    public List<se.lagesbild.warehouse.disclosure.GroupEquity> groups() {
+        return groups;
+    }
+
     public Released.Equity equityOf(String indicatorCode) {
         return equity.get(indicatorCode);
     }

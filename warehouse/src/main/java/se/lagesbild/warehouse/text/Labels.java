@@ -133,6 +133,8 @@ public final class Labels implements java.io.Serializable {
                     .filter(p -> p.label().equals(value)).findFirst().map(p -> language.text("funnel." + p.name())).orElse(value);
             case "revision" -> language.has("revision." + value) ? language.text("revision." + value) : status(value);
             case "geo_level", "level" -> language.textOr("level." + value, value);
+            case "dimension" -> language.textOr("dimension." + value, value);
+            case "reference_group" -> ageGroup(value);
             default -> STATUSES.contains(column) ? status(value) : value;
         };
     }
