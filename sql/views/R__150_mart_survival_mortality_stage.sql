@@ -36,6 +36,7 @@ timed AS (
 ),
 final AS (
     SELECT person_id, sex_code, age_days, diagnosis_date, icd10_code, stage, region_code, split_municipality_code,
+           education_code, birth_country_code, income_code,
            follow_up_until, death_date, lost_to_follow_up_date, died,
            CASE WHEN died THEN death_date - diagnosis_date ELSE censor_date - diagnosis_date END AS exit_days,
            CASE WHEN basis_of_diagnosis = 0 THEN 'death certificate only'
@@ -69,7 +70,9 @@ FROM grouped;
 -- diagnosis group with diagnosis_code, region_code, split_municipality_code (Halland's split, as
 -- int_geography_bridge), sex_code, age_days, diagnosis_date, exit_days, died, icss_standard,
 -- age_group_code and follow_up_until. The engine computes the analysis (period, cohort or hybrid
--- windows), the geography roll-up through the bridge, both sexes and the age standardisation. Beside
+-- windows), the geography roll-up through the bridge, both sexes and the age standardisation; a
+-- mart with education_code, birth_country_code and income_code also gives Riket by population
+-- group (issue 26; NULL where a delivery does not carry the dimension). Beside
 -- each mart, VIEW_exclusions lists the tumours of its population that no estimator sees, with why
 -- (diagnosis_code, diagnosis_date, reason): the engine counts them in every answer.
 CREATE OR REPLACE VIEW int_survival_patient AS
@@ -78,7 +81,7 @@ SELECT * EXCLUDE (nth) FROM int_survival_grouped WHERE excluded IS NULL;
 -- Adults (18–99 at diagnosis: the ICSS's ages; 100+ are too few and too uncertain in age).
 CREATE OR REPLACE VIEW mart_survival_adults AS
 SELECT diagnosis_code, region_code, split_municipality_code, sex_code, age_days, diagnosis_date, exit_days, died, icss_standard,
-       '18+' AS age_group_code, follow_up_until
+       '18+' AS age_group_code, follow_up_until, education_code, birth_country_code, income_code
 FROM int_survival_patient
 WHERE age_days >= 18 * 365.241 AND age_days < 100 * 365.241;
 

@@ -5,7 +5,8 @@
 # Ordered measures come from glm/lm fits: the slope index (SII) and the relative index (RII) from
 # binomial (logit), Poisson (log, population offset) and weighted linear models of the estimate on
 # the groups' ridit ranks, with the HC1 sandwich covariance (package sandwich) and the delta method
-# as WHO's healthequal computes its intervals; the concentration indices from the weighted
+# as WHO's healthequal computes its intervals, the standard error never below the one the groups'
+# own sampling errors give; the concentration indices from the weighted
 # regression of 2σ²·y on the rank (lm with weights). The unordered measures are the HEAT formulas
 # written out, their standard errors the delta method with a numerical gradient (numDeriv::grad),
 # so the analytic derivatives in Java are checked, not copied.
@@ -61,12 +62,22 @@ ordered <- function(c) {
     poisson  = glm(c$d ~ r + offset(log(n)), family = poisson, control = tight),
     gaussian = lm(c$y ~ r, weights = n))
   V <- vcovHC(fit, type = "HC1")
+  # the sampling covariance the groups' own errors give: the model's for a GLM (binomial, Poisson:
+  # dispersion 1), and for the weighted linear fit A·(Σ n²·se²·x·xᵀ)·A with A = (XᵀNX)⁻¹; an interval
+  # takes the larger standard error, so it is never narrower than the estimates' own uncertainty
+  X <- cbind(1, r)
+  if (c$model == "gaussian") {
+    A <- solve(t(X) %*% diag(n) %*% X)
+    se_y <- inputs[inputs$case == c$case, "se"]
+    S <- A %*% (t(X) %*% diag(n^2 * se_y^2) %*% X) %*% A
+  } else S <- vcov(fit)
   b <- coef(fit)
   inv <- switch(c$model, binomial = plogis, poisson = exp, gaussian = identity)
   f_sii <- function(b) (inv(b[1] + b[2]) - inv(b[1])) * c$scale
   f_lnrii <- function(b) log(inv(b[1] + b[2])) - log(inv(b[1]))
   g1 <- numDeriv::grad(f_sii, b); g2 <- numDeriv::grad(f_lnrii, b)
-  se1 <- sqrt(drop(t(g1) %*% V %*% g1)); se2 <- sqrt(drop(t(g2) %*% V %*% g2))
+  se1 <- max(sqrt(drop(t(g1) %*% V %*% g1)), sqrt(drop(t(g1) %*% S %*% g1)))
+  se2 <- max(sqrt(drop(t(g2) %*% V %*% g2)), sqrt(drop(t(g2) %*% S %*% g2)))
   sii <- f_sii(b); lnrii <- f_lnrii(b)
   y <- if (is.null(c$y)) c$d / n * c$scale else c$y
   mu <- sum(p * y); s2 <- sum(p * (r - 0.5)^2)

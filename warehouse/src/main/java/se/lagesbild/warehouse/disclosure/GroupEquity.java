@@ -30,7 +30,7 @@ import se.lagesbild.warehouse.stats.OrderedInequality;
  * slope index follows the indicator's method: logistic for a share, log-linear for a rate, linear
  * otherwise.
  *
- * @param total        the cell at all ages (the groups' total), as released
+ * @param total        the groups' total (all ages, or a survival indicator's adults), as released
  * @param groups       each group's released value, in the dimension's order; null value where the
  *                     sources hold no one in the group
  * @param notComputed  why the measures are missing, or null
@@ -65,15 +65,18 @@ public record GroupEquity(Indicator indicator, EquityGroups.Dimension dimension,
         }
         List<EquityGroups.Group> members = EquityGroups.groups(warehouse).stream().filter(g -> g.dimension().equals(dimensionCode)).toList();
         List<String> ages = new ArrayList<>(members.stream().map(EquityGroups.Group::cellCode).toList());
-        ages.add("ALL");
+        ages.addAll(TOTALS);
         CellFilter filter = CellFilter.all().periods(period).geo(geo).diagnoses(diagnosis).sexes(sex).ageGroups(ages.toArray(String[]::new));
         Map<String, ReleasedValue> released = Released.values(warehouse, code, filter, confidence).stream()
                 .collect(Collectors.toMap(v -> v.cell().ageGroupCode(), Function.identity()));
-        ReleasedValue total = released.get("ALL");
+        ReleasedValue total = TOTALS.stream().map(released::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean any = members.stream().anyMatch(g -> released.containsKey(g.cellCode()));
         if (!any) {
+            boolean survival = indicator.method().endsWith("_survival");
             throw new NotCarried(total == null
                     ? code + " has no value for period " + period + ", geography " + geo + ", diagnosis " + diagnosis + " and sex " + sex + "."
+                    : survival && !geo.equals("00") ? code + " is given by population group for Riket (00) only: survival by group is"
+                            + " computed nationally, where the groups are large enough."
                     : "The deliveries of " + indicator.dataSource() + " behind " + code + " in " + period + " carry no "
                             + dimension.nameEn().toLowerCase(java.util.Locale.ROOT) + " (the column is absent or empty): there is no"
                             + " breakdown to give, only the total.");
@@ -107,10 +110,14 @@ public record GroupEquity(Indicator indicator, EquityGroups.Dimension dimension,
             };
             double scale = indicator.method().equals("rate") ? (indicator.methodParam() == null ? 100_000 : indicator.methodParam()) : 1;
             ordered = OrderedInequality.of(measured.stream().map(g -> new OrderedInequality.Group(g.group().rank(), g.value().numerator(),
-                    g.value().estimate().value(), g.value().denominator())).toList(), model, scale, confidence);
+                    g.value().estimate().value(), g.value().denominator(), standardError(indicator, g.value(), confidence))).toList(), model,
+                    scale, confidence);
         }
         return new GroupEquity(indicator, dimension, total, groups, ordered, between, null, undelivered);
     }
+
+    /** The cells the groups add up to: all ages, or the indicator's own population (survival: adults, 18+). */
+    private static final List<String> TOTALS = List.of("ALL", "18+", "0-17");
 
     /** The standard error of a group's value: binomial for a share, else the method's, else from the interval's width. */
     private static double standardError(Indicator indicator, ReleasedValue v, Confidence confidence) {

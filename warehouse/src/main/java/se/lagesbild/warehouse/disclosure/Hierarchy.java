@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.EquityGroups;
 
 /**
  * Every way the cells of a block add up, along every hierarchy at once: both sexes from men and
@@ -90,6 +91,12 @@ final class Hierarchy {
         if (age.equals("ALL")) {
             for (String kind : partitions()) {
                 add("age groups (" + kind + ") in all ages", i, dimensions.ageKinds().entrySet().stream()
+                        .filter(e -> e.getValue().equals(kind)).map(e -> withAge(c, e.getKey())).toList());
+            }
+        } else if (!EquityGroups.isGroup(age) && !index.containsKey(withAge(c, "ALL"))) {
+            // a population that is not all ages (survival: adults) and has no all-ages cell beside it: its groups add up to it
+            for (String kind : partitions().subList(2, partitions().size())) {
+                add("population groups (" + kind + ") in " + age, i, dimensions.ageKinds().entrySet().stream()
                         .filter(e -> e.getValue().equals(kind)).map(e -> withAge(c, e.getKey())).toList());
             }
         }

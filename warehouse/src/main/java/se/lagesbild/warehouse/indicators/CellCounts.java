@@ -48,7 +48,7 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
     /** The patients behind each survival cell (computed with the cells, {@link SurvivalCells}). */
     private static Map<Cell, double[]> survivalPatients(Warehouse warehouse, Indicator indicator, CellFilter filter) {
         Map<Cell, double[]> counts = new LinkedHashMap<>();
-        SurvivalCells.of(warehouse, indicator, filter, se.lagesbild.warehouse.stats.Confidence.NINETY_FIVE)
+        SurvivalCells.of(warehouse, indicator, filter, se.lagesbild.warehouse.stats.Confidence.NINETY_FIVE, true)
                 .forEach((cell, v) -> counts.put(cell, new double[] {v.patients()}));
         return counts;
     }

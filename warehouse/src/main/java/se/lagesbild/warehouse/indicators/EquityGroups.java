@@ -54,8 +54,14 @@ public final class EquityGroups {
         return indicator.martView() + "_groups";
     }
 
-    /** Whether {@code indicator}'s source can carry population groups (its mart has a groups view). */
+    /**
+     * Whether {@code indicator}'s source can carry population groups: its mart has a groups view, or
+     * (survival, computed from the patients) the mart has the groups' columns.
+     */
     public static boolean available(Warehouse warehouse, Indicator indicator) {
+        if (indicator.method().endsWith("_survival")) {
+            return Observations.hasColumn(warehouse, indicator.martView(), "education_code");
+        }
         return warehouse.dsl().fetchExists(DSL.selectOne().from(DSL.table("duckdb_views()"))
                 .where(DSL.field("view_name").eq(view(indicator))).and(DSL.field("internal").isFalse()));
     }

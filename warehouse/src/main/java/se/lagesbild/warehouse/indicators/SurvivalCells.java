@@ -58,10 +58,20 @@ public final class SurvivalCells {
 
     /** Every cell of {@code indicator} (kept per warehouse state), restricted to {@code filter}. */
     static Map<Cell, Value> of(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
+        return of(warehouse, indicator, filter, confidence, false);
+    }
+
+    /**
+     * The same; Riket's cells by population group (age group {@code dimension:group}) are in it when
+     * the filter names them, or with {@code groups} (disclosure control needs every cell), never by
+     * default.
+     */
+    static Map<Cell, Value> of(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence, boolean groups) {
         Map<Cell, Value> all = all(warehouse, indicator, confidence);
         Map<Cell, Value> kept = new LinkedHashMap<>();
+        boolean asked = groups || filter.ageGroups().stream().anyMatch(EquityGroups::isGroup);
         all.forEach((cell, value) -> {
-            if (matches(filter, cell)) {
+            if (matches(filter, cell) && (asked || !EquityGroups.isGroup(cell.ageGroupCode()))) {
                 kept.put(cell, value);
             }
         });
@@ -161,8 +171,10 @@ public final class SurvivalCells {
                 confidence);
         String source = Marts.source(warehouse, indicator.martView());
         // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends;
+        String groups = Observations.hasColumn(warehouse, source, "education_code") ? ", education_code, birth_country_code, income_code"
+                : ", NULL, NULL, NULL";
         try (var cursor = warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, sex_code, age_days, diagnosis_date,"
-                + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code FROM \"" + source + "\""
+                + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code" + groups + " FROM \"" + source + "\""
                 // a total order: sums in another order differ in the last bits, and a re-run must give the same numbers
                 + " ORDER BY diagnosis_code, region_code, split_municipality_code, sex_code, diagnosis_date, age_days, exit_days, died")
                 .fetchLazy()) {
@@ -196,8 +208,9 @@ public final class SurvivalCells {
         int groups = standardise ? AgeStandardisedSurvival.GROUPS.size() : 1;
         int units = plan.geography().units().size();
         int horizon = plan.horizon();
-        // atoms[period][unit][sex - 1][age group]
+        // atoms[period][unit][sex - 1][age group]; Riket's by population group: groupAtoms[group][period][sex - 1][age group]
         Map<Integer, SurvivalSums[][][]> atoms = new TreeMap<>();
+        Map<String, Map<Integer, SurvivalSums[][]>> groupAtoms = new TreeMap<>();
         java.util.Set<Integer> yearsUsed = new java.util.TreeSet<>();
         for (Record r : rows) {
             Integer unit = plan.geography().units().get(r.get(0, String.class) + "/" + r.get(1, String.class));
@@ -216,21 +229,25 @@ public final class SurvivalCells {
                     yearsUsed.add(y);
                 }
             }
-            java.util.function.IntFunction<SurvivalSums> atom = period -> {
+            add(plan, p, table, dxYear, lastPeriod, period -> {
                 SurvivalSums[][][] w = atoms.computeIfAbsent(period, y -> new SurvivalSums[units][2][groups]);
                 if (w[unit][sex - 1][k] == null) {
                     w[unit][sex - 1][k] = new SurvivalSums(horizon, net);
                 }
                 return w[unit][sex - 1][k];
-            };
-            switch (plan.options().analysis()) {
-                case PERIOD -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod ? null : atom.apply(year), horizon, net);
-                case HYBRID -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod || year <= dxYear ? null : atom.apply(year),
-                        horizon, net);
-                case COHORT -> {
-                    if (dxYear <= lastPeriod) {
-                        atom.apply(dxYear).add(p, table);
-                    }
+            });
+            for (int d = 0; d < GROUP_DIMENSIONS.size(); d++) {
+                String code = r.get(11 + d, String.class);
+                if (code != null) {
+                    Map<Integer, SurvivalSums[][]> byPeriod = groupAtoms.computeIfAbsent(GROUP_DIMENSIONS.get(d) + EquityGroups.SEPARATOR + code,
+                            g -> new TreeMap<>());
+                    add(plan, p, table, dxYear, lastPeriod, period -> {
+                        SurvivalSums[][] w = byPeriod.computeIfAbsent(period, y -> new SurvivalSums[2][groups]);
+                        if (w[sex - 1][k] == null) {
+                            w[sex - 1][k] = new SurvivalSums(horizon, net);
+                        }
+                        return w[sex - 1][k];
+                    });
                 }
             }
         }
@@ -248,52 +265,92 @@ public final class SurvivalCells {
             SurvivalSums[][][] w = window.getValue();
             for (var geo : plan.geography().cellUnits().entrySet()) {
                 String[] levelCode = geo.getKey().split("/");
+                List<SurvivalSums[][]> parts = geo.getValue().stream().map(unit -> w[unit]).toList();
                 for (int sex = 1; sex <= 3; sex++) {
-                    int[] sexes = sex == 3 ? new int[] {0, 1} : new int[] {sex - 1};
-                    // patients per age group first: Brenner's weight of a group is W_k n / n_k in this cell
-                    double[] n = new double[groups];
-                    for (int unit : geo.getValue()) {
-                        for (int x : sexes) {
-                            for (int k = 0; k < groups; k++) {
-                                n[k] += w[unit][x][k] == null ? 0 : w[unit][x][k].patients();
-                            }
-                        }
+                    cell(cells, new Cell(period, levelCode[0], levelCode[1], diagnosis, sex, ageGroup), parts, sex, standard, groups, plan,
+                            periodMethod);
+                }
+            }
+            for (var group : groupAtoms.entrySet()) {
+                SurvivalSums[][] g = group.getValue().get(year);
+                if (g != null) {
+                    for (int sex = 1; sex <= 3; sex++) {
+                        cell(cells, new Cell(period, "country", "00", diagnosis, sex, group.getKey()), java.util.Collections.singletonList(g), sex, standard, groups, plan,
+                                periodMethod);
                     }
-                    double patients = java.util.Arrays.stream(n).sum();
-                    if (patients == 0) {
-                        continue;
-                    }
-                    Cell cell = new Cell(period, levelCode[0], levelCode[1], diagnosis, sex, ageGroup);
-                    String empty = null;
-                    double[] coefficient = new double[groups];
-                    for (int k = 0; k < groups; k++) {
-                        double weight = standardise ? standard.weight(k) : 1;
-                        if (standardise && weight > 0 && n[k] == 0) {
-                            empty = AgeStandardisedSurvival.GROUPS.get(k);
-                        }
-                        coefficient[k] = n[k] == 0 ? 0 : standardise ? weight * patients / n[k] : 1;
-                    }
-                    double days = plan.at()[plan.at().length - 1];
-                    if (empty != null) {
-                        String why = "not standardised: no patients aged " + empty;
-                        cells.put(cell, new Value(notAvailable(days, patients, why), notAvailable(days, patients, why), patients, periodMethod));
-                        continue;
-                    }
-                    SurvivalSums combined = new SurvivalSums(horizon, net);
-                    for (int unit : geo.getValue()) {
-                        for (int x : sexes) {
-                            for (int k = 0; k < groups; k++) {
-                                if (w[unit][x][k] != null) {
-                                    combined.add(w[unit][x][k], coefficient[k]);
-                                }
-                            }
-                        }
-                    }
-                    cells.put(cell, value(combined, plan, patients, periodMethod));
                 }
             }
         }
         return cells;
+    }
+
+    /** The population-group dimensions a survival mart may carry, in its columns' order (education_code, birth_country_code, income_code). */
+    private static final List<String> GROUP_DIMENSIONS = List.of("education", "birth_country", "income");
+
+    /** Adds one patient to the sums of the windows the analysis puts it in ({@code atom}: the sums of a window, or null to skip it). */
+    private static void add(Plan plan, SurvivalPatient p, LifeTable table, int dxYear, int lastPeriod,
+                            java.util.function.IntFunction<SurvivalSums> atom) {
+        int horizon = plan.horizon();
+        boolean net = plan.net();
+        switch (plan.options().analysis()) {
+            case PERIOD -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod ? null : atom.apply(year), horizon, net);
+            case HYBRID -> SurvivalSums.addByCalendarYear(p, table, year -> year > lastPeriod || year <= dxYear ? null : atom.apply(year),
+                    horizon, net);
+            case COHORT -> {
+                if (dxYear <= lastPeriod) {
+                    atom.apply(dxYear).add(p, table);
+                }
+            }
+        }
+    }
+
+    /**
+     * One cell from the sums of its parts (each [sex − 1][age group]: a geography's units, or Riket's
+     * population group): both sexes added for sex 3, net survival standardised with Brenner's weights.
+     */
+    private static void cell(Map<Cell, Value> cells, Cell cell, List<SurvivalSums[][]> parts, int sex, AgeStandardisedSurvival.Standard standard,
+                             int groups, Plan plan, String periodMethod) {
+        boolean standardise = plan.net() && plan.options().standardised();
+        int[] sexes = sex == 3 ? new int[] {0, 1} : new int[] {sex - 1};
+        // patients per age group first: Brenner's weight of a group is W_k n / n_k in this cell
+        double[] n = new double[groups];
+        for (SurvivalSums[][] part : parts) {
+            for (int x : sexes) {
+                for (int k = 0; k < groups; k++) {
+                    n[k] += part[x][k] == null ? 0 : part[x][k].patients();
+                }
+            }
+        }
+        double patients = java.util.Arrays.stream(n).sum();
+        if (patients == 0) {
+            return;
+        }
+        String empty = null;
+        double[] coefficient = new double[groups];
+        for (int k = 0; k < groups; k++) {
+            double weight = standardise ? standard.weight(k) : 1;
+            if (standardise && weight > 0 && n[k] == 0) {
+                empty = AgeStandardisedSurvival.GROUPS.get(k);
+            }
+            coefficient[k] = n[k] == 0 ? 0 : standardise ? weight * patients / n[k] : 1;
+        }
+        double days = plan.at()[plan.at().length - 1];
+        if (empty != null) {
+            String why = "not standardised: no patients aged " + empty;
+            cells.put(cell, new Value(notAvailable(days, patients, why), notAvailable(days, patients, why), patients, periodMethod));
+            return;
+        }
+        SurvivalSums combined = new SurvivalSums(plan.horizon(), plan.net());
+        for (SurvivalSums[][] part : parts) {
+            for (int x : sexes) {
+                for (int k = 0; k < groups; k++) {
+                    if (part[x][k] != null) {
+                        combined.add(part[x][k], coefficient[k]);
+                    }
+                }
+            }
+        }
+        cells.put(cell, value(combined, plan, patients, periodMethod));
     }
 
     /** The years of diagnosis a period's patients come from, by the analysis. */

@@ -31,7 +31,11 @@ import java.util.List;
  * healthequal: the HC1 sandwich covariance V = k/(k−2) · A·(Σ sⱼsⱼᵀ)·A, with A = (XᵀWX)⁻¹ and sⱼ
  * the group's score (xⱼ(dⱼ − nⱼπⱼ), xⱼ(dⱼ − λⱼnⱼ) or xⱼnⱼ(yⱼ − ŷⱼ)), and the delta method:
  * SII ± z·√(gᵀVg), RII on the log scale, exp(ln RII ± z·se). HC1 is robust to the groups lying off
- * the line, which a model-based covariance on thousands of people would ignore.
+ * the line, which a model-based covariance on thousands of people would ignore; but estimated from
+ * a handful of residuals it can be far narrower than the estimates' own sampling error (three
+ * groups: a tenth of it). So the standard error is never below the sampling one: the larger of
+ * HC1's and the model's (XᵀWX)⁻¹ for shares and rates, or, for the linear model with each group's
+ * standard error seⱼ given (survival, means), A·(Σ nⱼ²seⱼ²xⱼxⱼᵀ)·A (healthequal uses HC1 alone).
  *
  * <p><b>Concentration indices (ACI, RCI).</b> ACI = 2·Σ pⱼ rⱼ yⱼ − μ with μ = Σ pⱼyⱼ: the coefficient of
  * the weighted regression of 2σ²·yⱼ on rⱼ (σ² = Σ pⱼ(rⱼ − ½)², weights nⱼ), whose ordinary standard
@@ -55,7 +59,11 @@ public final class OrderedInequality {
      * One group: its place in the order (1 the most disadvantaged), numerator (shares and rates)
      * or estimate (linear model), and population or denominator.
      */
-    public record Group(int order, double numerator, double estimate, double population) {
+    public record Group(int order, double numerator, double estimate, double population, double standardError) {
+        /** A group whose estimate's own standard error is not known (shares and rates: the model knows it). */
+        public Group(int order, double numerator, double estimate, double population) {
+            this(order, numerator, estimate, population, Double.NaN);
+        }
     }
 
     /** The fitted line, the four measures and the ranks the groups got, in the groups' order. */
@@ -112,8 +120,13 @@ public final class OrderedInequality {
         return new Result(fit == null ? Double.NaN : fit.b0, fit == null ? Double.NaN : fit.b1, r, List.copyOf(measures));
     }
 
-    /** The fitted coefficients and their HC1 covariance. */
-    private record Fit(double b0, double b1, double[][] hc1) {
+    /** The fitted coefficients, their HC1 covariance, and the covariance the groups' own sampling errors give (null: not known). */
+    private record Fit(double b0, double b1, double[][] hc1, double[][] sampling) {
+        /** √(gᵀVg), the larger of the HC1 and the sampling standard error of a contrast g. */
+        double standardError(double[] g) {
+            double robust = Math.sqrt(quadratic(g, hc1));
+            return sampling == null ? robust : Math.max(robust, Math.sqrt(quadratic(g, sampling)));
+        }
     }
 
     /** The inverse link: the fitted value at η on the model's own scale (share, rate per person, mean). */
@@ -137,7 +150,7 @@ public final class OrderedInequality {
     private static InequalityMeasure slopeIndex(Fit f, Model model, double scale, int k, Confidence confidence) {
         double value = (mean(model, f.b0 + f.b1) - mean(model, f.b0)) * scale;
         double[] g = {(slope(model, f.b0 + f.b1) - slope(model, f.b0)) * scale, slope(model, f.b0 + f.b1) * scale};
-        return k < 3 ? InequalityMeasure.point("sii", value) : InequalityMeasure.normal("sii", value, Math.sqrt(quadratic(g, f.hc1)), confidence);
+        return k < 3 ? InequalityMeasure.point("sii", value) : InequalityMeasure.normal("sii", value, f.standardError(g), confidence);
     }
 
     private static InequalityMeasure relativeIndex(Fit f, Model model, int k, Confidence confidence) {
@@ -148,7 +161,7 @@ public final class OrderedInequality {
             return InequalityMeasure.point("rii", top / bottom);
         }
         double[] g = {slope(model, f.b0 + f.b1) / top - slope(model, f.b0) / bottom, slope(model, f.b0 + f.b1) / top};
-        double se = Math.sqrt(quadratic(g, f.hc1));
+        double se = f.standardError(g);
         double z = confidence.z();
         return new InequalityMeasure("rii", Math.exp(log), se, Math.exp(log - z * se), Math.exp(log + z * se));
     }
@@ -260,7 +273,62 @@ public final class OrderedInequality {
         if (!Double.isFinite(b0) || !Double.isFinite(b1)) {
             return null;
         }
-        return new Fit(b0, b1, hc1(d, n, r, b0, b1, model));
+        double[] se = groups.stream().mapToDouble(Group::standardError).toArray();
+        return new Fit(b0, b1, hc1(d, n, r, b0, b1, model), sampling(n, r, b0, b1, se, model));
+    }
+
+    /**
+     * The covariance of the coefficients from the groups' own sampling errors: for a binomial or
+     * Poisson fit the model's, (XᵀWX)⁻¹; for the weighted linear fit, whose estimates carry their
+     * standard errors seⱼ, A·(Σ nⱼ²·seⱼ²·xⱼxⱼᵀ)·A with A = (XᵀNX)⁻¹ (the fit is linear in the
+     * estimates); null when a linear group's error is not known.
+     */
+    private static double[][] sampling(double[] n, double[] r, double b0, double b1, double[] se, Model model) {
+        int k = n.length;
+        double[][] information = new double[2][2];
+        double[][] meat = new double[2][2];
+        for (int j = 0; j < k; j++) {
+            double eta = b0 + b1 * r[j];
+            double w = switch (model) {
+                case BINOMIAL -> n[j] * mean(model, eta) * (1 - mean(model, eta));
+                case POISSON -> n[j] * Math.exp(eta);
+                case LINEAR -> n[j];
+            };
+            if (model == Model.LINEAR && !Double.isFinite(se[j])) {
+                return null;
+            }
+            double[] x = {1, r[j]};
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    information[a][b] += w * x[a] * x[b];
+                    meat[a][b] += model == Model.LINEAR ? n[j] * n[j] * se[j] * se[j] * x[a] * x[b] : 0;
+                }
+            }
+        }
+        double[][] bread = inverse(information);
+        return model == Model.LINEAR ? sandwich(bread, meat, 1) : bread;
+    }
+
+    private static double[][] inverse(double[][] m) {
+        double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+        return new double[][] {{m[1][1] / det, -m[0][1] / det}, {-m[1][0] / det, m[0][0] / det}};
+    }
+
+    /** factor·A·B·A. */
+    private static double[][] sandwich(double[][] bread, double[][] meat, double factor) {
+        double[][] v = new double[2][2];
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                double s = 0;
+                for (int c = 0; c < 2; c++) {
+                    for (int e = 0; e < 2; e++) {
+                        s += bread[a][c] * meat[c][e] * bread[e][b];
+                    }
+                }
+                v[a][b] = factor * s;
+            }
+        }
+        return v;
     }
 
     /** The HC1 sandwich k/(k−2)·A·B·A at the fitted line (NaN for fewer than three groups). */
@@ -295,22 +363,7 @@ public final class OrderedInequality {
                 }
             }
         }
-        double det = information[0][0] * information[1][1] - information[0][1] * information[1][0];
-        double[][] bread = {{information[1][1] / det, -information[0][1] / det}, {-information[1][0] / det, information[0][0] / det}};
-        double factor = k > 2 ? (double) k / (k - 2) : Double.NaN;
-        double[][] v = new double[2][2];
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                double s = 0;
-                for (int c = 0; c < 2; c++) {
-                    for (int e = 0; e < 2; e++) {
-                        s += bread[a][c] * meat[c][e] * bread[e][b];
-                    }
-                }
-                v[a][b] = factor * s;
-            }
-        }
-        return v;
+        return sandwich(inverse(information), meat, k > 2 ? (double) k / (k - 2) : Double.NaN);
     }
 
     /** gᵀVg. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * WHO HEAT's summary measures against R 4.2.2 (glm, lm, sandwich's HC1 covariance, numDeriv's
- * gradient for the delta method): fixtures written once by src/test/r/heat-fixtures.R. Point
+ * WHO HEAT's summary measures against R 4.2.2 (glm, lm, sandwich's HC1 covariance beside the
+ * model's and the groups' sampling covariance, numDeriv's gradient for the delta method): fixtures written once by src/test/r/heat-fixtures.R. Point
  * estimates to 1e-9 relative, standard errors and limits to 1e-7 relative (the numerical gradient's
  * precision in R).
  */
@@ -75,7 +75,7 @@ class HealthInequalityTest {
             return;
         }
         List<OrderedInequality.Group> og = in.stream().map(r -> new OrderedInequality.Group((int) number(r, "order"), number(r, "d"),
-                number(r, "y"), number(r, "n"))).toList();
+                number(r, "y"), number(r, "n"), number(r, "se"))).toList();
         OrderedInequality.Model m = switch (model) {
             case "binomial" -> OrderedInequality.Model.BINOMIAL;
             case "poisson" -> OrderedInequality.Model.POISSON;
