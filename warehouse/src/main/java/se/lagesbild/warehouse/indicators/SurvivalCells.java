@@ -67,9 +67,10 @@ public final class SurvivalCells {
      * default.
      */
     static Map<Cell, Value> of(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence, boolean groups) {
-        Map<Cell, Value> all = all(warehouse, indicator, confidence);
+        boolean named = filter.ageGroups().stream().anyMatch(EquityGroups::isGroup);
+        Map<Cell, Value> all = all(warehouse, indicator, confidence, named);
         Map<Cell, Value> kept = new LinkedHashMap<>();
-        boolean asked = groups || filter.ageGroups().stream().anyMatch(EquityGroups::isGroup);
+        boolean asked = groups || named;
         all.forEach((cell, value) -> {
             if (matches(filter, cell) && (asked || !EquityGroups.isGroup(cell.ageGroupCode()))) {
                 kept.put(cell, value);
@@ -86,8 +87,18 @@ public final class SurvivalCells {
     }
 
     static Map<Cell, Value> all(Warehouse warehouse, Indicator indicator, Confidence confidence) {
+        return all(warehouse, indicator, confidence, false);
+    }
+
+    /**
+     * Every cell; Riket's population-group cells carry their patients only, and their estimates too
+     * with {@code groupEstimates} (a second pass, made only when a group's value is asked for: each
+     * group's estimate costs another pass over its patients' days, the counts disclosure control
+     * needs cost nothing).
+     */
+    static Map<Cell, Value> all(Warehouse warehouse, Indicator indicator, Confidence confidence, boolean groupEstimates) {
         String key = warehouse.file() + "|" + Snapshots.stateKey(warehouse) + "|" + indicator.code() + "|" + indicator.martView() + "|"
-                + indicator.method() + "|" + indicator.methodParam() + "|" + confidence.level();
+                + indicator.method() + "|" + indicator.methodParam() + "|" + confidence.level() + "|" + groupEstimates;
         CompletableFuture<Map<Cell, Value>> mine = new CompletableFuture<>();
         CompletableFuture<Map<Cell, Value>> existing = CACHE.putIfAbsent(key, mine);
         if (existing != null) {
@@ -99,7 +110,7 @@ public final class SurvivalCells {
         }
         try {
             try {
-                mine.complete(compute(warehouse, indicator, confidence));
+                mine.complete(compute(warehouse, indicator, confidence, groupEstimates));
             } catch (IllegalArgumentException e) {
                 // the estimators refuse what they cannot compute (a catalogue option, a life table): said as an answer, never a crash
                 throw new se.lagesbild.warehouse.WarehouseException("The survival indicator " + indicator.code() + " cannot be computed: "
@@ -150,13 +161,13 @@ public final class SurvivalCells {
 
     /** What the engine needs to compute one indicator's cells. */
     private record Plan(boolean net, double[] at, int horizon, SurvivalOptions options, Map<String, LifeTable> tables, Geography geography,
-                        Exclusions exclusions, Confidence confidence) {
+                        Exclusions exclusions, Confidence confidence, boolean groupEstimates) {
         double years() {
             return at[at.length - 1] / LifeTable.YEAR_DAYS;
         }
     }
 
-    private static Map<Cell, Value> compute(Warehouse warehouse, Indicator indicator, Confidence confidence) {
+    private static Map<Cell, Value> compute(Warehouse warehouse, Indicator indicator, Confidence confidence, boolean groupEstimates) {
         boolean net = indicator.method().equals("net_survival");
         double years = indicator.methodParam() == null ? 5 : indicator.methodParam();
         SurvivalOptions options = SurvivalOptions.of(indicator.methodOptions());
@@ -168,7 +179,7 @@ public final class SurvivalCells {
             return cells; // no life table: no net survival (the status and the catalogue say which source is missing)
         }
         Plan plan = new Plan(net, at, horizon, options, tables, geography(warehouse), Exclusions.of(warehouse, indicator.martView()),
-                confidence);
+                confidence, groupEstimates);
         String source = Marts.source(warehouse, indicator.martView());
         // the mart is a chain of views: read it once, in diagnosis order, and compute each diagnosis group as it ends;
         String groups = Observations.hasColumn(warehouse, source, "education_code") ? ", education_code, birth_country_code, income_code"
@@ -241,13 +252,20 @@ public final class SurvivalCells {
                 if (code != null) {
                     Map<Integer, SurvivalSums[][]> byPeriod = groupAtoms.computeIfAbsent(GROUP_DIMENSIONS.get(d) + EquityGroups.SEPARATOR + code,
                             g -> new TreeMap<>());
-                    add(plan, p, table, dxYear, lastPeriod, period -> {
+                    java.util.function.IntFunction<SurvivalSums> sums = period -> {
                         SurvivalSums[][] w = byPeriod.computeIfAbsent(period, y -> new SurvivalSums[2][groups]);
                         if (w[sex - 1][k] == null) {
                             w[sex - 1][k] = new SurvivalSums(horizon, net);
                         }
                         return w[sex - 1][k];
-                    });
+                    };
+                    if (plan.groupEstimates()) {
+                        add(plan, p, table, dxYear, lastPeriod, sums);
+                    } else {
+                        for (int period : windows(plan, p, dxYear, lastPeriod)) {
+                            sums.apply(period).count();
+                        }
+                    }
                 }
             }
         }
@@ -275,8 +293,12 @@ public final class SurvivalCells {
                 SurvivalSums[][] g = group.getValue().get(year);
                 if (g != null) {
                     for (int sex = 1; sex <= 3; sex++) {
-                        cell(cells, new Cell(period, "country", "00", diagnosis, sex, group.getKey()), java.util.Collections.singletonList(g), sex, standard, groups, plan,
-                                periodMethod);
+                        Cell cell = new Cell(period, "country", "00", diagnosis, sex, group.getKey());
+                        if (plan.groupEstimates()) {
+                            cell(cells, cell, java.util.Collections.singletonList(g), sex, standard, groups, plan, periodMethod);
+                        } else {
+                            counted(cells, cell, g, sex, plan, periodMethod);
+                        }
                     }
                 }
             }
@@ -286,6 +308,44 @@ public final class SurvivalCells {
 
     /** The population-group dimensions a survival mart may carry, in its columns' order (education_code, birth_country_code, income_code). */
     private static final List<String> GROUP_DIMENSIONS = List.of("education", "birth_country", "income");
+
+    /**
+     * The windows (periods) in which {@link #add} counts a patient: those where it is under
+     * observation for at least a day before the horizon.
+     */
+    private static List<Integer> windows(Plan plan, SurvivalPatient p, int dxYear, int lastPeriod) {
+        List<Integer> periods = new ArrayList<>();
+        if (!p.observed()) {
+            return periods;
+        }
+        if (plan.options().analysis() == SurvivalOptions.Analysis.COHORT) {
+            if (dxYear <= lastPeriod) {
+                periods.add(dxYear);
+            }
+            return periods;
+        }
+        for (int year : SurvivalSums.calendarYears(p, plan.horizon())) {
+            if (year <= lastPeriod && (plan.options().analysis() == SurvivalOptions.Analysis.PERIOD || year > dxYear)) {
+                periods.add(year);
+            }
+        }
+        return periods;
+    }
+
+    /** A group cell with its patients only: its estimate is computed when a group's value is asked for. */
+    private static void counted(Map<Cell, Value> cells, Cell cell, SurvivalSums[][] g, int sex, Plan plan, String periodMethod) {
+        double patients = 0;
+        for (int x : sex == 3 ? new int[] {0, 1} : new int[] {sex - 1}) {
+            for (SurvivalSums sums : g[x]) {
+                patients += sums == null ? 0 : sums.patients();
+            }
+        }
+        if (patients > 0) {
+            double days = plan.at()[plan.at().length - 1];
+            SurvivalEstimate none = notAvailable(days, patients, "not computed: ask for the population group");
+            cells.put(cell, new Value(none, none, patients, periodMethod));
+        }
+    }
 
     /** Adds one patient to the sums of the windows the analysis puts it in ({@code atom}: the sums of a window, or null to skip it). */
     private static void add(Plan plan, SurvivalPatient p, LifeTable table, int dxYear, int lastPeriod,

@@ -153,6 +153,29 @@ public final class SurvivalSums {
     }
 
     /**
+     * The calendar years in which {@link #addByCalendarYear} adds an observed patient: those with at
+     * least one day at risk before the horizon.
+     */
+    public static List<Integer> calendarYears(SurvivalPatient p, int horizon) {
+        List<Integer> years = new java.util.ArrayList<>();
+        int firstYear = LifeTable.yearOf(p.diagnosisDay() + p.entryDays());
+        int lastYear = LifeTable.yearOf(p.diagnosisDay() + Math.min(p.exitDays(), horizon) - 1);
+        for (int year = firstYear; year <= lastYear; year++) {
+            int start = (int) Math.max(p.entryDays(), LifeTable.newYear(year) - p.diagnosisDay());
+            int end = (int) Math.min(p.exitDays(), LifeTable.newYear(year + 1) - p.diagnosisDay());
+            if (start < horizon && end > start) {
+                years.add(year);
+            }
+        }
+        return years;
+    }
+
+    /** Counts a patient without following it (for cells whose patients are all that is needed). */
+    public void count() {
+        patients++;
+    }
+
+    /**
      * Follows one patient (in one window: entry to exit) day by day from diagnosis, adding each day
      * at risk to these sums, and keeps the patient as a member.
      */
