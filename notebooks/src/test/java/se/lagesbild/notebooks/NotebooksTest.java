@@ -75,8 +75,9 @@ class NotebooksTest {
         assertTrue(cells.get(5).contains("Justerat p-värde"));
         assertTrue(cells.get(6).contains("Nettoöverlevnad 5 år") && cells.get(6).contains("<td>Västernorrland</td>"),
                 "survival across the regions");
-        assertTrue(cells.get(7).contains("<td>Förgymnasial utbildning</td>") && cells.get(7).contains("Lutningsindex (SII)")
-                && cells.get(7).contains("Referensgrupp: Eftergymnasial utbildning, 3 år eller längre"), "stage by education: " + cells.get(7));
+        // at the demo's fiftieth of Sweden a small group of 2026 is hidden at Riket, and the measures with it (2027's are in the report)
+        assertTrue(cells.get(7).contains("<td>Förgymnasial utbildning</td>") && (cells.get(7).contains("Lutningsindex (SII)")
+                || cells.get(7).contains("Inga sammanfattande mått: en grupp är dold av röjandekontroll")), "stage by education: " + cells.get(7));
     }
 
     @Test

@@ -37,7 +37,7 @@ class YearlyReportRunTest {
         YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, first,
                 s -> { });
         YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, second, s -> { });
-        assertEquals(16, a.tables().size(), "eight tables, each as CSV and Arrow");
+        assertEquals(20, a.tables().size(), "ten tables, each as CSV and Arrow");
         List<Path> files = new java.util.ArrayList<>(a.tables());
         files.add(a.html());
         files.add(a.workbook());

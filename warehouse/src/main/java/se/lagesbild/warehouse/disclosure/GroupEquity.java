@@ -89,9 +89,9 @@ public record GroupEquity(Indicator indicator, EquityGroups.Dimension dimension,
         List<GroupValue> placed = groups.stream().filter(g -> !g.group().code().equals(EquityGroups.NOT_KNOWN)).toList();
         String why = null;
         if (placed.stream().anyMatch(g -> g.value() != null && g.value().suppressed())) {
-            why = "not computed: a group is hidden by disclosure control, and a measure over it would tell of it";
+            why = HIDDEN;
         } else if (placed.stream().filter(g -> g.value() != null && g.value().estimate().available()).count() < 2) {
-            why = "not computed: fewer than two groups have a value";
+            why = TOO_FEW;
         }
         if (why != null) {
             return new GroupEquity(indicator, dimension, total, groups, null, null, why, undelivered);
@@ -115,6 +115,10 @@ public record GroupEquity(Indicator indicator, EquityGroups.Dimension dimension,
         }
         return new GroupEquity(indicator, dimension, total, groups, ordered, between, null, undelivered);
     }
+
+    /** Why the measures are missing: a group is hidden, or too few groups have a value. */
+    public static final String HIDDEN = "not computed: a group is hidden by disclosure control, and a measure over it would tell of it";
+    public static final String TOO_FEW = "not computed: fewer than two groups have a value";
 
     /** The cells the groups add up to: all ages, or the indicator's own population (survival: adults, 18+). */
     private static final List<String> TOTALS = List.of("ALL", "18+", "0-17");

@@ -260,13 +260,13 @@ public final class Lagesbild implements AutoCloseable {
                         g.value().estimate().lower(), g.value().estimate().upper())).toList();
         String dimensionName = labels.word("dimension", e.dimension().code()).toLowerCase(java.util.Locale.ROOT);
         String title = language.title(indicator) + ", " + labels.geography(geo, null) + " " + labels.period(period);
-        StringBuilder html = new StringBuilder(Charts.bars(language, language.text("chart.groups", title, labels.period(period), dimensionName),
-                Charts.axis(language, indicator.unit()), bars));
+        StringBuilder html = new StringBuilder(Charts.bars(language, language.text("chart.groups", language.title(indicator) + ", "
+                + labels.geography(geo, null), labels.period(period), dimensionName), Charts.axis(language, indicator.unit()), bars));
         ResultTable table = se.lagesbild.warehouse.tables.GroupTables.groups(e, CONFIDENCE.level()).build();
         html.append(LabelledTable.html(table, title, List.of("group_code", "value", "numerator", "denominator", "difference"), r -> true,
                 labels, indicator.unit()));
         if (e.notComputed() != null) {
-            html.append(Html.paragraph(language.text("groups.not_computed", e.notComputed())));
+            html.append(Html.paragraph(language.text(GroupEquity.HIDDEN.equals(e.notComputed()) ? "groups.hidden" : "groups.too_few")));
         } else {
             double k = Charts.scale(indicator.unit());
             if (e.ordered() != null) {
