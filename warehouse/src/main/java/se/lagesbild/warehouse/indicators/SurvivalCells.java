@@ -222,6 +222,8 @@ public final class SurvivalCells {
         // atoms[period][unit][sex - 1][age group]; Riket's by population group: groupAtoms[group][period][sex - 1][age group]
         Map<Integer, SurvivalSums[][][]> atoms = new TreeMap<>();
         Map<String, Map<Integer, SurvivalSums[][]>> groupAtoms = new TreeMap<>();
+        // without the groups' estimates only their patients are counted: groupCounts[group][period][sex - 1]
+        Map<String, Map<Integer, double[]>> groupCounts = new TreeMap<>();
         java.util.Set<Integer> yearsUsed = new java.util.TreeSet<>();
         for (Record r : rows) {
             Integer unit = plan.geography().units().get(r.get(0, String.class) + "/" + r.get(1, String.class));
@@ -249,22 +251,23 @@ public final class SurvivalCells {
             });
             for (int d = 0; d < GROUP_DIMENSIONS.size(); d++) {
                 String code = r.get(11 + d, String.class);
-                if (code != null) {
-                    Map<Integer, SurvivalSums[][]> byPeriod = groupAtoms.computeIfAbsent(GROUP_DIMENSIONS.get(d) + EquityGroups.SEPARATOR + code,
-                            g -> new TreeMap<>());
-                    java.util.function.IntFunction<SurvivalSums> sums = period -> {
+                if (code == null) {
+                    continue;
+                }
+                String groupCell = GROUP_DIMENSIONS.get(d) + EquityGroups.SEPARATOR + code;
+                if (plan.groupEstimates()) {
+                    Map<Integer, SurvivalSums[][]> byPeriod = groupAtoms.computeIfAbsent(groupCell, g -> new TreeMap<>());
+                    add(plan, p, table, dxYear, lastPeriod, period -> {
                         SurvivalSums[][] w = byPeriod.computeIfAbsent(period, y -> new SurvivalSums[2][groups]);
                         if (w[sex - 1][k] == null) {
                             w[sex - 1][k] = new SurvivalSums(horizon, net);
                         }
                         return w[sex - 1][k];
-                    };
-                    if (plan.groupEstimates()) {
-                        add(plan, p, table, dxYear, lastPeriod, sums);
-                    } else {
-                        for (int period : windows(plan, p, dxYear, lastPeriod)) {
-                            sums.apply(period).count();
-                        }
+                    });
+                } else {
+                    Map<Integer, double[]> byPeriod = groupCounts.computeIfAbsent(groupCell, g -> new TreeMap<>());
+                    for (int period : windows(plan, p, dxYear, lastPeriod)) {
+                        byPeriod.computeIfAbsent(period, y -> new double[2])[sex - 1]++;
                     }
                 }
             }
@@ -293,12 +296,17 @@ public final class SurvivalCells {
                 SurvivalSums[][] g = group.getValue().get(year);
                 if (g != null) {
                     for (int sex = 1; sex <= 3; sex++) {
-                        Cell cell = new Cell(period, "country", "00", diagnosis, sex, group.getKey());
-                        if (plan.groupEstimates()) {
-                            cell(cells, cell, java.util.Collections.singletonList(g), sex, standard, groups, plan, periodMethod);
-                        } else {
-                            counted(cells, cell, g, sex, plan, periodMethod);
-                        }
+                        cell(cells, new Cell(period, "country", "00", diagnosis, sex, group.getKey()), java.util.Collections.singletonList(g), sex,
+                                standard, groups, plan, periodMethod);
+                    }
+                }
+            }
+            for (var group : groupCounts.entrySet()) {
+                double[] n = group.getValue().get(year);
+                if (n != null) {
+                    for (int sex = 1; sex <= 3; sex++) {
+                        counted(cells, new Cell(period, "country", "00", diagnosis, sex, group.getKey()), sex == 3 ? n[0] + n[1] : n[sex - 1],
+                                plan, periodMethod);
                     }
                 }
             }
@@ -333,13 +341,7 @@ public final class SurvivalCells {
     }
 
     /** A group cell with its patients only: its estimate is computed when a group's value is asked for. */
-    private static void counted(Map<Cell, Value> cells, Cell cell, SurvivalSums[][] g, int sex, Plan plan, String periodMethod) {
-        double patients = 0;
-        for (int x : sex == 3 ? new int[] {0, 1} : new int[] {sex - 1}) {
-            for (SurvivalSums sums : g[x]) {
-                patients += sums == null ? 0 : sums.patients();
-            }
-        }
+    private static void counted(Map<Cell, Value> cells, Cell cell, double patients, Plan plan, String periodMethod) {
         if (patients > 0) {
             double days = plan.at()[plan.at().length - 1];
             SurvivalEstimate none = notAvailable(days, patients, "not computed: ask for the population group");

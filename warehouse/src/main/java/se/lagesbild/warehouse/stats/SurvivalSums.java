@@ -170,11 +170,6 @@ public final class SurvivalSums {
         return years;
     }
 
-    /** Counts a patient without following it (for cells whose patients are all that is needed). */
-    public void count() {
-        patients++;
-    }
-
     /**
      * Follows one patient (in one window: entry to exit) day by day from diagnosis, adding each day
      * at risk to these sums, and keeps the patient as a member.
