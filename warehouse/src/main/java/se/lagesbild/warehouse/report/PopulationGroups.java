@@ -10,6 +10,7 @@ import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.InequalityMeasure;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.GroupTables;
+import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
 
 /**
@@ -84,18 +85,14 @@ final class PopulationGroups {
             table.row(e.indicator().code(), e.indicator().goal(), e.dimension().code(), cell == null ? null : cell.periodCode(),
                     cell == null ? null : cell.diagnosisCode(),
                     e.between() == null ? null : e.dimension().code() + EquityGroups.SEPARATOR + e.between().reference(),
-                    e.between() == null ? null : finite(e.between().settingAverage()), sii == null ? null : finite(sii.value()),
-                    sii == null ? null : finite(sii.lower()), sii == null ? null : finite(sii.upper()), rii == null ? null : finite(rii.value()),
-                    rii == null ? null : finite(rii.lower()), rii == null ? null : finite(rii.upper()),
-                    e.between() == null ? null : finite(e.between().measure("paf").value()),
-                    e.between() == null ? null : finite(e.between().measure("bgv").value()),
-                    gap == null ? null : e.dimension().code() + EquityGroups.SEPARATOR + gap.code(), gap == null ? null : finite(gap.value()),
-                    gap == null ? null : finite(gap.lower()), gap == null ? null : finite(gap.upper()), e.notComputed());
+                    e.between() == null ? null : IndicatorTables.finite(e.between().settingAverage()), sii == null ? null : IndicatorTables.finite(sii.value()),
+                    sii == null ? null : IndicatorTables.finite(sii.lower()), sii == null ? null : IndicatorTables.finite(sii.upper()), rii == null ? null : IndicatorTables.finite(rii.value()),
+                    rii == null ? null : IndicatorTables.finite(rii.lower()), rii == null ? null : IndicatorTables.finite(rii.upper()),
+                    e.between() == null ? null : IndicatorTables.finite(e.between().measure("paf").value()),
+                    e.between() == null ? null : IndicatorTables.finite(e.between().measure("bgv").value()),
+                    gap == null ? null : e.dimension().code() + EquityGroups.SEPARATOR + gap.code(), gap == null ? null : IndicatorTables.finite(gap.value()),
+                    gap == null ? null : IndicatorTables.finite(gap.lower()), gap == null ? null : IndicatorTables.finite(gap.upper()), e.notComputed());
         }
         return table.build();
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -233,24 +233,8 @@ public final class OrderedInequality {
             double swz1 = 0;
             for (int j = 0; j < k; j++) {
                 double eta = b0 + b1 * r[j];
-                double w;
-                double zj;
-                switch (model) {
-                    case BINOMIAL -> {
-                        double pi = mean(model, eta);
-                        w = n[j] * pi * (1 - pi);
-                        zj = eta + (d[j] - n[j] * pi) / w;
-                    }
-                    case POISSON -> {
-                        double lambda = n[j] * Math.exp(eta);
-                        w = lambda;
-                        zj = eta + (d[j] - lambda) / lambda;
-                    }
-                    default -> {
-                        w = n[j];
-                        zj = d[j];
-                    }
-                }
+                double w = weight(model, n[j], eta);
+                double zj = model == Model.LINEAR ? d[j] : eta + score(model, d[j], n[j], eta) / w;
                 swx0 += w;
                 swx1 += w * r[j];
                 swx2 += w * r[j] * r[j];
@@ -284,29 +268,46 @@ public final class OrderedInequality {
      * estimates); null when a linear group's error is not known.
      */
     private static double[][] sampling(double[] n, double[] r, double b0, double b1, double[] se, Model model) {
-        int k = n.length;
-        double[][] information = new double[2][2];
+        if (model != Model.LINEAR) {
+            return inverse(information(n, r, b0, b1, model));
+        }
         double[][] meat = new double[2][2];
-        for (int j = 0; j < k; j++) {
-            double eta = b0 + b1 * r[j];
-            double w = switch (model) {
-                case BINOMIAL -> n[j] * mean(model, eta) * (1 - mean(model, eta));
-                case POISSON -> n[j] * Math.exp(eta);
-                case LINEAR -> n[j];
-            };
-            if (model == Model.LINEAR && !Double.isFinite(se[j])) {
+        for (int j = 0; j < n.length; j++) {
+            if (!Double.isFinite(se[j])) {
                 return null;
             }
-            double[] x = {1, r[j]};
-            for (int a = 0; a < 2; a++) {
-                for (int b = 0; b < 2; b++) {
-                    information[a][b] += w * x[a] * x[b];
-                    meat[a][b] += model == Model.LINEAR ? n[j] * n[j] * se[j] * se[j] * x[a] * x[b] : 0;
-                }
+            add(meat, n[j] * n[j] * se[j] * se[j], r[j]);
+        }
+        return sandwich(inverse(information(n, r, b0, b1, model)), meat, 1);
+    }
+
+    /** The working weight of a group at the line's η: its population times dμ/dη (nπ(1−π), nλ, n). */
+    private static double weight(Model model, double n, double eta) {
+        return n * slope(model, eta);
+    }
+
+    /** A group's score residual: observed minus fitted count (binomial, Poisson), or n times the estimate's residual (linear). */
+    private static double score(Model model, double d, double n, double eta) {
+        return model == Model.LINEAR ? n * (d - eta) : d - n * mean(model, eta);
+    }
+
+    /** XᵀWX at the line: Σ wⱼ·xⱼxⱼᵀ with xⱼ = (1, rⱼ). */
+    private static double[][] information(double[] n, double[] r, double b0, double b1, Model model) {
+        double[][] information = new double[2][2];
+        for (int j = 0; j < n.length; j++) {
+            add(information, weight(model, n[j], b0 + b1 * r[j]), r[j]);
+        }
+        return information;
+    }
+
+    /** m += c·xxᵀ with x = (1, r). */
+    private static void add(double[][] m, double c, double r) {
+        double[] x = {1, r};
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                m[a][b] += c * x[a] * x[b];
             }
         }
-        double[][] bread = inverse(information);
-        return model == Model.LINEAR ? sandwich(bread, meat, 1) : bread;
     }
 
     private static double[][] inverse(double[][] m) {
@@ -334,36 +335,12 @@ public final class OrderedInequality {
     /** The HC1 sandwich k/(k−2)·A·B·A at the fitted line (NaN for fewer than three groups). */
     private static double[][] hc1(double[] d, double[] n, double[] r, double b0, double b1, Model model) {
         int k = d.length;
-        double[][] information = new double[2][2];
         double[][] meat = new double[2][2];
         for (int j = 0; j < k; j++) {
-            double eta = b0 + b1 * r[j];
-            double w;
-            double u;
-            switch (model) {
-                case BINOMIAL -> {
-                    double pi = mean(model, eta);
-                    w = n[j] * pi * (1 - pi);
-                    u = d[j] - n[j] * pi;
-                }
-                case POISSON -> {
-                    w = n[j] * Math.exp(eta);
-                    u = d[j] - w;
-                }
-                default -> {
-                    w = n[j];
-                    u = n[j] * (d[j] - eta);
-                }
-            }
-            double[] x = {1, r[j]};
-            for (int a = 0; a < 2; a++) {
-                for (int b = 0; b < 2; b++) {
-                    information[a][b] += w * x[a] * x[b];
-                    meat[a][b] += u * u * x[a] * x[b];
-                }
-            }
+            double u = score(model, d[j], n[j], b0 + b1 * r[j]);
+            add(meat, u * u, r[j]);
         }
-        return sandwich(inverse(information), meat, k > 2 ? (double) k / (k - 2) : Double.NaN);
+        return sandwich(inverse(information(n, r, b0, b1, model)), meat, k > 2 ? (double) k / (k - 2) : Double.NaN);
     }
 
     /** gᵀVg. */

@@ -249,7 +249,8 @@ public final class IndicatorTables {
         return v == null || v.suppressed() ? null : finite(v.estimate().value());
     }
 
-    static Double finite(double v) {
+    /** The value, or null when it is not a finite number (a table cell left empty). */
+    public static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
 }
