@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -111,12 +112,30 @@ public final class Jupyter {
         try {
             Files.createDirectories(mimaCache);
             Files.createDirectories(spec);
-            Files.writeString(spec.resolve("kernel.json"), json, StandardCharsets.UTF_8);
+            writeIfChanged(spec.resolve("kernel.json"), json);
         } catch (IOException e) {
             throw new WarehouseException("Cannot write the kernelspec under " + spec + ": " + e.getMessage()
                     + ". Choose a folder you can write to (lagesbild kernel install --data-dir DIR, then JUPYTER_PATH=DIR).", e);
         }
         return spec;
+    }
+
+    /**
+     * Writes {@code text} to {@code file} unless it holds it already, through a temporary file moved
+     * into place, so that a Jupyter starting beside (another test, another `lagesbild notebook`) never
+     * reads a half-written kernelspec.
+     */
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return;
+        }
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** The kernel's main class: rapaio's, without its start-up race. */
