@@ -45,6 +45,13 @@ WITH cells AS (SELECT region_code, reference_date, max(batch_id) AS batch_id FRO
 final AS (SELECT f.* FROM fact_population f JOIN cells c USING (batch_id, region_code, reference_date))
 SELECT * FROM final;
 
+-- cell = region × reference date × dimension (a table by education does not replace one by country of birth)
+CREATE OR REPLACE VIEW stg_population_group AS
+WITH cells AS (SELECT region_code, reference_date, dimension_code, max(batch_id) AS batch_id FROM fact_population_group
+               WHERE batch_id <= coalesce(getvariable('lagesbild_max_batch'), 9223372036854775807) GROUP BY ALL),
+final AS (SELECT f.* FROM fact_population_group f JOIN cells c USING (batch_id, region_code, reference_date, dimension_code))
+SELECT * FROM final;
+
 -- One row per current tumour; cell = region × year of diagnosis (a new delivery of a diagnosis year
 -- replaces the register's earlier one: late registrations and corrections come with it). With each
 -- tumour the day its follow-up was lost, if it was (V17).

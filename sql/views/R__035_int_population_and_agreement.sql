@@ -17,6 +17,20 @@ final AS (
 )
 SELECT * FROM final;
 
+-- Grain: region × year × sex × age interval × dimension × group. The population by education or
+-- country of birth a year's rates by group use, chosen as int_population_year chooses: 31 December
+-- when loaded, else the latest date of the year.
+CREATE OR REPLACE VIEW int_population_group_year AS
+WITH chosen AS (
+    SELECT region_code, dimension_code, year(reference_date) AS year, max(reference_date) AS reference_date
+    FROM stg_population_group GROUP BY ALL
+),
+final AS (
+    SELECT g.region_code, c.year, g.sex_code, g.age_from, g.age_to, g.dimension_code, g.group_code, g.population, g.reference_date
+    FROM stg_population_group g JOIN chosen c USING (region_code, dimension_code, reference_date)
+)
+SELECT * FROM final;
+
 -- Grain: region × reference date. A region's whole population on a date: its total row when SCB's
 -- total (sex 3, all ages) was delivered, else the sum of its rows by sex and age.
 CREATE OR REPLACE VIEW int_population_total AS

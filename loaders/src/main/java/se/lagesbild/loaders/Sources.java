@@ -12,6 +12,7 @@ import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_FUND;
 import static se.lagesbild.warehouse.db.Tables.FACT_INVESTMENT_PROJECT;
 import static se.lagesbild.warehouse.db.Tables.FACT_NEW_CASES;
 import static se.lagesbild.warehouse.db.Tables.FACT_POPULATION;
+import static se.lagesbild.warehouse.db.Tables.FACT_POPULATION_GROUP;
 import static se.lagesbild.warehouse.db.Tables.FACT_PREM;
 import static se.lagesbild.warehouse.db.Tables.FACT_QUALITY_OF_LIFE;
 import static se.lagesbild.warehouse.db.Tables.FACT_REGION_REPORT;
@@ -57,6 +58,17 @@ public final class Sources {
                             "ar", "år", "tid", "period", "month", "manad", "månad", "reference_date").typed("reference_date"),
                     req("population", COUNT, "folkmangd", "folkmängd", "value", "varde", "värde").typed("population")),
                     List.of("region_code", "sex_code", "age_from", "reference_date"), "region_code", false),
+            new SourceFormat("population-groups", "population-groups.sql", FACT_POPULATION_GROUP, Policy.REJECT_FILE, List.of(
+                    req("region", REGION + " (\"01\" or \"01 Stockholms län\")", "region_code", "lan", "län").typed("region_code"),
+                    req("sex", SEX + " (or män/kvinnor)", "kon", "kön", "sex_code").typed("sex_code"),
+                    req("age", "an age (45), a band (85-89) or an open band (95+)", "alder", "ålder", "age_years").typed("age_from"),
+                    req("year", "a year (2024: 31 December), SCB's month (2025M09) or quarter (2025K3), or a date (2025-09-30)",
+                            "ar", "år", "tid", "period", "month", "manad", "månad", "reference_date").typed("reference_date"),
+                    req("population", COUNT, "folkmangd", "folkmängd", "value", "varde", "värde", "antal").typed("population"),
+                    opt("education_level", EDUCATION, "utbildningsniva", "utbildningsnivå", "sun2020niva", "education").typed("group_code"),
+                    opt("birth_country", BIRTH_COUNTRY, "fodelseland", "födelseland", "country_of_birth", "fodelseregion", "födelseregion",
+                            "fodelselandgrupp").typed("group_code")),
+                    List.of("region_code", "sex_code", "age_from", "reference_date", "dimension_code", "group_code"), "region_code", false),
             new SourceFormat("agreement-rules", "agreement-rules.sql", FACT_AGREEMENT_RULE, Policy.REJECT_FILE, List.of(
                     req("agreement_year", YEAR, "year", "ar", "år"),
                     req("title", "the agreement's title", "title_sv").typed("title_sv"),

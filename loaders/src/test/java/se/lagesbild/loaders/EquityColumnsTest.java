@@ -69,4 +69,38 @@ class EquityColumnsTest {
             assertEquals(Arrays.asList(null, null, null), Arrays.asList(row.value1(), row.value2(), row.value3()));
         }
     }
+
+    @Test
+    void populationByGroupGivesOneDimensionPerFileAndNamesABadGroup() {
+        Path education = BrokenFiles.write(folder, "education.csv", "region;kön;ålder;utbildningsnivå;år;antal",
+                "01 Stockholms län;män;25-64;förgymnasial utbildning;2025;61 230",
+                "01 Stockholms län;män;25-64;6;2025;242 880",                      // SCB's SUN level
+                "01 Stockholms län;män;25-64;;2025;18 310",                         // empty: uppgift saknas
+                "01 Stockholms län;kvinnor;25-64;doktorsexamen;2025;5 000");       // no group
+        Path both = BrokenFiles.write(folder, "both.csv", "region;kön;ålder;utbildningsnivå;födelseregion;år;antal",
+                "01;1;25-64;GY;SE;2025;100");
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {
+            LoadOutcome bad = FileLoader.load(w, LoadRequest.of("population-groups", education).withToday(RegisterSourcesTest.TODAY),
+                    LoadListener.SILENT);
+            assertEquals(LoadOutcome.Status.REJECTED, bad.status(), "a denominator must be complete: the file is refused whole");
+            assertEquals(List.of("5 education_level invalid_value"), bad.firstProblems().stream().map(p -> p.line() + " " + p.column() + " "
+                    + p.rule()).toList());
+            LoadOutcome twice = FileLoader.load(w, LoadRequest.of("population-groups", both).withToday(RegisterSourcesTest.TODAY),
+                    LoadListener.SILENT);
+            assertEquals(List.of("2 birth_country one_dimension"), twice.firstProblems().stream().map(p -> p.line() + " " + p.column() + " "
+                    + p.rule()).toList());
+            assertEquals(0, w.dsl().fetchCount(se.lagesbild.warehouse.db.Tables.FACT_POPULATION_GROUP), "nothing half-written");
+
+            Path good = BrokenFiles.write(folder, "good.csv", "region;kön;ålder;utbildningsnivå;år;antal",
+                    "01 Stockholms län;män;25-64;förgymnasial utbildning;2025;61 230",
+                    "01 Stockholms län;män;25-64;6;2025;242 880",
+                    "01 Stockholms län;män;25-64;;2025;18 310");
+            assertEquals(3, FileLoader.load(w, LoadRequest.of("population-groups", good).withToday(RegisterSourcesTest.TODAY),
+                    LoadListener.SILENT).rowsLoaded());
+            var g = se.lagesbild.warehouse.db.Tables.FACT_POPULATION_GROUP;
+            assertEquals(List.of("education EGL 242880", "education FGY 61230", "education US 18310"), w.dsl()
+                    .select(g.DIMENSION_CODE, g.GROUP_CODE, g.POPULATION).from(g).orderBy(g.GROUP_CODE)
+                    .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()));
+        }
+    }
 }

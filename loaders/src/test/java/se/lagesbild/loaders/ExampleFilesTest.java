@@ -28,6 +28,7 @@ class ExampleFilesTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "population,         population.csv,                12",
+        "population-groups,  population-groups.csv,          7",
         "new-cases,          new-cases-socialstyrelsen.csv,  8",
         "new-cases,          new-cases.csv,                  5",
         "svf-pathways,       svf-pathways.csv,              10",

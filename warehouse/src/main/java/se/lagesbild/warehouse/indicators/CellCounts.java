@@ -37,8 +37,10 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         return switch (indicator.method()) {
             case "proportion" -> new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients",
                     withGroups(IndicatorEngine.counts(warehouse, indicator, filter), IndicatorEngine.groupCounts(warehouse, indicator, filter)));
-            case "rate" -> new CellCounts(indicator, List.of("cases"), 0, "cases", first(IndicatorEngine.counts(warehouse, indicator, filter)));
-            case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases", events(warehouse, indicator, filter));
+            case "rate" -> new CellCounts(indicator, List.of("cases"), 0, "cases",
+                    first(withGroups(IndicatorEngine.counts(warehouse, indicator, filter), IndicatorEngine.groupCounts(warehouse, indicator, filter))));
+            case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases", withGroups(events(warehouse, Marts.source(warehouse, indicator.martView()), filter),
+                    EquityGroups.available(warehouse, indicator) ? events(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>()));
             case "net_survival", "observed_survival" -> new CellCounts(indicator, List.of("patients"), 0, "patients",
                     survivalPatients(warehouse, indicator, filter));
             default -> new CellCounts(indicator, List.of("patients"), 0, "patients", observations(warehouse, indicator, filter));
@@ -65,11 +67,11 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         return numerators;
     }
 
-    private static Map<Cell, double[]> events(Warehouse warehouse, Indicator indicator, CellFilter filter) {
+    private static Map<Cell, double[]> events(Warehouse warehouse, String source, CellFilter filter) {
         Map<Cell, double[]> counts = new LinkedHashMap<>();
         warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
                         IndicatorEngine.SEX, IndicatorEngine.AGE, DSL.sum(EVENTS).cast(Double.class))
-                .from(DSL.table(DSL.name(Marts.source(warehouse, indicator.martView())))).where(IndicatorEngine.where(filter))
+                .from(DSL.table(DSL.name(source))).where(IndicatorEngine.where(filter))
                 .groupBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS, IndicatorEngine.SEX,
                         IndicatorEngine.AGE)
                 .forEach(r -> counts.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),

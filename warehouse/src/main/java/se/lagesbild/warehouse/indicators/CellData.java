@@ -60,7 +60,7 @@ final class CellData {
     static CellData load(Warehouse warehouse, Indicator indicator, CellFilter filter, Confidence confidence) {
         return switch (indicator.method()) {
             case "dsr" -> new CellData(indicator, confidence, null,
-                    Observations.bandsByCell(warehouse, indicator.martView(), IndicatorEngine.where(filter)), null, null);
+                    Observations.bandsByCell(warehouse, indicator, filter), null, null);
             case "percentile" -> new CellData(indicator, confidence, null, null,
                     Observations.byCell(warehouse, indicator.martView(), filter), null);
             case "mean" -> new CellData(indicator, confidence, null, null, null,

@@ -90,37 +90,47 @@ public final class IndicatorEngine {
 
     /** Numerator and denominator per cell, from the indicator's mart. */
     static Map<Cell, double[]> counts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
+        return fromMartAndGroups(warehouse, indicator, filter, (source, f) -> read(warehouse, source, f));
+    }
+
+    /**
+     * What {@code reader} reads for the filter's cells: the age groups from the indicator's mart (or
+     * its refreshed table), the population groups (education, country of birth, income) from its
+     * groups view, into one map.
+     *
+     * @throws WarehouseException when population groups are asked of an indicator whose sources carry none
+     */
+    static <T> Map<Cell, T> fromMartAndGroups(Warehouse warehouse, Indicator indicator, CellFilter filter,
+                                              java.util.function.BiFunction<String, CellFilter, Map<Cell, T>> reader) {
         List<String> groups = filter.ageGroups().stream().filter(EquityGroups::isGroup).toList();
         List<String> ages = filter.ageGroups().stream().filter(a -> !EquityGroups.isGroup(a)).toList();
-        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        Map<Cell, T> cells = new LinkedHashMap<>();
         if (groups.isEmpty() || !ages.isEmpty()) {
-            read(warehouse, Marts.source(warehouse, indicator.martView()), filter.ageGroups(ages.toArray(String[]::new)), counts);
+            cells.putAll(reader.apply(Marts.source(warehouse, indicator.martView()), filter.ageGroups(ages.toArray(String[]::new))));
         }
         if (!groups.isEmpty()) {
             if (!EquityGroups.available(warehouse, indicator)) {
                 throw new WarehouseException("The indicator " + indicator.code() + " has no values by population group: its source ("
                         + indicator.dataSource() + ") carries no education, country of birth or income.");
             }
-            read(warehouse, EquityGroups.view(indicator), filter.ageGroups(groups.toArray(String[]::new)), counts);
+            cells.putAll(reader.apply(EquityGroups.view(indicator), filter.ageGroups(groups.toArray(String[]::new))));
         }
-        return counts;
+        return cells;
     }
 
     /** Every cell of {@code indicator} by population group (for disclosure control); none when its source carries no groups. */
     public static Map<Cell, double[]> groupCounts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
-        Map<Cell, double[]> counts = new LinkedHashMap<>();
-        if (EquityGroups.available(warehouse, indicator)) {
-            read(warehouse, EquityGroups.view(indicator), filter, counts);
-        }
-        return counts;
+        return EquityGroups.available(warehouse, indicator) ? read(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>();
     }
 
-    private static void read(Warehouse warehouse, String source, CellFilter filter, Map<Cell, double[]> counts) {
+    private static Map<Cell, double[]> read(Warehouse warehouse, String source, CellFilter filter) {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
         Table<?> mart = DSL.table(DSL.name(source));
         warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where(filter))
                 .orderBy(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE)
                 .forEach(r -> counts.put(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
                         new double[] {r.value7(), r.value8()}));
+        return counts;
     }
 
     /** The filter as a condition on the common columns. */

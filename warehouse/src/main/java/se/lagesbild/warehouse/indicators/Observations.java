@@ -92,11 +92,16 @@ final class Observations {
     }
 
     /** Each cell's age bands: {events[], population[], standard weights[]}. */
-    static Map<Cell, double[][]> bandsByCell(Warehouse warehouse, String mart, Condition where) {
+    static Map<Cell, double[][]> bandsByCell(Warehouse warehouse, Indicator indicator, CellFilter filter) {
+        return IndicatorEngine.fromMartAndGroups(warehouse, indicator, filter,
+                (source, f) -> bandsByCell(warehouse, source, IndicatorEngine.where(f)));
+    }
+
+    private static Map<Cell, double[][]> bandsByCell(Warehouse warehouse, String source, Condition where) {
         Map<Cell, List<double[]>> lists = new LinkedHashMap<>();
         warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
                         IndicatorEngine.SEX, IndicatorEngine.AGE, EVENTS, POPULATION, WEIGHT)
-                .from(DSL.table(DSL.name(Marts.source(warehouse, mart)))).where(where)
+                .from(DSL.table(DSL.name(source))).where(where)
                 .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.SEX, BAND)
                 .forEach(r -> lists.computeIfAbsent(new Cell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
                         k -> new ArrayList<>()).add(new double[] {r.value7(), r.value8(), r.value9()}));

@@ -1,7 +1,7 @@
 # Expected survival on the bundled demo data (test-fixtures/demo-data), computed in R from the
 # delivered files alone, for DemoSurvivalTest: what the warehouse computes from the same files
 # through its loaders, marts and engine. Run from the project root:
-#   Rscript test-fixtures/src/test/r/demo-survival.R
+#   Rscript acceptance/src/test/r/demo-survival.R
 # Net survival uses the direct implementation of relsurv's computation
 # (warehouse/src/test/r/relsurv-reference.R, checked against rs.surv by survival-fixtures.R), on the
 # grid of the reporting times (add.times 1, 3, 5 years up to the estimate's); observed survival is
@@ -76,7 +76,7 @@ children <- within(window(t[t$age_days < 18 * YEAR, ], 2027), 5)
 fit <- summary(survfit(Surv(entry, time, status) ~ 1, data = children), times = 5 * YEAR, extend = TRUE)
 add("child_observed_survival_5y", "MALIGNANT", 3, c(fit$surv, fit$std.err / fit$surv, nrow(children)))
 out <- do.call(rbind, rows)
-path <- "test-fixtures/src/test/resources/survival/demo-2027.csv"
+path <- "acceptance/src/test/resources/survival/demo-2027.csv"
 writeLines(paste0("# computed with ", R.version.string, ", survival ", packageVersion("survival"),
                   " and relsurv-reference.R (relsurv 2.2.9's computation), from test-fixtures/demo-data"), path)
 suppressWarnings(write.table(format(out, digits = 17), path, sep = ",", row.names = FALSE, quote = FALSE, append = TRUE))
