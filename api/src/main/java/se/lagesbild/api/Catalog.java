@@ -18,12 +18,14 @@ import se.lagesbild.warehouse.status.WarehouseStatus;
 /**
  * What one served copy of the warehouse holds that parameters are checked against, read once when
  * the copy is opened: the dimensions' codes and labels, the indicators, the snapshots, the
- * agreement years, the vintages, the follow-up structure's sub-goals and the years the loads cover.
+ * agreement years, the vintages, the follow-up structure's sub-goals and the years the loads cover,
+ * the population groups and the indicators whose sources can carry them.
  */
 public record Catalog(List<Member> regions, List<Member> healthcareRegions, List<Member> diagnoses, List<Member> periods,
                       List<Member> sexes, List<Member> ageGroups, List<Member> goals, Map<String, Indicator> indicators,
                       List<SnapshotRecord> snapshots, List<Integer> agreementYears, List<WarehouseStatus.Batch> batches,
-                      List<Catalogue.Subgoal> subgoals, List<Integer> dataYears, List<Member> populationGroups) {
+                      List<Catalogue.Subgoal> subgoals, List<Integer> dataYears, List<Member> populationGroups,
+                      List<String> populationDimensions, List<String> groupedIndicators) {
 
     static Catalog read(Warehouse warehouse) {
         Map<String, Indicator> indicators = new LinkedHashMap<>();
@@ -31,7 +33,10 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
         return new Catalog(Dimensions.regions(warehouse), Dimensions.healthcareRegions(warehouse), Dimensions.diagnoses(warehouse),
                 Dimensions.periods(warehouse), Dimensions.sexes(warehouse), Dimensions.ageGroups(warehouse), Dimensions.goals(warehouse),
                 indicators, Snapshots.list(warehouse), AgreementEvaluation.years(warehouse), StatusReader.batches(warehouse),
-                Catalogue.subgoals(warehouse), StatusReader.years(warehouse), Dimensions.populationGroups(warehouse));
+                Catalogue.subgoals(warehouse), StatusReader.years(warehouse), Dimensions.populationGroups(warehouse),
+                se.lagesbild.warehouse.indicators.EquityGroups.dimensions(warehouse).stream().map(d -> d.code()).toList(),
+                indicators.values().stream().filter(i -> se.lagesbild.warehouse.indicators.EquityGroups.available(warehouse, i))
+                        .map(Indicator::code).toList());
     }
 
     /** The newest load batch's id, 0 when nothing is loaded: the vintage every answer is as of. */

@@ -60,15 +60,32 @@ class PxWebApiTest {
         Set<String> ids = new TreeSet<>();
         tables.forEach(t -> ids.add(t.path("id").asText()));
         try (Warehouse w = Warehouse.openReadOnly(TestApi.warehouseFile())) {
-            Set<String> indicators = new TreeSet<>();
-            Catalogue.all(w).forEach(i -> indicators.add(i.code()));
-            assertEquals(indicators, ids, "one table per indicator, over every page");
+            Set<String> expected = new TreeSet<>();
+            Catalogue.all(w).forEach(i -> expected.add(i.code()));
+            // and each indicator by every population dimension the demo's sources carry: the cancer register all three,
+            // screening country of birth, new cases (with SCB's population by group) education and country of birth
+            for (String code : List.of("early_stage_share", "unknown_stage_share", "net_survival_1y", "net_survival_5y", "net_survival_5y_cohort",
+                    "net_survival_5y_hybrid")) {
+                List.of("education", "birth_country", "income").forEach(d -> expected.add(code + "_by_" + d));
+            }
+            for (String code : List.of("new_cancer_cases_rate", "new_cancer_cases_dsr_esp2013", "new_cancer_cases_dsr_sweden")) {
+                List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
+            }
+            expected.add("screening_participation_by_birth_country");
+            expected.add("screening_coverage_by_birth_country");
+            assertEquals(expected, ids, "one table per indicator, and one per population dimension its sources carry, over every page");
         }
         for (JsonNode t : tables) {
             // every table read as a client does: its metadata, then the data of the default selection
             String id = t.path("id").asText();
             JsonNode meta = px.metadata(id, "en");
-            assertEquals(VARIABLES, ids(meta), id);
+            List<String> variables = new ArrayList<>(VARIABLES);
+            java.util.regex.Matcher group = java.util.regex.Pattern.compile("_by_(education|birth_country|income)$").matcher(id);
+            if (group.find()) {
+                variables.set(2, Map.of("education", "Utbildningsniva", "birth_country", "Fodelseregion", "income", "Inkomstkvintil")
+                        .get(group.group(1)));
+            }
+            assertEquals(variables, ids(meta), id);
             ScbPxWebClient.Response data = px.data(id, Map.of(), Map.of(), "en", "json-stat2");
             assertEquals(200, data.status(), id + ": " + new String(data.body(), StandardCharsets.UTF_8));
             assertEquals(JsonStat.cells(data.json()), data.json().path("value").size(), id + ": a value or null for every cell");
@@ -84,6 +101,50 @@ class PxWebApiTest {
         assertTrue(lead.path("paths").path(0).path(1).path("label").asText().startsWith("Kortare väntetider"));
         assertEquals("2024", lead.path("firstPeriod").asText());
         assertEquals("Treatment started within the maximum lead time", px.search("maximum lead time", "en").get(0).path("label").asText());
+    }
+
+    @Test
+    void aTableByEducationGivesTheGroupsAndTheirTotalAsTheEngineAndV1Do() throws Exception {
+        ScbPxWebClient px = client();
+        String table = "early_stage_share_by_education";
+        JsonNode meta = px.metadata(table, "sv");
+        assertTrue(meta.path("label").asText().endsWith(" efter utbildningsnivå"), "the title names the dimension: " + meta.path("label"));
+        JsonNode groups = meta.path("dimension").path("Utbildningsniva");
+        assertEquals(List.of("TOT", "FGY", "GY", "EGK", "EGL", "US"), categories(meta, "Utbildningsniva"));
+        assertEquals("Förgymnasial utbildning", groups.path("category").path("label").path("FGY").asText());
+        assertTrue(groups.path("extension").path("elimination").asBoolean());
+        assertEquals("TOT", groups.path("extension").path("eliminationValueCode").asText(), "left out, the variable is its total");
+
+        ScbPxWebClient.Response r = px.data(table, Map.of("Region", "00", "Tid", "2027", "Kon", "3", "Utbildningsniva", "*"), Map.of(), "sv",
+                "json-stat2");
+        assertEquals(200, r.status(), new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode data = r.json();
+        assertEquals(List.of("TOT", "FGY", "GY", "EGK", "EGL", "US"), categories(data, "Utbildningsniva"));
+        JsonNode eliminated = px.data(table, Map.of("Region", "00", "Tid", "2027", "Kon", "3"), Map.of(), "sv", "json-stat2").json();
+        assertEquals(List.of("TOT"), categories(eliminated, "Utbildningsniva"), "left out of a selection, the groups are their total");
+        JsonNode byDefault = px.data(table, Map.of(), Map.of(), "sv", "json-stat2").json();
+        assertEquals(List.of("TOT", "FGY", "GY", "EGK", "EGL", "US"), categories(byDefault, "Utbildningsniva"), "the default shows every group");
+        JsonNode v1 = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/early_stage_share/groups?dimension=education&period=2027"));
+        assertEquals(5, v1.path("rows").size());
+        for (JsonNode g : v1.path("rows")) {
+            Map<String, String> cell = Map.of("Region", "00", "Diagnos", "ALL", "Utbildningsniva", g.path("group_code").asText().substring(10),
+                    "Kon", "3", "ContentsCode", "VARDE", "Tid", "2027");
+            if (g.path("value").isNull()) {
+                assertNull(JsonStat.value(data, cell), cell.toString());
+            } else {
+                assertEquals(g.path("value").asDouble() * 100, JsonStat.value(data, cell), 1e-9, "v2 in per cent, v1 as a share: " + cell);
+            }
+        }
+        JsonNode own = px.data("early_stage_share", Map.of("Region", "00", "Tid", "2027", "Kon", "3"), Map.of(), "sv", "json-stat2").json();
+        assertEquals(JsonStat.value(own, Map.of("Region", "00", "Diagnos", "ALL", "Alder", "ALL", "Kon", "3", "ContentsCode", "VARDE", "Tid",
+                "2027")), JsonStat.value(data, Map.of("Region", "00", "Diagnos", "ALL", "Utbildningsniva", "TOT", "Kon", "3", "ContentsCode", "VARDE",
+                "Tid", "2027")), 0, "the total is the indicator's own value at all ages");
+
+        ScbPxWebClient.Response none = px.get("/tables/svf_within_lead_time_by_education/metadata");
+        assertEquals(404, none.status(), "pathways carry no education");
+        ScbPxWebClient.Response notCarried = px.get("/tables/screening_participation_by_income/metadata");
+        assertEquals(404, notCarried.status());
+        assertTrue(new String(notCarried.body(), StandardCharsets.UTF_8).contains("carry no income"));
     }
 
     @Test

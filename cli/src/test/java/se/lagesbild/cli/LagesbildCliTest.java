@@ -119,7 +119,7 @@ class LagesbildCliTest {
             assertTrue(Files.readString(folder.resolve("report-2027/report-2027.html")).contains("data:image/png;base64,"));
             assertTrue(Files.exists(folder.resolve("report-2027/tables/indicators.arrow")));
             assertTrue(first.out().contains("snapshot baseline-2026 taken") && first.out().contains(
-                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 24, vintage 2026-revised"),
+                    "Stockholm's corrected 2026 delivery: svf-pathways-2026-01-revised.csv: loaded as batch 26, vintage 2026-revised"),
                     first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/tables/baseline_revisions.csv"))
                     .contains("svf_within_lead_time,2026,country,00,ALL,3,ALL,revised,"), "Riket's baseline revised by Stockholm's delivery");
@@ -158,7 +158,7 @@ class LagesbildCliTest {
             assertEquals(0, second.exitCode(), second.err());
             assertTrue(second.out().contains("(0 migrations applied now)"), second.out());
             assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 12"), second.out());
-            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 24")
+            assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 26")
                     && !second.out().contains("snapshot baseline-2026 taken"), second.out());
         } finally {
             System.clearProperty("lagesbild.home");

@@ -203,7 +203,7 @@ class LoadBehaviourTest {
         assertTrue(noRows.getMessage().contains("no data rows"), noRows.getMessage());
 
         WarehouseException source = assertThrows(WarehouseException.class, () -> LoadRequest.of("patients", noSex));
-        assertTrue(source.getMessage().contains("Unknown source 'patients'. Sources: population, agreement-rules, follow-up-structure, new-cases"), source.getMessage());
+        assertTrue(source.getMessage().contains("Unknown source 'patients'. Sources: population, population-groups, agreement-rules, follow-up-structure, new-cases"), source.getMessage());
         try (Warehouse warehouse = Warehouse.openReadOnly(db)) {
             assertEquals(0, warehouse.dsl().fetchCount(LOAD_BATCH));
             assertNull(warehouse.dsl().selectFrom(FACT_POPULATION).fetchAny());

@@ -89,7 +89,7 @@ record OutputParams(boolean codes, boolean texts, boolean title, CsvTables.Diale
         if (!title) {
             return csv;
         }
-        String line = data.table().language().title(data.table().indicator()) + "\r\n";
+        String line = data.table().title() + "\r\n";
         boolean bom = csv.length >= 3 && (csv[0] & 0xFF) == 0xEF;
         byte[] head = ((bom ? "\uFEFF" : "") + line).getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[head.length + csv.length - (bom ? 3 : 0)];

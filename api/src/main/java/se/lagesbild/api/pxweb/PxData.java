@@ -16,7 +16,7 @@ import se.lagesbild.warehouse.tables.ResultTable;
  * table with codes and names (for CSV, xlsx, Arrow and Parquet), PC-Axis text, PxWeb's JSON
  * (json-px) and an HTML table, the last three laid out as {@code heading} and {@code stub} say.
  *
- * @param chosen    the values chosen of each variable, in {@link PxTable#ORDER}
+ * @param chosen    the values chosen of each variable, in {@link PxTable#order()}
  * @param labels    the labels of the chosen values (the codelist's where one is used)
  * @param heading   the variables across (PX's HEADING), in order
  * @param stub      the variables down (PX's STUB), in order
@@ -42,7 +42,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         int[] periods = table.numbers(ReleasedStore.Cube.PERIOD, chosen.get("Tid"));
         List<String> regions = chosen.get("Region");
         List<String> diagnoses = chosen.get("Diagnos");
-        List<String> ages = chosen.get("Alder");
+        List<String> ages = chosen.get(table.order().get(2));
         List<String> sexes = chosen.get("Kon");
         int[] g = table.numbers(ReleasedStore.Cube.GEO, regions);
         int[] d = table.numbers(ReleasedStore.Cube.DIAGNOSIS, diagnoses);
@@ -93,18 +93,18 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("version", "2.0");
         doc.put("class", "dataset");
-        doc.put("label", lang.title(table.indicator()));
+        doc.put("label", table.title());
         doc.put("source", lang.text("px.source"));
         doc.put("updated", updated);
-        doc.put("id", PxTable.ORDER);
-        doc.put("size", PxTable.ORDER.stream().map(v -> chosen.get(v).size()).toList());
+        doc.put("id", table.order());
+        doc.put("size", table.order().stream().map(v -> chosen.get(v).size()).toList());
         Map<String, Object> role = new LinkedHashMap<>();
         role.put("time", List.of("Tid"));
         role.put("geo", List.of("Region"));
         role.put("metric", List.of("ContentsCode"));
         doc.put("role", role);
         Map<String, Object> dimensions = new LinkedHashMap<>();
-        for (String id : PxTable.ORDER) {
+        for (String id : table.order()) {
             Variable v = table.variables().get(id);
             Map<String, Object> category = new LinkedHashMap<>();
             Map<String, Integer> index = new LinkedHashMap<>();
@@ -146,15 +146,15 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         statusMeaning.put("-", lang.text("px.status.none"));
         Map<String, Object> extension = new LinkedHashMap<>();
         Map<String, Object> px = new LinkedHashMap<>();
-        px.put("tableid", table.indicator().code());
+        px.put("tableid", table.id());
         px.put("language", lang.code());
-        px.put("contents", lang.title(table.indicator()));
+        px.put("contents", table.title());
         px.put("decimals", table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals"));
         px.put("heading", heading);
         px.put("stub", stub);
         px.put("official-statistics", false);
         px.put("aggregallowed", false);
-        px.put("matrix", table.indicator().code());
+        px.put("matrix", table.id());
         px.put("subject-code", "goal" + table.indicator().goal());
         extension.put("px", px);
         extension.put("statusMeaning", statusMeaning);
@@ -188,7 +188,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
     /** The cells as a long table: each variable's code and name, the measures side by side, and why a cell is empty. */
     public ResultTable longTable() {
         List<Column> columns = new ArrayList<>();
-        List<String> rowVariables = List.of("Region", "Diagnos", "Alder", "Kon", "Tid");
+        List<String> rowVariables = table.order().stream().filter(id -> !id.equals("ContentsCode")).toList();
         for (String id : rowVariables) {
             columns.add(Column.dimension(id));
             columns.add(Column.text(id + "_label"));
@@ -197,7 +197,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         measures.forEach(m -> columns.add(Column.number(m)));
         columns.add(Column.text("status_symbol"));
         columns.add(Column.text("note"));
-        ResultTable.Builder t = ResultTable.builder(table.language().title(table.indicator()), columns.toArray(Column[]::new));
+        ResultTable.Builder t = ResultTable.builder(table.title(), columns.toArray(Column[]::new));
         List<String> periods = chosen.get("Tid");
         forEachSeries((codes, byPeriod) -> {
             for (int p = 0; p < byPeriod.length; p++) {
@@ -227,9 +227,9 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                 .append(updated.substring(11, 16)).append("\";\n");
         px.append("DECIMALS=").append(table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals")).append(";\nSHOWDECIMALS=")
                 .append(table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals")).append(";\n");
-        px.append("MATRIX=\"").append(table.indicator().code()).append("\";\n");
+        px.append("MATRIX=\"").append(table.id()).append("\";\n");
         px.append("SUBJECT-CODE=\"CANCER\";\nSUBJECT-AREA=\"").append(escape(lang.text("px.source"))).append("\";\n");
-        px.append("CONTENTS=\"").append(escape(lang.title(table.indicator()))).append("\";\n");
+        px.append("CONTENTS=\"").append(escape(table.title())).append("\";\n");
         px.append("UNITS=\"").append(escape((String) table.unit(PxTable.CONTENT_CODES.get("value")).get("base"))).append("\";\n");
         px.append("STUB=").append(quoted(stub.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
         px.append("HEADING=").append(quoted(heading.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
@@ -241,7 +241,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                     .map(c -> labels.get(id).get(c)).toList())).append(";\n");
             px.append("CODES(\"").append(escape(name)).append("\")=").append(quoted(chosen.get(id))).append(";\n");
         }
-        px.append("TITLE=\"").append(escape(lang.title(table.indicator()))).append("\";\nSOURCE=\"").append(escape(lang.text("px.source")))
+        px.append("TITLE=\"").append(escape(table.title())).append("\";\nSOURCE=\"").append(escape(lang.text("px.source")))
                 .append("\";\n");
         px.append("DATASYMBOL2=\"..\";\nDATANOTESUM=\"").append(escape(lang.text("px.status.hidden"))).append("\";\nDATA=\n");
         // the stub's rows in order, each with the heading's cells (the last heading variable fastest)
@@ -289,9 +289,9 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         // the JSON-stat stride of each variable (ORDER, last fastest)
         java.util.Map<String, Integer> stride = new java.util.HashMap<>();
         int step = 1;
-        for (int i = PxTable.ORDER.size() - 1; i >= 0; i--) {
-            stride.put(PxTable.ORDER.get(i), step);
-            step *= chosen.get(PxTable.ORDER.get(i)).size();
+        for (int i = table.order().size() - 1; i >= 0; i--) {
+            stride.put(table.order().get(i), step);
+            step *= chosen.get(table.order().get(i)).size();
         }
         int[] position = new int[order.size()];
         long total = cells.values().length;
@@ -317,7 +317,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
      */
     public Map<String, Object> jsonPx() {
         var lang = table.language();
-        List<String> keys = PxTable.ORDER.stream().filter(id -> !id.equals("ContentsCode")).toList();
+        List<String> keys = table.order().stream().filter(id -> !id.equals("ContentsCode")).toList();
         List<Map<String, String>> columns = new ArrayList<>();
         for (String id : keys) {
             columns.add(Map.of("code", id, "text", table.variables().get(id).label(), "type", id.equals("Tid") ? "t" : "d"));
@@ -350,7 +350,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         doc.put("columns", columns);
         doc.put("comments", List.of());
         doc.put("data", data);
-        doc.put("metadata", List.of(Map.of("infofile", "", "label", lang.title(table.indicator()), "source", lang.text("px.source"))));
+        doc.put("metadata", List.of(Map.of("infofile", "", "label", table.title(), "source", lang.text("px.source"))));
         return doc;
     }
 
@@ -363,9 +363,9 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
     public byte[] html(boolean codes, boolean texts, boolean title) {
         var lang = table.language();
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(html(lang.title(table.indicator()))).append("</title></head><body>\n");
+                .append(html(table.title())).append("</title></head><body>\n");
         if (title) {
-            h.append("<h1>").append(html(lang.title(table.indicator()))).append("</h1>\n");
+            h.append("<h1>").append(html(table.title())).append("</h1>\n");
         }
         h.append("<table>\n<thead>\n");
         int columns = heading.stream().mapToInt(v -> chosen.get(v).size()).reduce(1, (a, b) -> a * b);

@@ -18,8 +18,13 @@ import se.lagesbild.warehouse.text.Language;
  * that have data, and the cells of a selection from the {@link ReleasedStore.Cube}.
  */
 public final class PxTable {
-    /** The variables in the order of the data (the last varies fastest). */
+    /** The variables of an indicator's own table in the order of the data (the last varies fastest); a group table has its groups for Alder. */
     public static final List<String> ORDER = List.of("Region", "Diagnos", "Alder", "Kon", "ContentsCode", "Tid");
+    /** A group table's variable of groups by dimension: its id, Swedish and English label (as SCB names such variables). */
+    static final Map<String, List<String>> GROUP_VARIABLES = Map.of(
+            "education", List.of("Utbildningsniva", "utbildningsnivå", "education level"),
+            "birth_country", List.of("Fodelseregion", "födelseregion", "country of birth"),
+            "income", List.of("Inkomstkvintil", "inkomstkvintil", "income quintile"));
     public static final String HEALTHCARE_REGIONS = "agg_sjukvardsregioner";
     /** The measures, in order. */
     static final List<String> MEASURES = List.of("value", "lower", "upper", "numerator", "denominator");
@@ -36,11 +41,12 @@ public final class PxTable {
 
     private final ReleasedStore.Cube cube;
     private final Language language;
+    /** The variables in the order of the data: {@link #ORDER}, with a group table's groups in age's place. */
+    private final List<String> order;
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private String timeUnit;
     /** The layout PxWeb 2 draws a table in: these variables across, the others down (PX's HEADING and STUB). */
     static final List<String> HEADING = List.of("ContentsCode", "Tid");
-    static final List<String> STUB = List.of("Region", "Diagnos", "Alder", "Kon");
 
     PxTable(ReleasedStore.Cube cube, Catalog catalog, Language language) {
         this.cube = cube;
@@ -69,8 +75,24 @@ public final class PxTable {
         Map<String, String> diagnoses = Variable.ordered(present(catalog.diagnoses(), cube.codes(ReleasedStore.Cube.DIAGNOSIS)), labels(catalog.diagnoses()));
         add(new Variable("Diagnos", text("diagnos", "diagnosis"), "RegularVariable", diagnoses, widest(diagnoses, "ALL", "MALIGNANT"),
                 null, Map.of()));
-        Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.codes(ReleasedStore.Cube.AGE)), labels(catalog.ageGroups()));
-        add(new Variable("Alder", text("ålder", "age"), "RegularVariable", ages, widest(ages, "ALL", "18+", "0-17"), null, Map.of()));
+        if (cube.dimension() == null) {
+            order = ORDER;
+            Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.codes(ReleasedStore.Cube.AGE)), labels(catalog.ageGroups()));
+            add(new Variable("Alder", text("ålder", "age"), "RegularVariable", ages, widest(ages, "ALL", "18+", "0-17"), null, Map.of()));
+        } else {
+            List<String> names = GROUP_VARIABLES.get(cube.dimension());
+            order = List.of("Region", "Diagnos", names.get(0), "Kon", "ContentsCode", "Tid");
+            // the total first (what the groups add up to, and the value when the variable is left out), then the groups in their order
+            Map<String, String> groups = new LinkedHashMap<>();
+            if (cube.codes(ReleasedStore.Cube.AGE).contains(ReleasedStore.Cube.TOTAL)) {
+                groups.put(ReleasedStore.Cube.TOTAL, text("totalt", "total"));
+            }
+            catalog.populationGroups().stream().filter(m -> cube.dimension().equals(m.detail().get("dimension")))
+                    .filter(m -> cube.codes(ReleasedStore.Cube.AGE).contains((String) m.detail().get("group")))
+                    .forEach(m -> groups.put((String) m.detail().get("group"), language.label(m)));
+            add(new Variable(names.get(0), text(names.get(1), names.get(2)), "RegularVariable", groups,
+                    groups.containsKey(ReleasedStore.Cube.TOTAL) ? ReleasedStore.Cube.TOTAL : null, List.copyOf(groups.keySet()), Map.of()));
+        }
         Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.codes(ReleasedStore.Cube.SEX)), labels(catalog.sexes()));
         add(new Variable("Kon", text("kön", "sex"), "RegularVariable", sexes, null, List.copyOf(sexes.keySet()), Map.of()));
         Map<String, String> measures = new LinkedHashMap<>();
@@ -116,6 +138,27 @@ public final class PxTable {
         variables.put(v.id(), v);
     }
 
+    /** The variables in the order of the data (the last varies fastest). */
+    public List<String> order() {
+        return order;
+    }
+
+    /** The variables PxWeb 2 draws down (PX's STUB): all but the contents and the periods. */
+    List<String> stub() {
+        return order.stream().filter(id -> !HEADING.contains(id)).toList();
+    }
+
+    /** The table's id: the indicator's code, or {@code CODE_by_DIMENSION} for a group table ({@link PxTableId}). */
+    public String id() {
+        return new PxTableId(cube.indicator(), cube.dimension()).id();
+    }
+
+    /** The table's title: the indicator's, and for a group table "efter utbildningsnivå" / "by education level". */
+    public String title() {
+        String title = language.title(cube.indicator());
+        return cube.dimension() == null ? title : title + text(" efter ", " by ") + variables.get(order.get(2)).label();
+    }
+
     public Map<String, Variable> variables() {
         return variables;
     }
@@ -127,10 +170,10 @@ public final class PxTable {
      *
      * @return heading and stub
      */
-    static List<List<String>> layout(Map<String, List<String>> chosen) {
+    List<List<String>> layout(Map<String, List<String>> chosen) {
         List<String> heading = new ArrayList<>();
         List<String> stub = new ArrayList<>();
-        for (String id : ORDER) {
+        for (String id : order) {
             if (id.equals("ContentsCode") || id.equals("Tid")) {
                 continue;
             }
@@ -154,14 +197,14 @@ public final class PxTable {
     /**
      * The first selection an analyst wants: Riket and every region, women, men and both, the value,
      * and the newest period with a value shown for Riket (else the newest with any); a variable that
-     * can be left out takes its total (Diagnos, Alder).
+     * can be left out takes its total (Diagnos, Alder); a group table shows every group and the total.
      */
     public Map<String, List<String>> defaultSelection() {
         Map<String, List<String>> selection = new LinkedHashMap<>();
-        for (String id : ORDER) {
+        for (String id : order) {
             Variable v = variables.get(id);
             List<String> all = List.copyOf(v.values().keySet());
-            selection.put(id, switch (id) {
+            selection.put(id, cube.dimension() != null && id.equals(order.get(2)) ? all : switch (id) {
                 case "Region", "Kon" -> all;
                 case "ContentsCode" -> List.of(CONTENT_CODES.get("value"));
                 case "Tid" -> {

@@ -96,9 +96,13 @@ public final class PxWebApi {
             }
         }
         List<Map<String, Object>> all = new ArrayList<>();
-        for (Indicator i : catalog.indicators().values()) {
-            Map<String, Object> t = listing(table(store.cube(i), catalog, lang), catalog, lang);
-            String text = (i.code() + " " + t.get("label") + " " + t.get("description")).toLowerCase(Locale.ROOT);
+        for (PxTableId id : ReleasedStore.tableIds(catalog)) {
+            ReleasedStore.Cube cube = store.cube(id);
+            if (id.dimension() != null && cube.size() == 0) {
+                continue; // the indicator's sources do not carry this dimension: no table of it
+            }
+            Map<String, Object> t = listing(table(cube, catalog, lang), catalog, lang);
+            String text = (id.id() + " " + t.get("label") + " " + t.get("description")).toLowerCase(Locale.ROOT);
             if (query == null || query.isBlank() || java.util.Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+"))
                     .allMatch(text::contains)) {
                 all.add(t);
@@ -140,7 +144,7 @@ public final class PxWebApi {
         Language lang = language(new PxParams(ctx.queryParamMap()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("language", lang.code());
-        t.putAll(listing(served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang), catalog, lang));
+        t.putAll(listing(served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang), catalog, lang));
         return t;
     }
 
@@ -148,10 +152,12 @@ public final class PxWebApi {
         Indicator i = px.indicator();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", "Table");
-        t.put("id", i.code());
-        t.put("label", lang.title(i));
+        t.put("id", px.id());
+        t.put("label", px.title());
         t.put("description", lang == Language.SV ? i.descriptionSv() : i.descriptionEn());
-        t.put("sortCode", String.format(Locale.ROOT, "%d-%04d", i.goal(), catalog.indicators().keySet().stream().toList().indexOf(i.code())));
+        // a group table sorts right after its indicator's own table
+        t.put("sortCode", String.format(Locale.ROOT, "%d-%04d%s", i.goal(), catalog.indicators().keySet().stream().toList().indexOf(i.code()),
+                px.id().substring(i.code().length())));
         t.put("updated", updated(px));
         List<String> periods = new ArrayList<>(px.variables().get("Tid").values().keySet());
         t.put("firstPeriod", periods.isEmpty() ? null : periods.get(0));
@@ -163,7 +169,7 @@ public final class PxWebApi {
         t.put("subjectCode", "goal" + i.goal());
         t.put("timeUnit", px.timeUnit());
         t.put("paths", paths(i, catalog, lang));
-        String base = BASE + "/tables/" + i.code();
+        String base = BASE + "/tables/" + px.id();
         t.put("links", List.of(link("self", lang, base + "?lang=" + lang.code()), link("metadata", lang, base + "/metadata?lang="
                 + lang.code()), link("data", lang, base + "/data?lang=" + lang.code())));
         return t;
@@ -193,7 +199,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
+        PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         params.flag("defaultSelection", false);
         if (params.get("savedQuery") != null && !params.get("savedQuery").isBlank()) {
             throw ApiProblem.badParameter("savedQuery", params.get("savedQuery"), "Saved queries are not served here (see the README's list"
@@ -207,7 +213,7 @@ public final class PxWebApi {
             all.put(id, List.copyOf(values.keySet()));
             labels.put(id, values);
         });
-        Map<String, Object> doc = new PxData(table, all, labels, PxTable.HEADING, PxTable.STUB, codelists).jsonStat(false, updated(table));
+        Map<String, Object> doc = new PxData(table, all, labels, PxTable.HEADING, table.stub(), codelists).jsonStat(false, updated(table));
         doc.put("value", List.of());
         return doc;
     }
@@ -217,7 +223,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
+        PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("language", lang.code());
         List<Map<String, Object>> selection = new ArrayList<>();
@@ -229,9 +235,9 @@ public final class PxWebApi {
             selection.add(s);
         });
         doc.put("selection", selection);
-        List<List<String>> layout = PxTable.layout(table.defaultSelection());
+        List<List<String>> layout = table.layout(table.defaultSelection());
         doc.put("placement", Map.of("heading", layout.get(0), "stub", layout.get(1)));
-        String base = BASE + "/tables/" + table.indicator().code();
+        String base = BASE + "/tables/" + table.id();
         doc.put("links", List.of(link("self", lang, base + "/defaultselection?lang=" + lang.code()), link("data", lang, base + "/data?lang="
                 + lang.code())));
         return doc;
@@ -281,7 +287,7 @@ public final class PxWebApi {
         PxParams params = new PxParams(ctx.queryParamMap());
         Catalog catalog = served.catalog();
         Language lang = language(params);
-        PxTable table = served(ctx, indicator(catalog, ctx.pathParam("id")), catalog, lang);
+        PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, List<String>> expressions = new LinkedHashMap<>();
         Map<String, String> codelists = new LinkedHashMap<>();
         List<List<String>> placement = new ArrayList<>(List.of(params.list("heading"), params.list("stub")));
@@ -294,7 +300,7 @@ public final class PxWebApi {
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         Map<String, List<String>> defaults = expressions.isEmpty() && codelists.isEmpty() ? table.defaultSelection() : null;
-        for (String id : PxTable.ORDER) {
+        for (String id : table.order()) {
             Variable v = table.variables().get(id);
             chosen.put(id, defaults != null ? defaults.get(id) : v.select(expressions.get(id), codelists.get(id)));
             labels.put(id, v.values(codelists.get(id)));
@@ -303,12 +309,12 @@ public final class PxWebApi {
         PxData data = new PxData(table, chosen, labels, layout[0], layout[1], codelists);
         if (data.cells() > settings.maxCells()) {
             throw ApiProblem.tooManyCells(data.cells(), settings.maxCells(), "Select fewer values with valueCodes[VARIABLE] (see "
-                    + BASE + "/tables/" + table.indicator().code() + "/metadata and " + BASE + "/config).");
+                    + BASE + "/tables/" + table.id() + "/metadata and " + BASE + "/config).");
         }
         String format = params.get("outputFormat");
         format = format == null ? "json-stat2" : format.toLowerCase(Locale.ROOT);
         OutputParams output = OutputParams.of(params.list("outputFormatParams"), format);
-        String name = table.indicator().code();
+        String name = table.id();
         String updated = updated(table);
         switch (format) {
             case "json-stat2" -> ctx.contentType("application/json; charset=utf-8").result(json(data.jsonStat(true, updated)));
@@ -346,7 +352,7 @@ public final class PxWebApi {
     @SuppressWarnings("unchecked")
     private static List<String>[] layout(PxTable table, Map<String, List<String>> chosen, List<String> heading, List<String> stub) {
         if (heading.isEmpty() && stub.isEmpty()) {
-            List<List<String>> own = PxTable.layout(chosen);
+            List<List<String>> own = table.layout(chosen);
             return new List[] {own.get(0), own.get(1)};
         }
         List<String> h = new ArrayList<>();
@@ -357,11 +363,11 @@ public final class PxWebApi {
         for (String v : stub) {
             String id = variable(table, v, "stub");
             if (h.contains(id)) {
-                throw ApiProblem.badParameter("stub", v, id + " is placed both in the heading and the stub; name it once.", PxTable.ORDER);
+                throw ApiProblem.badParameter("stub", v, id + " is placed both in the heading and the stub; name it once.", table.order());
             }
             s.add(id);
         }
-        for (String id : PxTable.ORDER) {
+        for (String id : table.order()) {
             if (!h.contains(id) && !s.contains(id)) {
                 s.add(id);
             }
@@ -375,8 +381,12 @@ public final class PxWebApi {
      * values are still being computed in the background (answers keep coming from the one before),
      * {@code Lagesbild-Newer-Vintage} that batch.
      */
-    private PxTable served(Context ctx, Indicator indicator, Catalog catalog, Language lang) {
-        ReleasedStore.Cube cube = store.cube(indicator);
+    private PxTable served(Context ctx, PxTableId id, Catalog catalog, Language lang) {
+        ReleasedStore.Cube cube = store.cube(id);
+        if (id.dimension() != null && cube.size() == 0) {
+            throw ApiProblem.notFound("The table " + id.id() + " has no values: the sources of " + id.indicator().code() + " ("
+                    + id.indicator().dataSource() + ") carry no " + id.dimension() + " (see " + BASE + "/tables for the tables there are).");
+        }
         ctx.header(VINTAGE_HEADER, String.valueOf(cube.batch()));
         if (store.newerBeingComputed(cube)) {
             ctx.header(NEWER_VINTAGE_HEADER, catalog.maxBatchId() + "; being computed, answers move to it when every table is ready");
@@ -418,7 +428,7 @@ public final class PxWebApi {
         for (JsonNode s : body.path("selection")) {
             String given = s.path("variableCode").isTextual() ? s.path("variableCode").asText() : null;
             if (given == null) {
-                throw ApiProblem.badParameter("selection.variableCode", null, "Each selection needs a variableCode.", PxTable.ORDER);
+                throw ApiProblem.badParameter("selection.variableCode", null, "Each selection needs a variableCode.", table.order());
             }
             String id = variable(table, given, "selection.variableCode");
             List<String> values = new ArrayList<>();
@@ -469,17 +479,27 @@ public final class PxWebApi {
                 return known;
             }
         }
-        throw ApiProblem.badParameter(parameter, id, "No variable '" + Query.printable(id) + "' in " + table.indicator().code()
-                + ". Variables: " + String.join(", ", PxTable.ORDER) + ".", PxTable.ORDER);
+        throw ApiProblem.badParameter(parameter, id, "No variable '" + Query.printable(id) + "' in " + table.id()
+                + ". Variables: " + String.join(", ", table.order()) + ".", table.order());
     }
 
-    private static Indicator indicator(Catalog catalog, String id) {
+    /**
+     * The table an id names: an indicator's code, or {@code CODE_by_DIMENSION} for an indicator whose
+     * sources can carry population groups; else a 404 listing the indicators' tables.
+     */
+    private static PxTableId tableId(Catalog catalog, String id) {
         Indicator i = catalog.indicators().get(id);
-        if (i == null) {
-            throw ApiProblem.notFound("There is no table '" + Query.printable(id) + "'. Tables: " + String.join(", ",
-                    catalog.indicators().keySet()) + " (see " + BASE + "/tables).");
+        if (i != null) {
+            return new PxTableId(i, null);
         }
-        return i;
+        for (PxTableId t : ReleasedStore.tableIds(catalog)) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        throw ApiProblem.notFound("There is no table '" + Query.printable(id) + "'. Tables: " + String.join(", ",
+                catalog.indicators().keySet()) + ", and by population group CODE" + PxTableId.BY + "DIMENSION (" + String.join(", ",
+                catalog.populationDimensions()) + ") for " + String.join(", ", catalog.groupedIndicators()) + " (see " + BASE + "/tables).");
     }
 
     /** The language of {@code lang} (any case of the name, as PxWebApi): sv (the default) or en. */

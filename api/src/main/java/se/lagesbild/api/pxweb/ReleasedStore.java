@@ -53,13 +53,27 @@ public final class ReleasedStore implements AutoCloseable {
         this.current = new Generation(served.view().generation(), new ConcurrentHashMap<>());
     }
 
-    /** Starts computing every indicator of the vintage served now, in the background, one after the other. */
+    /**
+     * Every table of the served vintage as (indicator code, population dimension or null): each
+     * indicator, then each indicator whose sources carry population groups once per dimension
+     * ({@link PxTableId}).
+     */
+    static List<PxTableId> tableIds(se.lagesbild.api.Catalog catalog) {
+        List<PxTableId> ids = new ArrayList<>();
+        catalog.indicators().values().forEach(i -> ids.add(new PxTableId(i, null)));
+        for (String code : catalog.groupedIndicators()) {
+            catalog.populationDimensions().forEach(d -> ids.add(new PxTableId(catalog.indicators().get(code), d)));
+        }
+        return ids;
+    }
+
+    /** Starts computing every table of the vintage served now, in the background, one after the other. */
     public void warm() {
         Generation g = generation();
         long start = System.nanoTime();
         List<FutureTask<Cube>> tasks = new ArrayList<>();
-        for (String code : served.view().catalog().indicators().keySet()) {
-            FutureTask<Cube> task = task(g, code);
+        for (PxTableId id : tableIds(served.view().catalog())) {
+            FutureTask<Cube> task = task(g, id);
             tasks.add(task);
             builder.execute(task);
         }
@@ -79,26 +93,31 @@ public final class ReleasedStore implements AutoCloseable {
                     complete = g; // answers move to this vintage; the one before is let go
                 }
             }
-            log.accept(String.format(java.util.Locale.ROOT, "PxWebApi 2: every released value of %d indicators ready in %.1f s (vintage %d)",
+            log.accept(String.format(java.util.Locale.ROOT, "PxWebApi 2: every released value of %d tables ready in %.1f s (vintage %d)",
                     tasks.size(), (System.nanoTime() - start) / 1e9, served.view().catalog().maxBatchId()));
         });
     }
 
-    /** Whether every indicator of the vintage served now is computed. */
+    /** Whether every table of the vintage served now is computed. */
     public boolean ready() {
         Generation g = generation();
-        return g.cubes().size() == served.view().catalog().indicators().size() && g.cubes().values().stream().allMatch(FutureTask::isDone);
+        return g.cubes().size() == tableIds(served.view().catalog()).size() && g.cubes().values().stream().allMatch(FutureTask::isDone);
+    }
+
+    /** The released values of {@code indicator}'s own table (by age group) in the vintage served now ({@link #cube(PxTableId)}). */
+    public Cube cube(Indicator indicator) {
+        return cube(new PxTableId(indicator, null));
     }
 
     /**
-     * The released values of {@code indicator} in the vintage served now. One not yet computed is
-     * computed on the asking thread (not behind the others waiting in the background); one being
-     * computed is waited for.
+     * The released values of a table in the vintage served now. One not yet computed is computed on
+     * the asking thread (not behind the others waiting in the background); one being computed is
+     * waited for.
      */
-    public Cube cube(Indicator indicator) {
+    public Cube cube(PxTableId id) {
         Generation g = generation();
-        FutureTask<Cube> task = task(g, indicator.code());
-        Cube previous = task.isDone() ? null : previous(g, indicator.code());
+        FutureTask<Cube> task = task(g, id);
+        Cube previous = task.isDone() ? null : previous(g, id.id());
         if (previous != null) {
             return previous; // the vintage before, until this one's values are all computed in the background
         }
@@ -107,7 +126,7 @@ public final class ReleasedStore implements AutoCloseable {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the released values of " + indicator.code() + " were computed", e);
+            throw new IllegalStateException("Interrupted while the released values of " + id.id() + " were computed", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -141,8 +160,8 @@ public final class ReleasedStore implements AutoCloseable {
         return cube.batch() < served.view().catalog().maxBatchId();
     }
 
-    private FutureTask<Cube> task(Generation g, String code) {
-        return g.cubes().computeIfAbsent(code, c -> new FutureTask<>(() -> build(c)));
+    private FutureTask<Cube> task(Generation g, PxTableId id) {
+        return g.cubes().computeIfAbsent(id.id(), c -> new FutureTask<>(() -> build(id)));
     }
 
     /** The generation served now; a new vintage starts an empty one (and warms it). */
@@ -161,11 +180,20 @@ public final class ReleasedStore implements AutoCloseable {
         return g;
     }
 
-    private Cube build(String code) {
+    private Cube build(PxTableId id) {
         try (ServedWarehouse.Lease lease = served.lease(null)) {
-            Indicator indicator = lease.catalog().indicators().get(code);
-            return Cube.of(indicator, Released.values(lease.warehouse(), code, CellFilter.all(), CONFIDENCE), lease.catalog().maxBatchId(),
-                    lease.catalog().newestLoad());
+            Indicator indicator = lease.catalog().indicators().get(id.indicator().code());
+            if (id.dimension() == null) {
+                return Cube.of(indicator, Released.values(lease.warehouse(), indicator.code(), CellFilter.all(), CONFIDENCE),
+                        lease.catalog().maxBatchId(), lease.catalog().newestLoad());
+            }
+            // the dimension's groups and the cells they add up to (all ages; adults for survival), released in one pattern
+            List<String> ages = new ArrayList<>(lease.catalog().populationGroups().stream()
+                    .filter(m -> id.dimension().equals(m.detail().get("dimension"))).map(m -> m.code()).toList());
+            ages.addAll(Cube.TOTALS);
+            List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), CellFilter.all().ageGroups(ages.toArray(String[]::new)),
+                    CONFIDENCE);
+            return Cube.byGroup(indicator, id.dimension(), values, lease.catalog().maxBatchId(), lease.catalog().newestLoad());
         }
     }
 
@@ -186,7 +214,14 @@ public final class ReleasedStore implements AutoCloseable {
         public static final int SEX = 3;
         public static final int AGE = 4;
 
+        /** A group table's code for the cell its groups add up to (the variable's elimination value). */
+        public static final String TOTAL = "TOT";
+        /** The cells a dimension's groups add up to, in the order one is chosen: all ages, else adults, else children. */
+        static final List<String> TOTALS = List.of("ALL", "18+", "0-17");
+
         private final Indicator indicator;
+        /** The population dimension of a group table (its AGE codes are the groups' codes and TOTAL), or null. */
+        private final String dimension;
         private final long batch;
         private final java.time.Instant loaded;
         private final List<Map<String, Integer>> codes = new ArrayList<>();
@@ -196,8 +231,9 @@ public final class ReleasedStore implements AutoCloseable {
         private final Set<String> shown = new java.util.HashSet<>();
         private final Set<String> shownForRiket = new java.util.HashSet<>();
 
-        private Cube(Indicator indicator, int size, long batch, java.time.Instant loaded) {
+        private Cube(Indicator indicator, String dimension, int size, long batch, java.time.Instant loaded) {
             this.indicator = indicator;
+            this.dimension = dimension;
             this.batch = batch;
             this.loaded = loaded;
             this.cells = new HashMap<>(size * 2);
@@ -207,23 +243,55 @@ public final class ReleasedStore implements AutoCloseable {
         }
 
         static Cube of(Indicator indicator, List<ReleasedValue> values, long batch, java.time.Instant loaded) {
-            Cube cube = new Cube(indicator, values.size(), batch, loaded);
+            Cube cube = new Cube(indicator, null, values.size(), batch, loaded);
+            values.forEach(v -> cube.put(v, v.cell().ageGroupCode()));
+            return cube;
+        }
+
+        /**
+         * A group table: the cells of {@code dimension}'s groups under the groups' own codes (FGY, SE,
+         * Q1, ...), and the cell they add up to (the first of {@link #TOTALS} the values have) as
+         * {@link #TOTAL}. Empty when the indicator's sources do not carry the dimension.
+         */
+        static Cube byGroup(Indicator indicator, String dimension, List<ReleasedValue> values, long batch, java.time.Instant loaded) {
+            Cube cube = new Cube(indicator, dimension, values.size(), batch, loaded);
+            String prefix = dimension + se.lagesbild.warehouse.indicators.EquityGroups.SEPARATOR;
+            if (values.stream().noneMatch(v -> v.cell().ageGroupCode().startsWith(prefix))) {
+                return cube;
+            }
+            java.util.Set<String> ages = new java.util.HashSet<>();
+            values.forEach(v -> ages.add(v.cell().ageGroupCode()));
+            String total = TOTALS.stream().filter(ages::contains).findFirst().orElse(null);
             for (ReleasedValue v : values) {
-                var c = v.cell();
-                int p = cube.number(PERIOD, c.periodCode());
-                int g = cube.number(GEO, c.geoCode());
-                int d = cube.number(DIAGNOSIS, c.diagnosisCode());
-                int s = cube.number(SEX, String.valueOf(c.sexCode()));
-                int a = cube.number(AGE, c.ageGroupCode());
-                cube.cells.put(cube.key(p, g, d, s, a), v);
-                if (!v.suppressed() && !Double.isNaN(v.estimate().value())) {
-                    cube.shown.add(c.periodCode());
-                    if (c.geoCode().equals("00")) {
-                        cube.shownForRiket.add(c.periodCode());
-                    }
+                String age = v.cell().ageGroupCode();
+                if (age.startsWith(prefix)) {
+                    cube.put(v, age.substring(prefix.length()));
+                } else if (age.equals(total)) {
+                    cube.put(v, TOTAL);
                 }
             }
             return cube;
+        }
+
+        private void put(ReleasedValue v, String ageCode) {
+            var c = v.cell();
+            int p = number(PERIOD, c.periodCode());
+            int g = number(GEO, c.geoCode());
+            int d = number(DIAGNOSIS, c.diagnosisCode());
+            int s = number(SEX, String.valueOf(c.sexCode()));
+            int a = number(AGE, ageCode);
+            cells.put(key(p, g, d, s, a), v);
+            if (!v.suppressed() && !Double.isNaN(v.estimate().value())) {
+                shown.add(c.periodCode());
+                if (c.geoCode().equals("00")) {
+                    shownForRiket.add(c.periodCode());
+                }
+            }
+        }
+
+        /** The population dimension of a group table, or null for the indicator's own table. */
+        public String dimension() {
+            return dimension;
         }
 
         /** The vintage the values are of: the newest load batch then. */
