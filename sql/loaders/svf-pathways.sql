@@ -19,7 +19,9 @@ SELECT *,
        lb_date(raw_closed_date)               AS closed_date,
        lower(lb_text(raw_close_reason_code))  AS close_reason_code,
        upper(lb_text(raw_first_treatment_type_code)) AS first_treatment_type_code,
-       lb_text(raw_reporting_unit)            AS reporting_unit
+       lb_text(raw_reporting_unit)            AS reporting_unit,
+       lb_education(raw_education_level, lb_has_education_level) AS education_code,
+       lb_birth_country(raw_birth_country, lb_has_birth_country) AS birth_country_code
 FROM staging
 
 -- @rule unknown_region

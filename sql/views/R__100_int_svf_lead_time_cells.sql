@@ -8,7 +8,7 @@ WITH treated AS (
            CASE WHEN l.age_years >= 90 THEN '90+'
                 ELSE (l.age_years // 5 * 5)::VARCHAR || '-' || (l.age_years // 5 * 5 + 4)::VARCHAR END AS age_band,
            l.closed_date,
-           l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half,
+           l.lead_time_days, l.max_days, l.within_max, l.exceeds_max_by_half, l.education_code, l.birth_country_code,
            coalesce(mm.municipality_code, '-') AS split_municipality_code
     FROM int_svf_pathway_lead_time l
     LEFT JOIN map_municipality_healthcare_region mm

@@ -71,3 +71,35 @@ SELECT * EXCLUDE (indicator_code) FROM int_goal_share_groups WHERE indicator_cod
 
 CREATE OR REPLACE VIEW mart_screening_coverage_groups AS
 SELECT * EXCLUDE (indicator_code) FROM int_goal_share_groups WHERE indicator_code = 'screening_coverage';
+
+-- Lead times by education and country of birth (issue 26), from the pathway deliveries that carry
+-- them. Grain as int_svf_lead_time_counts at all ages, the group where the age group stands.
+CREATE OR REPLACE VIEW int_svf_lead_time_group_counts AS
+WITH long AS (
+    SELECT period_code, geo_level, geo_code, svf_code, sex_code, weight, within_max, exceeds_max_by_half,
+           'education' AS dimension_code, education_code AS group_code
+    FROM int_svf_lead_time_cells WHERE education_code IS NOT NULL
+    UNION ALL
+    SELECT period_code, geo_level, geo_code, svf_code, sex_code, weight, within_max, exceeds_max_by_half, 'birth_country', birth_country_code
+    FROM int_svf_lead_time_cells WHERE birth_country_code IS NOT NULL
+),
+grouped AS (
+    SELECT period_code, geo_level, geo_code, dimension_code, group_code, svf_code, sex_code,
+           coalesce(sum(weight) FILTER (WHERE within_max), 0) AS within,
+           coalesce(sum(weight) FILTER (WHERE exceeds_max_by_half), 0) AS exceeding,
+           coalesce(sum(weight) FILTER (WHERE within_max IS NOT NULL), 0) AS evaluable
+    FROM long
+    GROUP BY period_code, geo_level, geo_code, dimension_code, group_code, CUBE (svf_code, sex_code)
+)
+SELECT period_code, geo_level, geo_code, coalesce(svf_code, 'ALL') AS diagnosis_code, coalesce(sex_code, 3) AS sex_code,
+       dimension_code || ':' || group_code AS age_group_code, within, exceeding, evaluable
+FROM grouped
+WHERE evaluable > 0;
+
+CREATE OR REPLACE VIEW mart_svf_within_lead_time_groups AS
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, within AS numerator, evaluable AS denominator
+FROM int_svf_lead_time_group_counts;
+
+CREATE OR REPLACE VIEW mart_svf_exceeding_max_by_half_groups AS
+SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, exceeding AS numerator, evaluable AS denominator
+FROM int_svf_lead_time_group_counts;

@@ -63,12 +63,15 @@ class PxWebApiTest {
             Set<String> expected = new TreeSet<>();
             Catalogue.all(w).forEach(i -> expected.add(i.code()));
             // and each indicator by every population dimension the demo's sources carry: the cancer register all three,
-            // screening country of birth, new cases (with SCB's population by group) education and country of birth
+            // screening country of birth, new cases (with SCB's population by group) and the pathways education and country of birth
             for (String code : List.of("early_stage_share", "unknown_stage_share", "net_survival_1y", "net_survival_5y", "net_survival_5y_cohort",
                     "net_survival_5y_hybrid")) {
                 List.of("education", "birth_country", "income").forEach(d -> expected.add(code + "_by_" + d));
             }
             for (String code : List.of("new_cancer_cases_rate", "new_cancer_cases_dsr_esp2013", "new_cancer_cases_dsr_sweden")) {
+                List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
+            }
+            for (String code : List.of("svf_within_lead_time", "svf_exceeding_max_by_half")) {
                 List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
             }
             expected.add("screening_participation_by_birth_country");
@@ -140,8 +143,8 @@ class PxWebApiTest {
                 "2027")), JsonStat.value(data, Map.of("Region", "00", "Diagnos", "ALL", "Utbildningsniva", "TOT", "Kon", "3", "ContentsCode", "VARDE",
                 "Tid", "2027")), 0, "the total is the indicator's own value at all ages");
 
-        ScbPxWebClient.Response none = px.get("/tables/svf_within_lead_time_by_education/metadata");
-        assertEquals(404, none.status(), "pathways carry no education");
+        ScbPxWebClient.Response none = px.get("/tables/svf_lead_time_median_by_education/metadata");
+        assertEquals(404, none.status(), "a percentile has no groups (yet)");
         ScbPxWebClient.Response notCarried = px.get("/tables/screening_participation_by_income/metadata");
         assertEquals(404, notCarried.status());
         assertTrue(new String(notCarried.body(), StandardCharsets.UTF_8).contains("carry no income"));

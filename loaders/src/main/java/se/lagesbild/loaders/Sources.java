@@ -178,7 +178,10 @@ public final class Sources {
                     opt("closed_date", DATE, "close_date"),
                     opt("close_reason_code", "treatment, dropped or other", "close_reason"),
                     opt("first_treatment_type_code", "SURG, RAD, DRUG, RADDRUG, PALL, EXP, NONE or OTHER", "first_treatment_type", "treatment_type"),
-                    opt("reporting_unit", "the reporting unit", "unit")),
+                    opt("reporting_unit", "the reporting unit", "unit"),
+                    opt("education_level", EDUCATION, "utbildningsniva", "utbildningsnivå", "sun2020niva", "education").typed("education_code"),
+                    opt("birth_country", BIRTH_COUNTRY, "fodelseland", "födelseland", "country_of_birth", "fodelselandgrupp")
+                            .typed("birth_country_code")),
                     List.of("pathway_id"), "reporting_region_code", true),
             new SourceFormat("svf-aggregates", "svf-counts.sql", FACT_SVF_AGGREGATE, Policy.QUARANTINE, SVF_COUNTS,
                     List.of("region_code", "svf_code", "period_code", "sex_code"), "region_code", false),

@@ -103,4 +103,22 @@ class EquityColumnsTest {
                     .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()));
         }
     }
+
+    @Test
+    void pathwaysCarryEducationAndCountryOfBirthWhenLinked() {
+        Path file = BrokenFiles.write(folder, "pathways.csv", "pathway_id,patient_pseudonym,reporting_region_code,svf_code,sex_code,age_years,"
+                        + "suspicion_date,closed_date,close_reason_code,first_treatment_type_code,utbildningsnivå,födelseland",
+                "P1,a1,01,BREAST,2,61,2025-03-01,2025-03-20,treatment,SURG,EGL,Utanför Europa",
+                "P2,a2,01,BREAST,2,58,2025-03-02,2025-03-25,treatment,SURG,,",             // not known: US, never dropped
+                "P3,a3,01,BREAST,2,70,2025-03-03,2025-03-28,treatment,SURG,3,Mars");      // SCB's level 3; no such group
+        try (Warehouse w = Warehouse.openForWriting(TestWarehouses.migrated(folder.resolve("w")))) {
+            LoadOutcome outcome = FileLoader.load(w, LoadRequest.of("svf-pathways", file).withToday(RegisterSourcesTest.TODAY), LoadListener.SILENT);
+            assertEquals(2, outcome.rowsLoaded());
+            assertEquals(List.of("4 birth_country invalid_value"), outcome.firstProblems().stream().map(p -> p.line() + " " + p.column() + " "
+                    + p.rule()).toList());
+            var p = se.lagesbild.warehouse.db.Tables.FACT_SVF_PATHWAY;
+            assertEquals(List.of("P1 EGL UTOM_EUROPA", "P2 US US"), w.dsl().select(p.PATHWAY_ID, p.EDUCATION_CODE, p.BIRTH_COUNTRY_CODE).from(p)
+                    .orderBy(p.PATHWAY_ID).fetch(r -> String.join(" ", r.value1(), r.value2(), r.value3())));
+        }
+    }
 }
