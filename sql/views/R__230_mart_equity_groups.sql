@@ -73,15 +73,17 @@ CREATE OR REPLACE VIEW mart_screening_coverage_groups AS
 SELECT * EXCLUDE (indicator_code) FROM int_goal_share_groups WHERE indicator_code = 'screening_coverage';
 
 -- Lead times by education and country of birth (issue 26), from the pathway deliveries that carry
--- them. Grain as int_svf_lead_time_counts at all ages, the group where the age group stands.
+-- them. Grain as int_svf_lead_time_counts at all ages, the group where the age group stands, by
+-- year only: months, quarters and half-years by group would be small cells that add nothing to
+-- the comparison of groups and would cost disclosure control complements in the yearly cells.
 CREATE OR REPLACE VIEW int_svf_lead_time_group_counts AS
 WITH long AS (
     SELECT period_code, geo_level, geo_code, svf_code, sex_code, weight, within_max, exceeds_max_by_half,
            'education' AS dimension_code, education_code AS group_code
-    FROM int_svf_lead_time_cells WHERE education_code IS NOT NULL
+    FROM int_svf_lead_time_cells WHERE education_code IS NOT NULL AND length(period_code) = 4
     UNION ALL
     SELECT period_code, geo_level, geo_code, svf_code, sex_code, weight, within_max, exceeds_max_by_half, 'birth_country', birth_country_code
-    FROM int_svf_lead_time_cells WHERE birth_country_code IS NOT NULL
+    FROM int_svf_lead_time_cells WHERE birth_country_code IS NOT NULL AND length(period_code) = 4
 ),
 grouped AS (
     SELECT period_code, geo_level, geo_code, dimension_code, group_code, svf_code, sex_code,
@@ -103,3 +105,13 @@ FROM int_svf_lead_time_group_counts;
 CREATE OR REPLACE VIEW mart_svf_exceeding_max_by_half_groups AS
 SELECT period_code, geo_level, geo_code, diagnosis_code, sex_code, age_group_code, exceeding AS numerator, evaluable AS denominator
 FROM int_svf_lead_time_group_counts;
+
+-- Lead times in days by education and country of birth (the percentiles and the mean), as
+-- mart_svf_lead_time_observations: one row per treated pathway × unit × year × dimension.
+CREATE OR REPLACE VIEW mart_svf_lead_time_observations_groups AS
+SELECT period_code, geo_level, geo_code, svf_code AS diagnosis_code, sex_code, 'education:' || education_code AS age_group_code,
+       lead_time_days AS observation
+FROM int_svf_lead_time_cells WHERE weight > 0 AND education_code IS NOT NULL AND length(period_code) = 4
+UNION ALL
+SELECT period_code, geo_level, geo_code, svf_code, sex_code, 'birth_country:' || birth_country_code, lead_time_days
+FROM int_svf_lead_time_cells WHERE weight > 0 AND birth_country_code IS NOT NULL AND length(period_code) = 4;

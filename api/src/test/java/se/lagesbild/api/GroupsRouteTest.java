@@ -39,7 +39,7 @@ class GroupsRouteTest {
 
     @Test
     void aSourceWithoutTheDimensionSaysSo() {
-        HttpResponse<byte[]> response = TestApi.get(ApiServer.BASE + "/indicators/svf_lead_time_median/groups?dimension=education&period=2026");
+        HttpResponse<byte[]> response = TestApi.get(ApiServer.BASE + "/indicators/prem_positive_share/groups?dimension=education&period=2026");
         assertEquals(404, response.statusCode());
         JsonNode problem = TestApi.json(response);
         assertTrue(problem.path("detail").asText().contains("carries no population groups"), problem.toString());

@@ -71,7 +71,8 @@ class PxWebApiTest {
             for (String code : List.of("new_cancer_cases_rate", "new_cancer_cases_dsr_esp2013", "new_cancer_cases_dsr_sweden")) {
                 List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
             }
-            for (String code : List.of("svf_within_lead_time", "svf_exceeding_max_by_half")) {
+            for (String code : List.of("svf_within_lead_time", "svf_exceeding_max_by_half", "svf_lead_time_median", "svf_lead_time_p80",
+                    "svf_lead_time_p90", "svf_lead_time_mean")) {
                 List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
             }
             expected.add("screening_participation_by_birth_country");
@@ -143,8 +144,8 @@ class PxWebApiTest {
                 "2027")), JsonStat.value(data, Map.of("Region", "00", "Diagnos", "ALL", "Utbildningsniva", "TOT", "Kon", "3", "ContentsCode", "VARDE",
                 "Tid", "2027")), 0, "the total is the indicator's own value at all ages");
 
-        ScbPxWebClient.Response none = px.get("/tables/svf_lead_time_median_by_education/metadata");
-        assertEquals(404, none.status(), "a percentile has no groups (yet)");
+        ScbPxWebClient.Response none = px.get("/tables/prem_positive_share_by_education/metadata");
+        assertEquals(404, none.status(), "PREM carries no education");
         ScbPxWebClient.Response notCarried = px.get("/tables/screening_participation_by_income/metadata");
         assertEquals(404, notCarried.status());
         assertTrue(new String(notCarried.body(), StandardCharsets.UTF_8).contains("carry no income"));

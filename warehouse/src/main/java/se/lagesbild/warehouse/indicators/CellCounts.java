@@ -43,7 +43,9 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
                     EquityGroups.available(warehouse, indicator) ? events(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>()));
             case "net_survival", "observed_survival" -> new CellCounts(indicator, List.of("patients"), 0, "patients",
                     survivalPatients(warehouse, indicator, filter));
-            default -> new CellCounts(indicator, List.of("patients"), 0, "patients", observations(warehouse, indicator, filter));
+            default -> new CellCounts(indicator, List.of("patients"), 0, "patients", withGroups(observations(warehouse,
+                    Marts.source(warehouse, indicator.martView()), filter), EquityGroups.available(warehouse, indicator)
+                    ? observations(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>()));
         };
     }
 
@@ -84,8 +86,7 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
      * all diagnoses (ALL) are its grouping sets, as {@link Observations#byCell} pools them. A mean
      * mart with per-cell sums gives its observation_count.
      */
-    private static Map<Cell, double[]> observations(Warehouse warehouse, Indicator indicator, CellFilter filter) {
-        String source = Marts.source(warehouse, indicator.martView());
+    private static Map<Cell, double[]> observations(Warehouse warehouse, String source, CellFilter filter) {
         Map<Cell, double[]> counts = new LinkedHashMap<>();
         var dsl = warehouse.dsl();
         if (!Observations.hasColumn(warehouse, source, "observation")) {

@@ -62,9 +62,10 @@ final class CellData {
             case "dsr" -> new CellData(indicator, confidence, null,
                     Observations.bandsByCell(warehouse, indicator, filter), null, null);
             case "percentile" -> new CellData(indicator, confidence, null, null,
-                    Observations.byCell(warehouse, indicator.martView(), filter), null);
+                    IndicatorEngine.fromMartAndGroups(warehouse, indicator, filter, (source, f) -> Observations.byCell(warehouse, source, f)), null);
             case "mean" -> new CellData(indicator, confidence, null, null, null,
-                    Observations.summariesByCell(warehouse, indicator.martView(), filter));
+                    IndicatorEngine.fromMartAndGroups(warehouse, indicator, filter,
+                            (source, f) -> Observations.summariesByCell(warehouse, source, f)));
             case "net_survival", "observed_survival" -> new CellData(indicator, confidence, null, null, null, null,
                     SurvivalCells.of(warehouse, indicator, filter, confidence));
             default -> new CellData(indicator, confidence, IndicatorEngine.counts(warehouse, indicator, filter), null, null, null);

@@ -30,11 +30,12 @@ final class Observations {
     }
 
     /**
-     * Each cell's observations (days). The mart holds single sexes and single diagnoses; both sexes
+     * Each cell's observations (days) in {@code source} (a mart, its refreshed table, or its groups
+     * view). The mart holds single sexes and single diagnoses; both sexes
      * (3) and all diagnoses (ALL) are built here by pooling, then only the cells {@code filter} asks
      * for are kept.
      */
-    static Map<Cell, double[]> byCell(Warehouse warehouse, String mart, CellFilter filter) {
+    static Map<Cell, double[]> byCell(Warehouse warehouse, String source, CellFilter filter) {
         boolean wantsBoth = filter.sexes().isEmpty() || filter.sexes().contains(3);
         boolean wantsAll = filter.diagnoses().isEmpty() || filter.diagnoses().contains("ALL");
         CellFilter wide = new CellFilter(filter.periods(), filter.geoLevel(), filter.geoCodes(),
@@ -43,7 +44,7 @@ final class Observations {
         Map<Cell, List<Double>> lists = new LinkedHashMap<>();
         var rows = warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
                         IndicatorEngine.SEX, IndicatorEngine.AGE, OBSERVATION)
-                .from(DSL.table(DSL.name(Marts.source(warehouse, mart)))).where(where)
+                .from(DSL.table(DSL.name(source))).where(where)
                 .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO).fetch();
         for (var r : rows) {
             for (String diagnosis : List.of(r.value4(), "ALL")) {
@@ -69,11 +70,10 @@ final class Observations {
      * diagnoses as for percentiles), or sums at the common grain with every cell present
      * ({@code observation_count}, {@code observation_sum}, {@code observation_sum_squares}).
      */
-    static Map<Cell, Means.Summary> summariesByCell(Warehouse warehouse, String mart, CellFilter filter) {
-        String source = Marts.source(warehouse, mart);
+    static Map<Cell, Means.Summary> summariesByCell(Warehouse warehouse, String source, CellFilter filter) {
         Map<Cell, Means.Summary> cells = new LinkedHashMap<>();
         if (hasColumn(warehouse, source, "observation")) {
-            byCell(warehouse, mart, filter).forEach((cell, values) -> cells.put(cell, Means.Summary.of(values)));
+            byCell(warehouse, source, filter).forEach((cell, values) -> cells.put(cell, Means.Summary.of(values)));
             return cells;
         }
         warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
