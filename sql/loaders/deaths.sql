@@ -16,7 +16,9 @@ SELECT *,
        lb_date(raw_death_date)                     AS death_date,
        upper(replace(lb_text(raw_underlying_cause), ' ', '')) AS underlying_cause,
        lb_region(raw_region_code)                  AS region_code,
-       CASE WHEN regexp_full_match(trim(raw_municipality_code), '[0-9]{4}') THEN trim(raw_municipality_code) END AS municipality_code
+       CASE WHEN regexp_full_match(trim(raw_municipality_code), '[0-9]{4}') THEN trim(raw_municipality_code) END AS municipality_code,
+       lb_education(raw_education_level, lb_has_education_level)   AS education_code,
+       lb_birth_country(raw_birth_country, lb_has_birth_country)   AS birth_country_code
 FROM staging
 
 -- @rule age_missing

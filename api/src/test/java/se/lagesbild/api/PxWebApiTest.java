@@ -63,12 +63,14 @@ class PxWebApiTest {
             Set<String> expected = new TreeSet<>();
             Catalogue.all(w).forEach(i -> expected.add(i.code()));
             // and each indicator by every population dimension the demo's sources carry: the cancer register all three,
-            // screening country of birth, new cases (with SCB's population by group) and the pathways education and country of birth
+            // screening country of birth, new cases and cancer deaths (with SCB's population by group) and the pathways education and
+            // country of birth
             for (String code : List.of("early_stage_share", "unknown_stage_share", "net_survival_1y", "net_survival_5y", "net_survival_5y_cohort",
                     "net_survival_5y_hybrid")) {
                 List.of("education", "birth_country", "income").forEach(d -> expected.add(code + "_by_" + d));
             }
-            for (String code : List.of("new_cancer_cases_rate", "new_cancer_cases_dsr_esp2013", "new_cancer_cases_dsr_sweden")) {
+            for (String code : List.of("new_cancer_cases_rate", "new_cancer_cases_dsr_esp2013", "new_cancer_cases_dsr_sweden",
+                    "cancer_mortality_rate", "cancer_mortality_dsr_esp2013", "cancer_mortality_dsr_sweden")) {
                 List.of("education", "birth_country").forEach(d -> expected.add(code + "_by_" + d));
             }
             for (String code : List.of("svf_within_lead_time", "svf_exceeding_max_by_half", "svf_lead_time_median", "svf_lead_time_p80",

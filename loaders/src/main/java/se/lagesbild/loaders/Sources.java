@@ -153,7 +153,10 @@ public final class Sources {
                     req("death_date", DATE, "dodsdatum", "dödsdatum", "date_of_death"),
                     req("underlying_cause", "an ICD-10 code such as C34.1", "ulorsak", "underliggande_dodsorsak", "cause"),
                     req("region_code", REGION, "region", "lan", "län"),
-                    opt("municipality_code", "a four-digit municipality code", "kommun", "municipality").typed(null)),
+                    opt("municipality_code", "a four-digit municipality code", "kommun", "municipality").typed(null),
+                    opt("education_level", EDUCATION, "utbildningsniva", "utbildningsnivå", "sun2020niva", "education").typed("education_code"),
+                    opt("birth_country", BIRTH_COUNTRY, "fodelseland", "födelseland", "country_of_birth", "fodelselandgrupp")
+                            .typed("birth_country_code")),
                     List.of("person_id"), "region_code", true),
             new SourceFormat("life-tables", "life-tables.sql", FACT_LIFE_TABLE, Policy.REJECT_FILE, List.of(
                     opt("region_code", "00 or empty for Riket, or " + REGION, "region", "lan", "län").typed(null),

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellCounts;
+import se.lagesbild.warehouse.indicators.EquityGroups;
 import se.lagesbild.warehouse.indicators.Indicator;
 
 /**
@@ -58,6 +59,13 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
      */
     static DisclosurePattern decide(String family, int year, List<CellCounts> counts, DisclosureRules rules, Hierarchy.Dimensions dimensions,
                                     boolean monthRule) {
+        // Population groups (education, country of birth, income) are a breakdown beside the figures every reader uses: the
+        // pattern of those figures is decided first, as if there were no groups, and then stays; the groups' own small cells
+        // are then protected by hiding other groups (found on the demo: with one pass, Stockholm's and Uppsala's shares
+        // within the lead time were hidden to protect their pathways of unknown country of birth).
+        boolean grouped = counts.stream().anyMatch(c -> c.byCell().keySet().stream().anyMatch(cell -> EquityGroups.isGroup(cell.ageGroupCode())));
+        DisclosurePattern before = grouped ? decide(family, year, counts.stream().map(c -> new CellCounts(c.indicator(), c.names(), c.sensitive(),
+                c.kind(), withoutGroups(c.byCell()))).toList(), rules, dimensions, monthRule) : null;
         Map<Cell, Integer> index = new LinkedHashMap<>();
         counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
         List<Cell> cells = new ArrayList<>(index.keySet());
@@ -92,12 +100,24 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
             sensitive[n] = vars.stream().mapToInt(Integer::intValue).toArray();
             cost[n] = Cost.of(cell, largest);
         }
-        Suppression.Result result = Suppression.decide(block, primary, sensitive, thresholds, cost);
+        boolean[] hiddenBefore = new boolean[cells.size()];
+        boolean[] fixed = new boolean[cells.size()];
+        if (before != null) {
+            for (int n = 0; n < cells.size(); n++) {
+                Cell cell = cells.get(n);
+                fixed[n] = !EquityGroups.isGroup(cell.ageGroupCode());
+                hiddenBefore[n] = fixed[n] && before.reasons().containsKey(cell);
+                if (hiddenBefore[n] && !primary[n]) {
+                    why[n] = before.reasons().get(cell);
+                }
+            }
+        }
+        Suppression.Result result = Suppression.decide(block, primary, hiddenBefore, fixed, sensitive, thresholds, cost);
         Map<Cell, String> reasons = new LinkedHashMap<>();
         Map<Cell, Cell> protects = new LinkedHashMap<>();
         for (int n = 0; n < cells.size(); n++) {
             if (result.hidden()[n]) {
-                reasons.put(cells.get(n), primary[n] ? why[n]
+                reasons.put(cells.get(n), primary[n] || hiddenBefore[n] && why[n] != null ? why[n]
                         : "hidden so that a suppressed cell cannot be recovered from it by subtraction (secondary suppression)");
             }
             if (result.protects()[n] >= 0 && !primary[n]) {
@@ -106,6 +126,16 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         }
         return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), result.primary(), result.secondary(),
                 cells.size(), java.util.Collections.unmodifiableMap(protects));
+    }
+
+    private static Map<Cell, double[]> withoutGroups(Map<Cell, double[]> byCell) {
+        Map<Cell, double[]> kept = new LinkedHashMap<>();
+        byCell.forEach((cell, values) -> {
+            if (!EquityGroups.isGroup(cell.ageGroupCode())) {
+                kept.put(cell, values);
+            }
+        });
+        return kept;
     }
 
     /** The family's counts as one matrix of quantities (identical columns shared), and which are sensitive. */

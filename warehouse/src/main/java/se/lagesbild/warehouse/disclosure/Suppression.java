@@ -27,6 +27,9 @@ import java.util.Set;
  */
 final class Suppression {
     private static final int MAX_ROUNDS = 500;
+    /** {@link #complement}'s answers when it hides nothing: no candidate is left, or this round already hid one for that relation. */
+    private static final int NONE = -1;
+    private static final int TREATED = -2;
 
     private Suppression() {
     }
@@ -43,7 +46,23 @@ final class Suppression {
      */
     static Result decide(Block block, boolean[] primary, int[][] sensitive, double[] thresholds, double[] cost) {
         int cells = block.cells.size();
-        Choice choice = new Choice(block, Arrays.copyOf(primary, cells), cost);
+        return decide(block, primary, new boolean[cells], new boolean[cells], sensitive, thresholds, cost);
+    }
+
+    /**
+     * As {@link #decide(Block, boolean[], int[][], double[], double[])}, with cells decided before:
+     * {@code hiddenBefore} start hidden, and a {@code fixed} cell is chosen as a complement only when
+     * no other cell can protect (a cell derivable from what is released is released in the end, as
+     * always: showing it tells nothing).
+     */
+    static Result decide(Block block, boolean[] primary, boolean[] hiddenBefore, boolean[] fixed, int[][] sensitive, double[] thresholds,
+                         double[] cost) {
+        int cells = block.cells.size();
+        boolean[] start = Arrays.copyOf(primary, cells);
+        for (int n = 0; n < cells; n++) {
+            start[n] |= hiddenBefore[n];
+        }
+        Choice choice = new Choice(block, start, cost, fixed);
         int[] protects = new int[cells];
         Arrays.fill(protects, -1);
         choice.closeSingletons(protects);
@@ -73,6 +92,12 @@ final class Suppression {
                     continue;
                 }
                 int chosen = complement(block, attack, v, choice, treated);
+                if (chosen == NONE && choice.anyFixed) {
+                    // nothing left but cells decided before: only then is one of those hidden too
+                    choice.allowFixed = true;
+                    chosen = complement(block, attack, v, choice, treated);
+                    choice.allowFixed = false;
+                }
                 if (chosen >= 0) {
                     choice.hide(chosen);
                     protects[chosen] = node;
@@ -159,7 +184,7 @@ final class Suppression {
                     continue;
                 }
                 if (treated.contains(c)) {
-                    return -1; // this round already hid a member of it
+                    return TREATED; // this round already hid a member of it
                 }
                 int best = choice.best(block.relation[c]);
                 if (best >= 0) {
@@ -193,10 +218,21 @@ final class Suppression {
         final int[][] relationsOf;
         private final ArrayDeque<Integer> exposed = new ArrayDeque<>();
 
-        Choice(Block block, boolean[] hidden, double[] cost) {
+        /** Cells decided before: chosen as complements only when nothing else protects ({@link #allowFixed}). */
+        private final boolean[] fixed;
+        final boolean anyFixed;
+        boolean allowFixed;
+
+        Choice(Block block, boolean[] hidden, double[] cost, boolean[] fixed) {
             this.block = block;
             this.hidden = hidden;
             this.cost = cost;
+            this.fixed = fixed;
+            boolean any = false;
+            for (boolean f : fixed) {
+                any |= f;
+            }
+            this.anyFixed = any;
             int cells = block.cells.size();
             var relations = block.structure.relations();
             hiddenInRelation = new int[relations.size()];
@@ -263,11 +299,11 @@ final class Suppression {
             }
         }
 
-        /** The released member of relation r that is cheapest to hide; -1 when all are hidden. */
+        /** The released member of relation r that is cheapest to hide, never a fixed one; -1 when none is left. */
         int best(int r) {
             int best = -1;
             for (int m : members(block.structure.relations().get(r))) {
-                if (m < hidden.length && !hidden[m] && (best < 0 || cost[m] < cost[best] || cost[m] == cost[best] && m < best)) {
+                if (m < hidden.length && !hidden[m] && (allowFixed || !fixed[m]) && (best < 0 || cost[m] < cost[best] || cost[m] == cost[best] && m < best)) {
                     best = m;
                 }
             }
