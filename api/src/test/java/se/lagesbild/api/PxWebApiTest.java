@@ -1,6 +1,7 @@
 package se.lagesbild.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +116,8 @@ class PxWebApiTest {
         String table = "early_stage_share_by_education";
         JsonNode meta = px.metadata(table, "sv");
         assertTrue(meta.path("label").asText().endsWith(" efter utbildningsnivå"), "the title names the dimension: " + meta.path("label"));
+        assertFalse(meta.path("extension").path("px").path("contents").asText().contains("utbildningsnivå"),
+                "PxWeb 2 titles a table CONTENTS efter its variables: the dimension is not named twice");
         JsonNode groups = meta.path("dimension").path("Utbildningsniva");
         assertEquals(List.of("TOT", "FGY", "GY", "EGK", "EGL", "US"), categories(meta, "Utbildningsniva"));
         assertEquals("Förgymnasial utbildning", groups.path("category").path("label").path("FGY").asText());

@@ -148,7 +148,9 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
         Map<String, Object> px = new LinkedHashMap<>();
         px.put("tableid", table.id());
         px.put("language", lang.code());
-        px.put("contents", table.title());
+        // PX's CONTENTS is what is measured (PxWeb 2 titles a table "CONTENTS efter <its variables>"), so a group table's
+        // dimension is not named twice; the label and TITLE carry it
+        px.put("contents", lang.title(table.indicator()));
         px.put("decimals", table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals"));
         px.put("heading", heading);
         px.put("stub", stub);
@@ -229,7 +231,7 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
                 .append(table.unit(PxTable.CONTENT_CODES.get("value")).get("decimals")).append(";\n");
         px.append("MATRIX=\"").append(table.id()).append("\";\n");
         px.append("SUBJECT-CODE=\"CANCER\";\nSUBJECT-AREA=\"").append(escape(lang.text("px.source"))).append("\";\n");
-        px.append("CONTENTS=\"").append(escape(table.title())).append("\";\n");
+        px.append("CONTENTS=\"").append(escape(lang.title(table.indicator()))).append("\";\n");
         px.append("UNITS=\"").append(escape((String) table.unit(PxTable.CONTENT_CODES.get("value")).get("base"))).append("\";\n");
         px.append("STUB=").append(quoted(stub.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
         px.append("HEADING=").append(quoted(heading.stream().map(v -> table.variables().get(v).label()).toList())).append(";\n");
