@@ -36,16 +36,15 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         CellFilter filter = CellFilter.all().periods(periods.toArray(String[]::new));
         return switch (indicator.method()) {
             case "proportion" -> new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients",
-                    withGroups(IndicatorEngine.counts(warehouse, indicator, filter), IndicatorEngine.groupCounts(warehouse, indicator, filter)));
+                    IndicatorEngine.everyCell(warehouse, indicator, filter, (source, f) -> IndicatorEngine.read(warehouse, source, f)));
             case "rate" -> new CellCounts(indicator, List.of("cases"), 0, "cases",
-                    first(withGroups(IndicatorEngine.counts(warehouse, indicator, filter), IndicatorEngine.groupCounts(warehouse, indicator, filter))));
-            case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases", withGroups(events(warehouse, Marts.source(warehouse, indicator.martView()), filter),
-                    EquityGroups.available(warehouse, indicator) ? events(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>()));
+                    first(IndicatorEngine.everyCell(warehouse, indicator, filter, (source, f) -> IndicatorEngine.read(warehouse, source, f))));
+            case "dsr" -> new CellCounts(indicator, List.of("cases"), 0, "cases",
+                    IndicatorEngine.everyCell(warehouse, indicator, filter, (source, f) -> events(warehouse, source, f)));
             case "net_survival", "observed_survival" -> new CellCounts(indicator, List.of("patients"), 0, "patients",
                     survivalPatients(warehouse, indicator, filter));
-            default -> new CellCounts(indicator, List.of("patients"), 0, "patients", withGroups(observations(warehouse,
-                    Marts.source(warehouse, indicator.martView()), filter), EquityGroups.available(warehouse, indicator)
-                    ? observations(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>()));
+            default -> new CellCounts(indicator, List.of("patients"), 0, "patients",
+                    IndicatorEngine.everyCell(warehouse, indicator, filter, (source, f) -> observations(warehouse, source, f)));
         };
     }
 
@@ -57,11 +56,6 @@ public record CellCounts(Indicator indicator, List<String> names, int sensitive,
         return counts;
     }
 
-    /** The cells by age group and, after them, by population group (education, country of birth, income). */
-    private static Map<Cell, double[]> withGroups(Map<Cell, double[]> cells, Map<Cell, double[]> groups) {
-        cells.putAll(groups);
-        return cells;
-    }
 
     private static Map<Cell, double[]> first(Map<Cell, double[]> counts) {
         Map<Cell, double[]> numerators = new LinkedHashMap<>();

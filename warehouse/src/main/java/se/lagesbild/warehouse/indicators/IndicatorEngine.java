@@ -118,12 +118,22 @@ public final class IndicatorEngine {
         return cells;
     }
 
-    /** Every cell of {@code indicator} by population group (for disclosure control); none when its source carries no groups. */
-    public static Map<Cell, double[]> groupCounts(Warehouse warehouse, Indicator indicator, CellFilter filter) {
-        return EquityGroups.available(warehouse, indicator) ? read(warehouse, EquityGroups.view(indicator), filter) : new LinkedHashMap<>();
+    /**
+     * What {@code reader} reads for every cell of the filter, for disclosure control: the mart's (or
+     * its refreshed table's) cells, then, when the indicator's sources carry population groups, every
+     * cell of its groups view as well.
+     */
+    static <T> Map<Cell, T> everyCell(Warehouse warehouse, Indicator indicator, CellFilter filter,
+                                      java.util.function.BiFunction<String, CellFilter, Map<Cell, T>> reader) {
+        Map<Cell, T> cells = new LinkedHashMap<>(reader.apply(Marts.source(warehouse, indicator.martView()), filter));
+        if (EquityGroups.available(warehouse, indicator)) {
+            cells.putAll(reader.apply(EquityGroups.view(indicator), filter));
+        }
+        return cells;
     }
 
-    private static Map<Cell, double[]> read(Warehouse warehouse, String source, CellFilter filter) {
+    /** Numerator and denominator per cell of {@code source} (a mart, its refreshed table, or its groups view). */
+    static Map<Cell, double[]> read(Warehouse warehouse, String source, CellFilter filter) {
         Map<Cell, double[]> counts = new LinkedHashMap<>();
         Table<?> mart = DSL.table(DSL.name(source));
         warehouse.dsl().select(PERIOD, LEVEL, GEO, DIAGNOSIS, SEX, AGE, NUMERATOR, DENOMINATOR).from(mart).where(where(filter))
