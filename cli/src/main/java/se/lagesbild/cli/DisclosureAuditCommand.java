@@ -12,9 +12,11 @@ import se.lagesbild.warehouse.snapshots.Snapshots;
 @Command(name = "disclosure-audit", mixinStandardHelpOptions = true,
         description = "Attack every released table of every indicator as an outsider would: for each disclosure family and"
                 + " year, subtract along every hierarchy at once (regions, healthcare regions with Halland's split, Riket, sex,"
-                + " age, months to years, diagnoses), chains included, and report every hidden count that can be recovered or"
-                + " narrowed below the threshold, with the arithmetic. Also checks that what every consumer is given hides"
-                + " exactly what the disclosure pattern hides. Read-only.",
+                + " age, months to years, diagnoses), chains included, then solve the attacker's linear programme (min and max of"
+                + " each hidden count given every released one), and report every hidden count that can be recovered, narrowed to"
+                + " fewer than the protection interval's values, or bounded below its threshold, with the arithmetic or the"
+                + " relations that pin it. Also checks that what every consumer is given hides exactly what the disclosure"
+                + " pattern hides. Read-only.",
         footer = {"", "Exit code 2 when anything can be recovered."})
 final class DisclosureAuditCommand extends Verb {
     @Option(names = "--family", paramLabel = "FAMILY", description = "One disclosure family (e.g. svf-treated); default: all.")
@@ -26,6 +28,11 @@ final class DisclosureAuditCommand extends Verb {
     @Option(names = "--snapshot", paramLabel = "NAME", description = "Audit the tables as of a snapshot.")
     String snapshot;
 
+    @Option(names = "--lp-limit", paramLabel = "RELATIONS", defaultValue = "" + AuditRun.LP_LIMIT,
+            description = "Solve by linear programming every group of hidden counts linked by at most this many relations"
+                    + " (default: ${DEFAULT-VALUE}); larger groups are attacked by propagation only, and counted.")
+    int lpLimit;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Findings to print per family and year (default: ${DEFAULT-VALUE}).")
     int show;
 
@@ -36,17 +43,26 @@ final class DisclosureAuditCommand extends Verb {
             if (snapshot != null) {
                 Snapshots.asOf(warehouse, snapshot);
             }
-            out().printf("%-16s %5s %9s %9s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "findings");
+            out().printf("%-16s %5s %9s %9s %9s %9s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "findings", "LP solved",
+                    "LP left");
             long start = System.nanoTime();
-            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year);
+            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year, lpLimit);
+            int left = 0;
+            int largest = 0;
             for (AuditRun.Result r : results) {
-                out().printf("%-16s %5d %,9d %,9d %,9d %,9d%n", r.family(), r.year(), r.cells(), r.primary(), r.secondary(),
-                        r.findings().size());
+                out().printf("%-16s %5d %,9d %,9d %,9d %,9d %,9d %,9d%n", r.family(), r.year(), r.cells(), r.primary(), r.secondary(),
+                        r.findings().size(), r.lpSolved(), r.lpUnsolved());
+                left += r.lpUnsolved();
+                largest = Math.max(largest, r.largestUnsolved());
                 r.findings().stream().limit(show).forEach(f -> out().println("    " + f));
                 findings += r.findings().size();
             }
             out().printf("%d tables audited in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9,
                     findings == 0 ? "no hidden count can be recovered or narrowed below the threshold." : findings + " findings.");
+            if (left > 0) {
+                out().printf("%,d hidden counts lie in groups of unknowns of more than %,d relations (the largest %,d): attacked by"
+                        + " propagation, not solved by linear programming (--lp-limit).%n", left, lpLimit, largest);
+            }
         }
         if (findings > 0) {
             throw new Rejected(findings + " hidden counts can be recovered or narrowed; see above.");

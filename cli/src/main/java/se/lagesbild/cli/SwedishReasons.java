@@ -24,7 +24,7 @@ final class SwedishReasons {
         add("the report says PREM is not used", "rapporten anger att PREM inte används");
         add("late report: submitted (\\S+), (\\d+) days after the deadline (\\S+)", "sen rapport: inkom $1, $2 dagar efter sista dag $3");
         add("below the threshold", "under tröskelvärdet");
-        add("value hidden: built on fewer than (\\d+) patients", "värdet visas inte: bygger på färre än $1 patienter");
+        add("value hidden for confidentiality", "värdet visas inte av sekretesskäl");
         add("not apportioned: no region qualifies yet; (\\d+) regions are not evaluable", "inte fördelad: ingen region uppfyller villkoren"
                 + " ännu; $1 regioner kan inte bedömas");
         add("not apportioned: no region qualifies", "inte fördelad: ingen region uppfyller villkoren");

@@ -133,7 +133,7 @@ class LagesbildCliTest {
             assertEquals(250_000_000L, p1, "the first payment's amounts in the CSV add up to the part");
             assertTrue(Files.readAllLines(folder.resolve("agreement/agreement-2026-conditions.csv")).contains(
                     "2026,P2B,LEAD_TIME_RECTUM,01,Stockholm,lead_time_within_max,,>=,,not_evaluable,"
-                            + "threshold not set; value hidden: built on fewer than 5 patients,,Krav på ledtid för ändtarmscancer,"
+                            + "threshold not set; value hidden for confidentiality,,Krav på ledtid för ändtarmscancer,"
                             + "svf-pathways (lead times)"),
                     "a share of fewer than 5 patients (demo scale) never leaves in the export");
             String tables = Files.readString(folder.resolve("agreement/agreement-2026.md"));

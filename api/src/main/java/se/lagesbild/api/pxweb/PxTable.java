@@ -297,7 +297,7 @@ public final class PxTable {
 
     /** Why a cell has no value: its reason when hidden, else "not computed, or no data", in the table's language. */
     String note(ReleasedValue v) {
-        return v == null || v.reason() == null ? language.text("px.status.none") : v.reason();
+        return v == null || v.reason() == null ? language.text("px.status.none") : v.suppressed() ? language.text("px.status.hidden") : v.reason();
     }
 
     private String text(String sv, String en) {

@@ -78,7 +78,7 @@ public final class AgreementEvaluation {
                     String reason = r.getReason() == null ? "" : r.getReason();
                     if (hidden) {
                         String shown = r.getStatus().equals("not_met") ? "below the threshold" : reason;
-                        reason = (shown.isEmpty() ? "" : shown + "; ") + "value hidden: built on fewer than " + minimum + " patients";
+                        reason = (shown.isEmpty() ? "" : shown + "; ") + "value " + Disclosure.CONFIDENTIAL;
                     }
                     return new AgreementResult.Condition(r.getPaymentCode(), r.getConditionCode(), r.getRegionCode(),
                             r.getRegionNameSv(), r.getMetric(), r.getDescriptionSv(), r.getThreshold(), r.getComparison(),

@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * What an attacker can learn of the hidden counts of a {@link Block} from the released ones: for
  * every unknown count, the interval it must lie in given every relation of every hierarchy, that
- * counts are never negative, and that a numerator never exceeds its denominator where that always
+ * counts are never negative (and a listed hidden count at least 1 where the tables never show a
+ * zero of it: {@link LpAttack#floors}), and that a numerator never exceeds its denominator where that always
  * holds. Intervals are tightened by propagating each constraint total = Σ parts in turn
  * (a part lies between the total's lower bound minus the others' upper bounds and the total's upper
  * bound minus the others' lower bounds; a total between the sums of its parts' bounds) until no
@@ -14,10 +15,9 @@ import java.util.Arrays;
  * hierarchies (a cell recovered from one relation used in the next), and the narrowing that
  * non-negativity brings.
  *
- * <p>It is interval propagation, not the linear programme of τ-ARGUS's audit (Hundepool et al.,
- * Statistical Disclosure Control, Wiley 2012, §4.3.3, "auditing"): a recovery that needs two
- * relations subtracted from each other while each has two unknowns is not found. The hierarchies
- * here are nested sums, where such combinations reduce to chains; the audit's tests check that.
+ * <p>It is interval propagation, fast, and what complements are chosen by; the audit's last word
+ * is the linear programme ({@link LpAttack}), which also finds the recoveries that need two
+ * relations with two unknowns each subtracted from each other.
  * Each bound remembers the constraint that last moved it, so a recovery can be shown as arithmetic.
  */
 final class Attack {
@@ -39,8 +39,9 @@ final class Attack {
         hiBy = new int[n];
         Arrays.fill(loBy, -1);
         Arrays.fill(hiBy, -1);
+        double[] floor = LpAttack.floors(block, known);
         for (int v = 0; v < n; v++) {
-            lo[v] = known[v] ? block.truth[v] : 0;
+            lo[v] = known[v] ? block.truth[v] : floor[v];
             hi[v] = known[v] ? block.truth[v] : Double.POSITIVE_INFINITY;
         }
     }

@@ -50,9 +50,26 @@ public final class Audit {
 
     /**
      * Attacks the released cells of {@code counts} (one family, one year), those {@code pattern} does
-     * not hide, and returns what the attack learns beyond what the pattern allows.
+     * not hide, and returns what the attack learns beyond what the pattern allows: first by interval
+     * propagation ({@link Attack}, which shows its arithmetic), then, for every count hidden by a
+     * threshold that propagation leaves protected, by linear programming ({@link LpAttack}, which
+     * names the relations that pin it).
      */
     public static List<Finding> of(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions) {
+        return run(counts, pattern, rules, dimensions, Integer.MAX_VALUE).findings();
+    }
+
+    /**
+     * What an audit found, and how far linear programming went: the hidden counts it solved, those it
+     * left to propagation alone because their group of unknowns has more relations than the limit,
+     * and the largest such group.
+     */
+    public record Report(List<Finding> findings, int solved, int unsolved, int largestUnsolved) {
+    }
+
+    /** As {@link #of}, solving by linear programming only groups of unknowns of at most {@code lpLimit} relations. */
+    public static Report run(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
+                             int lpLimit) {
         java.util.Map<Cell, Integer> index = new java.util.LinkedHashMap<>();
         counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
         List<Cell> cells = new ArrayList<>(index.keySet());
@@ -62,9 +79,11 @@ public final class Audit {
         for (int n = 0; n < cells.size(); n++) {
             hidden[n] = pattern.hidden(cells.get(n));
         }
-        Attack attack = Attack.run(block, Suppression.known(block, hidden));
+        boolean[] known = Suppression.known(block, hidden);
+        Attack attack = Attack.run(block, known);
         // a complementary cell is recovered when all its counts are (then its value follows); a cell
-        // hidden by a threshold when any count is, or its thresholded count is narrowed below the threshold
+        // hidden by a threshold when any count is, or its thresholded count is narrowed below the protection
+        // interval, or its largest possible value is below the threshold
         boolean[] allExact = new boolean[cells.size()];
         java.util.Arrays.fill(allExact, true);
         for (int v = 0; v < block.variables(); v++) {
@@ -73,6 +92,8 @@ public final class Audit {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        List<Double> minimums = new ArrayList<>();
         for (int v = 0; v < block.variables(); v++) {
             int node = block.nodeOf[v];
             if (!block.published(v) || !hidden[node]) {
@@ -81,15 +102,51 @@ public final class Audit {
             String reason = pattern.reason(cells.get(node));
             boolean primary = reason != null && reason.contains("primary");
             int quantity = block.quantityOf[v];
-            boolean sensitive = q.sensitive().stream().anyMatch(s -> s[0] == quantity);
-            double threshold = rules.interval();
+            int[] kind = q.sensitive().stream().filter(s -> s[0] == quantity).findFirst().orElse(null);
+            boolean sensitive = kind != null;
+            double minimum = kind == null ? 0 : kind[1] == DisclosurePattern.Quantities.CASES ? rules.cases() : rules.patients();
             boolean recovered = primary ? sensitive && attack.exact(v) : allExact[node];
-            if (recovered || (primary && sensitive && attack.narrowed(v, threshold))) {
+            if (recovered || (primary && sensitive && (attack.narrowed(v, rules.interval()) || attack.hi[v] < minimum))) {
                 findings.add(new Finding(cells.get(node), block.quantityNames.get(quantity), block.truth[v], attack.lo[v],
                         attack.hi[v], arithmetic(block, attack, v)));
+            } else if (primary && sensitive) {
+                targets.add(v);
+                minimums.add(minimum);
             }
         }
-        return findings;
+        int solved = 0;
+        int unsolved = 0;
+        int largest = 0;
+        for (LpAttack.Verdict verdict : LpAttack.audit(block, known, targets.stream().mapToInt(Integer::intValue).toArray(),
+                minimums.stream().mapToDouble(Double::doubleValue).toArray(), rules.interval(), lpLimit)) {
+            if (!verdict.audited()) {
+                unsolved++;
+                largest = Math.max(largest, verdict.relations());
+                continue;
+            }
+            solved++;
+            if (verdict.disclosed()) {
+                int v = verdict.variable();
+                findings.add(new Finding(cells.get(block.nodeOf[v]), block.quantityNames.get(block.quantityOf[v]), block.truth[v],
+                        Double.isNaN(verdict.lo()) ? 0 : verdict.lo(), verdict.hi(), pinning(block, verdict.pinning())));
+            }
+        }
+        return new Report(findings, solved, unsolved, largest);
+    }
+
+    /** The relations a linear programme found binding, as a reader would name them. */
+    private static String pinning(Block block, List<Integer> constraints) {
+        StringBuilder s = new StringBuilder("by linear programming over " + constraints.size() + " relations");
+        int shown = 0;
+        for (int c : constraints) {
+            if (shown++ == 4) {
+                s.append("; …");
+                break;
+            }
+            Hierarchy.Relation rel = block.structure.relations().get(block.relation[c]);
+            s.append(shown == 1 ? ": " : "; ").append(rel.kind()).append(" of ").append(name(block, block.total[c]));
+        }
+        return s.toString();
     }
 
     /** The constraint behind v's upper bound, written out with the released values it uses. */

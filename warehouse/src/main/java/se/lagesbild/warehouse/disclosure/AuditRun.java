@@ -27,12 +27,24 @@ public final class AuditRun {
     private AuditRun() {
     }
 
-    /** One family and year: its size, what was hidden, and what the audit found. */
-    public record Result(String family, int year, int cells, int primary, int secondary, List<String> findings) {
+    /**
+     * One family and year: its size, what was hidden, what the audit found, and the hidden counts
+     * linear programming solved and left (their group of unknowns larger than the limit).
+     */
+    public record Result(String family, int year, int cells, int primary, int secondary, List<String> findings, int lpSolved, int lpUnsolved,
+                         int largestUnsolved) {
     }
+
+    /** The largest group of unknowns (in relations) that the audit solves by linear programming unless told otherwise. */
+    public static final int LP_LIMIT = 5_000;
 
     /** Audits {@code family} (null: every family) in {@code year} (null: every year with data). */
     public static List<Result> run(Warehouse warehouse, String family, Integer year) {
+        return run(warehouse, family, year, LP_LIMIT);
+    }
+
+    /** The same, solving groups of unknowns of up to {@code lpLimit} relations by linear programming. */
+    public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit) {
         List<Indicator> catalogue = Catalogue.all(warehouse);
         TreeSet<String> families = new TreeSet<>();
         catalogue.forEach(i -> families.add(i.disclosureFamily()));
@@ -55,8 +67,10 @@ public final class AuditRun {
                 }
                 DisclosurePattern pattern = Patterns.of(warehouse, members.get(0), y);
                 List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
-                Audit.of(counts, pattern, rules, dimensions).forEach(finding -> findings.add(finding.toString()));
-                results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings));
+                Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit);
+                report.findings().forEach(finding -> findings.add(finding.toString()));
+                results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
+                        report.largestUnsolved()));
             }
         }
         return results;

@@ -35,9 +35,16 @@ public final class Disclosure {
     public static final String MONTH = "MONTH_TREATMENT_STARTS";
     /** The fewest possible values a hidden count's interval may be narrowed to. */
     public static final String INTERVAL = "PROTECTION_INTERVAL";
+    /**
+     * The one reason every consumer (API, exports, report) is given for a cell hidden for confidentiality,
+     * whichever rule hid it: a reason that told a threshold ("fewer than 5") from a complement would tell an
+     * attacker that a count is small (Riket's children by sex: 8 released, both blanks "fewer than 5": 4 and 4).
+     * Which rule hid a cell stays inside the warehouse ({@link #reason}, the audit).
+     */
+    public static final String CONFIDENTIAL = "hidden for confidentiality";
     /** How complementary cells are chosen, as /config and the manifest state it. */
     public static final String SECONDARY_METHOD = "least-cost secondary suppression over every hierarchy (τ-ARGUS modular/hypercube"
-            + " family), audited by interval propagation";
+            + " family), audited by interval propagation and linear programming";
 
     private Disclosure() {
     }
@@ -84,14 +91,17 @@ public final class Disclosure {
         return Integer.parseInt(cell.periodCode().substring(0, 4));
     }
 
-    /** One value hidden for {@code reason}, or released (null reason) with why it has no value or interval where it has none. */
+    /**
+     * One value hidden (non-null {@code reason}: the rule that hid it, kept inside; the value carries
+     * {@link #CONFIDENTIAL}), or released (null reason) with why it has no value or interval where it has none.
+     */
     static ReleasedValue release(Indicator indicator, IndicatorValue v, String reason) {
         if (reason != null) {
             // a survival note (who was at risk when, which age group was empty) would tell of the hidden cell
             String survival = se.lagesbild.warehouse.indicators.SurvivalCells.methodName(indicator.method());
             String method = survival != null ? survival : v.estimate().method();
             Estimate nothing = Estimate.notAvailable(method);
-            return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, reason);
+            return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, CONFIDENTIAL);
         }
         return new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false,
                 notComputed(indicator, v));
@@ -121,7 +131,7 @@ public final class Disclosure {
         return null;
     }
 
-    /** Whether {@code cell} of {@code indicator} is hidden, and why (null: released). */
+    /** Whether {@code cell} of {@code indicator} is hidden, and by which rule (null: released): for the warehouse's own users, never published. */
     public static String reason(Warehouse warehouse, Indicator indicator, Cell cell) {
         return Patterns.of(warehouse, indicator, year(cell)).reason(cell);
     }

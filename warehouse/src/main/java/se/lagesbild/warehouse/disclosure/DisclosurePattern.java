@@ -75,7 +75,8 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         boolean[] primary = new boolean[cells.size()];
         String[] why = new String[cells.size()];
         int[][] sensitive = new int[cells.size()][];
-        double[] thresholds = new double[cells.size()];
+        Suppression.Protection[] protection = new Suppression.Protection[cells.size()];
+        java.util.Arrays.fill(protection, Suppression.Protection.NONE);
         double[] cost = new double[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
             Cell cell = cells.get(n);
@@ -94,7 +95,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
                     primary[n] = true;
                     why[n] = month && count >= threshold ? "a month with fewer than " + rules.month() + " treatment starts (primary suppression)"
                             : "fewer than " + threshold + (s[1] == Quantities.CASES ? " cases" : " patients") + " (primary suppression)";
-                    thresholds[n] = rules.interval();
+                    protection[n] = new Suppression.Protection(threshold, rules.interval());
                 }
             }
             sensitive[n] = vars.stream().mapToInt(Integer::intValue).toArray();
@@ -112,7 +113,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
                 }
             }
         }
-        Suppression.Result result = Suppression.decide(block, primary, hiddenBefore, fixed, sensitive, thresholds, cost);
+        Suppression.Result result = Suppression.decide(block, primary, hiddenBefore, fixed, sensitive, protection, cost);
         Map<Cell, String> reasons = new LinkedHashMap<>();
         Map<Cell, Cell> protects = new LinkedHashMap<>();
         for (int n = 0; n < cells.size(); n++) {

@@ -39,23 +39,15 @@ final class Suppression {
     }
 
     /**
-     * @param primary    the cells the thresholds hide
-     * @param sensitive  for each cell, its count variables the thresholds apply to (may be empty)
-     * @param thresholds for each cell, the narrowest interval its sensitive counts may be given
-     * @param cost       for each cell, what hiding it costs
+     * @param primary      the cells the thresholds hide
+     * @param hiddenBefore cells decided before (the figures without population groups), hidden from the start
+     * @param fixed        cells decided before: chosen as a complement only when no other cell can protect (a cell
+     *                     derivable from what is released is released in the end, as always: showing it tells nothing)
+     * @param sensitive    for each cell, its count variables the thresholds apply to (may be empty)
+     * @param protection   for each cell, how its sensitive counts must stay protected
+     * @param cost         for each cell, what hiding it costs
      */
-    static Result decide(Block block, boolean[] primary, int[][] sensitive, double[] thresholds, double[] cost) {
-        int cells = block.cells.size();
-        return decide(block, primary, new boolean[cells], new boolean[cells], sensitive, thresholds, cost);
-    }
-
-    /**
-     * As {@link #decide(Block, boolean[], int[][], double[], double[])}, with cells decided before:
-     * {@code hiddenBefore} start hidden, and a {@code fixed} cell is chosen as a complement only when
-     * no other cell can protect (a cell derivable from what is released is released in the end, as
-     * always: showing it tells nothing).
-     */
-    static Result decide(Block block, boolean[] primary, boolean[] hiddenBefore, boolean[] fixed, int[][] sensitive, double[] thresholds,
+    static Result decide(Block block, boolean[] primary, boolean[] hiddenBefore, boolean[] fixed, int[][] sensitive, Protection[] protection,
                          double[] cost) {
         int cells = block.cells.size();
         boolean[] start = Arrays.copyOf(primary, cells);
@@ -66,7 +58,7 @@ final class Suppression {
         int[] protects = new int[cells];
         Arrays.fill(protects, -1);
         choice.closeSingletons(protects);
-        int rounds = protectAgainstAttack(block, primary, sensitive, thresholds, choice, protects);
+        int rounds = protectAgainstAttack(block, primary, sensitive, protection, choice, protects);
         boolean[] hidden = choice.hidden;
         releaseDerivable(block, hidden, primary, protects);
         int p = 0;
@@ -79,7 +71,7 @@ final class Suppression {
     }
 
     /** Attacks and adds complements until the attack learns nothing it should not; returns the rounds. */
-    private static int protectAgainstAttack(Block block, boolean[] primary, int[][] sensitive, double[] thresholds, Choice choice,
+    private static int protectAgainstAttack(Block block, boolean[] primary, int[][] sensitive, Protection[] protection, Choice choice,
                                             int[] protects) {
         int rounds = 0;
         while (rounds++ < MAX_ROUNDS) {
@@ -88,7 +80,7 @@ final class Suppression {
             boolean more = false;
             for (int v = 0; v < block.variables(); v++) {
                 int node = block.nodeOf[v];
-                if (!block.published(v) || !violated(attack, v, node, primary, sensitive, thresholds)) {
+                if (!block.published(v) || !violated(attack, v, node, primary, sensitive, protection)) {
                     continue;
                 }
                 int chosen = complement(block, attack, v, choice, treated);
@@ -113,17 +105,26 @@ final class Suppression {
     }
 
     /**
-     * Whether the attack learns too much of variable v of hidden cell node: a count the thresholds
-     * apply to (patients, cases) recovered exactly or narrowed below the threshold. A numerator alone
-     * is not protected: released cells show numerators of any size; the rule is about how many
-     * patients a figure is built on.
+     * How a hidden count must stay protected: the attacker's largest possible value at least
+     * {@code minimum} (the threshold: else it is known to be small, whatever reason is published), and
+     * at least {@code interval} whole values possible.
      */
-    static boolean violated(Attack attack, int v, int node, boolean[] primary, int[][] sensitive, double[] thresholds) {
+    record Protection(double minimum, double interval) {
+        static final Protection NONE = new Protection(0, 0);
+    }
+
+    /**
+     * Whether the attack learns too much of variable v of hidden cell node: a count the thresholds
+     * apply to (patients, cases) recovered exactly, narrowed to fewer whole values than the protection
+     * interval, or bounded below the threshold. A numerator alone is not protected: released cells
+     * show numerators of any size; the rule is about how many patients a figure is built on.
+     */
+    static boolean violated(Attack attack, int v, int node, boolean[] primary, int[][] sensitive, Protection[] protection) {
         if (!primary[node]) {
             return false;
         }
         for (int s : sensitive[node]) {
-            if (s == v && (attack.exact(v) || attack.narrowed(v, thresholds[node]))) {
+            if (s == v && (attack.exact(v) || attack.narrowed(v, protection[node].interval()) || attack.hi[v] < protection[node].minimum())) {
                 return true;
             }
         }

@@ -168,4 +168,51 @@ class DisclosureTest {
         assertTrue(denominator.arithmetic().contains("regions in Riket: 2026 09 BREAST 3 ALL = 2026 00 BREAST 3 ALL (904) − 2026 01 BREAST 3 ALL (900)"),
                 denominator.toString());
     }
+
+    @Test
+    void aBlankInATableThatOmitsEmptyCellsIsAtLeastOneSoTwoSmallBlanksUnderAReleasedTotalAreDisclosed() {
+        // Gotland's women 1 of 3 and men 2 of 4, both sexes 3 of 7 released: each blank is 1 to 6 (a listed cell is not
+        // empty), but both are counted below 5 patients together... women + men = 7 with both ≥ 1: women ≤ 6, width 5; now
+        // both sexes 5: women + men = 5, each ≥ 1, so women ≤ 4: known to be small, which one public reason alone cannot hide
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 1), new double[] {1, 2});
+        counts.put(cell("2026", "region", "09", 2), new double[] {2, 3});
+        counts.put(cell("2026", "region", "09", 3), new double[] {3, 5});
+        DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
+                Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
+                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
+        List<Audit.Finding> findings = Audit.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
+                onlyPrimary, RULES, GEOGRAPHY);
+        assertEquals(2, findings.size(), findings.toString());
+        Audit.Finding women = findings.get(0);
+        assertEquals(1, women.lo(), 1e-9, "present, so at least 1");
+        assertEquals(4, women.hi(), 1e-9, "5 − at least 1 man");
+        // decided by the model, the total is hidden too, and nothing falls
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertTrue(pattern.hidden(cell("2026", "region", "09", 3)), pattern.reasons().toString());
+        assertSafe(SHARE, counts, pattern);
+    }
+
+    @Test
+    void linearProgrammingPinsACountThatNoChainOfSingleRelationsReaches() {
+        // x + y + w = 10, y + z + w = 8, x + z = 6 with x, y, z, w hidden: subtracting the first two gives x − z = 2, and
+        // with the third x = 4 exactly, though each relation alone has two or three unknowns
+        List<Cell> cells = List.of(cell("2026", "region", "01", 1), cell("2026", "region", "01", 2), cell("2026", "region", "09", 1),
+                cell("2026", "region", "09", 2), cell("2026", "country", "00", 1), cell("2026", "country", "00", 2),
+                cell("2026", "country", "00", 3));
+        double[][] values = {{4}, {3}, {2}, {3}, {10}, {8}, {6}};
+        Hierarchy.Structure structure = new Hierarchy.Structure(List.of(new Hierarchy.Relation("first", 4, new int[] {0, 1, 3}),
+                new Hierarchy.Relation("second", 5, new int[] {1, 2, 3}), new Hierarchy.Relation("third", 6, new int[] {0, 2})), 7, List.of());
+        Block block = new Block(cells, structure, values, List.of("patients"), new int[0][]);
+        boolean[] hidden = {true, true, true, true, false, false, false};
+        boolean[] known = Suppression.known(block, hidden);
+        Attack propagation = Attack.run(block, known);
+        assertFalse(propagation.exact(0), "propagation alone leaves x open: [" + propagation.lo[0] + ", " + propagation.hi[0] + "]");
+        List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, new int[] {0, 2}, new double[] {5, 5}, 5);
+        assertTrue(verdicts.get(0).disclosed(), verdicts.toString());
+        assertEquals(4, verdicts.get(0).hi(), 1e-9);
+        assertEquals(4, verdicts.get(0).lo(), 1e-9, "pinned exactly: " + verdicts.get(0));
+        assertEquals(3, verdicts.get(0).pinning().size(), "all three relations pin it: " + verdicts.get(0));
+        assertEquals(2, verdicts.get(1).hi(), 1e-9, "and z = 2");
+    }
 }

@@ -1,0 +1,353 @@
+package se.lagesbild.warehouse.disclosure;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * What an attacker with a linear-programming solver learns of the hidden counts of a {@link Block}:
+ * for a hidden count x, the smallest and largest values it can take while every released count
+ * keeps its value and every relation holds (min and max of x subject to A·x = b, x ≥ floor), which
+ * is the audit of τ-ARGUS and sdcTable (Hundepool et al., Statistical Disclosure Control, Wiley
+ * 2012, §4.3.3; Fischetti and Salazar-González, "Solving the cell suppression problem on tabular
+ * data with linear constraints", Management Science 47, 2001). Unlike {@link Attack}'s interval
+ * propagation it combines relations: two sums with two unknowns each, subtracted, pin a count.
+ * The bounds are rounded to whole numbers (counts are), the floor of a hidden count is 1 where the
+ * released tables never show a zero of that count (a sparse table that omits empty cells tells that
+ * a listed cell is not empty), else 0.
+ *
+ * <p>A count hidden by a threshold t is <em>disclosed</em> when the largest value it can take is
+ * below t (the attacker knows it is small, whichever reason is published), or its interval holds
+ * fewer than the protection interval's number of whole values. Most hidden counts are cleared by
+ * one programme per connected group of unknowns that raises every count as far as it needs
+ * (Σ min(x, need)); only those it cannot raise get a programme of their own. Solved with ojAlgo
+ * (Optimatika, ojalgo.org), exact to 1e-6.
+ */
+final class LpAttack {
+    private static final double EPSILON = 1e-6;
+
+    static {
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true"); // else ojAlgo prints a hardware notice on standard output
+        }
+    }
+
+    /** One hidden count's verdict: its whole-number bounds, and the relations that pin them when it is disclosed. */
+    /**
+     * @param audited false when the hidden count lies in a group of unknowns larger than the programme's limit (not solved)
+     */
+    record Verdict(int variable, double lo, double hi, boolean disclosed, boolean audited, int relations, List<Integer> pinning) {
+    }
+
+    private final Block block;
+    private final boolean[] known;
+    private final double[] floor;
+    /** For each unknown variable its component, -1 for known ones. */
+    private final int[] component;
+    private final List<int[]> componentConstraints = new ArrayList<>();
+    private final List<int[]> componentPairs = new ArrayList<>();
+
+    private LpAttack(Block block, boolean[] known, double[] floor) {
+        this.block = block;
+        this.known = known;
+        this.floor = floor;
+        int n = block.variables();
+        int[] parent = new int[n];
+        for (int v = 0; v < n; v++) {
+            parent[v] = v;
+        }
+        for (int c = 0; c < block.constraints(); c++) {
+            int first = -1;
+            for (int v : members(c)) {
+                if (!known[v]) {
+                    if (first < 0) {
+                        first = v;
+                    } else {
+                        union(parent, first, v);
+                    }
+                }
+            }
+        }
+        for (int[] pair : block.within) {
+            if (!known[pair[0]] && !known[pair[1]]) {
+                union(parent, pair[0], pair[1]);
+            }
+        }
+        component = new int[n];
+        Map<Integer, Integer> ids = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            component[v] = known[v] ? -1 : ids.computeIfAbsent(find(parent, v), k -> ids.size());
+        }
+        List<List<Integer>> constraints = new ArrayList<>();
+        List<List<Integer>> pairs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            constraints.add(new ArrayList<>());
+            pairs.add(new ArrayList<>());
+        }
+        for (int c = 0; c < block.constraints(); c++) {
+            for (int v : members(c)) {
+                if (!known[v]) {
+                    constraints.get(component[v]).add(c);
+                    break;
+                }
+            }
+        }
+        for (int p = 0; p < block.within.length; p++) {
+            int[] pair = block.within[p];
+            int v = known[pair[0]] ? pair[1] : pair[0];
+            if (!known[v]) {
+                pairs.get(component[v]).add(p);
+            }
+        }
+        constraints.forEach(l -> componentConstraints.add(l.stream().mapToInt(Integer::intValue).toArray()));
+        pairs.forEach(l -> componentPairs.add(l.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /**
+     * The floors an attacker can assume: 1 for a hidden count of a kind the block never shows as 0
+     * (present means at least one), else 0.
+     */
+    static double[] floors(Block block, boolean[] known) {
+        int quantities = block.quantityNames.size();
+        boolean[] zeroSeen = new boolean[quantities];
+        for (int v = 0; v < block.variables(); v++) {
+            if (block.published(v) && Math.abs(block.truth[v]) < EPSILON) {
+                zeroSeen[block.quantityOf[v]] = true;
+            }
+        }
+        double[] floor = new double[block.variables()];
+        for (int v = 0; v < floor.length; v++) {
+            floor[v] = block.published(v) && !known[v] && !zeroSeen[block.quantityOf[v]] ? 1 : 0;
+        }
+        return floor;
+    }
+
+    /**
+     * Audits {@code targets} (hidden counts) against thresholds: a target is disclosed when its
+     * largest possible value is below {@code threshold[i]}, or fewer than {@code interval} whole
+     * values remain possible.
+     */
+    static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval) {
+        return audit(block, known, targets, threshold, interval, Integer.MAX_VALUE);
+    }
+
+    /** The same, leaving unsolved ({@link Verdict#audited} false) the counts whose group of unknowns has more than {@code limit} relations. */
+    static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit) {
+        LpAttack lp = new LpAttack(block, known, floors(block, known));
+        return lp.audit(targets, threshold, interval, limit);
+    }
+
+    private List<Verdict> audit(int[] targets, double[] threshold, double interval, int limit) {
+        Map<Integer, List<Integer>> byComponent = new HashMap<>();
+        for (int i = 0; i < targets.length; i++) {
+            byComponent.computeIfAbsent(component[targets[i]], k -> new ArrayList<>()).add(i);
+        }
+        Verdict[] verdicts = new Verdict[targets.length];
+        for (Map.Entry<Integer, List<Integer>> e : byComponent.entrySet()) {
+            List<Integer> members = e.getValue();
+            double[] need = new double[members.size()];
+            int[] vars = new int[members.size()];
+            for (int j = 0; j < members.size(); j++) {
+                int i = members.get(j);
+                vars[j] = targets[i];
+                need[j] = Math.max(threshold[i], block.truth[targets[i]] + interval - 1);
+            }
+            if (componentConstraints.get(e.getKey()).length > limit) {
+                for (int i : members) {
+                    verdicts[i] = new Verdict(targets[i], Double.NaN, Double.NaN, false, false, componentConstraints.get(e.getKey()).length, List.of());
+                }
+                continue;
+            }
+            int comp = e.getKey();
+            int relations = componentConstraints.get(comp).length;
+            // up: every target that can reach its need is clear (its true value is feasible, so it ranges at least that wide)
+            boolean[] cleared = together(comp, vars, need, true, new boolean[vars.length]);
+            double[] hi = new double[vars.length];
+            double[] low = new double[vars.length];
+            boolean[] hopeless = new boolean[vars.length];
+            List<Solved> maxima = new ArrayList<>();
+            for (int j = 0; j < vars.length; j++) {
+                maxima.add(null);
+                if (cleared[j]) {
+                    continue;
+                }
+                Solved max = solve(comp, vars[j], true);
+                maxima.set(j, max);
+                hi[j] = Math.floor(max.value + EPSILON);
+                // down: it must reach its maximum less the protection interval; hopeless when already known to be small, or when that is below its floor
+                low[j] = hi[j] - (interval - 1);
+                hopeless[j] = hi[j] < threshold[members.get(j)] || low[j] < floor[vars[j]] - EPSILON;
+            }
+            boolean[] skip = new boolean[vars.length];
+            for (int j = 0; j < vars.length; j++) {
+                skip[j] = cleared[j] || hopeless[j];
+            }
+            boolean[] lowered = together(comp, vars, low, false, skip);
+            for (int j = 0; j < members.size(); j++) {
+                int i = members.get(j);
+                int v = targets[i];
+                if (cleared[j] || lowered[j]) {
+                    verdicts[i] = new Verdict(v, Double.NaN, cleared[j] ? Double.NaN : hi[j], false, true, relations, List.of());
+                    continue;
+                }
+                Solved min = solve(comp, v, false);
+                double lo = Math.ceil(min.value - EPSILON);
+                boolean disclosed = hi[j] < threshold[i] || hi[j] - lo < interval - 1 - EPSILON;
+                List<Integer> pinning = new ArrayList<>();
+                if (disclosed) {
+                    Set<Integer> binding = new LinkedHashSet<>(maxima.get(j).binding);
+                    binding.addAll(min.binding);
+                    pinning.addAll(binding);
+                }
+                verdicts[i] = new Verdict(v, lo, hi[j], disclosed, true, relations, pinning);
+            }
+        }
+        return Arrays.asList(verdicts);
+    }
+
+    /** A programme's optimum and the block constraints binding at it (those with a non-zero multiplier). */
+    private record Solved(double value, List<Integer> binding) {
+    }
+
+    /**
+     * Programmes over a component that move many targets at once: up, maximise Σ min(x_v, bound_v);
+     * down, minimise Σ max(x_v, bound_v). A target that reaches its bound is marked; the rest are tried
+     * again together while a round marks any. {@code skip}: targets not to move.
+     */
+    private boolean[] together(int comp, int[] vars, double[] bound, boolean up, boolean[] skip) {
+        boolean[] reached = new boolean[vars.length];
+        boolean progress = true;
+        while (progress) {
+            List<Integer> open = new ArrayList<>();
+            for (int j = 0; j < vars.length; j++) {
+                if (!reached[j] && !skip[j]) {
+                    open.add(j);
+                }
+            }
+            if (open.isEmpty()) {
+                break;
+            }
+            ExpressionsBasedModel model = newModel();
+            Map<Integer, Variable> x = model(model, comp);
+            Map<Integer, Variable> y = new HashMap<>();
+            for (int j : open) {
+                Variable yj = model.addVariable("y" + j).weight(1);
+                // up: y ≤ bound and y ≤ x, maximised; down: y ≥ bound and y ≥ x, minimised
+                y.put(j, up ? yj.lower(0).upper(bound[j]) : yj.lower(bound[j]));
+                Expression link = model.addExpression("link" + j).set(yj, 1).set(unknown(model, x, vars[j]), -1);
+                y.put(j, yj);
+                if (up) {
+                    link.upper(0);
+                } else {
+                    link.lower(0);
+                }
+            }
+            Optimisation.Result result = up ? model.maximise() : model.minimise();
+            progress = false;
+            if (!result.getState().isFeasible()) {
+                break;
+            }
+            for (int j : open) {
+                double value = y.get(j).getValue().doubleValue();
+                if (up ? value >= bound[j] - EPSILON : value <= bound[j] + EPSILON) {
+                    reached[j] = true;
+                    progress = true;
+                }
+            }
+        }
+        return reached;
+    }
+
+    private Solved solve(int comp, int v, boolean maximise) {
+        ExpressionsBasedModel model = newModel();
+        Map<Integer, Variable> x = model(model, comp);
+        unknown(model, x, v).weight(1);
+        Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+        if (!result.getState().isFeasible()) {
+            // the true counts are feasible; a solver failure must not hide a disclosure: report the true value
+            return new Solved(block.truth[v], List.of());
+        }
+        double value = result.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY : x.get(v).getValue().doubleValue();
+        List<Integer> binding = new ArrayList<>();
+        for (var multiplier : result.getMatchedMultipliers()) {
+            String name = multiplier.getKey().getKey().getName();
+            if (name.startsWith("c") && Math.abs(multiplier.getValue().doubleValue()) > EPSILON) {
+                binding.add(Integer.parseInt(name.substring(1)));
+            }
+        }
+        return new Solved(value, binding);
+    }
+
+    /** The component's unknowns as variables (from their floor up) and its relations as equalities, known counts moved right. */
+    private Map<Integer, Variable> model(ExpressionsBasedModel model, int comp) {
+        Map<Integer, Variable> x = new HashMap<>();
+        for (int c : componentConstraints.get(comp)) {
+            double rhs = 0;
+            Expression e = model.addExpression("c" + c);
+            int t = block.total[c];
+            rhs -= term(model, x, e, t, 1);
+            for (int j = block.start[c]; j < block.start[c + 1]; j++) {
+                rhs -= term(model, x, e, block.parts[j], -1);
+            }
+            e.level(BigDecimal.valueOf(rhs));
+        }
+        for (int p : componentPairs.get(comp)) {
+            int[] pair = block.within[p];
+            Expression e = model.addExpression("p" + p);
+            double rhs = 0;
+            rhs -= term(model, x, e, pair[0], 1);
+            rhs -= term(model, x, e, pair[1], -1);
+            e.upper(BigDecimal.valueOf(rhs));
+        }
+        return x;
+    }
+
+    /** Adds coefficient·x_v to e when v is unknown and returns 0, or returns coefficient·value when it is known. */
+    private double term(ExpressionsBasedModel model, Map<Integer, Variable> x, Expression e, int v, double coefficient) {
+        if (known[v]) {
+            return coefficient * block.truth[v];
+        }
+        e.set(unknown(model, x, v), coefficient);
+        return 0;
+    }
+
+    private Variable unknown(ExpressionsBasedModel model, Map<Integer, Variable> x, int v) {
+        return x.computeIfAbsent(v, k -> model.addVariable("x" + k).lower(floor[k]));
+    }
+
+    /** A model for the sparse (revised) simplex: the relations touch few counts each. */
+    private static ExpressionsBasedModel newModel() {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        model.options.sparse = Boolean.TRUE;
+        return model;
+    }
+
+    private int[] members(int c) {
+        int[] m = new int[block.start[c + 1] - block.start[c] + 1];
+        m[0] = block.total[c];
+        System.arraycopy(block.parts, block.start[c], m, 1, m.length - 1);
+        return m;
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+}
