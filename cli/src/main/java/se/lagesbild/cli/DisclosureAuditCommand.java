@@ -33,6 +33,15 @@ final class DisclosureAuditCommand extends Verb {
                     + " (default: ${DEFAULT-VALUE}); larger groups are attacked by propagation only, and counted.")
     int lpLimit;
 
+    @Option(names = "--lp-seconds", paramLabel = "S", defaultValue = "" + AuditRun.LP_SECONDS,
+            description = "Time for linear programming per family and year (default: ${DEFAULT-VALUE}); counts not reached are"
+                    + " attacked by propagation only, and counted.")
+    long lpSeconds;
+
+    @Option(names = "--presence", description = "Attack as one who takes every listed blank to be at least 1 where a table never"
+            + " shows a zero (tables omit empty cells). Suppression does not protect against this yet: its findings are the work left.")
+    boolean presence;
+
     @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Findings to print per family and year (default: ${DEFAULT-VALUE}).")
     int show;
 
@@ -46,7 +55,7 @@ final class DisclosureAuditCommand extends Verb {
             out().printf("%-16s %5s %9s %9s %9s %9s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "findings", "LP solved",
                     "LP left");
             long start = System.nanoTime();
-            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year, lpLimit);
+            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year, lpLimit, lpSeconds, presence);
             int left = 0;
             int largest = 0;
             for (AuditRun.Result r : results) {
@@ -60,8 +69,9 @@ final class DisclosureAuditCommand extends Verb {
             out().printf("%d tables audited in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9,
                     findings == 0 ? "no hidden count can be recovered or narrowed below the threshold." : findings + " findings.");
             if (left > 0) {
-                out().printf("%,d hidden counts lie in groups of unknowns of more than %,d relations (the largest %,d): attacked by"
-                        + " propagation, not solved by linear programming (--lp-limit).%n", left, lpLimit, largest);
+                out().printf("%,d hidden counts were not solved by linear programming (in groups of unknowns of more than %,d relations,"
+                        + " the largest %,d, or past %d s a table; --lp-limit, --lp-seconds): attacked by propagation only.%n", left, lpLimit,
+                        largest, lpSeconds);
             }
         }
         if (findings > 0) {

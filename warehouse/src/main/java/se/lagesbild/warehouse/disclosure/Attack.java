@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * What an attacker can learn of the hidden counts of a {@link Block} from the released ones: for
  * every unknown count, the interval it must lie in given every relation of every hierarchy, that
- * counts are never negative (and a listed hidden count at least 1 where the tables never show a
+ * counts are never negative (optionally a listed hidden count at least 1 where the tables never show a
  * zero of it: {@link LpAttack#floors}), and that a numerator never exceeds its denominator where that always
  * holds. Intervals are tightened by propagating each constraint total = Σ parts in turn
  * (a part lies between the total's lower bound minus the others' upper bounds and the total's upper
@@ -30,7 +30,7 @@ final class Attack {
     final int[] hiBy;
     private final Block block;
 
-    private Attack(Block block, boolean[] known) {
+    private Attack(Block block, boolean[] known, boolean presence) {
         this.block = block;
         int n = block.variables();
         lo = new double[n];
@@ -39,7 +39,7 @@ final class Attack {
         hiBy = new int[n];
         Arrays.fill(loBy, -1);
         Arrays.fill(hiBy, -1);
-        double[] floor = LpAttack.floors(block, known);
+        double[] floor = LpAttack.floors(block, known, presence);
         for (int v = 0; v < n; v++) {
             lo[v] = known[v] ? block.truth[v] : floor[v];
             hi[v] = known[v] ? block.truth[v] : Double.POSITIVE_INFINITY;
@@ -48,7 +48,12 @@ final class Attack {
 
     /** Runs the attack: {@code known[v]} says which counts are released. */
     static Attack run(Block block, boolean[] known) {
-        Attack attack = new Attack(block, known);
+        return run(block, known, false);
+    }
+
+    /** The same; with {@code presence}, the attacker takes a listed blank to be at least 1 ({@link LpAttack#floors}). */
+    static Attack run(Block block, boolean[] known, boolean presence) {
+        Attack attack = new Attack(block, known, presence);
         attack.propagate();
         return attack;
     }

@@ -56,7 +56,7 @@ public final class Audit {
      * names the relations that pin it).
      */
     public static List<Finding> of(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions) {
-        return run(counts, pattern, rules, dimensions, Integer.MAX_VALUE).findings();
+        return run(counts, pattern, rules, dimensions, Integer.MAX_VALUE, Long.MAX_VALUE, false).findings();
     }
 
     /**
@@ -67,9 +67,13 @@ public final class Audit {
     public record Report(List<Finding> findings, int solved, int unsolved, int largestUnsolved) {
     }
 
-    /** As {@link #of}, solving by linear programming only groups of unknowns of at most {@code lpLimit} relations. */
+    /**
+     * As {@link #of}, solving by linear programming only groups of unknowns of at most {@code lpLimit}
+     * relations, for at most {@code lpSeconds}; with {@code presence}, as an attacker who takes a listed
+     * blank to be at least 1 (not yet protected against: see the README).
+     */
     public static Report run(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
-                             int lpLimit) {
+                             int lpLimit, long lpSeconds, boolean presence) {
         java.util.Map<Cell, Integer> index = new java.util.LinkedHashMap<>();
         counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
         List<Cell> cells = new ArrayList<>(index.keySet());
@@ -80,7 +84,7 @@ public final class Audit {
             hidden[n] = pattern.hidden(cells.get(n));
         }
         boolean[] known = Suppression.known(block, hidden);
-        Attack attack = Attack.run(block, known);
+        Attack attack = Attack.run(block, known, presence);
         // a complementary cell is recovered when all its counts are (then its value follows); a cell
         // hidden by a threshold when any count is, or its thresholded count is narrowed below the protection
         // interval, or its largest possible value is below the threshold
@@ -118,7 +122,7 @@ public final class Audit {
         int unsolved = 0;
         int largest = 0;
         for (LpAttack.Verdict verdict : LpAttack.audit(block, known, targets.stream().mapToInt(Integer::intValue).toArray(),
-                minimums.stream().mapToDouble(Double::doubleValue).toArray(), rules.interval(), lpLimit)) {
+                minimums.stream().mapToDouble(Double::doubleValue).toArray(), rules.interval(), lpLimit, lpSeconds, presence)) {
             if (!verdict.audited()) {
                 unsolved++;
                 largest = Math.max(largest, verdict.relations());

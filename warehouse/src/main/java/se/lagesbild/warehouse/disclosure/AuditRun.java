@@ -36,15 +36,28 @@ public final class AuditRun {
     }
 
     /** The largest group of unknowns (in relations) that the audit solves by linear programming unless told otherwise. */
-    public static final int LP_LIMIT = 5_000;
+    public static final int LP_LIMIT = 1_000;
+
+    /**
+     * The groups of linked unknowns whose linear programme suppression itself solves (and protects
+     * against): an audit within this limit must find nothing; beyond it, findings are what remains to do.
+     */
+    public static final int PROTECTED_LP_LIMIT = Suppression.LP_LIMIT;
 
     /** Audits {@code family} (null: every family) in {@code year} (null: every year with data). */
     public static List<Result> run(Warehouse warehouse, String family, Integer year) {
-        return run(warehouse, family, year, LP_LIMIT);
+        return run(warehouse, family, year, LP_LIMIT, LP_SECONDS, false);
     }
 
-    /** The same, solving groups of unknowns of up to {@code lpLimit} relations by linear programming. */
-    public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit) {
+    /** The time linear programming may take per family and year unless told otherwise. */
+    public static final long LP_SECONDS = 60;
+
+    /**
+     * The same, solving groups of unknowns of up to {@code lpLimit} relations by linear programming, for
+     * at most {@code lpSeconds} per family and year; with {@code presence}, as an attacker who takes a listed blank to be
+     * at least 1.
+     */
+    public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit, long lpSeconds, boolean presence) {
         List<Indicator> catalogue = Catalogue.all(warehouse);
         TreeSet<String> families = new TreeSet<>();
         catalogue.forEach(i -> families.add(i.disclosureFamily()));
@@ -67,7 +80,7 @@ public final class AuditRun {
                 }
                 DisclosurePattern pattern = Patterns.of(warehouse, members.get(0), y);
                 List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
-                Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit);
+                Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, presence);
                 report.findings().forEach(finding -> findings.add(finding.toString()));
                 results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
                         report.largestUnsolved()));

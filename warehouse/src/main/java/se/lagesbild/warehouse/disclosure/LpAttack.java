@@ -22,9 +22,9 @@ import org.ojalgo.optimisation.Variable;
  * 2012, §4.3.3; Fischetti and Salazar-González, "Solving the cell suppression problem on tabular
  * data with linear constraints", Management Science 47, 2001). Unlike {@link Attack}'s interval
  * propagation it combines relations: two sums with two unknowns each, subtracted, pin a count.
- * The bounds are rounded to whole numbers (counts are), the floor of a hidden count is 1 where the
- * released tables never show a zero of that count (a sparse table that omits empty cells tells that
- * a listed cell is not empty), else 0.
+ * The bounds are rounded to whole numbers (counts are); the floor of a hidden count is 0, or, for an
+ * attacker who assumes it ({@code presence}), 1 where the released tables never show a zero of that
+ * count (a sparse table that omits empty cells tells that a listed cell is not empty).
  *
  * <p>A count hidden by a threshold t is <em>disclosed</em> when the largest value it can take is
  * below t (the attacker knows it is small, whichever reason is published), or its interval holds
@@ -35,6 +35,8 @@ import org.ojalgo.optimisation.Variable;
  */
 final class LpAttack {
     private static final double EPSILON = 1e-6;
+    /** A programme that has not finished in this time is given up: its counts are left unsolved, never called safe. */
+    private static final long TIME_LIMIT_MS = 20_000;
 
     static {
         if (System.getProperty("shut.up.ojAlgo") == null) {
@@ -44,7 +46,8 @@ final class LpAttack {
 
     /** One hidden count's verdict: its whole-number bounds, and the relations that pin them when it is disclosed. */
     /**
-     * @param audited false when the hidden count lies in a group of unknowns larger than the programme's limit (not solved)
+     * @param audited false when the hidden count lies in a group of unknowns larger than the programme's limit, or its
+     *                programme did not finish in time (not solved)
      */
     record Verdict(int variable, double lo, double hi, boolean disclosed, boolean audited, int relations, List<Integer> pinning) {
     }
@@ -114,10 +117,10 @@ final class LpAttack {
     }
 
     /**
-     * The floors an attacker can assume: 1 for a hidden count of a kind the block never shows as 0
-     * (present means at least one), else 0.
+     * The floors an attacker can assume: with {@code presence}, 1 for a hidden count of a kind the block
+     * never shows as 0 (listed means at least one), else 0.
      */
-    static double[] floors(Block block, boolean[] known) {
+    static double[] floors(Block block, boolean[] known, boolean presence) {
         int quantities = block.quantityNames.size();
         boolean[] zeroSeen = new boolean[quantities];
         for (int v = 0; v < block.variables(); v++) {
@@ -127,7 +130,7 @@ final class LpAttack {
         }
         double[] floor = new double[block.variables()];
         for (int v = 0; v < floor.length; v++) {
-            floor[v] = block.published(v) && !known[v] && !zeroSeen[block.quantityOf[v]] ? 1 : 0;
+            floor[v] = presence && block.published(v) && !known[v] && !zeroSeen[block.quantityOf[v]] ? 1 : 0;
         }
         return floor;
     }
@@ -138,16 +141,22 @@ final class LpAttack {
      * values remain possible.
      */
     static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval) {
-        return audit(block, known, targets, threshold, interval, Integer.MAX_VALUE);
+        return audit(block, known, targets, threshold, interval, Integer.MAX_VALUE, Long.MAX_VALUE, false);
     }
 
-    /** The same, leaving unsolved ({@link Verdict#audited} false) the counts whose group of unknowns has more than {@code limit} relations. */
-    static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit) {
-        LpAttack lp = new LpAttack(block, known, floors(block, known));
-        return lp.audit(targets, threshold, interval, limit);
+    /**
+     * The same, leaving unsolved ({@link Verdict#audited} false) the counts whose group of unknowns has
+     * more than {@code limit} relations, and those not reached within {@code seconds}; with {@code presence}, listed
+     * blanks start at 1 ({@link #floors}).
+     */
+    static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit, long seconds,
+                               boolean presence) {
+        LpAttack lp = new LpAttack(block, known, floors(block, known, presence));
+        long deadline = seconds == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + seconds * 1_000_000_000L;
+        return lp.audit(targets, threshold, interval, limit, deadline);
     }
 
-    private List<Verdict> audit(int[] targets, double[] threshold, double interval, int limit) {
+    private List<Verdict> audit(int[] targets, double[] threshold, double interval, int limit, long deadline) {
         Map<Integer, List<Integer>> byComponent = new HashMap<>();
         for (int i = 0; i < targets.length; i++) {
             byComponent.computeIfAbsent(component[targets[i]], k -> new ArrayList<>()).add(i);
@@ -162,7 +171,7 @@ final class LpAttack {
                 vars[j] = targets[i];
                 need[j] = Math.max(threshold[i], block.truth[targets[i]] + interval - 1);
             }
-            if (componentConstraints.get(e.getKey()).length > limit) {
+            if (componentConstraints.get(e.getKey()).length > limit || System.nanoTime() > deadline) {
                 for (int i : members) {
                     verdicts[i] = new Verdict(targets[i], Double.NaN, Double.NaN, false, false, componentConstraints.get(e.getKey()).length, List.of());
                 }
@@ -170,37 +179,49 @@ final class LpAttack {
             }
             int comp = e.getKey();
             int relations = componentConstraints.get(comp).length;
-            // up: every target that can reach its need is clear (its true value is feasible, so it ranges at least that wide)
+            // up: every target that can reach its true value plus the interval (and its threshold) is clear, its true value
+            // being feasible too
             boolean[] cleared = together(comp, vars, need, true, new boolean[vars.length]);
+            // then up to the least that protects (the threshold, or the floor plus the interval) and down to that less the
+            // interval: both feasible, so the interval is wide enough wherever the true value lies
+            double[] up = new double[vars.length];
+            double[] down = new double[vars.length];
+            for (int j = 0; j < vars.length; j++) {
+                up[j] = Math.max(threshold[members.get(j)], floor[vars[j]] + interval - 1);
+                down[j] = up[j] - (interval - 1);
+            }
+            boolean[] raised = together(comp, vars, up, true, cleared);
+            boolean[] notRaised = new boolean[vars.length];
+            for (int j = 0; j < vars.length; j++) {
+                notRaised[j] = cleared[j] || !raised[j];
+            }
+            boolean[] lowered = together(comp, vars, down, false, notRaised);
             double[] hi = new double[vars.length];
-            double[] low = new double[vars.length];
-            boolean[] hopeless = new boolean[vars.length];
             List<Solved> maxima = new ArrayList<>();
             for (int j = 0; j < vars.length; j++) {
                 maxima.add(null);
-                if (cleared[j]) {
-                    continue;
+                if (!cleared[j] && !lowered[j] && System.nanoTime() < deadline) {
+                    Solved max = solve(comp, vars[j], true);
+                    maxima.set(j, max);
+                    hi[j] = Math.floor(max.value + EPSILON);
                 }
-                Solved max = solve(comp, vars[j], true);
-                maxima.set(j, max);
-                hi[j] = Math.floor(max.value + EPSILON);
-                // down: it must reach its maximum less the protection interval; hopeless when already known to be small, or when that is below its floor
-                low[j] = hi[j] - (interval - 1);
-                hopeless[j] = hi[j] < threshold[members.get(j)] || low[j] < floor[vars[j]] - EPSILON;
             }
-            boolean[] skip = new boolean[vars.length];
-            for (int j = 0; j < vars.length; j++) {
-                skip[j] = cleared[j] || hopeless[j];
-            }
-            boolean[] lowered = together(comp, vars, low, false, skip);
             for (int j = 0; j < members.size(); j++) {
                 int i = members.get(j);
                 int v = targets[i];
                 if (cleared[j] || lowered[j]) {
-                    verdicts[i] = new Verdict(v, Double.NaN, cleared[j] ? Double.NaN : hi[j], false, true, relations, List.of());
+                    verdicts[i] = new Verdict(v, Double.NaN, Double.NaN, false, true, relations, List.of());
+                    continue;
+                }
+                if (maxima.get(j) == null || System.nanoTime() > deadline) {
+                    verdicts[i] = new Verdict(v, Double.NaN, Double.NaN, false, false, relations, List.of());
                     continue;
                 }
                 Solved min = solve(comp, v, false);
+                if (!min.finished || !maxima.get(j).finished) {
+                    verdicts[i] = new Verdict(v, Double.NaN, Double.NaN, false, false, relations, List.of());
+                    continue;
+                }
                 double lo = Math.ceil(min.value - EPSILON);
                 boolean disclosed = hi[j] < threshold[i] || hi[j] - lo < interval - 1 - EPSILON;
                 List<Integer> pinning = new ArrayList<>();
@@ -216,7 +237,7 @@ final class LpAttack {
     }
 
     /** A programme's optimum and the block constraints binding at it (those with a non-zero multiplier). */
-    private record Solved(double value, List<Integer> binding) {
+    private record Solved(double value, List<Integer> binding, boolean finished) {
     }
 
     /**
@@ -254,8 +275,8 @@ final class LpAttack {
             }
             Optimisation.Result result = up ? model.maximise() : model.minimise();
             progress = false;
-            if (!result.getState().isFeasible()) {
-                break;
+            if (!result.getState().isOptimal()) {
+                break; // infeasible cannot be (the true counts are feasible); unfinished: the counts go to their own programmes
             }
             for (int j : open) {
                 double value = y.get(j).getValue().doubleValue();
@@ -273,11 +294,11 @@ final class LpAttack {
         Map<Integer, Variable> x = model(model, comp);
         unknown(model, x, v).weight(1);
         Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-        if (!result.getState().isFeasible()) {
-            // the true counts are feasible; a solver failure must not hide a disclosure: report the true value
-            return new Solved(block.truth[v], List.of());
+        boolean unbounded = result.getState() == Optimisation.State.UNBOUNDED;
+        if (!result.getState().isOptimal() && !unbounded) {
+            return new Solved(block.truth[v], List.of(), false); // not finished in time (the true counts are feasible)
         }
-        double value = result.getState() == Optimisation.State.UNBOUNDED ? Double.POSITIVE_INFINITY : x.get(v).getValue().doubleValue();
+        double value = unbounded ? (maximise ? Double.POSITIVE_INFINITY : floor[v]) : x.get(v).getValue().doubleValue();
         List<Integer> binding = new ArrayList<>();
         for (var multiplier : result.getMatchedMultipliers()) {
             String name = multiplier.getKey().getKey().getName();
@@ -285,7 +306,7 @@ final class LpAttack {
                 binding.add(Integer.parseInt(name.substring(1)));
             }
         }
-        return new Solved(value, binding);
+        return new Solved(value, binding, true);
     }
 
     /** The component's unknowns as variables (from their floor up) and its relations as equalities, known counts moved right. */
@@ -329,6 +350,7 @@ final class LpAttack {
     private static ExpressionsBasedModel newModel() {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         model.options.sparse = Boolean.TRUE;
+        model.options.time_abort = TIME_LIMIT_MS;
         return model;
     }
 

@@ -170,10 +170,10 @@ class DisclosureTest {
     }
 
     @Test
-    void aBlankInATableThatOmitsEmptyCellsIsAtLeastOneSoTwoSmallBlanksUnderAReleasedTotalAreDisclosed() {
-        // Gotland's women 1 of 3 and men 2 of 4, both sexes 3 of 7 released: each blank is 1 to 6 (a listed cell is not
-        // empty), but both are counted below 5 patients together... women + men = 7 with both ≥ 1: women ≤ 6, width 5; now
-        // both sexes 5: women + men = 5, each ≥ 1, so women ≤ 4: known to be small, which one public reason alone cannot hide
+    void anAttackerWhoTakesAListedBlankToBeAtLeastOneIsCaughtByTheAuditWithPresence() {
+        // Gotland's women 1 of 2 and men 2 of 3 hidden, both sexes 3 of 5 released: with blanks from 0, women 0–5 (six
+        // values, up to the threshold); taking a listed blank to be at least 1 (tables omit empty cells), women 1–4: known
+        // to be below 5, which the one public reason cannot hide
         Map<Cell, double[]> counts = new LinkedHashMap<>();
         counts.put(cell("2026", "region", "09", 1), new double[] {1, 2});
         counts.put(cell("2026", "region", "09", 2), new double[] {2, 3});
@@ -181,15 +181,32 @@ class DisclosureTest {
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
                         "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
+        List<CellCounts> table = List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts));
+        assertEquals(List.of(), Audit.of(table, onlyPrimary, RULES, GEOGRAPHY), "blanks from 0: 0–5 for each");
+        List<Audit.Finding> findings = Audit.run(table, onlyPrimary, RULES, GEOGRAPHY, Integer.MAX_VALUE, 60, true).findings();
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals(1, findings.get(0).lo(), 1e-9, "listed, so at least 1");
+        assertEquals(4, findings.get(0).hi(), 1e-9, "5 − at least 1 man");
+    }
+
+    @Test
+    void aCountWhoseLargestPossibleValueIsBelowTheThresholdIsDisclosedAndTheModelProtectsIt() {
+        // women 1 of 2 and men 1 of 2 hidden, both sexes 2 of 4 released: each 0–4, five values, as "fewer than 5" used to
+        // allow; with one public reason, a blank known to be below 5 tells what the reason no longer does
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 1), new double[] {1, 2});
+        counts.put(cell("2026", "region", "09", 2), new double[] {1, 2});
+        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
+        DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
+                Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
+                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
         List<Audit.Finding> findings = Audit.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
                 onlyPrimary, RULES, GEOGRAPHY);
         assertEquals(2, findings.size(), findings.toString());
-        Audit.Finding women = findings.get(0);
-        assertEquals(1, women.lo(), 1e-9, "present, so at least 1");
-        assertEquals(4, women.hi(), 1e-9, "5 − at least 1 man");
-        // decided by the model, the total is hidden too, and nothing falls
+        assertEquals(4, findings.get(0).hi(), 1e-9, "at most the released 4");
+        assertEquals(4, findings.get(1).hi(), 1e-9);
         DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
-        assertTrue(pattern.hidden(cell("2026", "region", "09", 3)), pattern.reasons().toString());
+        assertTrue(pattern.hidden(cell("2026", "region", "09", 3)), "the total goes too: " + pattern.reasons());
         assertSafe(SHARE, counts, pattern);
     }
 
