@@ -74,11 +74,10 @@ public final class Audit {
      */
     public static Report run(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
                              int lpLimit, long lpSeconds, boolean presence) {
-        java.util.Map<Cell, Integer> index = new java.util.LinkedHashMap<>();
-        counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
-        List<Cell> cells = new ArrayList<>(index.keySet());
-        DisclosurePattern.Quantities q = DisclosurePattern.Quantities.of(counts, cells, index);
-        Block block = new Block(cells, Hierarchy.of(cells, dimensions), q.values(), q.names(), q.orderedPairs());
+        Table table = Table.of(counts, dimensions);
+        List<Cell> cells = table.cells();
+        DisclosurePattern.Quantities q = table.quantities();
+        Block block = table.block();
         boolean[] hidden = new boolean[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
             hidden[n] = pattern.hidden(cells.get(n));
@@ -136,6 +135,17 @@ public final class Audit {
             }
         }
         return new Report(findings, solved, unsolved, largest);
+    }
+
+    /** A family's counts in one year as the attacker sees them: its cells in order, its quantities, and its relations. */
+    record Table(List<Cell> cells, DisclosurePattern.Quantities quantities, Block block) {
+        static Table of(List<CellCounts> counts, Hierarchy.Dimensions dimensions) {
+            java.util.Map<Cell, Integer> index = new java.util.LinkedHashMap<>();
+            counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
+            List<Cell> cells = new ArrayList<>(index.keySet());
+            DisclosurePattern.Quantities q = DisclosurePattern.Quantities.of(counts, cells, index);
+            return new Table(cells, q, new Block(cells, Hierarchy.of(cells, dimensions), q.values(), q.names(), q.orderedPairs()));
+        }
     }
 
     /** The relations a linear programme found binding, as a reader would name them. */

@@ -58,6 +58,38 @@ public final class AuditRun {
      * at least 1.
      */
     public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit, long lpSeconds, boolean presence) {
+        DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
+        Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
+        List<Result> results = new ArrayList<>();
+        eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
+            List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
+            Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, presence);
+            report.findings().forEach(finding -> findings.add(finding.toString()));
+            results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
+                    report.largestUnsolved()));
+        });
+        return results;
+    }
+
+    /** One family and year's secondaries beside the least any protective pattern needs ({@link ComplementBound}). */
+    public record Bound(String family, int year, ComplementBound.Result result) {
+    }
+
+    /** The complement bound of {@code family} (null: every family) in {@code year} (null: every year), {@code seconds} a table. */
+    public static List<Bound> bounds(Warehouse warehouse, String family, Integer year, long seconds) {
+        Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
+        List<Bound> bounds = new ArrayList<>();
+        eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> bounds.add(new Bound(f, y,
+                ComplementBound.of(counts, pattern, dimensions, seconds))));
+        return bounds;
+    }
+
+    private interface TableVisitor {
+        void visit(String family, int year, List<Indicator> members, List<CellCounts> counts, DisclosurePattern pattern);
+    }
+
+    /** Every family (or the one named) and year (or the one given) with data: its indicators, their counts and its pattern. */
+    private static void eachTable(Warehouse warehouse, String family, Integer year, TableVisitor visitor) {
         List<Indicator> catalogue = Catalogue.all(warehouse);
         TreeSet<String> families = new TreeSet<>();
         catalogue.forEach(i -> families.add(i.disclosureFamily()));
@@ -65,9 +97,6 @@ public final class AuditRun {
             throw new se.lagesbild.warehouse.WarehouseException("Unknown disclosure family '" + family + "'. Families: "
                     + String.join(", ", families) + ".");
         }
-        DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
-        Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
-        List<Result> results = new ArrayList<>();
         for (String f : family == null ? families : List.of(family)) {
             List<Indicator> members = DisclosurePattern.members(catalogue, f);
             for (int y : year == null ? StatusReader.years(warehouse) : List.of(year)) {
@@ -78,15 +107,9 @@ public final class AuditRun {
                 if (counts.stream().allMatch(c -> c.byCell().isEmpty())) {
                     continue;
                 }
-                DisclosurePattern pattern = Patterns.of(warehouse, members.get(0), y);
-                List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
-                Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, presence);
-                report.findings().forEach(finding -> findings.add(finding.toString()));
-                results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
-                        report.largestUnsolved()));
+                visitor.visit(f, y, members, counts, Patterns.of(warehouse, members.get(0), y));
             }
         }
-        return results;
     }
 
     /** What Released gives for the year against the pattern: nothing hidden shown, every shown count as counted. */

@@ -38,14 +38,9 @@ final class LpAttack {
     /** A programme that has not finished in this time is given up: its counts are left unsolved, never called safe. */
     private static final long TIME_LIMIT_MS = 20_000;
 
-    static {
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true"); // else ojAlgo prints a hardware notice on standard output
-        }
-    }
-
-    /** One hidden count's verdict: its whole-number bounds, and the relations that pin them when it is disclosed. */
     /**
+     * One hidden count's verdict: its whole-number bounds, and the relations that pin them when it is disclosed.
+     *
      * @param audited false when the hidden count lies in a group of unknowns larger than the programme's limit, or its
      *                programme did not finish in time (not solved)
      */
@@ -346,12 +341,8 @@ final class LpAttack {
         return x.computeIfAbsent(v, k -> model.addVariable("x" + k).lower(floor[k]));
     }
 
-    /** A model for the sparse (revised) simplex: the relations touch few counts each. */
     private static ExpressionsBasedModel newModel() {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        model.options.sparse = Boolean.TRUE;
-        model.options.time_abort = TIME_LIMIT_MS;
-        return model;
+        return Programmes.model(TIME_LIMIT_MS);
     }
 
     private int[] members(int c) {
