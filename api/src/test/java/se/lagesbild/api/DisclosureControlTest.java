@@ -209,7 +209,7 @@ class DisclosureControlTest {
     void theAuditFindsNothingRecoverableInWhatTheServerReleases() {
         try (se.lagesbild.warehouse.Warehouse w = se.lagesbild.warehouse.Warehouse.openReadOnly(TestApi.warehouseFile())) {
             // propagation over everything; linear programming two seconds a table (disclosure-audit gives it a minute)
-            var results = se.lagesbild.warehouse.disclosure.AuditRun.run(w, null, null, se.lagesbild.warehouse.disclosure.AuditRun.PROTECTED_LP_LIMIT, 2, false);
+            var results = se.lagesbild.warehouse.disclosure.AuditRun.run(w, null, null, se.lagesbild.warehouse.disclosure.AuditRun.LP_LIMIT, 2, false);
             assertTrue(results.size() >= 12, "every family and year of the demo data: " + results.size());
             int solved = 0;
             for (var r : results) {

@@ -29,6 +29,7 @@ final class Attack {
     final int[] loBy;
     final int[] hiBy;
     private final Block block;
+    private int[][] byVariable;
 
     private Attack(Block block, boolean[] known, boolean presence) {
         this.block = block;
@@ -44,6 +45,34 @@ final class Attack {
             lo[v] = known[v] ? block.truth[v] : floor[v];
             hi[v] = known[v] ? block.truth[v] : Double.POSITIVE_INFINITY;
         }
+    }
+
+    private Attack(Attack from) {
+        block = from.block;
+        lo = from.lo.clone();
+        hi = from.hi.clone();
+        loBy = from.loBy.clone();
+        hiBy = from.hiBy.clone();
+        byVariable = from.byVariable;
+    }
+
+    /**
+     * The attack when {@code vars} are released too: from this attack's bounds (still true of the
+     * counts, and releasing more only narrows), the released values set and only the relations they
+     * are in propagated onwards; the same bounds as attacking afresh, at a fraction of the cost.
+     */
+    Attack withReleased(int[] vars) {
+        Attack next = new Attack(this);
+        java.util.List<Integer> start = new java.util.ArrayList<>();
+        for (int v : vars) {
+            next.lo[v] = block.truth[v];
+            next.hi[v] = block.truth[v];
+            for (int c : byVariable[v]) {
+                start.add(c);
+            }
+        }
+        next.propagate(start);
+        return next;
     }
 
     /** Runs the attack: {@code known[v]} says which counts are released. */
@@ -77,13 +106,26 @@ final class Attack {
     }
 
     private void propagate() {
+        java.util.List<Integer> all = new java.util.ArrayList<>();
+        for (int c = 0; c < block.constraints(); c++) {
+            all.add(c);
+        }
+        propagate(all);
+    }
+
+    /** Tightens until no bound moves, starting from {@code start}'s constraints. */
+    private void propagate(java.util.List<Integer> start) {
         int constraints = block.constraints();
-        int[][] byVariable = constraintsOf(constraints);
+        if (byVariable == null) {
+            byVariable = constraintsOf(constraints);
+        }
         ArrayDeque<Integer> work = new ArrayDeque<>();
         boolean[] queued = new boolean[constraints];
-        for (int c = 0; c < constraints; c++) {
-            work.add(c);
-            queued[c] = true;
+        for (int c : start) {
+            if (!queued[c]) {
+                work.add(c);
+                queued[c] = true;
+            }
         }
         long budget = 200L * Math.max(1, constraints) + 1_000_000;
         while (!work.isEmpty() && budget-- > 0) {

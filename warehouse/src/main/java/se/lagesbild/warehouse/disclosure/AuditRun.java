@@ -35,14 +35,12 @@ public final class AuditRun {
                          int largestUnsolved) {
     }
 
-    /** The largest group of unknowns (in relations) that the audit solves by linear programming unless told otherwise. */
-    public static final int LP_LIMIT = 1_000;
-
     /**
-     * The groups of linked unknowns whose linear programme suppression itself solves (and protects
-     * against): an audit within this limit must find nothing; beyond it, findings are what remains to do.
+     * The largest group of linked unknowns (in relations) the audit solves by linear programming unless
+     * told otherwise: the groups suppression itself solves and protects, so the audit must find nothing
+     * within it; a deeper audit (--lp-limit) shows what remains to do beyond it.
      */
-    public static final int PROTECTED_LP_LIMIT = Suppression.LP_LIMIT;
+    public static final int LP_LIMIT = Suppression.LP_LIMIT;
 
     /** Audits {@code family} (null: every family) in {@code year} (null: every year with data). */
     public static List<Result> run(Warehouse warehouse, String family, Integer year) {
