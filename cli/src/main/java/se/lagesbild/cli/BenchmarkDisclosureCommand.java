@@ -31,6 +31,10 @@ final class BenchmarkDisclosureCommand extends Verb {
 
     @Override
     public void run() {
+        if (seconds < 1 || lpSeconds < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), seconds < 1 ? "--seconds must be at least 1; it was "
+                    + seconds + "." : "--lp-seconds must be 0 or more; it was " + lpSeconds + ".");
+        }
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             out().printf("%-24s %5s %8s %8s %10s %8s %-9s %6s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "bound", "bound by",
                     "ratio", "bound s", "audit s");

@@ -47,6 +47,10 @@ final class DisclosureAuditCommand extends Verb {
 
     @Override
     public void run() {
+        if (lpLimit < 0 || lpSeconds < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (lpLimit < 0 ? "--lp-limit" : "--lp-seconds")
+                    + " must be 0 or more (0: propagation only); it was " + (lpLimit < 0 ? lpLimit : lpSeconds) + ".");
+        }
         int findings = 0;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             if (snapshot != null) {

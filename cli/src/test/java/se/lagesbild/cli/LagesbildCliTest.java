@@ -90,6 +90,16 @@ class LagesbildCliTest {
         assertTrue(help.out().contains("--db=FILE"), help.out());
     }
 
+    @Test
+    void theAuditsRefuseANegativeLimitNamingTheOption() {
+        CliRun audit = CliRun.of("disclosure-audit", "--lp-limit", "-1");
+        assertEquals(LagesbildCli.USAGE, audit.exitCode(), audit.err());
+        assertTrue(audit.err().contains("--lp-limit must be 0 or more (0: propagation only); it was -1."), audit.err());
+        CliRun bench = CliRun.of("benchmark-disclosure", "--seconds", "0");
+        assertEquals(LagesbildCli.USAGE, bench.exitCode(), bench.err());
+        assertTrue(bench.err().contains("--seconds must be at least 1; it was 0."), bench.err());
+    }
+
     static Path repository() {
         return Path.of("").toAbsolutePath().getParent();
     }
