@@ -30,6 +30,7 @@ final class Attack {
     final int[] hiBy;
     private final Block block;
     private int[][] byVariable;
+    private boolean[] queued;
 
     private Attack(Block block, boolean[] known, boolean presence) {
         this.block = block;
@@ -47,32 +48,49 @@ final class Attack {
         }
     }
 
-    private Attack(Attack from) {
-        block = from.block;
-        lo = from.lo.clone();
-        hi = from.hi.clone();
-        loBy = from.loBy.clone();
-        hiBy = from.hiBy.clone();
-        byVariable = from.byVariable;
-    }
+    /** While a trial runs: every bound change as (variable, old lo, old hi, old loBy, old hiBy), to undo it. */
+    private java.util.List<double[]> undo;
 
     /**
-     * The attack when {@code vars} are released too: from this attack's bounds (still true of the
-     * counts, and releasing more only narrows), the released values set and only the relations they
-     * are in propagated onwards; the same bounds as attacking afresh, at a fraction of the cost.
+     * Releases {@code vars} as a trial: their values set, and only the relations they are in
+     * propagated onwards from the current bounds (still true of the counts; releasing more only
+     * narrows, so this gives the same bounds as attacking afresh, at a fraction of the cost). When
+     * {@code acceptable} says the counts whose bounds moved are still protected, the new bounds stay
+     * and true is returned; otherwise every change is undone.
      */
-    Attack withReleased(int[] vars) {
-        Attack next = new Attack(this);
+    boolean tryRelease(int[] vars, java.util.function.Predicate<java.util.Set<Integer>> acceptable) {
+        undo = new java.util.ArrayList<>();
         java.util.List<Integer> start = new java.util.ArrayList<>();
         for (int v : vars) {
-            next.lo[v] = block.truth[v];
-            next.hi[v] = block.truth[v];
+            record(v);
+            lo[v] = block.truth[v];
+            hi[v] = block.truth[v];
             for (int c : byVariable[v]) {
                 start.add(c);
             }
         }
-        next.propagate(start);
-        return next;
+        propagate(start);
+        java.util.Set<Integer> moved = new java.util.HashSet<>();
+        undo.forEach(u -> moved.add((int) u[0]));
+        boolean keep = acceptable.test(moved);
+        if (!keep) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                double[] u = undo.get(i);
+                int v = (int) u[0];
+                lo[v] = u[1];
+                hi[v] = u[2];
+                loBy[v] = (int) u[3];
+                hiBy[v] = (int) u[4];
+            }
+        }
+        undo = null;
+        return keep;
+    }
+
+    private void record(int v) {
+        if (undo != null) {
+            undo.add(new double[] {v, lo[v], hi[v], loBy[v], hiBy[v]});
+        }
     }
 
     /** Runs the attack: {@code known[v]} says which counts are released. */
@@ -120,7 +138,10 @@ final class Attack {
             byVariable = constraintsOf(constraints);
         }
         ArrayDeque<Integer> work = new ArrayDeque<>();
-        boolean[] queued = new boolean[constraints];
+        if (queued == null) {
+            queued = new boolean[constraints]; // all false again whenever a propagation ends
+        }
+        boolean[] queued = this.queued;
         for (int c : start) {
             if (!queued[c]) {
                 work.add(c);
@@ -149,6 +170,9 @@ final class Attack {
                     }
                 });
             }
+        }
+        for (int c : work) {
+            queued[c] = false; // the budget ran out: leave the flags clear for the next propagation
         }
     }
 
@@ -225,6 +249,7 @@ final class Attack {
 
     private boolean raiseLo(int v, double bound, int by) {
         if (bound > lo[v] + EPSILON * Math.max(1, Math.abs(bound))) {
+            record(v);
             lo[v] = Math.min(bound, hi[v]);
             loBy[v] = by;
             return true;
@@ -234,6 +259,7 @@ final class Attack {
 
     private boolean lowerHi(int v, double bound, int by) {
         if (bound < hi[v] - EPSILON * Math.max(1, Math.abs(bound))) {
+            record(v);
             hi[v] = Math.max(bound, lo[v]);
             hiBy[v] = by;
             return true;

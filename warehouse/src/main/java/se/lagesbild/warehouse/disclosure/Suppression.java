@@ -114,9 +114,14 @@ final class Suppression {
      * recovered, narrowed or bounded below its threshold. Complements are added one relation at a
      * time, so some end up protecting nothing another did not (reported by the LP audit: 7 of 93 in
      * new cases 2026 on independent data). Cells decided before (without population groups) stay.
+     * Tables of more than {@link #RELEASE_LIMIT} cells (the SVF month tables) are left as they are for
+     * now: there it took a pattern from 6 to 15 s on the demo, and every process computes its patterns.
      */
     private static void releaseUnneeded(Block block, boolean[] primary, boolean[] hiddenBefore, int[][] sensitive, Protection[] protection,
                                         Choice choice, int[] protects) {
+        if (primary.length > RELEASE_LIMIT) {
+            return;
+        }
         List<Integer> candidates = new ArrayList<>();
         for (int n = 0; n < primary.length; n++) {
             if (choice.hidden[n] && !primary[n] && !hiddenBefore[n]) {
@@ -127,33 +132,20 @@ final class Suppression {
             return;
         }
         candidates.sort((a, b) -> Double.compare(choice.cost[b], choice.cost[a]));
-        List<Integer> watched = new ArrayList<>();
-        for (int n = 0; n < primary.length; n++) {
-            if (primary[n]) {
-                for (int s : sensitive[n]) {
-                    watched.add(s);
-                }
-            }
-        }
         Attack attack = Attack.run(block, known(block, choice.hidden));
         for (int n : candidates) {
             int[] vars = java.util.Arrays.stream(block.variable[n]).filter(v -> v >= 0).toArray();
-            Attack trial = attack.withReleased(vars);
-            boolean safe = true;
-            for (int v : watched) {
-                int node = block.nodeOf[v];
-                if (violated(trial, v, node, primary, sensitive, protection)) {
-                    safe = false;
-                    break;
-                }
-            }
-            if (safe) {
+            boolean released = attack.tryRelease(vars, moved -> moved.stream()
+                    .noneMatch(v -> block.published(v) && violated(attack, v, block.nodeOf[v], primary, sensitive, protection)));
+            if (released) {
                 choice.unhide(n);
                 protects[n] = -1;
-                attack = trial;
             }
         }
     }
+
+    /** The most cells a table may have for its unneeded complements to be released again. */
+    static final int RELEASE_LIMIT = 5_000;
 
     /** The largest group of linked unknowns (in relations) whose linear programme suppression solves. */
     static final int LP_LIMIT = 300;
