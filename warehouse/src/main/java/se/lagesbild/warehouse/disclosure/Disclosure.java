@@ -44,7 +44,9 @@ public final class Disclosure {
     public static final String CONFIDENTIAL = "hidden for confidentiality";
     /** How complementary cells are chosen, as /config and the manifest state it. */
     public static final String SECONDARY_METHOD = "least-cost secondary suppression over every hierarchy (τ-ARGUS modular/hypercube"
-            + " family), audited by interval propagation and linear programming";
+            + " family), protected against interval propagation everywhere and against the attacker's linear programme in every"
+            + " group of up to " + Suppression.LP_LIMIT + " linked relations; complements that protect nothing released again in tables"
+            + " of up to " + Suppression.RELEASE_LIMIT + " cells";
 
     private Disclosure() {
     }
