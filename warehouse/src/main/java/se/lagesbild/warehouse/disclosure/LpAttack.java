@@ -259,7 +259,11 @@ final class LpAttack {
             for (int j : open) {
                 Variable yj = model.addVariable("y" + j).weight(1);
                 // up: y ≤ bound and y ≤ x, maximised; down: y ≥ bound and y ≥ x, minimised
-                y.put(j, up ? yj.lower(0).upper(bound[j]) : yj.lower(bound[j]));
+                if (up) {
+                    yj.lower(0).upper(bound[j]);
+                } else {
+                    yj.lower(bound[j]);
+                }
                 Expression link = model.addExpression("link" + j).set(yj, 1).set(unknown(model, x, vars[j]), -1);
                 y.put(j, yj);
                 if (up) {

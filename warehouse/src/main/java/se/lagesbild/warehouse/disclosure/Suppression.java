@@ -184,18 +184,9 @@ final class Suppression {
                     continue;
                 }
                 int node = block.nodeOf[verdict.variable()];
-                int chosen = -1;
-                for (int c : verdict.pinning()) {
-                    int candidate = choice.best(block.relation[c]);
-                    if (candidate >= 0 && (chosen < 0 || choice.cost[candidate] < choice.cost[chosen])) {
-                        chosen = candidate;
-                    }
-                }
-                for (int r : choice.relationsOf[node]) {
-                    int candidate = chosen >= 0 ? -1 : choice.best(r);
-                    if (candidate >= 0 && (chosen < 0 || choice.cost[candidate] < choice.cost[chosen])) {
-                        chosen = candidate;
-                    }
+                int chosen = choice.cheapest(verdict.pinning().stream().mapToInt(c -> block.relation[c]).toArray());
+                if (chosen < 0) {
+                    chosen = choice.cheapest(choice.relationsOf[node]);
                 }
                 if (chosen >= 0 && !choice.hidden[chosen]) {
                     choice.hide(chosen);
@@ -307,14 +298,7 @@ final class Suppression {
             }
         }
         // last resort: the cheapest released cell of any relation the recovered cell is in
-        int best = -1;
-        for (int r : choice.relationsOf[block.nodeOf[v]]) {
-            int candidate = choice.best(r);
-            if (candidate >= 0 && (best < 0 || choice.cost[candidate] < choice.cost[best])) {
-                best = candidate;
-            }
-        }
-        return best;
+        return choice.cheapest(choice.relationsOf[block.nodeOf[v]]);
     }
 
     /** The hidden cells, how many of each relation's members are hidden, and the choice of complements. */
@@ -417,6 +401,18 @@ final class Suppression {
                     protects[best] = protectedCell;
                 }
             }
+        }
+
+        /** The cheapest {@link #best} member over {@code relations}; -1 when none has one. */
+        int cheapest(int[] relations) {
+            int chosen = -1;
+            for (int r : relations) {
+                int candidate = best(r);
+                if (candidate >= 0 && (chosen < 0 || cost[candidate] < cost[chosen])) {
+                    chosen = candidate;
+                }
+            }
+            return chosen;
         }
 
         /** The released member of relation r that is cheapest to hide, never a fixed one; -1 when none is left. */
