@@ -21,6 +21,9 @@ import se.lagesbild.warehouse.tables.format.JsonTables;
 import se.lagesbild.warehouse.tables.format.TableWriter;
 import se.lagesbild.api.pxweb.PxWebApi;
 import se.lagesbild.api.pxweb.ReleasedStore;
+import se.lagesbild.api.pxweb.ReleasedValues;
+import se.lagesbild.api.release.ReleaseFile;
+import se.lagesbild.api.release.ReleaseSource;
 import se.lagesbild.api.routes.Answer;
 import se.lagesbild.api.routes.Route;
 import se.lagesbild.api.routes.Routes;
@@ -47,12 +50,27 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] spec;
     private final byte[] specV2;
     private final byte[] docs;
-    private final ReleasedStore store;
+    private final ReleaseFile release;
+    private final ReleasedValues store;
     private final PxWebApi pxweb;
     private Javalin app;
 
+    /** A server on a warehouse (for analysts on their own machine): v2 precomputed in the background, v1 computed per request. */
     public ApiServer(ServedWarehouse served, ApiSettings settings) {
+        this(served, null, settings);
+    }
+
+    /**
+     * A server on a release file alone (the public one): every answer from the file's released values,
+     * no warehouse; v1 routes that compute from the warehouse answer 404.
+     */
+    public ApiServer(ReleaseFile release, ApiSettings settings) {
+        this(null, release, settings);
+    }
+
+    private ApiServer(ServedWarehouse served, ReleaseFile release, ApiSettings settings) {
         this.served = served;
+        this.release = release;
         this.settings = settings;
         this.limiter = new RateLimiter(settings.rateLimit());
         this.cache = new ResponseCache(settings.cacheBytes());
@@ -62,12 +80,12 @@ public final class ApiServer implements AutoCloseable {
         this.spec = resource("api/openapi.yaml");
         this.specV2 = resource("api/v2/openapi.yaml");
         this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8), new String(specV2, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        this.store = new ReleasedStore(served, message -> System.err.println("lagesbild serve: " + message));
-        this.pxweb = new PxWebApi(served, store, settings, version);
+        this.store = served != null ? new ReleasedStore(served, message -> System.err.println("lagesbild serve: " + message)) : release;
+        this.pxweb = new PxWebApi(store, settings, version);
     }
 
     /** The precomputed released values the PxWebApi 2 routes answer from. */
-    public ReleasedStore store() {
+    public ReleasedValues store() {
         return store;
     }
 
@@ -194,13 +212,17 @@ public final class ApiServer implements AutoCloseable {
         Query query = new Query(ctx.queryParamMap(), route.parameters());
         Format format = format(ctx, query);
         String snapshot = query.raw("snapshot");
-        if (snapshot != null && served.catalog().snapshot(snapshot) == null) {
-            List<String> names = served.catalog().snapshots().stream().map(s -> s.getSnapshotName()).toList();
-            throw ApiProblem.badParameter("snapshot", snapshot, "There is no snapshot '" + Query.printable(snapshot) + "'. Snapshots: "
+        if (snapshot != null && store.catalog().snapshot(snapshot) == null) {
+            List<String> names = store.catalog().snapshots().stream().map(s -> s.getSnapshotName()).toList();
+            throw ApiProblem.badParameter("snapshot", snapshot, "There is no snapshot '" + Query.printable(snapshot) + "'"
+                    + (release != null ? " in this release, which is of one snapshot" : "") + ". Snapshots: "
                     + (names.isEmpty() ? "none yet" : String.join(", ", names)) + " (see " + BASE + "/snapshots).", names);
         }
+        if (release != null) {
+            snapshot = null; // a release is its snapshot
+        }
         String resource = route.path() + " " + new TreeMap<>(ctx.pathParamMap()) + " " + new TreeMap<>(ctx.queryParamMap()) + " " + format;
-        ServedWarehouse.View view = served.view();
+        ServedWarehouse.View view = served != null ? served.view() : new ServedWarehouse.View(0, release.catalog());
         String etag = etag(view.catalog(), snapshot, resource);
         ctx.header("Cache-Control", "public, max-age=" + (snapshot == null ? settings.maxAgeSeconds() : 86_400));
         ctx.header("Vary", "Accept, Accept-Encoding");
@@ -211,9 +233,14 @@ public final class ApiServer implements AutoCloseable {
         }
         ResponseCache.Entry entry = cache.get(view.generation() + " " + resource);
         if (entry == null) {
+            String asOf = snapshot;
             entry = cache.computeOnce(view.generation() + " " + resource, () -> {
-                try (ServedWarehouse.Lease lease = served.lease(snapshot)) {
-                    return render(lease, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), snapshot, resource));
+                if (release != null) {
+                    return render(new ReleaseSource(release, BASE + route.path()), route, query, ctx.pathParamMap(), format,
+                            etag(release.catalog(), null, resource));
+                }
+                try (ServedWarehouse.Lease lease = served.lease(asOf)) {
+                    return render(lease, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), asOf, resource));
                 }
             });
         }
@@ -230,7 +257,7 @@ public final class ApiServer implements AutoCloseable {
                 + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(version.hashCode()) + "\"";
     }
 
-    private ResponseCache.Entry render(ServedWarehouse.Lease lease, Route route, Query query, Map<String, String> params, Format format,
+    private ResponseCache.Entry render(Source lease, Route route, Query query, Map<String, String> params, Format format,
                                        String etag) {
         Answer answer = route.handler().answer(lease, query, params);
         if (answer instanceof Answer.Document document) {

@@ -19,15 +19,17 @@ import se.lagesbild.warehouse.status.WarehouseStatus;
  * What one served copy of the warehouse holds that parameters are checked against, read once when
  * the copy is opened: the dimensions' codes and labels, the indicators, the snapshots, the
  * agreement years, the vintages, the follow-up structure's sub-goals and the years the loads cover,
- * the population groups and the indicators whose sources can carry them.
+ * the population groups and the indicators whose sources can carry them, and the disclosure thresholds.
  */
 public record Catalog(List<Member> regions, List<Member> healthcareRegions, List<Member> diagnoses, List<Member> periods,
                       List<Member> sexes, List<Member> ageGroups, List<Member> goals, Map<String, Indicator> indicators,
                       List<SnapshotRecord> snapshots, List<Integer> agreementYears, List<WarehouseStatus.Batch> batches,
                       List<Catalogue.Subgoal> subgoals, List<Integer> dataYears, List<Member> populationGroups,
-                      List<String> populationDimensions, List<String> groupedIndicators) {
+                      List<String> populationDimensions, List<String> groupedIndicators, Map<String, Integer> disclosureThresholds,
+                      List<Map<String, Object>> disclosureRules) {
 
-    static Catalog read(Warehouse warehouse) {
+    /** Reads the catalog of {@code warehouse} (as of the snapshot its connection is pinned to, if any). */
+    public static Catalog read(Warehouse warehouse) {
         Map<String, Indicator> indicators = new LinkedHashMap<>();
         Catalogue.all(warehouse).forEach(i -> indicators.put(i.code(), i));
         return new Catalog(Dimensions.regions(warehouse), Dimensions.healthcareRegions(warehouse), Dimensions.diagnoses(warehouse),
@@ -36,7 +38,8 @@ public record Catalog(List<Member> regions, List<Member> healthcareRegions, List
                 Catalogue.subgoals(warehouse), StatusReader.years(warehouse), Dimensions.populationGroups(warehouse),
                 se.lagesbild.warehouse.indicators.EquityGroups.dimensions(warehouse).stream().map(d -> d.code()).toList(),
                 indicators.values().stream().filter(i -> se.lagesbild.warehouse.indicators.EquityGroups.available(warehouse, i))
-                        .map(Indicator::code).toList());
+                        .map(Indicator::code).toList(),
+                se.lagesbild.warehouse.disclosure.Disclosure.thresholds(warehouse), se.lagesbild.warehouse.disclosure.Disclosure.rules(warehouse));
     }
 
     /** The newest load batch's id, 0 when nothing is loaded: the vintage every answer is as of. */

@@ -145,7 +145,7 @@ public final class ServedWarehouse implements AutoCloseable {
     }
 
     /** One request's connection. */
-    public static final class Lease implements AutoCloseable {
+    public static final class Lease implements AutoCloseable, Source {
         private final Generation generation;
         private final Warehouse warehouse;
         private final boolean snapshot;
@@ -156,12 +156,20 @@ public final class ServedWarehouse implements AutoCloseable {
             this.snapshot = snapshot;
         }
 
+        @Override
         public Warehouse warehouse() {
             return warehouse;
         }
 
+        @Override
         public Catalog catalog() {
             return generation.catalog;
+        }
+
+        /** None: a lease computes from the warehouse. */
+        @Override
+        public se.lagesbild.api.pxweb.ReleasedValues release() {
+            return null;
         }
 
         /** Identifies the copy (a new one for each vintage served). */

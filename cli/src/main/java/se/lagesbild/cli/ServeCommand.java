@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.warehouse.WarehouseException;
 
 /**
@@ -55,6 +56,11 @@ final class ServeCommand extends Verb {
     @Option(names = "--watch", paramLabel = "SECONDS", description = "How often to look for a new vintage in the file (default: ${DEFAULT-VALUE}).")
     double watch = 5;
 
+    @Option(names = "--release", paramLabel = "FILE", description = "Serve a release file (written by `lagesbild release`) instead of the"
+            + " warehouse: the public way. The server reads only the file (checked against FILE.sha256), never the warehouse; /api/v2"
+            + " and v1's catalogue and value routes answer from it, routes that compute from the warehouse answer 404.")
+    Path release;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -63,24 +69,57 @@ final class ServeCommand extends Verb {
         ApiSettings settings = ApiSettings.defaults().withHost(host).withPort(port).withMaxCells(maxCells).withRateLimit(rateLimit)
                 .withCorsOrigins(corsOrigins.contains("none") ? List.of() : corsOrigins).withWatchSeconds(watch).withAccessLog(log())
                 .withUi(ui);
+        if (release != null) {
+            serveRelease(settings);
+            return;
+        }
         ServedWarehouse served = new ServedWarehouse(db(), settings.connections(), message -> out().println(message));
         ApiServer server = new ApiServer(served, settings);
-        int bound;
-        try {
-            bound = server.start();
-        } catch (RuntimeException e) {
-            served.close();
-            throw new WarehouseException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Choose another --port.", e);
-        }
+        int bound = start(server, served);
         served.watch(watch);
         out().printf("Serving %s (vintage %s, batch %d) on http://%s:%d/api/v1 and, in SCB's PxWebApi 2 shape, http://%s:%d/api/v2"
                 + " — docs at http://%s:%d/api/docs. Precomputing every released value for /api/v2 in the background. Stop with Ctrl-C.%n",
                 served.source(), served.catalog().currentVintage(), served.catalog().maxBatchId(), host, bound, host, bound, host, bound);
         out().flush();
+        untilStopped(server, served);
+    }
+
+    /** Serves a release file alone: no warehouse is opened or named. */
+    private void serveRelease(ApiSettings settings) {
+        long start = System.nanoTime();
+        ReleaseFile file = ReleaseFile.open(release);
+        ApiServer server = new ApiServer(file, settings);
+        int bound = start(server, file);
+        out().printf(java.util.Locale.ROOT, "Serving the release %s (snapshot %s, vintage %s, batch %d, %d cells, SHA-256 %s) on"
+                + " http://%s:%d/api/v2 and http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Ready in %.1f s. No warehouse is open."
+                + " Stop with Ctrl-C.%n", file.file(), file.snapshot(), file.catalog().currentVintage(), file.catalog().maxBatchId(),
+                file.manifest().path("cells").asLong(), file.sha256(), host, bound, host, bound, host, bound, (System.nanoTime() - start) / 1e9);
+        out().flush();
+        untilStopped(server, file);
+    }
+
+    private int start(ApiServer server, AutoCloseable source) {
+        try {
+            return server.start();
+        } catch (RuntimeException e) {
+            try {
+                source.close();
+            } catch (Exception ignored) {
+                // closing after a failed start
+            }
+            throw new WarehouseException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Choose another --port.", e);
+        }
+    }
+
+    private void untilStopped(ApiServer server, AutoCloseable source) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            served.close();
+            try {
+                source.close();
+            } catch (Exception ignored) {
+                // stopping
+            }
             stopped.countDown();
         }));
         try {

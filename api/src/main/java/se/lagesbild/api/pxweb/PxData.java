@@ -39,15 +39,15 @@ public record PxData(PxTable table, Map<String, List<String>> chosen, Map<String
      * one lookup, however many measures and outputs read it.
      */
     private void forEachSeries(SeriesVisitor visitor) {
-        int[] periods = table.numbers(ReleasedStore.Cube.PERIOD, chosen.get("Tid"));
+        int[] periods = table.numbers(Cube.PERIOD, chosen.get("Tid"));
         List<String> regions = chosen.get("Region");
         List<String> diagnoses = chosen.get("Diagnos");
         List<String> ages = chosen.get(table.order().get(2));
         List<String> sexes = chosen.get("Kon");
-        int[] g = table.numbers(ReleasedStore.Cube.GEO, regions);
-        int[] d = table.numbers(ReleasedStore.Cube.DIAGNOSIS, diagnoses);
-        int[] a = table.numbers(ReleasedStore.Cube.AGE, ages);
-        int[] s = table.numbers(ReleasedStore.Cube.SEX, sexes);
+        int[] g = table.numbers(Cube.GEO, regions);
+        int[] d = table.numbers(Cube.DIAGNOSIS, diagnoses);
+        int[] a = table.numbers(Cube.AGE, ages);
+        int[] s = table.numbers(Cube.SEX, sexes);
         ReleasedValue[] row = new ReleasedValue[periods.length];
         for (int gi = 0; gi < g.length; gi++) {
             for (int di = 0; di < d.length; di++) {

@@ -15,7 +15,7 @@ import se.lagesbild.warehouse.text.Language;
  * One indicator as a PxWebApi 2 table in one language: its variables ({@code Region} with the
  * healthcare regions as a codelist, {@code Diagnos}, {@code Alder}, {@code Kon}, {@code ContentsCode}
  * (the value, its interval, numerator and denominator) and {@code Tid}), each listing only the values
- * that have data, and the cells of a selection from the {@link ReleasedStore.Cube}.
+ * that have data, and the cells of a selection from the {@link Cube}.
  */
 public final class PxTable {
     /** The variables of an indicator's own table in the order of the data (the last varies fastest); a group table has its groups for Alder. */
@@ -39,7 +39,7 @@ public final class PxTable {
     /** The time units, in the order the first with data becomes Tid's own values. */
     static final List<String> TIME_UNITS = List.of("year", "half", "quarter", "month");
 
-    private final ReleasedStore.Cube cube;
+    private final Cube cube;
     private final Language language;
     /** The variables in the order of the data: {@link #ORDER}, with a group table's groups in age's place. */
     private final List<String> order;
@@ -48,16 +48,16 @@ public final class PxTable {
     /** The layout PxWeb 2 draws a table in: these variables across, the others down (PX's HEADING and STUB). */
     static final List<String> HEADING = List.of("ContentsCode", "Tid");
 
-    PxTable(ReleasedStore.Cube cube, Catalog catalog, Language language) {
+    PxTable(Cube cube, Catalog catalog, Language language) {
         this.cube = cube;
         this.language = language;
         Indicator i = cube.indicator();
-        Map<String, String> regions = Variable.ordered(present(catalog.regions(), cube.codes(ReleasedStore.Cube.GEO)), labels(catalog.regions()));
+        Map<String, String> regions = Variable.ordered(present(catalog.regions(), cube.codes(Cube.GEO)), labels(catalog.regions()));
         Map<String, String> healthcare = new LinkedHashMap<>();
         if (regions.containsKey("00")) {
             healthcare.put("00", regions.get("00"));
         }
-        healthcare.putAll(Variable.ordered(present(catalog.healthcareRegions(), cube.codes(ReleasedStore.Cube.GEO)), labels(catalog.healthcareRegions())));
+        healthcare.putAll(Variable.ordered(present(catalog.healthcareRegions(), cube.codes(Cube.GEO)), labels(catalog.healthcareRegions())));
         Map<String, Variable.Codelist> codelists = new LinkedHashMap<>();
         if (healthcare.size() > 1) {
             Map<String, List<String>> valueMap = new LinkedHashMap<>();
@@ -72,28 +72,28 @@ public final class PxTable {
         }
         add(new Variable("Region", text("region", "region"), "GeographicalVariable", regions, null, List.copyOf(regions.keySet()),
                 codelists));
-        Map<String, String> diagnoses = Variable.ordered(present(catalog.diagnoses(), cube.codes(ReleasedStore.Cube.DIAGNOSIS)), labels(catalog.diagnoses()));
+        Map<String, String> diagnoses = Variable.ordered(present(catalog.diagnoses(), cube.codes(Cube.DIAGNOSIS)), labels(catalog.diagnoses()));
         add(new Variable("Diagnos", text("diagnos", "diagnosis"), "RegularVariable", diagnoses, widest(diagnoses, "ALL", "MALIGNANT"),
                 null, Map.of()));
         if (cube.dimension() == null) {
             order = ORDER;
-            Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.codes(ReleasedStore.Cube.AGE)), labels(catalog.ageGroups()));
+            Map<String, String> ages = Variable.ordered(present(catalog.ageGroups(), cube.codes(Cube.AGE)), labels(catalog.ageGroups()));
             add(new Variable("Alder", text("ålder", "age"), "RegularVariable", ages, widest(ages, "ALL", "18+", "0-17"), null, Map.of()));
         } else {
             List<String> names = GROUP_VARIABLES.get(cube.dimension());
             order = List.of("Region", "Diagnos", names.get(0), "Kon", "ContentsCode", "Tid");
             // the total first (what the groups add up to, and the value when the variable is left out), then the groups in their order
             Map<String, String> groups = new LinkedHashMap<>();
-            if (cube.codes(ReleasedStore.Cube.AGE).contains(ReleasedStore.Cube.TOTAL)) {
-                groups.put(ReleasedStore.Cube.TOTAL, text("totalt", "total"));
+            if (cube.codes(Cube.AGE).contains(Cube.TOTAL)) {
+                groups.put(Cube.TOTAL, text("totalt", "total"));
             }
             catalog.populationGroups().stream().filter(m -> cube.dimension().equals(m.detail().get("dimension")))
-                    .filter(m -> cube.codes(ReleasedStore.Cube.AGE).contains((String) m.detail().get("group")))
+                    .filter(m -> cube.codes(Cube.AGE).contains((String) m.detail().get("group")))
                     .forEach(m -> groups.put((String) m.detail().get("group"), language.label(m)));
             add(new Variable(names.get(0), text(names.get(1), names.get(2)), "RegularVariable", groups,
-                    groups.containsKey(ReleasedStore.Cube.TOTAL) ? ReleasedStore.Cube.TOTAL : null, List.copyOf(groups.keySet()), Map.of()));
+                    groups.containsKey(Cube.TOTAL) ? Cube.TOTAL : null, List.copyOf(groups.keySet()), Map.of()));
         }
-        Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.codes(ReleasedStore.Cube.SEX)), labels(catalog.sexes()));
+        Map<String, String> sexes = Variable.ordered(present(catalog.sexes(), cube.codes(Cube.SEX)), labels(catalog.sexes()));
         add(new Variable("Kon", text("kön", "sex"), "RegularVariable", sexes, null, List.copyOf(sexes.keySet()), Map.of()));
         Map<String, String> measures = new LinkedHashMap<>();
         List<String> contents = i.method().endsWith("_survival") ? SURVIVAL_MEASURES : MEASURES;
@@ -108,7 +108,7 @@ public final class PxTable {
         for (String unit : TIME_UNITS) {
             List<Member> members = catalog.periods().stream().filter(m -> unit.equals(m.detail().get("type"))).toList();
             // periods offered only where a value is shown: a table does not offer a year it has nothing for
-            java.util.Set<String> shown = new java.util.HashSet<>(cube.codes(ReleasedStore.Cube.PERIOD));
+            java.util.Set<String> shown = new java.util.HashSet<>(cube.codes(Cube.PERIOD));
             shown.removeIf(period -> !cube.shown(period));
             Map<String, String> values = Variable.ordered(present(members, shown), labels(members));
             if (!values.isEmpty()) {
@@ -185,7 +185,7 @@ public final class PxTable {
     }
 
     /** The released values the table is made of. */
-    ReleasedStore.Cube cube() {
+    Cube cube() {
         return cube;
     }
 
@@ -255,7 +255,7 @@ public final class PxTable {
         throw new IllegalArgumentException("no content " + contentCode);
     }
 
-    /** The numbers of {@code codes} in one of the cube's dimensions ({@link ReleasedStore.Cube#PERIOD} ...), -1 where absent. */
+    /** The numbers of {@code codes} in one of the cube's dimensions ({@link Cube#PERIOD} ...), -1 where absent. */
     int[] numbers(int dimension, List<String> codes) {
         return codes.stream().mapToInt(c -> cube.code(dimension, c)).toArray();
     }

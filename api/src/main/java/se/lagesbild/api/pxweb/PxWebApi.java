@@ -16,7 +16,6 @@ import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
-import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.tables.format.CsvTables;
 import se.lagesbild.warehouse.tables.format.Format;
@@ -42,13 +41,11 @@ public final class PxWebApi {
     public static final List<String> FORMATS = List.of("json-stat2", "csv", "xlsx", "px", "html", "json-px", "arrow", "parquet");
     private static final int DEFAULT_PAGE_SIZE = 20;
 
-    private final ServedWarehouse served;
-    private final ReleasedStore store;
+    private final ReleasedValues store;
     private final ApiSettings settings;
     private final String version;
 
-    public PxWebApi(ServedWarehouse served, ReleasedStore store, ApiSettings settings, String version) {
-        this.served = served;
+    public PxWebApi(ReleasedValues store, ApiSettings settings, String version) {
         this.store = store;
         this.settings = settings;
         this.version = version;
@@ -87,7 +84,7 @@ public final class PxWebApi {
         int pageNumber = params.positive("pageNumber", 1);
         int pageSize = params.positive("pageSize", DEFAULT_PAGE_SIZE);
         params.flag("includeDiscontinued", false);
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         if (params.get("pastDays") != null) {
             int days = params.positive("pastDays", 1);
             java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(days));
@@ -97,7 +94,7 @@ public final class PxWebApi {
         }
         List<Map<String, Object>> all = new ArrayList<>();
         for (PxTableId id : ReleasedStore.tableIds(catalog)) {
-            ReleasedStore.Cube cube = store.cube(id);
+            Cube cube = store.cube(id);
             if (id.dimension() != null && cube.size() == 0) {
                 continue; // the indicator's sources do not carry this dimension: no table of it
             }
@@ -140,7 +137,7 @@ public final class PxWebApi {
 
     /** {@code /api/v2/tables/{id}}: one table's listing, in the language asked for. */
     public Map<String, Object> table(Context ctx) {
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         Language lang = language(new PxParams(ctx.queryParamMap()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("language", lang.code());
@@ -197,7 +194,7 @@ public final class PxWebApi {
      */
     public Map<String, Object> metadata(Context ctx) {
         PxParams params = new PxParams(ctx.queryParamMap());
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         Language lang = language(params);
         PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         params.flag("defaultSelection", false);
@@ -221,7 +218,7 @@ public final class PxWebApi {
     /** {@code /api/v2/tables/{id}/defaultselection}: the selection and placement the data route answers when none is given. */
     public Map<String, Object> defaultSelection(Context ctx) {
         PxParams params = new PxParams(ctx.queryParamMap());
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         Language lang = language(params);
         PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -249,11 +246,11 @@ public final class PxWebApi {
      */
     public Map<String, Object> codelist(Context ctx) {
         PxParams params = new PxParams(ctx.queryParamMap());
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         Language lang = language(params);
         String id = ctx.pathParam("id");
         for (Indicator i : catalog.indicators().values()) {
-            PxTable table = table(store.cube(i), catalog, lang);
+            PxTable table = table(store.cube(new PxTableId(i, null)), catalog, lang);
             for (Variable v : table.variables().values()) {
                 Variable.Codelist list = v.codelists().get(id);
                 if (list != null) {
@@ -285,7 +282,7 @@ public final class PxWebApi {
     /** {@code /api/v2/tables/{id}/data}, GET or POST, in the output format asked for. */
     public void data(Context ctx) {
         PxParams params = new PxParams(ctx.queryParamMap());
-        Catalog catalog = served.catalog();
+        Catalog catalog = store.catalog();
         Language lang = language(params);
         PxTable table = served(ctx, tableId(catalog, ctx.pathParam("id")), catalog, lang);
         Map<String, List<String>> expressions = new LinkedHashMap<>();
@@ -382,7 +379,7 @@ public final class PxWebApi {
      * {@code Lagesbild-Newer-Vintage} that batch.
      */
     private PxTable served(Context ctx, PxTableId id, Catalog catalog, Language lang) {
-        ReleasedStore.Cube cube = store.cube(id);
+        Cube cube = store.cube(id);
         if (id.dimension() != null && cube.size() == 0) {
             throw ApiProblem.notFound("The table " + id.id() + " has no values: the sources of " + id.indicator().code() + " ("
                     + id.indicator().dataSource() + ") carry no " + id.dimension() + " (see " + BASE + "/tables for the tables there are).");
@@ -400,7 +397,7 @@ public final class PxWebApi {
     }
 
     /** The table of a cube in a language, made once per cube (per vintage). */
-    private static PxTable table(ReleasedStore.Cube cube, Catalog catalog, Language lang) {
+    private static PxTable table(Cube cube, Catalog catalog, Language lang) {
         return cube.view(lang, () -> new PxTable(cube, catalog, lang));
     }
 

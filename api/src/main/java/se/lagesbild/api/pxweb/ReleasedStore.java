@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import se.lagesbild.api.Catalog;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
@@ -28,7 +29,7 @@ import se.lagesbild.warehouse.stats.Confidence;
  * thread at once, not behind the others. Only released values are held: disclosure control is applied over each
  * indicator's whole family before anything is stored ({@link Released#values}).
  */
-public final class ReleasedStore implements AutoCloseable {
+public final class ReleasedStore implements ReleasedValues {
     /** Intervals of the released values. */
     public static final Confidence CONFIDENCE = Confidence.NINETY_FIVE;
 
@@ -58,7 +59,7 @@ public final class ReleasedStore implements AutoCloseable {
      * indicator, then each indicator whose sources carry population groups once per dimension
      * ({@link PxTableId}).
      */
-    static List<PxTableId> tableIds(se.lagesbild.api.Catalog catalog) {
+    public static List<PxTableId> tableIds(Catalog catalog) {
         List<PxTableId> ids = new ArrayList<>();
         catalog.indicators().values().forEach(i -> ids.add(new PxTableId(i, null)));
         for (String code : catalog.groupedIndicators()) {
@@ -67,7 +68,18 @@ public final class ReleasedStore implements AutoCloseable {
         return ids;
     }
 
+    @Override
+    public Catalog catalog() {
+        return served.catalog();
+    }
+
+    @Override
+    public String describe() {
+        return served.source().toString();
+    }
+
     /** Starts computing every table of the vintage served now, in the background, one after the other. */
+    @Override
     public void warm() {
         Generation g = generation();
         long start = System.nanoTime();
@@ -99,14 +111,10 @@ public final class ReleasedStore implements AutoCloseable {
     }
 
     /** Whether every table of the vintage served now is computed. */
+    @Override
     public boolean ready() {
         Generation g = generation();
         return g.cubes().size() == tableIds(served.view().catalog()).size() && g.cubes().values().stream().allMatch(FutureTask::isDone);
-    }
-
-    /** The released values of {@code indicator}'s own table (by age group) in the vintage served now ({@link #cube(PxTableId)}). */
-    public Cube cube(Indicator indicator) {
-        return cube(new PxTableId(indicator, null));
     }
 
     /**
@@ -114,6 +122,7 @@ public final class ReleasedStore implements AutoCloseable {
      * the asking thread (not behind the others waiting in the background); one being computed is
      * waited for.
      */
+    @Override
     public Cube cube(PxTableId id) {
         Generation g = generation();
         FutureTask<Cube> task = task(g, id);
@@ -155,7 +164,7 @@ public final class ReleasedStore implements AutoCloseable {
         }
     }
 
-    /** Whether a newer vintage than {@code cube}'s is being computed (answers still come from the cube's). */
+    @Override
     public boolean newerBeingComputed(Cube cube) {
         return cube.batch() < served.view().catalog().maxBatchId();
     }
@@ -182,178 +191,36 @@ public final class ReleasedStore implements AutoCloseable {
 
     private Cube build(PxTableId id) {
         try (ServedWarehouse.Lease lease = served.lease(null)) {
-            Indicator indicator = lease.catalog().indicators().get(id.indicator().code());
-            if (id.dimension() == null) {
-                return Cube.of(indicator, Released.values(lease.warehouse(), indicator.code(), CellFilter.all(), CONFIDENCE),
-                        lease.catalog().maxBatchId(), lease.catalog().newestLoad());
-            }
-            // the dimension's groups and the cells they add up to (all ages; adults for survival), released in one pattern
-            List<String> ages = new ArrayList<>(lease.catalog().populationGroups().stream()
-                    .filter(m -> id.dimension().equals(m.detail().get("dimension"))).map(m -> m.code()).toList());
-            ages.addAll(Cube.TOTALS);
-            List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), CellFilter.all().ageGroups(ages.toArray(String[]::new)),
-                    CONFIDENCE);
-            return Cube.byGroup(indicator, id.dimension(), values, lease.catalog().maxBatchId(), lease.catalog().newestLoad());
+            return cube(id, values(lease.warehouse(), lease.catalog(), id), lease.catalog());
         }
+    }
+
+    /**
+     * Every released value of one table, computed from {@code warehouse} (as of the snapshot its
+     * connection is pinned to): an indicator's own table all of its cells; a group table the cells of
+     * the dimension's groups and the cells they add up to (all ages; adults for survival), released in
+     * one pattern.
+     */
+    public static List<ReleasedValue> values(se.lagesbild.warehouse.Warehouse warehouse, Catalog catalog, PxTableId id) {
+        Indicator indicator = catalog.indicators().get(id.indicator().code());
+        if (id.dimension() == null) {
+            return Released.values(warehouse, indicator.code(), CellFilter.all(), CONFIDENCE);
+        }
+        List<String> ages = new ArrayList<>(catalog.populationGroups().stream()
+                .filter(m -> id.dimension().equals(m.detail().get("dimension"))).map(m -> m.code()).toList());
+        ages.addAll(Cube.TOTALS);
+        return Released.values(warehouse, indicator.code(), CellFilter.all().ageGroups(ages.toArray(String[]::new)), CONFIDENCE);
+    }
+
+    /** The cube of one table from its released values ({@link #values}), of the vintage of {@code catalog}. */
+    public static Cube cube(PxTableId id, List<ReleasedValue> values, Catalog catalog) {
+        Indicator indicator = catalog.indicators().get(id.indicator().code());
+        return id.dimension() == null ? Cube.of(indicator, values, catalog.maxBatchId(), catalog.newestLoad())
+                : Cube.byGroup(indicator, id.dimension(), values, catalog.maxBatchId(), catalog.newestLoad());
     }
 
     @Override
     public void close() {
         builder.shutdownNow();
-    }
-
-    /**
-     * One indicator's released values by cell. Each dimension's codes are numbered, and a cell is
-     * found by one lookup of a number made of its five codes' numbers: a selection numbers its codes
-     * once ({@link #code}), then each cell costs a multiplication and a hash lookup ({@link #at}).
-     */
-    public static final class Cube {
-        public static final int PERIOD = 0;
-        public static final int GEO = 1;
-        public static final int DIAGNOSIS = 2;
-        public static final int SEX = 3;
-        public static final int AGE = 4;
-
-        /** A group table's code for the cell its groups add up to (the variable's elimination value). */
-        public static final String TOTAL = "TOT";
-        /** The cells a dimension's groups add up to, in the order one is chosen: all ages, else adults, else children. */
-        static final List<String> TOTALS = List.of("ALL", "18+", "0-17");
-
-        private final Indicator indicator;
-        /** The population dimension of a group table (its AGE codes are the groups' codes and TOTAL), or null. */
-        private final String dimension;
-        private final long batch;
-        private final java.time.Instant loaded;
-        private final List<Map<String, Integer>> codes = new ArrayList<>();
-        private final Map<Long, ReleasedValue> cells;
-        private final Map<Object, Object> views = new ConcurrentHashMap<>();
-        /** Periods with at least one value shown (not hidden, computed), and those with one for Riket. */
-        private final Set<String> shown = new java.util.HashSet<>();
-        private final Set<String> shownForRiket = new java.util.HashSet<>();
-
-        private Cube(Indicator indicator, String dimension, int size, long batch, java.time.Instant loaded) {
-            this.indicator = indicator;
-            this.dimension = dimension;
-            this.batch = batch;
-            this.loaded = loaded;
-            this.cells = new HashMap<>(size * 2);
-            for (int d = 0; d <= AGE; d++) {
-                codes.add(new HashMap<>());
-            }
-        }
-
-        static Cube of(Indicator indicator, List<ReleasedValue> values, long batch, java.time.Instant loaded) {
-            Cube cube = new Cube(indicator, null, values.size(), batch, loaded);
-            values.forEach(v -> cube.put(v, v.cell().ageGroupCode()));
-            return cube;
-        }
-
-        /**
-         * A group table: the cells of {@code dimension}'s groups under the groups' own codes (FGY, SE,
-         * Q1, ...), and the cell they add up to (the first of {@link #TOTALS} the values have) as
-         * {@link #TOTAL}. Empty when the indicator's sources do not carry the dimension.
-         */
-        static Cube byGroup(Indicator indicator, String dimension, List<ReleasedValue> values, long batch, java.time.Instant loaded) {
-            Cube cube = new Cube(indicator, dimension, values.size(), batch, loaded);
-            String prefix = dimension + se.lagesbild.warehouse.indicators.EquityGroups.SEPARATOR;
-            if (values.stream().noneMatch(v -> v.cell().ageGroupCode().startsWith(prefix))) {
-                return cube;
-            }
-            java.util.Set<String> ages = new java.util.HashSet<>();
-            values.forEach(v -> ages.add(v.cell().ageGroupCode()));
-            String total = TOTALS.stream().filter(ages::contains).findFirst().orElse(null);
-            for (ReleasedValue v : values) {
-                String age = v.cell().ageGroupCode();
-                if (age.startsWith(prefix)) {
-                    cube.put(v, age.substring(prefix.length()));
-                } else if (age.equals(total)) {
-                    cube.put(v, TOTAL);
-                }
-            }
-            return cube;
-        }
-
-        private void put(ReleasedValue v, String ageCode) {
-            var c = v.cell();
-            int p = number(PERIOD, c.periodCode());
-            int g = number(GEO, c.geoCode());
-            int d = number(DIAGNOSIS, c.diagnosisCode());
-            int s = number(SEX, String.valueOf(c.sexCode()));
-            int a = number(AGE, ageCode);
-            cells.put(key(p, g, d, s, a), v);
-            if (!v.suppressed() && !Double.isNaN(v.estimate().value())) {
-                shown.add(c.periodCode());
-                if (c.geoCode().equals("00")) {
-                    shownForRiket.add(c.periodCode());
-                }
-            }
-        }
-
-        /** The population dimension of a group table, or null for the indicator's own table. */
-        public String dimension() {
-            return dimension;
-        }
-
-        /** The vintage the values are of: the newest load batch then. */
-        public long batch() {
-            return batch;
-        }
-
-        /** When that batch was loaded (UTC). */
-        public java.time.Instant loaded() {
-            return loaded;
-        }
-
-        /** Whether any value of {@code period} is shown (a period of only hidden or uncomputed cells is not offered). */
-        public boolean shown(String period) {
-            return shown.contains(period);
-        }
-
-        /** Whether Riket has a value shown in {@code period}. */
-        public boolean shownForRiket(String period) {
-            return shownForRiket.contains(period);
-        }
-
-        private int number(int dimension, String code) {
-            return codes.get(dimension).computeIfAbsent(code, k -> codes.get(dimension).size());
-        }
-
-        /** Every dimension has fewer than 2^12 codes: five numbers fit one long. */
-        private long key(int p, int g, int d, int s, int a) {
-            return ((((long) p << 12 | g) << 12 | d) << 12 | s) << 12 | a;
-        }
-
-        public Indicator indicator() {
-            return indicator;
-        }
-
-        /** The number of {@code code} in {@code dimension}, or -1 when the indicator has no cell with it. */
-        public int code(int dimension, String code) {
-            Integer n = codes.get(dimension).get(code);
-            return n == null ? -1 : n;
-        }
-
-        /** The released value at the numbered codes, or null (also when any is -1). */
-        public ReleasedValue at(int period, int geo, int diagnosis, int sex, int age) {
-            if (period < 0 || geo < 0 || diagnosis < 0 || sex < 0 || age < 0) {
-                return null;
-            }
-            return cells.get(key(period, geo, diagnosis, sex, age));
-        }
-
-        /** The codes of a dimension that have a cell. */
-        public Set<String> codes(int dimension) {
-            return codes.get(dimension).keySet();
-        }
-
-        public int size() {
-            return cells.size();
-        }
-
-        /** A view of this cube made once and kept as long as the cube (a table's variables in one language, say). */
-        @SuppressWarnings("unchecked")
-        public <T> T view(Object key, java.util.function.Supplier<T> make) {
-            return (T) views.computeIfAbsent(key, k -> make.get());
-        }
     }
 }

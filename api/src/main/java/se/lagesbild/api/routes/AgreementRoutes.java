@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.api.ApiProblem;
-import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.Source;
 import se.lagesbild.warehouse.tables.AgreementTables;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
@@ -22,7 +22,7 @@ final class AgreementRoutes {
                 new Route("/agreement/{year}/payments", List.of("region"), AgreementRoutes::payments));
     }
 
-    private static AgreementResult evaluate(ServedWarehouse.Lease lease, Map<String, String> params) {
+    private static AgreementResult evaluate(Source lease, Map<String, String> params) {
         String year = params.get("year");
         List<String> years = lease.catalog().agreementYears().stream().map(String::valueOf).toList();
         if (!years.contains(year)) {
@@ -32,18 +32,18 @@ final class AgreementRoutes {
         return AgreementEvaluation.evaluate(lease.warehouse(), Integer.parseInt(year));
     }
 
-    private static List<String> regions(ServedWarehouse.Lease lease, se.lagesbild.api.Query query) {
+    private static List<String> regions(Source lease, se.lagesbild.api.Query query) {
         return query.codes("region", lease.catalog().regions().stream().map(m -> m.code()).filter(c -> !c.equals("00")).toList(),
                 "/api/v1/regions");
     }
 
-    private static Answer conditions(ServedWarehouse.Lease lease, se.lagesbild.api.Query query, Map<String, String> params) {
+    private static Answer conditions(Source lease, se.lagesbild.api.Query query, Map<String, String> params) {
         List<String> regions = regions(lease, query);
         AgreementResult result = evaluate(lease, params);
         return new Answer.Table(AgreementTables.conditions(result, r -> regions.isEmpty() || regions.contains(r)).build());
     }
 
-    private static Answer payments(ServedWarehouse.Lease lease, se.lagesbild.api.Query query, Map<String, String> params) {
+    private static Answer payments(Source lease, se.lagesbild.api.Query query, Map<String, String> params) {
         List<String> regions = regions(lease, query);
         AgreementResult result = evaluate(lease, params);
         return new Answer.Table(AgreementTables.payments(result, r -> regions.isEmpty() || regions.contains(r)).build());

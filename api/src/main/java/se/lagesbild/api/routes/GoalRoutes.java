@@ -5,7 +5,7 @@ import java.util.Map;
 
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Query;
-import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.Source;
 import se.lagesbild.warehouse.report.GoalFulfilmentTable;
 import se.lagesbild.warehouse.text.Language;
 
@@ -21,7 +21,7 @@ final class GoalRoutes {
         return List.of(new Route("/goal-fulfilment/{year}", List.of("lang"), GoalRoutes::fulfilment));
     }
 
-    private static Answer fulfilment(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    private static Answer fulfilment(Source lease, Query query, Map<String, String> params) {
         String year = params.get("year");
         List<String> years = lease.catalog().dataYears().stream().map(String::valueOf).toList();
         if (!years.contains(year)) {

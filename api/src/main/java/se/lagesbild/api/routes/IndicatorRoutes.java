@@ -8,7 +8,7 @@ import java.util.Map;
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
-import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.Source;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -134,18 +134,35 @@ final class IndicatorRoutes {
                 query.codes("age", Catalog.codes(catalog.ageGroups()), "/api/v1/age-groups"));
     }
 
-    private static Answer values(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    private static Answer values(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         List<String> geos = new ArrayList<>(Catalog.codes(catalog.regions()));
         geos.addAll(Catalog.codes(catalog.healthcareRegions()));
         String benchmark = query.one("benchmark", geos, "/api/v1/regions and /api/v1/healthcare-regions", "00");
-        List<ReleasedValue> values = Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE, benchmark);
+        List<ReleasedValue> values = lease.release() == null
+                ? Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE, benchmark)
+                : released(lease.release(), indicator, filter(catalog, query), benchmark);
         return new Answer.Table(labelled(catalog, IndicatorTables.values(indicator, values, CONFIDENCE.level())).meta("benchmark", benchmark)
                 .build());
     }
 
-    private static Answer equity(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    /**
+     * The values of a release file in the cells of {@code filter}, in the engine's order: the same
+     * values the warehouse releases (one pattern per family, whatever is asked), each compared with
+     * Riket, the only benchmark a release holds.
+     */
+    private static List<ReleasedValue> released(se.lagesbild.api.pxweb.ReleasedValues release, Indicator indicator, CellFilter filter,
+                                                String benchmark) {
+        if (!benchmark.equals("00")) {
+            throw ApiProblem.badParameter("benchmark", benchmark, "This server answers from a release file, whose values are compared with"
+                    + " Riket (benchmark=00) only; a comparison with another benchmark is computed on the analysts' warehouse.", List.of("00"));
+        }
+        return release.cube(new se.lagesbild.api.pxweb.PxTableId(indicator, null)).values().stream().filter(v -> filter.matches(v.cell()))
+                .sorted(java.util.Comparator.comparing(ReleasedValue::cell, se.lagesbild.warehouse.indicators.Cell.ORDER)).toList();
+    }
+
+    private static Answer equity(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         String period = query.required("period", Catalog.codes(catalog.periods()), "/api/v1/periods", "2026");
@@ -162,7 +179,7 @@ final class IndicatorRoutes {
     }
 
     /** The indicator by education, country of birth or income in one cell, with WHO HEAT's summary measures. */
-    private static Answer groups(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    private static Answer groups(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         List<String> dimensions = catalog.populationGroups().stream().map(m -> (String) m.detail().get("dimension")).distinct().toList();
@@ -185,7 +202,7 @@ final class IndicatorRoutes {
         }
     }
 
-    private static Answer baseline(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    private static Answer baseline(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         String[] periods = baselinePeriods(catalog, query);
@@ -195,7 +212,7 @@ final class IndicatorRoutes {
                 .build());
     }
 
-    private static Answer revisions(ServedWarehouse.Lease lease, Query query, Map<String, String> params) {
+    private static Answer revisions(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         List<String> snapshots = catalog.snapshots().stream().map(s -> s.getSnapshotName()).toList();

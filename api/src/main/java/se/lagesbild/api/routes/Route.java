@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.api.Query;
-import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.Source;
 
 /**
  * One GET route under /api/v1: its path (Javalin syntax, {@code {code}} for a path parameter), the
@@ -14,6 +14,6 @@ public record Route(String path, List<String> parameters, Handler handler) {
     /** Computes the answer on a leased connection. */
     @FunctionalInterface
     public interface Handler {
-        Answer answer(ServedWarehouse.Lease lease, Query query, Map<String, String> pathParameters);
+        Answer answer(Source lease, Query query, Map<String, String> pathParameters);
     }
 }

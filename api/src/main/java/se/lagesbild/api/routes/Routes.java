@@ -29,8 +29,8 @@ public final class Routes {
             doc.put("version", version);
             doc.put("current_batch", lease.catalog().maxBatchId());
             doc.put("current_vintage", lease.catalog().currentVintage());
-            doc.put("suppression_thresholds", Disclosure.thresholds(lease.warehouse()));
-            doc.put("suppression_rules", Disclosure.rules(lease.warehouse()));
+            doc.put("suppression_thresholds", lease.catalog().disclosureThresholds());
+            doc.put("suppression_rules", lease.catalog().disclosureRules());
             doc.put("secondary_suppression", Disclosure.SECONDARY_METHOD);
             doc.put("max_cells", settings.maxCells());
             doc.put("rate_limit_per_minute", settings.rateLimit());

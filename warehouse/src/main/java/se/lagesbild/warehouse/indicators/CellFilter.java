@@ -36,4 +36,11 @@ public record CellFilter(List<String> periods, String geoLevel, List<String> geo
     public CellFilter ageGroups(String... codes) {
         return new CellFilter(periods, geoLevel, geoCodes, diagnoses, sexes, List.of(codes));
     }
+
+    /** Whether {@code cell} is one of the cells this filter takes. */
+    public boolean matches(Cell cell) {
+        return (periods.isEmpty() || periods.contains(cell.periodCode())) && (geoLevel == null || geoLevel.equals(cell.geoLevel()))
+                && (geoCodes.isEmpty() || geoCodes.contains(cell.geoCode())) && (diagnoses.isEmpty() || diagnoses.contains(cell.diagnosisCode()))
+                && (sexes.isEmpty() || sexes.contains(cell.sexCode())) && (ageGroups.isEmpty() || ageGroups.contains(cell.ageGroupCode()));
+    }
 }

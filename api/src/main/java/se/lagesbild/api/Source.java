@@ -1,0 +1,22 @@
+package se.lagesbild.api;
+
+import se.lagesbild.api.pxweb.ReleasedValues;
+import se.lagesbild.warehouse.Warehouse;
+
+/**
+ * What a v1 route answers from: the codes, labels and vintages of what is served, and either a
+ * leased connection to the warehouse ({@link ServedWarehouse.Lease}) or a release file's values
+ * ({@link se.lagesbild.api.release.ReleaseSource}).
+ */
+public interface Source {
+    Catalog catalog();
+
+    /**
+     * The warehouse to compute from. A release server has none: it refuses with a 404 problem
+     * saying that the release holds released values only.
+     */
+    Warehouse warehouse();
+
+    /** The release file's values when answering from one, else null (compute from {@link #warehouse()}). */
+    ReleasedValues release();
+}
