@@ -22,7 +22,6 @@ import se.lagesbild.warehouse.tables.format.TableWriter;
 import se.lagesbild.api.pxweb.PxWebApi;
 import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.api.pxweb.ReleasedValues;
-import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.api.release.ReleaseSource;
 import se.lagesbild.api.routes.Answer;
 import se.lagesbild.api.routes.Route;
@@ -50,7 +49,8 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] spec;
     private final byte[] specV2;
     private final byte[] docs;
-    private final ReleaseFile release;
+    /** The release answered from (a {@link ReleaseFile} or one being opened), or null when serving the warehouse. */
+    private final ReleasedValues release;
     private final ReleasedValues store;
     private final PxWebApi pxweb;
     private Javalin app;
@@ -61,14 +61,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * A server on a release file alone (the public one): every answer from the file's released values,
+     * A server on a release file ({@link se.lagesbild.api.release.ReleaseFile}) alone (the public one): every answer from the file's released values,
      * no warehouse; v1 routes that compute from the warehouse answer 404.
      */
-    public ApiServer(ReleaseFile release, ApiSettings settings) {
-        this(null, release, settings);
+    public ApiServer(ReleasedValues release, ApiSettings settings) {
+        this(null, java.util.Objects.requireNonNull(release), settings);
     }
 
-    private ApiServer(ServedWarehouse served, ReleaseFile release, ApiSettings settings) {
+    private ApiServer(ServedWarehouse served, ReleasedValues release, ApiSettings settings) {
         this.served = served;
         this.release = release;
         this.settings = settings;

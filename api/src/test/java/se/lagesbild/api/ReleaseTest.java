@@ -32,7 +32,6 @@ import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.api.release.ReleaseWriter;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
-import se.lagesbild.warehouse.snapshots.Snapshots;
 
 /**
  * A release file as an agency uses it: written from a snapshot of the demo warehouse, the warehouse
@@ -42,7 +41,7 @@ import se.lagesbild.warehouse.snapshots.Snapshots;
  * foreign file is refused by name.
  */
 class ReleaseTest {
-    private static final String SNAPSHOT = "release-test";
+    private static final String SNAPSHOT = TestReleases.CURRENT;
     @TempDir
     static Path folder;
     private static ReleaseWriter.Release computed;
@@ -52,19 +51,11 @@ class ReleaseTest {
 
     @BeforeAll
     static void writeTheReleaseAndServeItWithoutTheWarehouse() throws IOException {
-        Path copy = folder.resolve("warehouse.duckdb");
-        try (Warehouse ignored = Warehouse.openReadOnly(TestApi.warehouseFile())) { // no writer half-way while copying
-            Files.copy(TestApi.warehouseFile(), copy);
-        }
-        try (Warehouse w = Warehouse.openForWriting(copy)) {
-            Snapshots.create(w, SNAPSHOT, "everything the API tests load");
-        }
-        try (Warehouse w = Warehouse.openReadOnly(copy)) {
-            computed = ReleaseWriter.compute(w, SNAPSHOT, line -> { });
+        computed = TestReleases.current();
+        try (Warehouse w = Warehouse.openReadOnly(TestApi.warehouseFile())) {
             WarehouseException unknown = assertThrows(WarehouseException.class, () -> ReleaseWriter.compute(w, "no-such", line -> { }));
-            assertTrue(unknown.getMessage().contains("no-such") && unknown.getMessage().contains(SNAPSHOT), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains("no-such") && unknown.getMessage().contains(TestApi.SNAPSHOT), unknown.getMessage());
         }
-        Files.delete(copy); // the release server has no warehouse to read
         written = ReleaseWriter.write(computed, folder.resolve("public").resolve("release.parquet"), "test");
         file = ReleaseFile.open(written.file());
         server = new ApiServer(file, ApiSettings.defaults().withPort(0).withRateLimit(0));

@@ -74,7 +74,7 @@ final class BenchmarkApiCommand extends Verb {
 
     @Override
     public void run() {
-        String wrk = findWrk();
+        String wrk = Wrk.find();
         try {
             Files.createDirectories(dir);
             Path script = dir.resolve("typical.lua");
@@ -108,9 +108,9 @@ final class BenchmarkApiCommand extends Verb {
                         if (cached) {
                             measureSelections(wrk, base, rows);
                         }
-                        wrkRun(wrk, base + "/", script, 5); // warm-up: the JIT, and the cache when on
-                        double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
-                        double[] typical = wrkRun(wrk, base + "/", script, seconds);
+                        Wrk.run(wrk, connections, base + "/", script, 5); // warm-up: the JIT, and the cache when on
+                        double[] trivial = Wrk.run(wrk, connections, base + "/api/trivial", null, seconds);
+                        double[] typical = Wrk.run(wrk, connections, base + "/", script, seconds);
                         String label = cached ? "answer cache on (default)" : "answer cache off";
                         rows.add(row("trivial route (fixed JSON), " + label, trivial, trivial));
                         rows.add(row("v1 typical queries (" + TYPICAL.size() + ", repeated), " + label, typical, trivial));
@@ -145,10 +145,10 @@ final class BenchmarkApiCommand extends Verb {
         out().printf("%,d distinct PxWebApi 2 selections%s drawn from the metadata of every table: %,d to warm the server's JIT up,"
                 + " %,d measured, each asked once%n", drawn.size(), maxSelectionCells > 0 ? " of at most " + maxSelectionCells + " cells" : "",
                 warmUp.size(), urls.size());
-        wrkRun(wrk, base + "/api/trivial", null, 3);
-        wrkRun(wrk, base + "/", warmUpScript, 5); // the JIT on the data path; none of these URLs is measured
-        double[] trivial = wrkRun(wrk, base + "/api/trivial", null, seconds);
-        double[] uncached = wrkRun(wrk, base + "/", script, seconds);
+        Wrk.run(wrk, connections, base + "/api/trivial", null, 3);
+        Wrk.run(wrk, connections, base + "/", warmUpScript, 5); // the JIT on the data path; none of these URLs is measured
+        double[] trivial = Wrk.run(wrk, connections, base + "/api/trivial", null, seconds);
+        double[] uncached = Wrk.run(wrk, connections, base + "/", script, seconds);
         long asked = (long) (uncached[0] * seconds);
         rows.add(row("trivial route (fixed JSON)", trivial, trivial));
         rows.add(row("PxWebApi 2 selections, each asked once (uncached)" + (asked > urls.size() ? ", some repeated: draw more with"
@@ -168,12 +168,12 @@ final class BenchmarkApiCommand extends Verb {
         return lua.toString();
     }
 
-    private String[] row(String name, double[] r, double[] trivial) {
+    static String[] row(String name, double[] r, double[] trivial) {
         return row(name, r, trivial, true);
     }
 
     /** A row of the table; {@code shareTarget}: the target includes a third of the trivial route's throughput (v1's), else p99 only (v2's). */
-    private String[] row(String name, double[] r, double[] trivial, boolean shareTarget) {
+    static String[] row(String name, double[] r, double[] trivial, boolean shareTarget) {
         double share = r[0] / trivial[0];
         boolean met = r[2] < 50 && (!shareTarget || share >= 1.0 / 3);
         return new String[] {name, String.format(Locale.ROOT, "%,.0f", r[0]), String.format(Locale.ROOT, "%.2f", r[1]),
@@ -182,16 +182,21 @@ final class BenchmarkApiCommand extends Verb {
 
     /** The warehouse to serve: the synthetic data loaded and its marts written (kept between runs). */
     private Path prepare(Settings settings) throws IOException {
+        return warehouse(dir, settings, out());
+    }
+
+    /** The synthetic data of {@code settings} loaded into {@code dir} and its marts written (kept between runs). */
+    static Path warehouse(Path dir, Settings settings, java.io.PrintWriter out) throws IOException {
         Path db = dir.resolve("api-" + settings.scale() + "-" + settings.firstYear() + "-" + settings.lastYear() + ".duckdb");
         if (Files.exists(db)) {
-            out().println("serving " + db + " (delete it to rebuild)");
+            out.println("serving " + db + " (delete it to rebuild)");
             return db;
         }
-        Path data = SyntheticOptions.generated(dir, settings, out());
+        Path data = SyntheticOptions.generated(dir, settings, out);
         Path building = dir.resolve("building.duckdb");
         Files.deleteIfExists(building);
         Files.deleteIfExists(Path.of(building + ".wal"));
-        out().println("loading and writing the marts …");
+        out.println("loading and writing the marts …");
         try (Warehouse warehouse = Warehouse.openForWriting(building)) {
             SyntheticNationalData.load(warehouse, data, settings, SyntheticNationalData.plannedFiles(settings), outcome -> { });
             Marts.refresh(warehouse);
@@ -207,51 +212,4 @@ final class BenchmarkApiCommand extends Verb {
         return lua.toString();
     }
 
-    /** Runs wrk; returns requests/s, p50 ms, p99 ms. */
-    private double[] wrkRun(String wrk, String url, Path script, int runSeconds) throws IOException {
-        List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c" + connections, "-d" + runSeconds + "s", "--latency"));
-        if (script != null) {
-            command.addAll(List.of("-s", script.toString()));
-        }
-        command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            process.waitFor(runSeconds + 30L, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
-        if (!rps.find()) {
-            throw new WarehouseException("wrk gave no figures:\n" + output);
-        }
-        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
-        if (errors.find()) {
-            throw new WarehouseException("wrk saw " + errors.group(1) + " error responses against " + url + ":\n" + output);
-        }
-        return new double[] {Double.parseDouble(rps.group(1)), millis(output, "50%"), millis(output, "99%")};
-    }
-
-    private static double millis(String output, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
-        if (!m.find()) {
-            throw new WarehouseException("wrk gave no " + percentile + " latency:\n" + output);
-        }
-        double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> v / 1000;
-            case "s" -> v * 1000;
-            default -> v;
-        };
-    }
-
-    private static String findWrk() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "wrk"))) {
-                return Path.of(dir, "wrk").toString();
-            }
-        }
-        throw new WarehouseException("benchmark-api needs wrk, the HTTP load generator: install Debian's package (apt-get install wrk)"
-                + " and run it again.");
-    }
 }

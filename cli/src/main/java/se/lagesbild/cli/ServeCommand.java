@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.release.Opening;
 import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.warehouse.WarehouseException;
 
@@ -87,9 +88,16 @@ final class ServeCommand extends Verb {
     /** Serves a release file alone: no warehouse is opened or named. */
     private void serveRelease(ApiSettings settings) {
         long start = System.nanoTime();
-        ReleaseFile file = ReleaseFile.open(release);
-        ApiServer server = new ApiServer(file, settings);
-        int bound = start(server, file);
+        Opening opening = Opening.start(release); // listens meanwhile; a request waits for the file
+        ApiServer server = new ApiServer(opening, settings);
+        int bound = start(server, opening);
+        ReleaseFile file;
+        try {
+            file = opening.file();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         out().printf(java.util.Locale.ROOT, "Serving the release %s (snapshot %s, vintage %s, batch %d, %d cells, SHA-256 %s) on"
                 + " http://%s:%d/api/v2 and http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Ready in %.1f s. No warehouse is open."
                 + " Stop with Ctrl-C.%n", file.file(), file.snapshot(), file.catalog().currentVintage(), file.catalog().maxBatchId(),

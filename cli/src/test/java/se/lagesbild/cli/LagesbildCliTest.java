@@ -48,6 +48,23 @@ class LagesbildCliTest {
     }
 
     @Test
+    void releaseRefusesAnUnknownSnapshotAndServeAMissingReleaseNamingThem() {
+        String db = folder.resolve("r/lagesbild.duckdb").toString();
+        assertEquals(0, CliRun.of("--db", db, "init").exitCode());
+        Path out = folder.resolve("r/release.parquet");
+        CliRun release = CliRun.of("--db", db, "release", "--snapshot", "baseline-2026", "--out", out.toString());
+        assertEquals(LagesbildCli.REJECTED, release.exitCode());
+        assertTrue(release.err().contains("There is no snapshot 'baseline-2026'") && release.err().contains("lagesbild snapshot NAME"), release.err());
+        assertFalse(Files.exists(out), "nothing written");
+        CliRun noSnapshot = CliRun.of("--db", db, "release");
+        assertEquals(LagesbildCli.USAGE, noSnapshot.exitCode());
+        assertTrue(noSnapshot.err().contains("--snapshot"), noSnapshot.err());
+        CliRun serve = CliRun.of("serve", "--release", out.toString(), "--port", "0");
+        assertEquals(LagesbildCli.REJECTED, serve.exitCode());
+        assertTrue(serve.err().contains("No release file at " + out) && serve.err().contains("lagesbild release --snapshot"), serve.err());
+    }
+
+    @Test
     void aPathThatCannotBeCreatedIsRejectedWithItsName() throws Exception {
         Path blocker = Files.writeString(folder.resolve("a-file"), "x");
         CliRun init = CliRun.of("--db", blocker.resolve("w.duckdb").toString(), "init");
@@ -82,7 +99,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit", "benchmark-disclosure", "benchmark-survival", "kernel"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit", "benchmark-disclosure", "benchmark-survival", "kernel", "release", "benchmark-release"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());

@@ -236,7 +236,7 @@ public final class ReleaseFile implements ReleasedValues {
 
     @Override
     public String describe() {
-        return file + " (snapshot " + snapshot() + ")";
+        return file.getFileName() + " (snapshot " + snapshot() + ")";
     }
 
     @Override

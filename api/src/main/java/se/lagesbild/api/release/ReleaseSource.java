@@ -11,7 +11,7 @@ import se.lagesbild.warehouse.Warehouse;
  * warehouse. A route that computes from the warehouse (equity, baseline, revisions, goals, the
  * agreement) is answered 404 with what the release holds instead; nothing falls back to microdata.
  */
-public record ReleaseSource(ReleaseFile file, String path) implements Source {
+public record ReleaseSource(ReleasedValues file, String path) implements Source {
     @Override
     public Catalog catalog() {
         return file.catalog();
@@ -19,8 +19,8 @@ public record ReleaseSource(ReleaseFile file, String path) implements Source {
 
     @Override
     public Warehouse warehouse() {
-        throw ApiProblem.notFound("This server answers from the release file " + file.file().getFileName() + " (snapshot "
-                + file.snapshot() + "), which holds released values only; " + path + " is computed on the analysts' warehouse and is"
+        throw ApiProblem.notFound("This server answers from the release file " + file.describe() + ", which holds released values"
+                + " only; " + path + " is computed on the analysts' warehouse and is"
                 + " not served here. The released values: /api/v1/indicators/{code}/values and the tables at /api/v2/tables.");
     }
 
