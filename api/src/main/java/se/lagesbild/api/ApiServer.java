@@ -48,7 +48,8 @@ public final class ApiServer implements AutoCloseable {
     private final String version;
     private final byte[] spec;
     private final byte[] specV2;
-    private final byte[] docs;
+    /** The docs page, rendered from both specs on first request (parsing them takes a few tenths of a second at start). */
+    private volatile byte[] docs;
     /** The release answered from (a {@link ReleaseFile} or one being opened), or null when serving the warehouse. */
     private final ReleasedValues release;
     private final ReleasedValues store;
@@ -79,9 +80,17 @@ public final class ApiServer implements AutoCloseable {
         this.routes = Routes.all(settings, version);
         this.spec = resource("api/openapi.yaml");
         this.specV2 = resource("api/v2/openapi.yaml");
-        this.docs = DocsPage.render(new String(spec, StandardCharsets.UTF_8), new String(specV2, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         this.store = served != null ? new ReleasedStore(served, message -> System.err.println("lagesbild serve: " + message)) : release;
         this.pxweb = new PxWebApi(store, settings, version);
+    }
+
+    private byte[] docs() {
+        byte[] page = docs;
+        if (page == null) {
+            page = DocsPage.render(new String(spec, StandardCharsets.UTF_8), new String(specV2, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            docs = page;
+        }
+        return page;
     }
 
     /** The precomputed released values the PxWebApi 2 routes answer from. */
@@ -155,7 +164,7 @@ public final class ApiServer implements AutoCloseable {
             getAndHead.accept(PxWebApi.BASE + "/codelists/{id}", ctx -> json(ctx, pxweb.codelist(ctx)));
             getAndHead.accept(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
             config.routes.post(PxWebApi.BASE + "/tables/{id}/data", pxweb::data);
-            getAndHead.accept("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+            getAndHead.accept("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs()));
             getAndHead.accept("/", ctx -> {
                 if (ui != null) {
                     ui.serve(ctx, "/");

@@ -27,7 +27,8 @@ import se.lagesbild.warehouse.WarehouseException;
                 + " of SCB's PxWebApi 2, at /api/v2. Docs for both at http://HOST:PORT/api/docs; the OpenAPI documents at"
                 + " /api/v1/openapi.yaml and /api/v2/openapi.yaml. Stop with Ctrl-C."
                 + " Memory is bounded: ./lagesbild serve runs with a 4 GB Java heap (LAGESBILD_SERVE_HEAP) and DuckDB"
-                + " at 1 GB (LAGESBILD_MEMORY_LIMIT); out of heap it stops and says so.")
+                + " at 1 GB (LAGESBILD_MEMORY_LIMIT); out of heap it stops and says so. The public server serves a release file"
+                + " instead (--release FILE, written by `lagesbild release`): released values only, no warehouse, a 512 MB heap.")
 final class ServeCommand extends Verb {
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port = 7070;

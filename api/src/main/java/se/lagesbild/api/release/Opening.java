@@ -58,11 +58,16 @@ public final class Opening implements ReleasedValues {
         return file.isDone() && !file.isCompletedExceptionally() && file().ready();
     }
 
-    /** Reads every table in the background once the file is open. */
+    /**
+     * Reads every table in the background, starting {@value #WARM_DELAY_SECONDS} s after the file is
+     * open: the first requests (which read their own tables at once) have the two cores meanwhile.
+     */
     @Override
     public void warm() {
-        file.thenAccept(ReleaseFile::warm);
+        file.thenAcceptAsync(ReleaseFile::warm, CompletableFuture.delayedExecutor(WARM_DELAY_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
     }
+
+    private static final long WARM_DELAY_SECONDS = 2;
 
     @Override
     public String describe() {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,21 +75,49 @@ public final class ReleaseFile implements ReleasedValues {
             throw new WarehouseException("No release file at " + path + ". Write one on the analysts' side with `lagesbild release --snapshot"
                     + " NAME --out FILE` and copy FILE and FILE.sha256 here.");
         }
+        String stated;
+        try {
+            stated = Checksums.stated(path);
+        } catch (IOException e) {
+            throw new WarehouseException("Cannot read the checksum of the release " + path + ": " + e.getMessage(), e);
+        }
+        if (stated == null) {
+            throw new WarehouseException("The release " + path + " has no checksum beside it (" + Checksums.sidecar(path).getFileName()
+                    + "). Copy the .sha256 file that `lagesbild release` wrote together with the release.");
+        }
+        // the checksum is computed while DuckDB starts and reads the metadata (each takes a few tenths of a second)
+        CompletableFuture<String> hashing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Checksums.sha256(path);
+            } catch (IOException e) {
+                throw new WarehouseException("Cannot read the release " + path + ": " + e.getMessage(), e);
+            }
+        });
+        try {
+            return read(path, () -> checked(path, hashing, stated));
+        } catch (RuntimeException e) {
+            checked(path, hashing, stated); // a changed file is refused as such, whatever else it broke
+            throw e;
+        }
+    }
+
+    /** The file's SHA-256 once computed, refused when it is not the one its sidecar states. */
+    private static String checked(Path path, CompletableFuture<String> hashing, String stated) {
         String sha256;
         try {
-            String stated = Checksums.stated(path);
-            if (stated == null) {
-                throw new WarehouseException("The release " + path + " has no checksum beside it (" + Checksums.sidecar(path).getFileName()
-                        + "). Copy the .sha256 file that `lagesbild release` wrote together with the release.");
-            }
-            sha256 = Checksums.sha256(path);
-            if (!sha256.equals(stated)) {
-                throw new WarehouseException("The release " + path + " does not match its checksum " + Checksums.sidecar(path).getFileName()
-                        + " (SHA-256 " + sha256 + ", expected " + stated + "): it was changed or copied incompletely. Copy it again.");
-            }
-        } catch (IOException e) {
-            throw new WarehouseException("Cannot read the release " + path + ": " + e.getMessage(), e);
+            sha256 = hashing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        if (!sha256.equals(stated)) {
+            throw new WarehouseException("The release " + path + " does not match its checksum " + Checksums.sidecar(path).getFileName()
+                    + " (SHA-256 " + sha256 + ", expected " + stated + "): it was changed or copied incompletely. Copy it again.");
+        }
+        return sha256;
+    }
+
+    /** The manifest, catalog and texts of {@code path}; {@code sha256} is asked for (and checked) before the release is made. */
+    private static ReleaseFile read(Path path, java.util.function.Supplier<String> sha256) {
         Connection db = null;
         try {
             db = DriverManager.getConnection("jdbc:duckdb:");
@@ -109,6 +138,14 @@ public final class ReleaseFile implements ReleasedValues {
                         + " lagesbild.manifest, lagesbild.catalog and lagesbild.texts). Write a release with `lagesbild release --snapshot NAME"
                         + " --out FILE`.");
             }
+            // the catalog (thousands of periods) is parsed while the manifest and texts are read and DuckDB makes the ENUM
+            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return CatalogJson.read(catalogText);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             JsonNode manifest = CatalogJson.MAPPER.readTree(manifestText);
             if (!ReleaseWriter.FORMAT.equals(manifest.path("format").asText()) || manifest.path("format_version").asInt() != ReleaseWriter.FORMAT_VERSION) {
                 throw new WarehouseException("The release " + path + " is of format " + manifest.path("format").asText() + " version "
@@ -120,14 +157,16 @@ public final class ReleaseFile implements ReleasedValues {
                 s.execute("CREATE TYPE release_text AS ENUM (" + String.join(", ", texts.stream().map(t -> "'" + t.replace("'", "''") + "'")
                         .toList()) + ")");
             }
-            ReleaseFile release = new ReleaseFile(path, sha256, manifest, CatalogJson.read(catalogText), db, texts);
+            ReleaseFile release = new ReleaseFile(path, sha256.get(), manifest, catalog.join(), db, texts);
             db = null; // the release holds it now
             return release;
         } catch (SQLException e) {
             throw new WarehouseException("The file " + path + " cannot be read as a release (" + firstLine(e.getMessage()) + "). Is it a"
                     + " Parquet file written by `lagesbild release`? Copy it again or write it anew.", e);
-        } catch (IOException e) {
-            throw new WarehouseException("The release " + path + " has a damaged manifest or catalog (" + e.getMessage() + "). Write it anew.", e);
+        } catch (IOException | java.util.concurrent.CompletionException e) {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new WarehouseException("The release " + path + " has a damaged manifest or catalog (" + cause.getMessage() + "). Write it anew.",
+                    cause);
         } finally {
             if (db != null) {
                 try {
