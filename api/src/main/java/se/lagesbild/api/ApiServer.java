@@ -23,6 +23,7 @@ import se.lagesbild.api.pxweb.PxWebApi;
 import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.api.pxweb.ReleasedValues;
 import se.lagesbild.api.release.ReleaseSource;
+import se.lagesbild.api.release.Releases;
 import se.lagesbild.api.routes.Answer;
 import se.lagesbild.api.routes.Route;
 import se.lagesbild.api.routes.Routes;
@@ -221,17 +222,16 @@ public final class ApiServer implements AutoCloseable {
         Query query = new Query(ctx.queryParamMap(), route.parameters());
         Format format = format(ctx, query);
         String snapshot = query.raw("snapshot");
-        if (snapshot != null && store.catalog().snapshot(snapshot) == null) {
-            List<String> names = store.catalog().snapshots().stream().map(s -> s.getSnapshotName()).toList();
+        ReleasedValues answering = release == null ? null : snapshot == null ? release : releaseOf(snapshot);
+        if (snapshot != null && (release != null ? answering == null : store.catalog().snapshot(snapshot) == null)) {
+            List<String> names = release instanceof Releases several ? several.snapshots()
+                    : store.catalog().snapshots().stream().map(s -> s.getSnapshotName()).toList();
             throw ApiProblem.badParameter("snapshot", snapshot, "There is no snapshot '" + Query.printable(snapshot) + "'"
-                    + (release != null ? " in this release, which is of one snapshot" : "") + ". Snapshots: "
+                    + (release != null ? " among the releases served" : "") + ". Snapshots: "
                     + (names.isEmpty() ? "none yet" : String.join(", ", names)) + " (see " + BASE + "/snapshots).", names);
         }
-        if (release != null) {
-            snapshot = null; // a release is its snapshot
-        }
         String resource = route.path() + " " + new TreeMap<>(ctx.pathParamMap()) + " " + new TreeMap<>(ctx.queryParamMap()) + " " + format;
-        ServedWarehouse.View view = served != null ? served.view() : new ServedWarehouse.View(0, release.catalog());
+        ServedWarehouse.View view = served != null ? served.view() : new ServedWarehouse.View(0, answering.catalog());
         String etag = etag(view.catalog(), snapshot, resource);
         ctx.header("Cache-Control", "public, max-age=" + (snapshot == null ? settings.maxAgeSeconds() : 86_400));
         ctx.header("Vary", "Accept, Accept-Encoding");
@@ -244,9 +244,9 @@ public final class ApiServer implements AutoCloseable {
         if (entry == null) {
             String asOf = snapshot;
             entry = cache.computeOnce(view.generation() + " " + resource, () -> {
-                if (release != null) {
-                    return render(new ReleaseSource(release, BASE + route.path()), route, query, ctx.pathParamMap(), format,
-                            etag(release.catalog(), null, resource));
+                if (answering != null) {
+                    return render(new ReleaseSource(answering, BASE + route.path()), route, query, ctx.pathParamMap(), format,
+                            etag(answering.catalog(), asOf, resource));
                 }
                 try (ServedWarehouse.Lease lease = served.lease(asOf)) {
                     return render(lease, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), asOf, resource));
@@ -256,6 +256,14 @@ public final class ApiServer implements AutoCloseable {
         ctx.header("ETag", entry.etag());
         entry.headers().forEach(ctx::header);
         ctx.contentType(entry.contentType()).result(entry.body());
+    }
+
+    /** The release of snapshot {@code name} among those served, or null. */
+    private ReleasedValues releaseOf(String name) {
+        if (release instanceof Releases several) {
+            return several.asOf(name);
+        }
+        return release.catalog().snapshot(name) != null ? release : null;
     }
 
     /** A weak ETag by vintage (the newest batch), snapshot, request and build. */

@@ -221,6 +221,30 @@ class ReleaseTest {
     }
 
     @Test
+    void thePublishedBaselineAndThisYearsReleaseServedTogetherAnswerAsTheWarehouseDoesAsOfEach() {
+        Path before = ReleaseWriter.write(TestReleases.before(), folder.resolve("before.parquet"), "test").file();
+        se.lagesbild.api.release.Releases both = new se.lagesbild.api.release.Releases(List.of(ReleaseFile.open(before),
+                ReleaseFile.open(written.file())));
+        try (ApiServer two = new ApiServer(both, ApiSettings.defaults().withPort(0).withRateLimit(0))) {
+            two.start();
+            String values = "/api/v1/indicators/svf_within_lead_time/values?period=2027&sex=3&diagnosis=ALL";
+            assertEquals(TestApi.json(TestApi.get(values + "&snapshot=" + TestApi.SNAPSHOT)),
+                    TestApi.json(TestApi.get(two.port(), values + "&snapshot=" + TestApi.SNAPSHOT)), "as of the published snapshot");
+            assertEquals(TestApi.json(TestApi.get(values)), TestApi.json(TestApi.get(two.port(), values)), "without snapshot=: the newest");
+            assertTrue(!TestApi.json(TestApi.get(values)).equals(TestApi.json(TestApi.get(values + "&snapshot=" + TestApi.SNAPSHOT))),
+                    "the two vintages differ in 2027");
+            var unknown = TestApi.get(two.port(), values + "&snapshot=nope");
+            assertEquals(400, unknown.statusCode());
+            assertTrue(TestApi.text(unknown).contains(TestApi.SNAPSHOT) && TestApi.text(unknown).contains(SNAPSHOT), TestApi.text(unknown));
+            assertEquals(TestApi.json(TestApi.get("/api/v2/tables/svf_within_lead_time/data?valueCodes%5BTid%5D=*")),
+                    TestApi.json(TestApi.get(two.port(), "/api/v2/tables/svf_within_lead_time/data?valueCodes%5BTid%5D=*")), "v2: the newest");
+        }
+        WarehouseException twice = assertThrows(WarehouseException.class, () -> new se.lagesbild.api.release.Releases(List.of(
+                ReleaseFile.open(written.file()), ReleaseFile.open(written.file()))).checkDistinct());
+        assertTrue(twice.getMessage().contains(SNAPSHOT), twice.getMessage());
+    }
+
+    @Test
     void everyTableOfTheCatalogIsInTheRelease() {
         for (PxTableId id : se.lagesbild.api.pxweb.ReleasedStore.tableIds(file.catalog())) {
             assertEquals(computed.tables().get(computed.tables().keySet().stream().filter(k -> k.id().equals(id.id())).findFirst().orElseThrow())

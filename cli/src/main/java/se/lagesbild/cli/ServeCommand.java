@@ -15,6 +15,7 @@ import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.api.release.Opening;
 import se.lagesbild.api.release.ReleaseFile;
+import se.lagesbild.api.release.Releases;
 import se.lagesbild.warehouse.WarehouseException;
 
 /**
@@ -58,10 +59,11 @@ final class ServeCommand extends Verb {
     @Option(names = "--watch", paramLabel = "SECONDS", description = "How often to look for a new vintage in the file (default: ${DEFAULT-VALUE}).")
     double watch = 5;
 
-    @Option(names = "--release", paramLabel = "FILE", description = "Serve a release file (written by `lagesbild release`) instead of the"
+    @Option(names = "--release", arity = "1..*", paramLabel = "FILE", description = "Serve release files (written by `lagesbild release`) instead of the"
             + " warehouse: the public way. The server reads only the file (checked against FILE.sha256), never the warehouse; /api/v2"
-            + " and v1's catalogue and value routes answer from it, routes that compute from the warehouse answer 404.")
-    Path release;
+            + " and v1's catalogue and value routes answer from it, routes that compute from the warehouse answer 404. Several files (e.g."
+            + " the published baseline and this year's): the newest answers, v1's snapshot=NAME picks another.")
+    List<Path> release;
 
     @Override
     public void run() {
@@ -86,25 +88,32 @@ final class ServeCommand extends Verb {
         untilStopped(server, served);
     }
 
-    /** Serves a release file alone: no warehouse is opened or named. */
+    /** Serves release files alone: no warehouse is opened or named. */
     private void serveRelease(ApiSettings settings) {
         long start = System.nanoTime();
-        Opening opening = Opening.start(release); // listens meanwhile; a request waits for the file
-        ApiServer server = new ApiServer(opening, settings);
-        int bound = start(server, opening);
-        ReleaseFile file;
+        List<Opening> openings = release.stream().map(Opening::start).toList(); // listens meanwhile; a request waits for its file
+        Releases releases = new Releases(openings);
+        ApiServer server = new ApiServer(openings.size() == 1 ? openings.get(0) : releases, settings);
+        int bound = start(server, releases);
+        List<ReleaseFile> files;
         try {
-            file = opening.file();
+            files = openings.stream().map(Opening::file).toList();
+            releases.checkDistinct();
         } catch (RuntimeException e) {
             server.close();
+            releases.close();
             throw e;
         }
-        out().printf(java.util.Locale.ROOT, "Serving the release %s (snapshot %s, vintage %s, batch %d, %d cells, SHA-256 %s) on"
-                + " http://%s:%d/api/v2 and http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Ready in %.1f s. No warehouse is open."
-                + " Stop with Ctrl-C.%n", file.file(), file.snapshot(), file.catalog().currentVintage(), file.catalog().maxBatchId(),
-                file.manifest().path("cells").asLong(), file.sha256(), host, bound, host, bound, host, bound, (System.nanoTime() - start) / 1e9);
+        for (ReleaseFile file : files) {
+            out().printf(java.util.Locale.ROOT, "Serving the release %s (snapshot %s, vintage %s, batch %d, %d cells, SHA-256 %s)%s%n", file.file(),
+                    file.snapshot(), file.catalog().currentVintage(), file.catalog().maxBatchId(), file.manifest().path("cells").asLong(),
+                    file.sha256(), files.size() > 1 && releases.newest() == openings.get(files.indexOf(file)) ? ", the newest: answers without"
+                            + " snapshot=" : files.size() > 1 ? ": answers with snapshot=" + file.snapshot() : "");
+        }
+        out().printf(java.util.Locale.ROOT, "On http://%s:%d/api/v2 and http://%s:%d/api/v1 — docs at http://%s:%d/api/docs. Ready in %.1f s."
+                + " No warehouse is open. Stop with Ctrl-C.%n", host, bound, host, bound, host, bound, (System.nanoTime() - start) / 1e9);
         out().flush();
-        untilStopped(server, file);
+        untilStopped(server, releases);
     }
 
     private int start(ApiServer server, AutoCloseable source) {
