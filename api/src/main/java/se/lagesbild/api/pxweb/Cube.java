@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import se.lagesbild.warehouse.disclosure.Disclosure;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.EquityGroups;
@@ -144,14 +143,9 @@ public final class Cube {
         }
     }
 
-    /** A hidden value that says nothing but its method ({@link Disclosure#CONFIDENTIAL}, no numbers): kept as its key. */
+    /** A hidden value that says nothing but its method ({@link ReleasedValue#hidden}): kept as its key. */
     private static boolean hiddenAlike(ReleasedValue v) {
-        if (!v.suppressed() || !Double.isNaN(v.numerator()) || !Double.isNaN(v.denominator()) || v.estimate().method() == null) {
-            return false;
-        }
-        Estimate nothing = Estimate.notAvailable(v.estimate().method());
-        return nothing.equals(v.estimate()) && nothing.equals(v.limits998()) && "suppressed".equals(v.comparison())
-                && Disclosure.CONFIDENTIAL.equals(v.reason());
+        return v.suppressed() && v.estimate().method() != null && v.equals(ReleasedValue.hidden(v.cell(), v.estimate().method()));
     }
 
     private long key(Cell c, String ageCode) {
@@ -288,8 +282,7 @@ public final class Cube {
                 Integer.parseInt(names.get(SEX).get(sex)), ageCells.get(age));
         int slot = slots[i];
         if (slot < 0) {
-            Estimate nothing = Estimate.notAvailable(texts.get(-slot - 1));
-            return new ReleasedValue(cell, Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, Disclosure.CONFIDENTIAL);
+            return ReleasedValue.hidden(cell, texts.get(-slot - 1));
         }
         int n = slot * NUMBERS;
         int t = slot * TEXTS;

@@ -187,8 +187,7 @@ public final class ReleaseFile implements ReleasedValues {
                 Cell cell = new Cell(texts.get(rs.getInt(1)), texts.get(rs.getInt(2)), texts.get(rs.getInt(3)), texts.get(rs.getInt(4)),
                         rs.getInt(5), texts.get(rs.getInt(6)));
                 if (rs.getBoolean(18) && Disclosure.CONFIDENTIAL.equals(text(rs, 19)) && "suppressed".equals(text(rs, 17))) {
-                    Estimate nothing = Estimate.notAvailable(text(rs, 12)); // a hidden cell has no numbers to read
-                    values.add(new ReleasedValue(cell, Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, Disclosure.CONFIDENTIAL));
+                    values.add(ReleasedValue.hidden(cell, text(rs, 12))); // a hidden cell has no numbers to read
                     continue;
                 }
                 double value = number(rs, 9);

@@ -102,8 +102,7 @@ public final class Disclosure {
             // a survival note (who was at risk when, which age group was empty) would tell of the hidden cell
             String survival = se.lagesbild.warehouse.indicators.SurvivalCells.methodName(indicator.method());
             String method = survival != null ? survival : v.estimate().method();
-            Estimate nothing = Estimate.notAvailable(method);
-            return new ReleasedValue(v.cell(), Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, CONFIDENTIAL);
+            return ReleasedValue.hidden(v.cell(), method);
         }
         return new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false,
                 notComputed(indicator, v));

@@ -10,4 +10,9 @@ import se.lagesbild.warehouse.stats.Estimate;
  */
 public record ReleasedValue(Cell cell, double numerator, double denominator, Estimate estimate, Estimate limits998, String comparison, boolean suppressed,
                             String reason) implements java.io.Serializable {
+    /** A value hidden for confidentiality: no numbers, no interval (its method kept), {@link Disclosure#CONFIDENTIAL} as the reason. */
+    public static ReleasedValue hidden(Cell cell, String method) {
+        Estimate nothing = Estimate.notAvailable(method);
+        return new ReleasedValue(cell, Double.NaN, Double.NaN, nothing, nothing, "suppressed", true, Disclosure.CONFIDENTIAL);
+    }
 }
