@@ -64,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * A server on a release file ({@link se.lagesbild.api.release.ReleaseFile}) alone (the public one): every answer from the file's released values,
-     * no warehouse; v1 routes that compute from the warehouse answer 404.
+     * no warehouse (v1's equity and baseline computed from the released values, as on a warehouse); v1 routes that need the
+     * warehouse answer 404.
      */
     public ApiServer(ReleasedValues release, ApiSettings settings) {
         this(null, java.util.Objects.requireNonNull(release), settings);

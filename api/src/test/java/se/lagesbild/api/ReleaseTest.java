@@ -108,11 +108,83 @@ class ReleaseTest {
         assertEquals(1, riket.path("rows").size(), riket.toString());
     }
 
+    /**
+     * Equity (women vs men, the funnel around Riket, the summaries over the regions) and the
+     * baseline comparison, with their tests, computed by the release server from the released
+     * values alone: equal to the warehouse server's for an indicator of every method (proportions,
+     * rates, standardised rates, percentiles, means, net and observed survival), at both levels, by
+     * diagnosis, by half-year, and with the trend test over three years.
+     */
+    @Test
+    void v1EquityAndBaselineFromTheReleaseEqualTheWarehouses() {
+        int compared = 0;
+        Map<String, String> oneOfEachMethod = new java.util.TreeMap<>();
+        file.catalog().indicators().values().forEach(i -> oneOfEachMethod.putIfAbsent(i.method(), i.code()));
+        assertTrue(oneOfEachMethod.keySet().containsAll(List.of("proportion", "rate", "dsr", "percentile", "mean", "net_survival")),
+                oneOfEachMethod.toString());
+        for (var indicator : oneOfEachMethod.entrySet()) {
+            Cube cube = file.cube(new PxTableId(file.catalog().indicators().get(indicator.getValue()), null));
+            List<String> best = List.of();
+            String cells = null;
+            for (String diagnosis : cube.codes(Cube.DIAGNOSIS).stream().sorted().toList()) {
+                for (String age : cube.codes(Cube.AGE).stream().sorted().toList()) {
+                    List<String> periods = periodsWithRiket(cube, diagnosis, age);
+                    if (periods.size() > best.size()) {
+                        best = periods;
+                        cells = "&diagnosis=" + java.net.URLEncoder.encode(diagnosis, StandardCharsets.UTF_8) + "&age="
+                                + java.net.URLEncoder.encode(age, StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            assertTrue(!best.isEmpty(), indicator + ": no period with a value for Riket");
+            String last = best.get(best.size() - 1);
+            String base = "/api/v1/indicators/" + indicator.getValue();
+            List<String> paths = new ArrayList<>(List.of(base + "/equity?period=" + last + cells));
+            if (best.size() >= 2) {
+                paths.add(base + "/baseline?baseline=" + best.get(best.size() - 2) + "&followup=" + last + cells);
+            }
+            for (String path : paths) {
+                assertEquals(1, sameAnswer(path), indicator.getKey() + ": " + path + " answered");
+                compared++;
+            }
+        }
+        for (String path : List.of("/api/v1/indicators/svf_within_lead_time/equity?period=2027&level=healthcare-region",
+                "/api/v1/indicators/svf_within_lead_time/equity?period=2026&diagnosis=BREAST",
+                "/api/v1/indicators/svf_within_lead_time/baseline?baseline=2025&followup=2027&region=01,03,12",
+                "/api/v1/indicators/new_cancer_cases_rate/baseline?baseline=2025&followup=2027&sex=1,2",
+                "/api/v1/indicators/svf_lead_time_median/baseline?baseline=2026H1&followup=2027H1")) {
+            compared += sameAnswer(path);
+        }
+        JsonNode trend = TestApi.json(TestApi.get(server.port(), "/api/v1/indicators/svf_within_lead_time/baseline?baseline=2025&followup=2027"
+                + "&region=00&sex=3&diagnosis=ALL&age=ALL"));
+        assertTrue(trend.path("rows").get(0).path("trend_p_value").isNumber(), "Riket's trend over 2025-2027 is tested: " + trend);
+        assertTrue(compared >= 15, compared + " answers compared");
+    }
+
+    /** The periods (years when it has any) of {@code cube} with a value for Riket, both sexes, in {@code diagnosis} and {@code age}. */
+    private static List<String> periodsWithRiket(Cube cube, String diagnosis, String age) {
+        boolean byYear = cube.codes(Cube.PERIOD).stream().anyMatch(p -> p.matches("\\d{4}"));
+        return cube.codes(Cube.PERIOD).stream().filter(p -> !byYear || p.matches("\\d{4}")).filter(p -> {
+            var riket = cube.at(cube.code(Cube.PERIOD, p), cube.code(Cube.GEO, "00"), cube.code(Cube.DIAGNOSIS, diagnosis),
+                    cube.code(Cube.SEX, "3"), cube.code(Cube.AGE, age));
+            return riket != null && riket.estimate().available();
+        }).sorted().toList();
+    }
+
+    /** 1 when the release server's answer to {@code path} has rows and equals the warehouse server's, 0 when both say 404. */
+    private static int sameAnswer(String path) {
+        var mine = TestApi.get(server.port(), path);
+        var theirs = TestApi.get(path);
+        assertEquals(theirs.statusCode(), mine.statusCode(), path + ": " + TestApi.text(mine) + " / " + TestApi.text(theirs));
+        assertEquals(TestApi.json(theirs), TestApi.json(mine), path);
+        return mine.statusCode() == 200 ? 1 : 0;
+    }
+
     @Test
     void whatTheReleaseDoesNotHoldIsAnswered4xxAndNothingFallsBackToMicrodata() {
-        var equity = TestApi.get(server.port(), "/api/v1/indicators/svf_within_lead_time/equity?period=2026");
-        assertEquals(404, equity.statusCode());
-        assertTrue(TestApi.text(equity).contains("release file") && TestApi.text(equity).contains("/values"), TestApi.text(equity));
+        var groups = TestApi.get(server.port(), "/api/v1/indicators/svf_within_lead_time/groups?dimension=education&period=2026");
+        assertEquals(404, groups.statusCode());
+        assertTrue(TestApi.text(groups).contains("release file") && TestApi.text(groups).contains("/values"), TestApi.text(groups));
         assertEquals(404, TestApi.get(server.port(), "/api/v1/agreement/2026/conditions").statusCode());
         var benchmark = TestApi.get(server.port(), "/api/v1/indicators/svf_within_lead_time/values?period=2026&benchmark=01");
         assertEquals(400, benchmark.statusCode());

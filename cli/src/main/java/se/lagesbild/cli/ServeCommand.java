@@ -61,7 +61,7 @@ final class ServeCommand extends Verb {
 
     @Option(names = "--release", arity = "1..*", paramLabel = "FILE", description = "Serve release files (written by `lagesbild release`) instead of the"
             + " warehouse: the public way. The server reads only the file (checked against FILE.sha256), never the warehouse; /api/v2"
-            + " and v1's catalogue and value routes answer from it, routes that compute from the warehouse answer 404. Several files (e.g."
+            + " and v1's catalogue, value, equity and baseline routes answer from it, routes that need the warehouse answer 404. Several files (e.g."
             + " the published baseline and this year's): the newest answers, v1's snapshot=NAME picks another.")
     List<Path> release;
 

@@ -301,6 +301,21 @@ public final class Cube {
         return values;
     }
 
+    /** The released values of the cells in {@code periods} (every other code), in the order of their keys. */
+    public List<ReleasedValue> values(java.util.Collection<String> periods) {
+        Set<Integer> wanted = new HashSet<>();
+        periods.forEach(p -> wanted.add(code(PERIOD, p)));
+        List<ReleasedValue> values = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            long k = keys[i];
+            if (wanted.contains((int) (k >>> 48))) {
+                values.add(value(i, (int) (k >>> 48), (int) (k >>> 36) & 0xFFF, (int) (k >>> 24) & 0xFFF, (int) (k >>> 12) & 0xFFF,
+                        (int) k & 0xFFF));
+            }
+        }
+        return values;
+    }
+
     /** The codes of a dimension that have a cell. */
     public Set<String> codes(int dimension) {
         return codes.get(dimension).keySet();

@@ -8,8 +8,9 @@ import se.lagesbild.warehouse.Warehouse;
 
 /**
  * What a v1 route answers from on a release server: the release's catalog and values, and no
- * warehouse. A route that computes from the warehouse (equity, baseline, revisions, goals, the
- * agreement) is answered 404 with what the release holds instead; nothing falls back to microdata.
+ * warehouse. Equity and the baseline comparison are computed from the released values (as on a
+ * warehouse server); a route that needs the warehouse (groups, revisions, goals, the agreement) is
+ * answered 404 with what the release holds instead; nothing falls back to microdata.
  */
 public record ReleaseSource(ReleasedValues file, String path) implements Source {
     @Override

@@ -158,8 +158,13 @@ final class IndicatorRoutes {
             throw ApiProblem.badParameter("benchmark", benchmark, "This server answers from a release file, whose values are compared with"
                     + " Riket (benchmark=00) only; a comparison with another benchmark is computed on the analysts' warehouse.", List.of("00"));
         }
-        return release.cube(new se.lagesbild.api.pxweb.PxTableId(indicator, null)).values().stream().filter(v -> filter.matches(v.cell()))
+        return cube(release, indicator).values().stream().filter(v -> filter.matches(v.cell()))
                 .sorted(java.util.Comparator.comparing(ReleasedValue::cell, se.lagesbild.warehouse.indicators.Cell.ORDER)).toList();
+    }
+
+    /** The indicator's own table in a release (every cell it releases). */
+    private static se.lagesbild.api.pxweb.Cube cube(se.lagesbild.api.pxweb.ReleasedValues release, Indicator indicator) {
+        return release.cube(new se.lagesbild.api.pxweb.PxTableId(indicator, null));
     }
 
     private static Answer equity(Source lease, Query query, Map<String, String> params) {
@@ -169,8 +174,10 @@ final class IndicatorRoutes {
         String diagnosis = query.one("diagnosis", Catalog.codes(catalog.diagnoses()), "/api/v1/diagnoses", "ALL");
         String age = query.one("age", Catalog.codes(catalog.ageGroups()), "/api/v1/age-groups", "ALL");
         String level = query.one("level", List.of("region", "healthcare-region"), "the values region and healthcare-region", "region");
-        Released.Equity equity = Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age,
-                level.equals("region") ? "region" : "healthcare_region", CONFIDENCE);
+        String unit = level.equals("region") ? "region" : "healthcare_region";
+        Released.Equity equity = lease.release() == null
+                ? Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age, unit, CONFIDENCE)
+                : Released.equity(indicator, cube(lease.release(), indicator).values(List.of(period)), period, diagnosis, age, unit, CONFIDENCE);
         if (equity.rows().isEmpty()) {
             throw ApiProblem.notFound(indicator.code() + " has no values for period " + period + ", diagnosis " + diagnosis + " and age "
                     + age + ". The cells it has: /api/v1/indicators/" + indicator.code() + "/values?period=" + period + "&sex=3.");
@@ -206,8 +213,15 @@ final class IndicatorRoutes {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
         String[] periods = baselinePeriods(catalog, query);
-        List<Released.ReleasedChange> changes = Released.baseline(lease.warehouse(), indicator.code(), periods[0], periods[1],
-                filter(catalog, query), CONFIDENCE);
+        CellFilter filter = filter(catalog, query);
+        List<Released.ReleasedChange> changes;
+        if (lease.release() == null) {
+            changes = Released.baseline(lease.warehouse(), indicator.code(), periods[0], periods[1], filter, CONFIDENCE);
+        } else {
+            List<String> read = se.lagesbild.warehouse.indicators.BaselineComparisons.periods(indicator, periods[0], periods[1]);
+            changes = Released.baseline(indicator, cube(lease.release(), indicator).values(read).stream()
+                    .filter(v -> filter.periods(read.toArray(String[]::new)).matches(v.cell())).toList(), periods[0], periods[1], CONFIDENCE);
+        }
         return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, periods[0], periods[1], changes, CONFIDENCE.level()))
                 .build());
     }

@@ -15,6 +15,7 @@ import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.indicators.IndicatorEngine;
+import se.lagesbild.warehouse.indicators.IndicatorValue;
 import se.lagesbild.warehouse.indicators.RegionComparisons;
 import se.lagesbild.warehouse.indicators.SexComparisons;
 import se.lagesbild.warehouse.stats.Confidence;
@@ -92,9 +93,22 @@ public final class Released {
     public static Equity equity(Warehouse warehouse, String code, String period, String diagnosis, String ageGroup, String level,
                                 Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).ageGroups(ageGroup);
-        Map<Cell, ReleasedValue> released = Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, code,
-                        new CellFilter(List.of(period), null, List.of(), List.of(diagnosis), List.of(), List.of(ageGroup)), confidence)).stream()
+        return equity(indicator, Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, code,
+                new CellFilter(List.of(period), null, List.of(), List.of(diagnosis), List.of(), List.of(ageGroup)), confidence)),
+                period, diagnosis, ageGroup, level, confidence);
+    }
+
+    /**
+     * The same from released values alone (the warehouse's, or a release file's): {@code values}
+     * holds at least the cells of {@code period} × {@code diagnosis} × {@code ageGroup} for Riket and
+     * every unit of {@code level}, each sex; every gap, funnel and summary is computed from the
+     * released numbers, so nothing hidden enters a comparison.
+     */
+    public static Equity equity(Indicator indicator, java.util.Collection<ReleasedValue> values, String period, String diagnosis,
+                                String ageGroup, String level, Confidence confidence) {
+        Map<Cell, ReleasedValue> released = values.stream()
+                .filter(v -> v.cell().periodCode().equals(period) && v.cell().diagnosisCode().equals(diagnosis)
+                        && v.cell().ageGroupCode().equals(ageGroup))
                 .filter(v -> v.cell().geoLevel().equals(level) || v.cell().geoLevel().equals("country"))
                 .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
         Set<String> comparable = new HashSet<>();
@@ -105,18 +119,26 @@ public final class Released {
         }
         boolean testable = se.lagesbild.warehouse.indicators.ComparableMethods.comparable(indicator);
         Map<Cell, SexComparisons.SexGap> gaps = !testable || comparable.isEmpty() ? Map.of()
-                : SexComparisons.of(warehouse, code, filter.geo(comparable.toArray(String[]::new)), confidence).stream()
+                : SexComparisons.of(indicator, released.values().stream().filter(v -> v.cell().sexCode() != 3
+                        && comparable.contains(v.cell().geoCode())).map(Released::measured).toList(), confidence).stream()
                         .collect(Collectors.toMap(SexComparisons.SexGap::cell, Function.identity()));
         Map<String, RegionComparisons.RegionPoint> funnel = Map.of();
         double national = Double.NaN;
         String funnelMethod = null;
         Cell riket = new Cell(period, "country", "00", diagnosis, 3, ageGroup);
         if (indicator.method().equals("proportion") && allReleased(released, riket)) {
-            RegionComparisons.Result result = RegionComparisons.of(warehouse, code, period, diagnosis, 3, ageGroup, level, confidence);
+            Map<Cell, double[]> units = new java.util.LinkedHashMap<>();
+            for (ReleasedValue v : released.values()) {
+                if (v.cell().geoLevel().equals(level) && v.cell().sexCode() == 3 && !v.suppressed()) {
+                    units.put(v.cell(), new double[] {v.numerator(), v.denominator()});
+                }
+            }
+            ReleasedValue r = released.get(riket);
+            RegionComparisons.Result result = RegionComparisons.of(indicator, Map.entry(riket, new double[] {r.numerator(), r.denominator()}),
+                    units, confidence);
             national = result.nationalValue();
             funnelMethod = result.funnelMethod();
-            funnel = result.regions().stream().filter(p -> allReleased(released, riket.withGeo(level, p.regionCode())))
-                    .collect(Collectors.toMap(RegionComparisons.RegionPoint::regionCode, Function.identity()));
+            funnel = result.regions().stream().collect(Collectors.toMap(RegionComparisons.RegionPoint::regionCode, Function.identity()));
         } else if (allReleased(released, riket)) {
             national = released.get(riket).estimate().value();
         }
@@ -138,7 +160,12 @@ public final class Released {
         }
         Inequality inequality = regionValues.size() < 2 ? null : Inequality.of(regionValues.stream().mapToDouble(v -> v[0]).toArray(),
                 regionValues.stream().mapToDouble(v -> v[1]).toArray(), !indicator.lowerIsBetter());
-        return new Equity(code, period, diagnosis, ageGroup, national, rows, inequality, hidden, funnelMethod, level);
+        return new Equity(indicator.code(), period, diagnosis, ageGroup, national, rows, inequality, hidden, funnelMethod, level);
+    }
+
+    /** A released value as the comparisons read it: its counts, estimate and limits. */
+    private static IndicatorValue measured(ReleasedValue v) {
+        return new IndicatorValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison());
     }
 
     private static boolean allReleased(Map<Cell, ReleasedValue> released, Cell... cells) {
@@ -159,16 +186,42 @@ public final class Released {
     public static List<ReleasedChange> baseline(Warehouse warehouse, String code, String baseline, String followUp, CellFilter filter,
                                                 Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        Map<Cell, ReleasedValue> released = values(warehouse, code, filter.periods(baseline, followUp), confidence).stream()
-                .collect(Collectors.toMap(ReleasedValue::cell, Function.identity()));
+        List<String> periods = BaselineComparisons.periods(indicator, baseline, followUp);
+        return baseline(indicator, values(warehouse, code, filter.periods(periods.toArray(String[]::new)), confidence), baseline, followUp,
+                confidence);
+    }
+
+    /**
+     * The same from released values alone (the warehouse's, or a release file's): {@code values}
+     * holds the cells to compare in both periods and, for the trend test, in the years between
+     * ({@link BaselineComparisons#periods}). A change is computed from the two released values only,
+     * and released only when both are; a trend over a hidden year is not computed.
+     */
+    public static List<ReleasedChange> baseline(Indicator indicator, java.util.Collection<ReleasedValue> values, String baseline,
+                                                String followUp, Confidence confidence) {
+        Map<Cell, ReleasedValue> released = new java.util.HashMap<>();
+        List<IndicatorValue> measured = new ArrayList<>();
+        Set<Cell> hidden = new HashSet<>();
+        for (ReleasedValue v : values) {
+            released.put(v.cell(), v);
+            if (v.suppressed()) {
+                hidden.add(v.cell());
+            } else {
+                measured.add(measured(v));
+            }
+        }
+        Map<Cell, BaselineComparisons.Change> computed = BaselineComparisons.of(indicator, measured, hidden, baseline, followUp, confidence)
+                .stream().collect(Collectors.toMap(BaselineComparisons.Change::cell, Function.identity()));
         List<ReleasedChange> changes = new ArrayList<>();
-        for (BaselineComparisons.Change change : BaselineComparisons.of(warehouse, code, baseline, followUp, filter, confidence)) {
-            ReleasedValue before = released.get(change.cell().inPeriod(baseline));
-            ReleasedValue after = released.get(change.cell());
-            String reason = before == null || after == null ? "not in the released values"
-                    : before.suppressed() ? baseline + ": " + before.reason() : after.suppressed() ? followUp + ": " + after.reason() : null;
-            changes.add(reason == null ? new ReleasedChange(change.cell(), change, false, null)
-                    : new ReleasedChange(change.cell(), null, true, reason));
+        for (Cell before : released.keySet().stream().filter(c -> c.periodCode().equals(baseline)).sorted(Cell.ORDER).toList()) {
+            ReleasedValue after = released.get(before.inPeriod(followUp));
+            if (after == null) {
+                continue;
+            }
+            ReleasedValue first = released.get(before);
+            String reason = first.suppressed() ? baseline + ": " + first.reason() : after.suppressed() ? followUp + ": " + after.reason() : null;
+            changes.add(reason == null ? new ReleasedChange(after.cell(), computed.get(after.cell()), false, null)
+                    : new ReleasedChange(after.cell(), null, true, reason));
         }
         return changes;
     }

@@ -34,10 +34,46 @@ public final class BaselineComparisons {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         ComparableMethods.require(indicator, "baseline comparisons");
         CellData data = CellData.load(warehouse, indicator, filter.periods(baseline, followUp), confidence);
-        List<String> years = indicator.method().equals("proportion") || indicator.method().equals("rate") ? years(baseline, followUp)
-                : List.of();
+        List<String> years = trendYears(indicator, baseline, followUp);
         Map<Cell, double[]> between = years.isEmpty() ? Map.of()
                 : IndicatorEngine.counts(warehouse, indicator, filter.periods(years.toArray(String[]::new)));
+        return of(indicator, data, baseline, followUp, years, between);
+    }
+
+    /**
+     * The same from values already measured at {@code confidence} (released ones), compared from
+     * those values alone ({@link CellData#measured}): {@code values} holds the cells of both periods
+     * and, for the trend, of the years between ({@link #periods}); {@code hidden} the cells that exist
+     * but are hidden. A trend over a hidden year is not computed (it would tell something of the
+     * hidden count); a cell absent from a year counts as no events in it.
+     */
+    public static List<Change> of(Indicator indicator, java.util.Collection<IndicatorValue> values, java.util.Set<Cell> hidden,
+                                  String baseline, String followUp, Confidence confidence) {
+        ComparableMethods.require(indicator, "baseline comparisons");
+        List<String> years = trendYears(indicator, baseline, followUp);
+        Map<Cell, double[]> between = new java.util.HashMap<>();
+        for (IndicatorValue v : values) {
+            if (years.contains(v.cell().periodCode())) {
+                between.put(v.cell(), new double[] {v.numerator(), v.denominator()});
+            }
+        }
+        for (Cell cell : hidden) {
+            if (years.contains(cell.periodCode())) {
+                between.put(cell, new double[] {Double.NaN, Double.NaN});
+            }
+        }
+        return of(indicator, CellData.measured(indicator, confidence, values), baseline, followUp, years, between);
+    }
+
+    /** The periods a comparison of {@code baseline} with {@code followUp} reads: both, and the years between for the trend. */
+    public static List<String> periods(Indicator indicator, String baseline, String followUp) {
+        java.util.LinkedHashSet<String> periods = new java.util.LinkedHashSet<>(List.of(baseline, followUp));
+        periods.addAll(trendYears(indicator, baseline, followUp));
+        return List.copyOf(periods);
+    }
+
+    private static List<Change> of(Indicator indicator, CellData data, String baseline, String followUp, List<String> years,
+                                   Map<Cell, double[]> between) {
         List<Change> changes = new ArrayList<>();
         for (Cell before : data.cells().stream().filter(c -> c.periodCode().equals(baseline)).sorted(Cell.ORDER).toList()) {
             Cell after = before.inPeriod(followUp);
@@ -65,6 +101,11 @@ public final class BaselineComparisons {
         return (difference.value() > 0) == indicator.higherIsBetter() ? "improved" : "worsened";
     }
 
+    /** The years of the trend test: proportions and rates only, see {@link #years}. */
+    private static List<String> trendYears(Indicator indicator, String baseline, String followUp) {
+        return indicator.method().equals("proportion") || indicator.method().equals("rate") ? years(baseline, followUp) : List.of();
+    }
+
     /** The years from baseline to follow-up when both are years and at least three apart … else none. */
     private static List<String> years(String baseline, String followUp) {
         if (!baseline.matches("\\d{4}") || !followUp.matches("\\d{4}")) {
@@ -86,6 +127,9 @@ public final class BaselineComparisons {
         double[] scores = new double[years.size()];
         for (int i = 0; i < years.size(); i++) {
             double[] c = between.getOrDefault(cell.inPeriod(years.get(i)), new double[] {0, 0});
+            if (Double.isNaN(c[0]) || Double.isNaN(c[1])) {
+                return TestResult.notAvailable("chi-square test for trend: not computed, " + years.get(i) + " is hidden for confidentiality");
+            }
             x[i] = c[0];
             n[i] = c[1];
             scores[i] = Integer.parseInt(years.get(i));

@@ -31,6 +31,11 @@ import se.lagesbild.warehouse.stats.TestResult;
  *   the standard error of S, a normal interval and z test; the ratio on the log scale (as for DSRs,
  *   {@link StandardisedRates#difference}); the cells come from {@link SurvivalCells}.</li>
  * </ul>
+ *
+ * <p>The data are either read from the warehouse ({@link #load}) or taken from values already
+ * measured and released ({@link #measured}): every comparison above is a function of each value's
+ * counts, estimate and standard error, so a comparison of released values needs nothing behind
+ * them, and a release file answers it as the warehouse does.
  */
 final class CellData {
     private final Indicator indicator;
@@ -40,6 +45,7 @@ final class CellData {
     private final Map<Cell, double[]> observations;
     private final Map<Cell, Means.Summary> summaries;
     private final Map<Cell, SurvivalCells.Value> survival;
+    private final Map<Cell, IndicatorValue> measured;
 
     private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
                      Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries) {
@@ -48,7 +54,14 @@ final class CellData {
 
     private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
                      Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries, Map<Cell, SurvivalCells.Value> survival) {
+        this(indicator, confidence, counts, bands, observations, summaries, survival, null);
+    }
+
+    private CellData(Indicator indicator, Confidence confidence, Map<Cell, double[]> counts, Map<Cell, double[][]> bands,
+                     Map<Cell, double[]> observations, Map<Cell, Means.Summary> summaries, Map<Cell, SurvivalCells.Value> survival,
+                     Map<Cell, IndicatorValue> measured) {
         this.indicator = indicator;
+        this.measured = measured;
         this.confidence = confidence;
         this.counts = counts;
         this.bands = bands;
@@ -72,12 +85,28 @@ final class CellData {
         };
     }
 
+    /**
+     * Values already measured at {@code confidence} (with their 99.8 % limits), e.g. released ones:
+     * the cells to compare are exactly these.
+     */
+    static CellData measured(Indicator indicator, Confidence confidence, java.util.Collection<IndicatorValue> values) {
+        Map<Cell, IndicatorValue> cells = new java.util.LinkedHashMap<>();
+        for (IndicatorValue v : values) {
+            cells.put(v.cell(), v);
+        }
+        return new CellData(indicator, confidence, null, null, null, null, null, cells);
+    }
+
+    private boolean survival() {
+        return indicator.method().equals("net_survival") || indicator.method().equals("observed_survival");
+    }
+
     private boolean percentile() {
-        return observations != null;
+        return indicator.method().equals("percentile");
     }
 
     private boolean mean() {
-        return summaries != null;
+        return indicator.method().equals("mean");
     }
 
     private static boolean dsr(Indicator indicator) {
@@ -89,7 +118,7 @@ final class CellData {
     }
 
     Set<Cell> cells() {
-        return survival != null ? survival.keySet() : counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations != null ? observations.keySet()
+        return measured != null ? measured.keySet() : survival != null ? survival.keySet() : counts != null ? counts.keySet() : bands != null ? bands.keySet() : observations != null ? observations.keySet()
                 : summaries.keySet();
     }
 
@@ -102,6 +131,10 @@ final class CellData {
      * percentiles and means no numerator (NaN) and the number of observations.
      */
     double[] totals(Cell cell) {
+        if (measured != null) {
+            IndicatorValue v = measured.get(cell);
+            return new double[] {v.numerator(), v.denominator()};
+        }
         if (survival != null) {
             return new double[] {Double.NaN, survival.get(cell).patients()};
         }
@@ -125,6 +158,13 @@ final class CellData {
 
     /** The cell's estimate with its interval at {@code level} (e.g. 99.8 % beside the 95 %). */
     Estimate estimate(Cell cell, Confidence level) {
+        if (measured != null) {
+            IndicatorValue v = measured.get(cell);
+            if (level.level() != confidence.level() && level.level() != 0.998) {
+                throw new IllegalArgumentException("measured values carry " + confidence.level() + " and 0.998 limits, not " + level.level());
+            }
+            return level.level() == confidence.level() ? v.estimate() : v.limits998();
+        }
         if (survival != null) {
             SurvivalCells.Value v = survival.get(cell);
             SurvivalEstimate e = level.level() == confidence.level() ? v.estimate() : level.level() == 0.998 ? v.wide() : null;
@@ -147,33 +187,50 @@ final class CellData {
         return StandardisedRates.dobson(b[0], b[1], b[2], multiplier(), level);
     }
 
+    /**
+     * The variance of a DSR or of a survival cell's S (NaN when it has none): from the bands or the
+     * survival estimate read, or the square of a measured value's standard error.
+     */
     private double variance(Cell cell) {
+        if (measured != null) {
+            Estimate e = measured.get(cell).estimate();
+            return e.available() ? e.standardError() * e.standardError() : Double.NaN;
+        }
+        if (survival != null) {
+            SurvivalEstimate e = survival.get(cell).estimate();
+            return e.available() ? e.standardError() * e.standardError() : Double.NaN;
+        }
         double[][] b = bands.get(cell);
         return StandardisedRates.variance(b[0], b[1], b[2], multiplier());
     }
 
-    /** The standard error of a survival cell's S (NaN when it has none). */
-    private double survivalVariance(Cell cell) {
-        SurvivalEstimate e = survival.get(cell).estimate();
-        return e.available() ? e.standardError() * e.standardError() : Double.NaN;
+    /** A mean's value, standard error and count. */
+    private Means.Sample sample(Cell cell) {
+        if (measured != null) {
+            IndicatorValue v = measured.get(cell);
+            return new Means.Sample(v.estimate().value(), v.estimate().standardError(), v.denominator());
+        }
+        return summaries.get(cell).sample();
+    }
+
+    /** Numerator and denominator of a proportion or rate. */
+    private double[] counts(Cell cell) {
+        return measured != null ? totals(cell) : counts.get(cell);
     }
 
     /** a − b. */
     Estimate difference(Cell a, Cell b) {
-        if (survival != null) {
-            return StandardisedRates.difference(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b), confidence);
+        if (survival() || dsr(indicator)) {
+            return StandardisedRates.difference(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
         }
         if (percentile()) {
             return Medians.difference(estimate(a), estimate(b), confidence);
         }
         if (mean()) {
-            return Means.welchDifference(summaries.get(a), summaries.get(b), confidence);
+            return Means.welchDifference(sample(a), sample(b), confidence);
         }
-        if (dsr(indicator)) {
-            return StandardisedRates.difference(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
-        }
-        double[] x = counts.get(a);
-        double[] y = counts.get(b);
+        double[] x = counts(a);
+        double[] y = counts(b);
         if (indicator.method().equals("rate")) {
             return Rates.difference(x[0], x[1], y[0], y[1], multiplier(), confidence);
         }
@@ -182,40 +239,34 @@ final class CellData {
 
     /** a / b. */
     Estimate ratio(Cell a, Cell b) {
-        if (survival != null) {
-            return StandardisedRates.ratio(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b), confidence);
+        if (survival() || dsr(indicator)) {
+            return StandardisedRates.ratio(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
         }
         if (percentile()) {
             return Medians.ratio(estimate(a), estimate(b), confidence);
         }
         if (mean()) {
-            return Means.ratio(summaries.get(a), summaries.get(b), confidence);
+            return Means.ratio(sample(a), sample(b), confidence);
         }
-        if (dsr(indicator)) {
-            return StandardisedRates.ratio(estimate(a).value(), variance(a), estimate(b).value(), variance(b), confidence);
-        }
-        double[] x = counts.get(a);
-        double[] y = counts.get(b);
+        double[] x = counts(a);
+        double[] y = counts(b);
         return !indicator.method().equals("rate") && aboveOne(x, y) ? Estimate.notAvailable(ABOVE_ONE)
                 : Proportions.katzRatio(x[0], x[1], y[0], y[1], confidence);
     }
 
     /** Whether a and b differ. */
     TestResult test(Cell a, Cell b) {
-        if (survival != null) {
-            return StandardisedRates.test(estimate(a).value(), survivalVariance(a), estimate(b).value(), survivalVariance(b));
+        if (survival() || dsr(indicator)) {
+            return StandardisedRates.test(estimate(a).value(), variance(a), estimate(b).value(), variance(b));
         }
         if (percentile()) {
             return Medians.test(estimate(a), estimate(b), confidence);
         }
         if (mean()) {
-            return Means.welchTest(summaries.get(a), summaries.get(b));
+            return Means.welchTest(sample(a), sample(b));
         }
-        if (dsr(indicator)) {
-            return StandardisedRates.test(estimate(a).value(), variance(a), estimate(b).value(), variance(b));
-        }
-        double[] x = counts.get(a);
-        double[] y = counts.get(b);
+        double[] x = counts(a);
+        double[] y = counts(b);
         if (indicator.method().equals("rate")) {
             return Rates.test(x[0], x[1], y[0], y[1]);
         }

@@ -42,19 +42,25 @@ public final class RegionComparisons {
     public static Result of(Warehouse warehouse, String code, String period, String diagnosis, int sex, String ageGroup, String level,
                             Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        if (!indicator.method().equals("proportion")) {
-            throw new WarehouseException("Funnel plots are drawn for proportions; " + code + " is a " + indicator.method() + ".");
-        }
+        requireProportion(indicator);
         CellFilter filter = CellFilter.all().periods(period).diagnoses(diagnosis).sexes(sex).ageGroups(ageGroup);
         Map<Cell, double[]> national = IndicatorEngine.counts(warehouse, indicator, filter.level("country"));
         if (national.isEmpty()) {
             throw new WarehouseException("No value for Riket in " + period + " (" + diagnosis + ", sex " + sex + ", age " + ageGroup
                     + ") to compare the regions with.");
         }
-        var entry = national.entrySet().iterator().next();
-        double target = entry.getValue()[0] / entry.getValue()[1];
+        return of(indicator, national.entrySet().iterator().next(), IndicatorEngine.counts(warehouse, indicator, filter.level(level)), confidence);
+    }
+
+    /**
+     * The same from counts already measured (released ones): Riket's cell with its numerator and
+     * denominator, and each unit's; nothing else is read.
+     */
+    public static Result of(Indicator indicator, Map.Entry<Cell, double[]> national, Map<Cell, double[]> units, Confidence confidence) {
+        requireProportion(indicator);
+        double target = national.getValue()[0] / national.getValue()[1];
         List<RegionPoint> points = new ArrayList<>();
-        for (var region : IndicatorEngine.counts(warehouse, indicator, filter.level(level)).entrySet()) {
+        for (var region : units.entrySet()) {
             double x = region.getValue()[0];
             double n = region.getValue()[1];
             points.add(new RegionPoint(region.getKey().geoCode(), x, n, IndicatorEngine.estimate(indicator, x, n, confidence),
@@ -63,6 +69,12 @@ public final class RegionComparisons {
         }
         Inequality inequality = points.isEmpty() ? null : Inequality.of(points.stream().mapToDouble(p -> p.estimate().value()).toArray(),
                 points.stream().mapToDouble(RegionPoint::denominator).toArray(), !indicator.lowerIsBetter());
-        return new Result(entry.getKey(), target, points, inequality, FUNNEL.description());
+        return new Result(national.getKey(), target, points, inequality, FUNNEL.description());
+    }
+
+    private static void requireProportion(Indicator indicator) {
+        if (!indicator.method().equals("proportion")) {
+            throw new WarehouseException("Funnel plots are drawn for proportions; " + indicator.code() + " is a " + indicator.method() + ".");
+        }
     }
 }

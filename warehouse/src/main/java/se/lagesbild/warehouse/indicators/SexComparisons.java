@@ -35,7 +35,20 @@ public final class SexComparisons {
     public static List<SexGap> of(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         ComparableMethods.require(indicator, "comparisons of women and men");
-        CellData data = CellData.load(warehouse, indicator, filter.sexes(1, 2), confidence);
+        return of(CellData.load(warehouse, indicator, filter.sexes(1, 2), confidence));
+    }
+
+    /**
+     * The same for values already measured at {@code confidence} (released ones): every cell among
+     * {@code values} with a value for women and for men, compared from those values alone
+     * ({@link CellData#measured}), adjusted over these cells.
+     */
+    public static List<SexGap> of(Indicator indicator, java.util.Collection<IndicatorValue> values, Confidence confidence) {
+        ComparableMethods.require(indicator, "comparisons of women and men");
+        return of(CellData.measured(indicator, confidence, values));
+    }
+
+    private static List<SexGap> of(CellData data) {
         List<Cell> both = data.cells().stream().filter(c -> c.sexCode() == 2 && data.has(c.withSex(1))).map(c -> c.withSex(3))
                 .sorted(Cell.ORDER).toList();
         double[] pValues = new double[both.size()];

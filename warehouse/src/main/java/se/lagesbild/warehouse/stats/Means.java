@@ -35,10 +35,23 @@ public final class Means {
             return Means.standardDeviation(count, sum, sumOfSquares);
         }
 
+        /** The mean as it is released: value, standard error s/√n (NaN below two observations) and count. */
+        public Sample sample() {
+            return new Sample(mean(), count >= 2 ? standardDeviation() / Math.sqrt(count) : Double.NaN, count);
+        }
+
         /** Both summaries together. */
         public Summary plus(Summary other) {
             return new Summary(count + other.count, sum + other.sum, sumOfSquares + other.sumOfSquares);
         }
+    }
+
+    /**
+     * A mean as the comparisons need it and as a released value carries it: the mean, its standard
+     * error s/√n and the number of observations n. Welch's test and the ratio of means are functions
+     * of these alone (s²/n = SE²), so two released means can be compared without their observations.
+     */
+    public record Sample(double mean, double standardError, double count) {
     }
 
     /**
@@ -79,7 +92,8 @@ public final class Means {
     /**
      * Mean = sum / count with interval mean ± t(1 − α/2; count − 1)·sd/√count, sd the sample
      * standard deviation (n − 1). NaN interval for a single value (no degrees of freedom); NaN
-     * everything for no values.
+     * everything for no values. The estimate carries its standard error sd/√count (not for a single
+     * value), from which two released means are compared ({@link Sample}).
      */
     public static Estimate studentT(long count, double sum, double sd, Confidence confidence) {
         if (count <= 0) {
@@ -89,8 +103,9 @@ public final class Means {
         if (count == 1) {
             return new Estimate(mean, Double.NaN, Double.NaN, "Student's t");
         }
-        double half = confidence.t(count - 1) * sd / Math.sqrt(count);
-        return new Estimate(mean, mean - half, mean + half, "Student's t");
+        double se = sd / Math.sqrt(count);
+        double half = confidence.t(count - 1) * se;
+        return new Estimate(mean, mean - half, mean + half, "Student's t", se);
     }
 
     /** The same from the values themselves. */
@@ -114,6 +129,11 @@ public final class Means {
      * either side has fewer than two observations or both have no spread. Checked against R 4.2.2.
      */
     public static Estimate welchDifference(Summary a, Summary b, Confidence confidence) {
+        return welchDifference(a.sample(), b.sample(), confidence);
+    }
+
+    /** The same from two means' standard errors and counts (s²/n = SE²). */
+    public static Estimate welchDifference(Sample a, Sample b, Confidence confidence) {
         String method = "difference of means (Welch)";
         double[] w = welch(a, b);
         if (w == null) {
@@ -126,6 +146,11 @@ public final class Means {
 
     /** Welch's t test of two means: t = (x̄a − x̄b)/SE with ν degrees of freedom, two-sided p-value from the t upper tail. */
     public static TestResult welchTest(Summary a, Summary b) {
+        return welchTest(a.sample(), b.sample());
+    }
+
+    /** The same from two means' standard errors and counts. */
+    public static TestResult welchTest(Sample a, Sample b) {
         double[] w = welch(a, b);
         if (w == null) {
             return TestResult.notAvailable("Welch's t test");
@@ -140,12 +165,17 @@ public final class Means {
      * observations.
      */
     public static Estimate ratio(Summary a, Summary b, Confidence confidence) {
+        return ratio(a.sample(), b.sample(), confidence);
+    }
+
+    /** The same from two means' standard errors and counts: SE(ln x̄) = SE/x̄. */
+    public static Estimate ratio(Sample a, Sample b, Confidence confidence) {
         String method = "ratio of means (delta method, log scale)";
         if (!(a.count() >= 2 && b.count() >= 2 && a.mean() > 0 && b.mean() > 0)) {
             return Estimate.notAvailable(method);
         }
-        double va = Math.pow(a.standardDeviation(), 2) / (a.count() * a.mean() * a.mean());
-        double vb = Math.pow(b.standardDeviation(), 2) / (b.count() * b.mean() * b.mean());
+        double va = Math.pow(a.standardError() / a.mean(), 2);
+        double vb = Math.pow(b.standardError() / b.mean(), 2);
         double se = Math.sqrt(va + vb);
         double log = Math.log(a.mean() / b.mean());
         double z = confidence.z();
@@ -153,12 +183,12 @@ public final class Means {
     }
 
     /** {SE, ν} of Welch's test, or null when it cannot be done. */
-    private static double[] welch(Summary a, Summary b) {
+    private static double[] welch(Sample a, Sample b) {
         if (!(a.count() >= 2 && b.count() >= 2)) {
             return null;
         }
-        double va = Math.pow(a.standardDeviation(), 2) / a.count();
-        double vb = Math.pow(b.standardDeviation(), 2) / b.count();
+        double va = a.standardError() * a.standardError();
+        double vb = b.standardError() * b.standardError();
         double se2 = va + vb;
         if (!(se2 > 0)) {
             return null;

@@ -17,6 +17,8 @@ public final class StandardisedRates {
      * the Byar's limits of the total count O = Σ xᵢ: DSR + √(V/O)·(O_limit − O) with V =
      * Σ wᵢ²·xᵢ/nᵢ² / (Σ wᵢ)² × multiplier². NaN when O &lt; 10 (too few events for the method), when
      * a band has no population. A missing count (NaN) in a band counts as 0 (as PHEindicatormethods).
+     * The estimate carries its standard error √V, from which two released DSRs are compared
+     * ({@link #difference}, {@link #ratio}, {@link #test}).
      */
     public static Estimate dobson(double[] events, double[] population, double[] weights, double multiplier, Confidence confidence) {
         if (events.length != population.length || events.length != weights.length || events.length == 0) {
@@ -43,7 +45,7 @@ public final class StandardisedRates {
         double v = variance / (totalWeight * totalWeight) * multiplier * multiplier;
         Estimate o = PoissonCounts.byars(observed, confidence);
         double factor = Math.sqrt(v / observed); // var(DSR) / var(O), with var(O) = O for a Poisson count
-        return new Estimate(dsr, dsr + factor * (o.lower() - observed), dsr + factor * (o.upper() - observed), "Dobson");
+        return new Estimate(dsr, dsr + factor * (o.lower() - observed), dsr + factor * (o.upper() - observed), "Dobson", Math.sqrt(v));
     }
 
     /**
