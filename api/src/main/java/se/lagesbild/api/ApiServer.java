@@ -250,13 +250,41 @@ public final class ApiServer implements AutoCloseable {
                             etag(answering.catalog(), asOf, resource));
                 }
                 try (ServedWarehouse.Lease lease = served.lease(asOf)) {
-                    return render(lease, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), asOf, resource));
+                    Source source = asOf != null ? lease : new Computed(lease, (ReleasedStore) store);
+                    return render(source, route, query, ctx.pathParamMap(), format, etag(lease.catalog(), asOf, resource));
                 }
             });
         }
         ctx.header("ETag", entry.etag());
         entry.headers().forEach(ctx::header);
         ctx.contentType(entry.contentType()).result(entry.body());
+    }
+
+    /**
+     * A warehouse lease for a request without a snapshot, with the tables this server has already
+     * computed for the vintage it serves: v1's values, equity and baseline are then looked up instead of
+     * computed (the same released values); a table not yet computed answers from the lease as before.
+     */
+    private record Computed(ServedWarehouse.Lease lease, ReleasedStore store) implements Source {
+        @Override
+        public Catalog catalog() {
+            return lease.catalog();
+        }
+
+        @Override
+        public se.lagesbild.warehouse.Warehouse warehouse() {
+            return lease.warehouse();
+        }
+
+        @Override
+        public ReleasedValues release() {
+            return null;
+        }
+
+        @Override
+        public se.lagesbild.api.pxweb.Cube precomputed(se.lagesbild.api.pxweb.PxTableId id) {
+            return store.computed(id, lease.catalog().maxBatchId());
+        }
     }
 
     /** The release of snapshot {@code name} among those served, or null. */

@@ -19,4 +19,14 @@ public interface Source {
 
     /** The release file's values when answering from one, else null (compute from {@link #warehouse()}). */
     ReleasedValues release();
+
+    /**
+     * The released values of a table already computed for exactly what this source serves (a
+     * release file's; a warehouse server's own, when it has computed them for the vintage served
+     * and no snapshot is asked), or null: then they are computed from {@link #warehouse()}. The same
+     * values either way, from one definition ({@link se.lagesbild.warehouse.disclosure.Released}).
+     */
+    default se.lagesbild.api.pxweb.Cube precomputed(se.lagesbild.api.pxweb.PxTableId id) {
+        return release() == null ? null : release().cube(id);
+    }
 }

@@ -34,7 +34,7 @@ import se.lagesbild.warehouse.stats.Confidence;
 
 /**
  * SCB's own front end, PxWeb 2 (the unchanged 2.10 build in shared/tools/pxweb2), served by
- * {@code serve --ui} on the demo warehouse and driven in headless Chromium: every table opens, and the
+ * {@code serve --ui} on the demo warehouse's released values (those of the shared server) and driven in headless Chromium: every table opens, and the
  * numbers in its cells are the engine's released values (shares in per cent with one decimal, ".."
  * where disclosure control hides a value); switching Region to the healthcare-region codelist and
  * adding a period show the engine's values for those cells too.
@@ -48,8 +48,8 @@ class PxWeb2FrontEndTest {
 
     @BeforeAll
     static void start() {
-        ServedWarehouse served = new ServedWarehouse(TestApi.warehouseFile(), 4, message -> { });
-        server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0).withUi(PxWeb2Browser.dist()));
+        // the front end on the shared demo server's released values (computed once in this JVM, not again for a second server)
+        server = new ApiServer(TestApi.borrowedStore(), ApiSettings.defaults().withPort(0).withRateLimit(0).withUi(PxWeb2Browser.dist()));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         try {

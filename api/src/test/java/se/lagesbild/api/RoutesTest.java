@@ -168,6 +168,74 @@ class RoutesTest {
         assertEquals("benchmark", rows.get(0).path("comparison").asText());
     }
 
+    /**
+     * Once the server has computed its tables, v1's values, equity and baseline (no snapshot asked)
+     * are looked up in them instead of computed per request: the numbers are still the engine's,
+     * computed here directly from the warehouse.
+     */
+    @Test
+    void precomputedValuesEquityAndBaselineAreTheEngines() throws InterruptedException {
+        ApiServer server = TestApi.server();
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        while (!server.store().ready()) {
+            assertTrue(System.nanoTime() < deadline, "the server's tables were not computed within 900 s");
+            Thread.sleep(200);
+        }
+        String code = "svf_within_lead_time";
+        // parameters in an order no other test asks, so the answer is not one cached before the tables were computed
+        JsonNode values = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/" + code + "/values?sex=2,1,3&diagnosis=ALL&period=2026&age=ALL"))
+                .path("rows");
+        JsonNode equity = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/" + code + "/equity?age=ALL&diagnosis=ALL&period=2026")).path("rows");
+        JsonNode baseline = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/" + code + "/baseline?sex=3&age=ALL&diagnosis=ALL&followup=2027"
+                + "&baseline=2025")).path("rows");
+        try (Warehouse w = Warehouse.openReadOnly(TestApi.warehouseFile())) {
+            List<ReleasedValue> engine = Released.values(w, code, CellFilter.all().periods("2026").diagnoses("ALL").ageGroups("ALL"),
+                    Confidence.NINETY_FIVE);
+            assertEquals(engine.size(), values.size());
+            for (int i = 0; i < engine.size(); i++) {
+                ReleasedValue v = engine.get(i);
+                JsonNode row = values.get(i);
+                assertEquals(v.cell().geoCode() + v.cell().sexCode(), row.path("geo_code").asText() + row.path("sex_code").asInt());
+                assertEquals(v.suppressed(), row.path("suppressed").asBoolean(), row.toString());
+                if (!v.suppressed()) {
+                    assertEquals(v.comparison(), row.path("comparison").asText(), row.toString());
+                    assertEquals(v.estimate().value(), row.path("value").asDouble(), 0, row.toString());
+                    assertEquals(v.estimate().upper(), row.path("upper").asDouble(), 0, row.toString());
+                    assertEquals(v.denominator(), row.path("denominator").asDouble(), 0, row.toString());
+                }
+            }
+            Released.Equity direct = Released.equity(w, code, "2026", "ALL", "ALL", Confidence.NINETY_FIVE);
+            assertEquals(direct.rows().size(), equity.size());
+            int gaps = 0;
+            for (int i = 0; i < direct.rows().size(); i++) {
+                Released.EquityRow r = direct.rows().get(i);
+                JsonNode row = equity.get(i);
+                assertEquals(r.cell().geoCode(), row.path("geo_code").asText());
+                if (r.gap() != null) {
+                    assertEquals(r.gap().adjustedPValue(), row.path("p_value_adjusted").asDouble(), 0, row.toString());
+                    gaps++;
+                }
+                if (r.funnel95() != null) {
+                    assertEquals(r.funnel95().lower(), row.path("funnel_95_lower").asDouble(), 0, row.toString());
+                }
+            }
+            assertTrue(gaps > 5, gaps + " gaps women - men compared");
+            List<Released.ReleasedChange> changes = Released.baseline(w, code, "2025", "2027",
+                    CellFilter.all().sexes(3).ageGroups("ALL").diagnoses("ALL"), Confidence.NINETY_FIVE);
+            assertEquals(changes.size(), baseline.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Released.ReleasedChange c = changes.get(i);
+                JsonNode row = baseline.get(i);
+                assertEquals(c.suppressed(), row.path("suppressed").asBoolean(), row.toString());
+                if (!c.suppressed()) {
+                    assertEquals(c.change().difference().value(), row.path("change").asDouble(), 0, row.toString());
+                    assertEquals(c.change().test().pValue(), row.path("p_value").asDouble(), 0, row.toString());
+                    assertEquals(c.change().status(), row.path("status").asText(), row.toString());
+                }
+            }
+        }
+    }
+
     @Test
     void theSpecCheckRejectsAWrongAnswer() throws Exception {
         JsonNode wrong = TestApi.JSON.readTree("{\"title\":\"t\",\"meta\":{},\"columns\":[],\"rows\":[{\"period_code\":\"2026\","

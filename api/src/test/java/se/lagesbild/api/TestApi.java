@@ -69,6 +69,51 @@ final class TestApi {
         return server;
     }
 
+    /**
+     * The shared server's released values for a second server in the same JVM (one with other
+     * settings, such as the PxWeb 2 front end): every table computed once; closing the second server
+     * leaves them to the first.
+     */
+    static se.lagesbild.api.pxweb.ReleasedValues borrowedStore() {
+        se.lagesbild.api.pxweb.ReleasedValues store = server().store();
+        return new se.lagesbild.api.pxweb.ReleasedValues() {
+            @Override
+            public Catalog catalog() {
+                return store.catalog();
+            }
+
+            @Override
+            public se.lagesbild.api.pxweb.Cube cube(se.lagesbild.api.pxweb.PxTableId id) {
+                return store.cube(id);
+            }
+
+            @Override
+            public boolean newerBeingComputed(se.lagesbild.api.pxweb.Cube cube) {
+                return store.newerBeingComputed(cube);
+            }
+
+            @Override
+            public boolean ready() {
+                return store.ready();
+            }
+
+            @Override
+            public void warm() {
+                store.warm();
+            }
+
+            @Override
+            public String describe() {
+                return store.describe();
+            }
+
+            @Override
+            public void close() {
+                // the shared server's
+            }
+        };
+    }
+
     static String base() {
         return "http://127.0.0.1:" + server().port();
     }

@@ -164,6 +164,26 @@ public final class ReleasedStore implements ReleasedValues {
         }
     }
 
+    /**
+     * The table's cube when it is already computed for vintage {@code batch} (the newest batch of
+     * the copy being answered from), else null: never computed or waited for here.
+     */
+    public Cube computed(PxTableId id, long batch) {
+        FutureTask<Cube> task = current.cubes().get(id.id());
+        if (task == null || !task.isDone()) {
+            return null;
+        }
+        try {
+            Cube cube = task.get();
+            return cube.batch() == batch ? cube : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
     @Override
     public boolean newerBeingComputed(Cube cube) {
         return cube.batch() < served.view().catalog().maxBatchId();

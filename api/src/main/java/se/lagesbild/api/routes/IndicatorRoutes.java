@@ -9,6 +9,8 @@ import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
 import se.lagesbild.api.Source;
+import se.lagesbild.api.pxweb.Cube;
+import se.lagesbild.api.pxweb.PxTableId;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.IndicatorTables;
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -140,31 +142,26 @@ final class IndicatorRoutes {
         List<String> geos = new ArrayList<>(Catalog.codes(catalog.regions()));
         geos.addAll(Catalog.codes(catalog.healthcareRegions()));
         String benchmark = query.one("benchmark", geos, "/api/v1/regions and /api/v1/healthcare-regions", "00");
-        List<ReleasedValue> values = lease.release() == null
+        if (lease.release() != null && !benchmark.equals("00")) {
+            throw ApiProblem.badParameter("benchmark", benchmark, "This server answers from a release file, whose values are compared with"
+                    + " Riket (benchmark=00) only; a comparison with another benchmark is computed on the analysts' warehouse.", List.of("00"));
+        }
+        Cube cube = benchmark.equals("00") ? lease.precomputed(new PxTableId(indicator, null)) : null;
+        List<ReleasedValue> values = cube == null
                 ? Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE, benchmark)
-                : released(lease.release(), indicator, filter(catalog, query), benchmark);
+                : released(cube, filter(catalog, query));
         return new Answer.Table(labelled(catalog, IndicatorTables.values(indicator, values, CONFIDENCE.level())).meta("benchmark", benchmark)
                 .build());
     }
 
     /**
-     * The values of a release file in the cells of {@code filter}, in the engine's order: the same
-     * values the warehouse releases (one pattern per family, whatever is asked), each compared with
-     * Riket, the only benchmark a release holds.
+     * The precomputed values of an indicator's table in the cells of {@code filter}, in the engine's
+     * order: the values the engine releases for them (one pattern per family, whatever is asked),
+     * each compared with Riket.
      */
-    private static List<ReleasedValue> released(se.lagesbild.api.pxweb.ReleasedValues release, Indicator indicator, CellFilter filter,
-                                                String benchmark) {
-        if (!benchmark.equals("00")) {
-            throw ApiProblem.badParameter("benchmark", benchmark, "This server answers from a release file, whose values are compared with"
-                    + " Riket (benchmark=00) only; a comparison with another benchmark is computed on the analysts' warehouse.", List.of("00"));
-        }
-        return cube(release, indicator).values().stream().filter(v -> filter.matches(v.cell()))
+    private static List<ReleasedValue> released(Cube cube, CellFilter filter) {
+        return (filter.periods().isEmpty() ? cube.values() : cube.values(filter.periods())).stream().filter(v -> filter.matches(v.cell()))
                 .sorted(java.util.Comparator.comparing(ReleasedValue::cell, se.lagesbild.warehouse.indicators.Cell.ORDER)).toList();
-    }
-
-    /** The indicator's own table in a release (every cell it releases). */
-    private static se.lagesbild.api.pxweb.Cube cube(se.lagesbild.api.pxweb.ReleasedValues release, Indicator indicator) {
-        return release.cube(new se.lagesbild.api.pxweb.PxTableId(indicator, null));
     }
 
     private static Answer equity(Source lease, Query query, Map<String, String> params) {
@@ -175,9 +172,10 @@ final class IndicatorRoutes {
         String age = query.one("age", Catalog.codes(catalog.ageGroups()), "/api/v1/age-groups", "ALL");
         String level = query.one("level", List.of("region", "healthcare-region"), "the values region and healthcare-region", "region");
         String unit = level.equals("region") ? "region" : "healthcare_region";
-        Released.Equity equity = lease.release() == null
+        Cube cube = lease.precomputed(new PxTableId(indicator, null));
+        Released.Equity equity = cube == null
                 ? Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age, unit, CONFIDENCE)
-                : Released.equity(indicator, cube(lease.release(), indicator).values(List.of(period)), period, diagnosis, age, unit, CONFIDENCE);
+                : Released.equity(indicator, cube.values(List.of(period)), period, diagnosis, age, unit, CONFIDENCE);
         if (equity.rows().isEmpty()) {
             throw ApiProblem.notFound(indicator.code() + " has no values for period " + period + ", diagnosis " + diagnosis + " and age "
                     + age + ". The cells it has: /api/v1/indicators/" + indicator.code() + "/values?period=" + period + "&sex=3.");
@@ -215,11 +213,12 @@ final class IndicatorRoutes {
         String[] periods = baselinePeriods(catalog, query);
         CellFilter filter = filter(catalog, query);
         List<Released.ReleasedChange> changes;
-        if (lease.release() == null) {
+        Cube cube = lease.precomputed(new PxTableId(indicator, null));
+        if (cube == null) {
             changes = Released.baseline(lease.warehouse(), indicator.code(), periods[0], periods[1], filter, CONFIDENCE);
         } else {
             List<String> read = se.lagesbild.warehouse.indicators.BaselineComparisons.periods(indicator, periods[0], periods[1]);
-            changes = Released.baseline(indicator, cube(lease.release(), indicator).values(read).stream()
+            changes = Released.baseline(indicator, cube.values(read).stream()
                     .filter(v -> filter.periods(read.toArray(String[]::new)).matches(v.cell())).toList(), periods[0], periods[1], CONFIDENCE);
         }
         return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, periods[0], periods[1], changes, CONFIDENCE.level()))
