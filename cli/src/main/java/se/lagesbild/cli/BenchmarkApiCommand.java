@@ -24,15 +24,15 @@ import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.indicators.Marts;
 
 /**
- * {@code lagesbild benchmark-api}: wrk on loopback against typical queries and against PxWebApi 2
- * selections never asked before, next to a trivial route returning a fixed JSON body in the same
+ * {@code lagesbild benchmark-api}: wrk on loopback against typical queries, against PxWebApi 2
+ * selections never asked before and v1 values, equity and baseline requests never asked before, next to a trivial route returning a fixed JSON body in the same
  * run and the same server.
  */
 @Command(name = "benchmark-api", mixinStandardHelpOptions = true,
         description = "Load synthetic data (2025–2027 at scale 1 by default), write the marts, start the API, and measure with wrk"
                 + " (Debian package wrk) requests/s and p50/p99 latency next to a trivial route returning a fixed JSON body, in the"
                 + " same run: PxWebApi 2 selections drawn at random from every valid selection, each URL asked once (uncached);"
-                + " typical v1 queries repeated, with the answer cache on and off. With --port, measure a server already running"
+                + " v1 values, equity and baseline requests drawn at random, each asked once (uncached); typical v1 queries repeated, with the answer cache on and off. With --port, measure a server already running"
                 + " (lagesbild serve) instead.")
 final class BenchmarkApiCommand extends Verb {
     /** Typical agency queries, rotated by the wrk script. */
@@ -153,6 +153,14 @@ final class BenchmarkApiCommand extends Verb {
         rows.add(row("trivial route (fixed JSON)", trivial, trivial));
         rows.add(row("PxWebApi 2 selections, each asked once (uncached)" + (asked > urls.size() ? ", some repeated: draw more with"
                 + " --selections" : ""), uncached, trivial, false));
+        // v1's values, equity and baseline, looked up in the same computed tables: each request once, so none comes from the answer cache
+        List<String> v1 = SelectionSpace.drawV1(base, selections, options.seed);
+        Path v1Script = dir.resolve("v1.lua");
+        Files.writeString(v1Script, onceEachScript(v1), StandardCharsets.UTF_8);
+        out().printf("%,d distinct v1 requests of values, equity and baseline, each asked once%n", v1.size());
+        double[] v1Uncached = Wrk.run(wrk, connections, base + "/", v1Script, seconds);
+        rows.add(row("v1 values, equity and baseline, each asked once (uncached)" + (v1Uncached[0] * seconds > v1.size()
+                ? ", some repeated: draw more with --selections" : ""), v1Uncached, trivial, false));
     }
 
     /** Selections asked before the measurement, to compile the data path, and never measured. */

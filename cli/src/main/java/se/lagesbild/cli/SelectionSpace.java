@@ -120,6 +120,56 @@ final class SelectionSpace {
         return url.toString();
     }
 
+    /**
+     * Distinct v1 requests of the routes answered from the server's computed tables: an indicator's
+     * values (one year or half-year, one to four regions, a sex or all), its equity (a period, a
+     * diagnosis, regions or healthcare regions) and its baseline comparison (2025 or 2026 against a
+     * later year, one to three regions), in the proportions 2 : 1 : 1. Some ask for cells an indicator
+     * does not have (a 404 or an empty table), as clients do.
+     */
+    static List<String> drawV1(String base, int count, long seed) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> indicators = codes(get(http, base + "/api/v1/indicators"));
+        List<String> regions = codes(get(http, base + "/api/v1/regions"));
+        List<String> diagnoses = codes(get(http, base + "/api/v1/diagnoses"));
+        List<String> periods = codes(get(http, base + "/api/v1/periods")).stream().filter(p -> p.matches("\\d{4}(H[12])?")).toList();
+        List<String> years = periods.stream().filter(p -> p.matches("\\d{4}")).sorted().toList();
+        java.util.Random random = new java.util.Random(seed);
+        LinkedHashSet<String> urls = new LinkedHashSet<>();
+        for (int attempts = 0; urls.size() < count && attempts < count * 20; attempts++) {
+            String code = indicators.get(random.nextInt(indicators.size()));
+            String route = "/api/v1/indicators/" + code;
+            double kind = random.nextDouble();
+            if (kind < 0.5) {
+                urls.add(route + "/values?period=" + periods.get(random.nextInt(periods.size())) + "&region=" + some(regions, 4, random)
+                        + "&sex=" + List.of("1", "2", "3", "1,2,3").get(random.nextInt(4)));
+            } else if (kind < 0.75) {
+                urls.add(route + "/equity?period=" + periods.get(random.nextInt(periods.size())) + "&diagnosis="
+                        + diagnoses.get(random.nextInt(diagnoses.size())) + "&level=" + (random.nextBoolean() ? "region" : "healthcare-region"));
+            } else if (years.size() >= 2) {
+                int from = random.nextInt(years.size() - 1);
+                int to = from + 1 + random.nextInt(years.size() - 1 - from);
+                urls.add(route + "/baseline?baseline=" + years.get(from) + "&followup=" + years.get(to) + "&region=" + some(regions, 3, random));
+            }
+        }
+        return new ArrayList<>(urls);
+    }
+
+    private static List<String> codes(JsonNode table) {
+        List<String> codes = new ArrayList<>();
+        table.path("rows").forEach(r -> codes.add(r.path("code").asText()));
+        return codes;
+    }
+
+    /** One to {@code most} distinct codes, comma-separated, in order. */
+    private static String some(List<String> codes, int most, java.util.Random random) {
+        List<String> shuffled = new ArrayList<>(codes);
+        Collections.shuffle(shuffled, random);
+        List<String> chosen = new ArrayList<>(shuffled.subList(0, Math.min(codes.size(), 1 + random.nextInt(most))));
+        Collections.sort(chosen);
+        return String.join(",", chosen);
+    }
+
     private static JsonNode get(HttpClient http, String url) throws IOException {
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
