@@ -121,38 +121,58 @@ final class SelectionSpace {
     }
 
     /**
-     * Distinct v1 requests of the routes answered from the server's computed tables: an indicator's
-     * values (one year or half-year, one to four regions, a sex or all), its equity (a period, a
-     * diagnosis, regions or healthcare regions) and its baseline comparison (2025 or 2026 against a
-     * later year, one to three regions), in the proportions 2 : 1 : 1. Some ask for cells an indicator
-     * does not have (a 404 or an empty table), as clients do.
+     * Distinct v1 requests of the routes answered from the server's computed tables, each valid: an
+     * indicator's values (one of its periods, diagnoses and age groups, one to four regions, a sex or
+     * all), its equity (a period × diagnosis × age group with a value for Riket, regions or healthcare
+     * regions) and its baseline comparison (two of its years, one to three regions), in the proportions
+     * 2 : 1 : 1. The cells each indicator has are read first from its values for Riket.
      */
     static List<String> drawV1(String base, int count, long seed) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         List<String> indicators = codes(get(http, base + "/api/v1/indicators"));
         List<String> regions = codes(get(http, base + "/api/v1/regions"));
-        List<String> diagnoses = codes(get(http, base + "/api/v1/diagnoses"));
-        List<String> periods = codes(get(http, base + "/api/v1/periods")).stream().filter(p -> p.matches("\\d{4}(H[12])?")).toList();
-        List<String> years = periods.stream().filter(p -> p.matches("\\d{4}")).sorted().toList();
+        Map<String, List<String[]>> cells = new LinkedHashMap<>();
+        for (String code : indicators) {
+            List<String[]> shown = new ArrayList<>();
+            get(http, base + "/api/v1/indicators/" + code + "/values?region=00&sex=3").path("rows").forEach(r -> {
+                if (!r.path("suppressed").asBoolean() && r.path("value").isNumber()) {
+                    shown.add(new String[] {r.path("period_code").asText(), r.path("diagnosis_code").asText(), r.path("age_group_code").asText()});
+                }
+            });
+            if (!shown.isEmpty()) {
+                cells.put(code, shown);
+            }
+        }
+        List<String> codes = new ArrayList<>(cells.keySet());
         java.util.Random random = new java.util.Random(seed);
         LinkedHashSet<String> urls = new LinkedHashSet<>();
-        for (int attempts = 0; urls.size() < count && attempts < count * 20; attempts++) {
-            String code = indicators.get(random.nextInt(indicators.size()));
+        for (int attempts = 0; !codes.isEmpty() && urls.size() < count && attempts < count * 20; attempts++) {
+            String code = codes.get(random.nextInt(codes.size()));
+            List<String[]> shown = cells.get(code);
+            String[] cell = shown.get(random.nextInt(shown.size()));
             String route = "/api/v1/indicators/" + code;
+            String slice = "&diagnosis=" + encode(cell[1]) + "&age=" + encode(cell[2]);
             double kind = random.nextDouble();
             if (kind < 0.5) {
-                urls.add(route + "/values?period=" + periods.get(random.nextInt(periods.size())) + "&region=" + some(regions, 4, random)
-                        + "&sex=" + List.of("1", "2", "3", "1,2,3").get(random.nextInt(4)));
+                urls.add(route + "/values?period=" + encode(cell[0]) + slice + "&region=" + some(regions, 4, random) + "&sex="
+                        + List.of("1", "2", "3", "1,2,3").get(random.nextInt(4)));
             } else if (kind < 0.75) {
-                urls.add(route + "/equity?period=" + periods.get(random.nextInt(periods.size())) + "&diagnosis="
-                        + diagnoses.get(random.nextInt(diagnoses.size())) + "&level=" + (random.nextBoolean() ? "region" : "healthcare-region"));
-            } else if (years.size() >= 2) {
-                int from = random.nextInt(years.size() - 1);
-                int to = from + 1 + random.nextInt(years.size() - 1 - from);
-                urls.add(route + "/baseline?baseline=" + years.get(from) + "&followup=" + years.get(to) + "&region=" + some(regions, 3, random));
+                urls.add(route + "/equity?period=" + encode(cell[0]) + slice + "&level=" + (random.nextBoolean() ? "region" : "healthcare-region"));
+            } else {
+                List<String> years = shown.stream().map(c -> c[0]).filter(p -> p.matches("\\d{4}")).distinct().sorted().toList();
+                if (years.size() >= 2) {
+                    int from = random.nextInt(years.size() - 1);
+                    int to = from + 1 + random.nextInt(years.size() - 1 - from);
+                    urls.add(route + "/baseline?baseline=" + years.get(from) + "&followup=" + years.get(to) + slice + "&region="
+                            + some(regions, 3, random));
+                }
             }
         }
         return new ArrayList<>(urls);
+    }
+
+    private static String encode(String code) {
+        return java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> codes(JsonNode table) {

@@ -71,13 +71,27 @@ public final class ReleaseWriter {
 
     /** Every released value of every table of {@code warehouse} as of {@code snapshot}. */
     public static Release compute(Warehouse warehouse, String snapshot, Consumer<String> progress) {
+        return assemble(warehouse, snapshot, progress, (id, catalog) -> ReleasedStore.cube(id, ReleasedStore.values(warehouse, catalog, id), catalog));
+    }
+
+    /**
+     * The release of {@code snapshot} with each table's cube from {@code computed} (say, a warehouse
+     * server's, computed for the same state of the same warehouse): each must be of the snapshot's
+     * vintage, or the release is refused.
+     */
+    public static Release assemble(Warehouse warehouse, String snapshot, Consumer<String> progress,
+                                   java.util.function.BiFunction<PxTableId, Catalog, Cube> computed) {
         SnapshotRecord pinned = Snapshots.asOf(warehouse, snapshot);
         Catalog catalog = asOf(Catalog.read(warehouse), pinned);
         List<PxTableId> ids = ReleasedStore.tableIds(catalog).stream().sorted(Comparator.comparing(PxTableId::id)).toList();
         Map<PxTableId, Cube> tables = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (PxTableId id : ids) {
-            Cube cube = ReleasedStore.cube(id, ReleasedStore.values(warehouse, catalog, id), catalog);
+            Cube cube = computed.apply(id, catalog);
+            if (cube.batch() != catalog.maxBatchId()) {
+                throw new IllegalStateException(id.id() + " was computed for batch " + cube.batch() + ", not for the snapshot's "
+                        + catalog.maxBatchId());
+            }
             tables.put(id, cube);
             long hidden = cube.values().stream().filter(ReleasedValue::suppressed).count();
             progress.accept(String.format(Locale.ROOT, "%-48s %8d cells, %7d hidden  (%d of %d tables, %.0f s)", id.id(), cube.size(), hidden,
