@@ -175,12 +175,7 @@ class RoutesTest {
      */
     @Test
     void precomputedValuesEquityAndBaselineAreTheEngines() throws InterruptedException {
-        ApiServer server = TestApi.server();
-        long deadline = System.nanoTime() + 900_000_000_000L;
-        while (!server.store().ready()) {
-            assertTrue(System.nanoTime() < deadline, "the server's tables were not computed within 900 s");
-            Thread.sleep(200);
-        }
+        TestApi.awaitComputed(TestApi.server());
         String code = "svf_within_lead_time";
         // parameters in an order no other test asks, so the answer is not one cached before the tables were computed
         JsonNode values = TestApi.json(TestApi.get(ApiServer.BASE + "/indicators/" + code + "/values?sex=2,1,3&diagnosis=ALL&period=2026&age=ALL"))

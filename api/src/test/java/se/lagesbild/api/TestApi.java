@@ -114,6 +114,16 @@ final class TestApi {
         };
     }
 
+    /** Waits until {@code server} has computed every table of the vintage it serves (up to 900 s, as on a busy machine). */
+    static void awaitComputed(ApiServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        while (!server.store().ready()) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "PxWebApi 2's values were not computed within 900 s"
+                    + " (on a busy machine they took 300 s while the other modules' tests ran)");
+            Thread.sleep(200);
+        }
+    }
+
     static String base() {
         return "http://127.0.0.1:" + server().port();
     }

@@ -86,7 +86,7 @@ class VintageTest {
         try (ServedWarehouse served = new ServedWarehouse(file, 2, m -> { });
              ApiServer server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null))) {
             int port = server.start();
-            awaitReady(server);
+            TestApi.awaitComputed(server);
             var first = TestApi.get(port, query);
             long old = Long.parseLong(first.headers().firstValue("Lagesbild-Vintage").orElseThrow());
             assertTrue(first.headers().firstValue("Lagesbild-Newer-Vintage").isEmpty(), "nothing newer yet");
@@ -109,20 +109,11 @@ class VintageTest {
             assertTrue(seconds < 5, "a lookup, not a computation behind the rebuild: " + seconds + " s");
             assertEquals(TestApi.json(first).path("updated"), TestApi.json(during).path("updated"), "updated is the vintage's own");
 
-            awaitReady(server);
+            TestApi.awaitComputed(server);
             var after = TestApi.get(port, query);
             assertEquals(String.valueOf(old + 1), after.headers().firstValue("Lagesbild-Vintage").orElseThrow());
             assertTrue(after.headers().firstValue("Lagesbild-Newer-Vintage").isEmpty());
             assertNotEquals(TestApi.json(first).path("updated"), TestApi.json(after).path("updated"));
-        }
-    }
-
-    private static void awaitReady(ApiServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + 900_000_000_000L;
-        while (!server.store().ready()) {
-            assertTrue(System.nanoTime() < deadline, "PxWebApi 2's values were not computed within 900 s"
-                    + " (on a busy machine they took 300 s while the other modules' tests ran)");
-            Thread.sleep(200);
         }
     }
 

@@ -107,8 +107,7 @@ final class SelectionSpace {
                 expression = String.join(",", chosen);
                 n = chosen.size();
             }
-            url.append("&valueCodes%5B").append(variable).append("%5D=").append(java.net.URLEncoder.encode(expression,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            url.append("&valueCodes%5B").append(variable).append("%5D=").append(encode(expression));
             cells *= n;
         }
         if (cells > maxCells) {

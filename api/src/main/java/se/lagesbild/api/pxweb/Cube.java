@@ -295,8 +295,7 @@ public final class Cube {
     public List<ReleasedValue> values() {
         List<ReleasedValue> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            long k = keys[i];
-            values.add(value(i, (int) (k >>> 48), (int) (k >>> 36) & 0xFFF, (int) (k >>> 24) & 0xFFF, (int) (k >>> 12) & 0xFFF, (int) k & 0xFFF));
+            values.add(value(i));
         }
         return values;
     }
@@ -307,13 +306,17 @@ public final class Cube {
         periods.forEach(p -> wanted.add(code(PERIOD, p)));
         List<ReleasedValue> values = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            long k = keys[i];
-            if (wanted.contains((int) (k >>> 48))) {
-                values.add(value(i, (int) (k >>> 48), (int) (k >>> 36) & 0xFFF, (int) (k >>> 24) & 0xFFF, (int) (k >>> 12) & 0xFFF,
-                        (int) k & 0xFFF));
+            if (wanted.contains((int) (keys[i] >>> 48))) {
+                values.add(value(i));
             }
         }
         return values;
+    }
+
+    /** The released value of the {@code i}-th key, its five code numbers read from the key. */
+    private ReleasedValue value(int i) {
+        long k = keys[i];
+        return value(i, (int) (k >>> 48), (int) (k >>> 36) & 0xFFF, (int) (k >>> 24) & 0xFFF, (int) (k >>> 12) & 0xFFF, (int) k & 0xFFF);
     }
 
     /** The codes of a dimension that have a cell. */

@@ -150,12 +150,16 @@ public final class ReleasedStore implements ReleasedValues {
         if (done == null || done.number() == g.number()) {
             return null;
         }
-        FutureTask<Cube> old = done.cubes().get(code);
-        if (old == null || !old.isDone()) {
+        return finished(done.cubes().get(code));
+    }
+
+    /** The cube of a task that has finished, or null (none, still running, or failed); never waits. */
+    private static Cube finished(FutureTask<Cube> task) {
+        if (task == null || !task.isDone()) {
             return null;
         }
         try {
-            return old.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -169,19 +173,8 @@ public final class ReleasedStore implements ReleasedValues {
      * the copy being answered from), else null: never computed or waited for here.
      */
     public Cube computed(PxTableId id, long batch) {
-        FutureTask<Cube> task = current.cubes().get(id.id());
-        if (task == null || !task.isDone()) {
-            return null;
-        }
-        try {
-            Cube cube = task.get();
-            return cube.batch() == batch ? cube : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            return null;
-        }
+        Cube cube = finished(current.cubes().get(id.id()));
+        return cube != null && cube.batch() == batch ? cube : null;
     }
 
     @Override

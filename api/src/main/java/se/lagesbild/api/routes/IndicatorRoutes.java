@@ -146,7 +146,7 @@ final class IndicatorRoutes {
             throw ApiProblem.badParameter("benchmark", benchmark, "This server answers from a release file, whose values are compared with"
                     + " Riket (benchmark=00) only; a comparison with another benchmark is computed on the analysts' warehouse.", List.of("00"));
         }
-        Cube cube = benchmark.equals("00") ? lease.precomputed(new PxTableId(indicator, null)) : null;
+        Cube cube = benchmark.equals("00") ? ownTable(lease, indicator) : null;
         List<ReleasedValue> values = cube == null
                 ? Released.values(lease.warehouse(), indicator.code(), filter(catalog, query), CONFIDENCE, benchmark)
                 : released(cube, filter(catalog, query));
@@ -164,6 +164,11 @@ final class IndicatorRoutes {
                 .sorted(java.util.Comparator.comparing(ReleasedValue::cell, se.lagesbild.warehouse.indicators.Cell.ORDER)).toList();
     }
 
+    /** The indicator's own table already computed for what {@code lease} serves, or null ({@link Source#precomputed}). */
+    private static Cube ownTable(Source lease, Indicator indicator) {
+        return lease.precomputed(new PxTableId(indicator, null));
+    }
+
     private static Answer equity(Source lease, Query query, Map<String, String> params) {
         Catalog catalog = lease.catalog();
         Indicator indicator = indicator(catalog, params.get("code"));
@@ -172,7 +177,7 @@ final class IndicatorRoutes {
         String age = query.one("age", Catalog.codes(catalog.ageGroups()), "/api/v1/age-groups", "ALL");
         String level = query.one("level", List.of("region", "healthcare-region"), "the values region and healthcare-region", "region");
         String unit = level.equals("region") ? "region" : "healthcare_region";
-        Cube cube = lease.precomputed(new PxTableId(indicator, null));
+        Cube cube = ownTable(lease, indicator);
         Released.Equity equity = cube == null
                 ? Released.equity(lease.warehouse(), indicator.code(), period, diagnosis, age, unit, CONFIDENCE)
                 : Released.equity(indicator, cube.values(List.of(period)), period, diagnosis, age, unit, CONFIDENCE);
@@ -213,13 +218,14 @@ final class IndicatorRoutes {
         String[] periods = baselinePeriods(catalog, query);
         CellFilter filter = filter(catalog, query);
         List<Released.ReleasedChange> changes;
-        Cube cube = lease.precomputed(new PxTableId(indicator, null));
+        Cube cube = ownTable(lease, indicator);
         if (cube == null) {
             changes = Released.baseline(lease.warehouse(), indicator.code(), periods[0], periods[1], filter, CONFIDENCE);
         } else {
             List<String> read = se.lagesbild.warehouse.indicators.BaselineComparisons.periods(indicator, periods[0], periods[1]);
-            changes = Released.baseline(indicator, cube.values(read).stream()
-                    .filter(v -> filter.periods(read.toArray(String[]::new)).matches(v.cell())).toList(), periods[0], periods[1], CONFIDENCE);
+            CellFilter cells = filter.periods(read.toArray(String[]::new));
+            changes = Released.baseline(indicator, cube.values(read).stream().filter(v -> cells.matches(v.cell())).toList(), periods[0],
+                    periods[1], CONFIDENCE);
         }
         return new Answer.Table(labelled(catalog, IndicatorTables.baseline(indicator, periods[0], periods[1], changes, CONFIDENCE.level()))
                 .build());
