@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import se.lagesbild.api.pxweb.Cube;
 import se.lagesbild.api.pxweb.PxTableId;
+import se.lagesbild.api.release.ClassDataTraining;
 import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.api.release.ReleaseWriter;
 import se.lagesbild.warehouse.Warehouse;
@@ -93,6 +94,18 @@ class ReleaseTest {
             cells += mine.json().path("value").size();
         }
         assertTrue(tables.size() >= 21 && cells > 10_000, tables.size() + " tables, " + cells + " cells compared");
+    }
+
+    /**
+     * The launcher's class-data training (scripts/class-data) serves the release on a free port and
+     * asks what a first client asks: every answer must be a 200, or the archive would miss the path.
+     */
+    @Test
+    void classDataTrainingAsksWhatAFirstClientAsksAndIsAnswered() {
+        Map<String, Integer> statuses = ClassDataTraining.run(List.of(written.file()), ApiSettings.defaults().withPort(0).withAccessLog(null));
+        assertEquals(7, statuses.size(), statuses.toString());
+        statuses.forEach((path, status) -> assertEquals(200, status, path));
+        assertTrue(statuses.keySet().stream().anyMatch(path -> path.startsWith("/api/v2/tables/") && path.endsWith("/data")), statuses.toString());
     }
 
     @Test

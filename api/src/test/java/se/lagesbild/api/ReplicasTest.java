@@ -36,7 +36,7 @@ import se.lagesbild.api.release.ReleaseWriter;
  * mixed answer; afterwards only the new one's.
  */
 class ReplicasTest {
-    private static final List<String> TABLES = List.of("svf_within_lead_time", "svf_inclusion", "svf_lead_time_median");
+    private static final List<String> TABLES = TestReleases.BEFORE_TABLES;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test

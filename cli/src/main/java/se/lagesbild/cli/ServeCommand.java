@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
+import se.lagesbild.api.release.ClassDataTraining;
 import se.lagesbild.api.release.Opening;
 import se.lagesbild.api.release.ReleaseFile;
 import se.lagesbild.api.release.Releases;
@@ -65,6 +66,14 @@ final class ServeCommand extends Verb {
             + " the published baseline and this year's): the newest answers, v1's snapshot=NAME picks another.")
     List<Path> release;
 
+    /**
+     * Hidden, for the launcher: serve the release on a free port, ask it the requests a first client
+     * asks, and exit, so the JVM can archive the classes the serving path loads
+     * ({@code -XX:ArchiveClassesAtExit}; later starts map them instead of loading them).
+     */
+    @Option(names = "--class-data-training", hidden = true)
+    boolean classDataTraining;
+
     @Override
     public void run() {
         if (port < 0 || port > 65535) {
@@ -73,6 +82,13 @@ final class ServeCommand extends Verb {
         ApiSettings settings = ApiSettings.defaults().withHost(host).withPort(port).withMaxCells(maxCells).withRateLimit(rateLimit)
                 .withCorsOrigins(corsOrigins.contains("none") ? List.of() : corsOrigins).withWatchSeconds(watch).withAccessLog(log())
                 .withUi(ui);
+        if (classDataTraining && release == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--class-data-training trains on release files; give --release FILE.");
+        }
+        if (classDataTraining) {
+            ClassDataTraining.run(release, settings.withPort(0).withAccessLog(null));
+            return;
+        }
         if (release != null) {
             serveRelease(settings);
             return;
