@@ -50,6 +50,11 @@ final class ReportCommand extends Verb {
             + " (default: ${DEFAULT-VALUE}, Stockholm).")
     String region;
 
+    @Option(names = "--full", description = "Every indicator's trend chart, funnel plot, map and women/men chart (over a hundred pages"
+            + " on the demo). By default (about 20 pages) those of the indicators the most important changes name, and one overview"
+            + " table of every indicator per section; every table is in the workbook either way.")
+    boolean full;
+
     @Override
     public void run() {
         Path folder = out != null ? out : Path.of("out", "report-" + year);
@@ -71,7 +76,7 @@ final class ReportCommand extends Verb {
             out().flush();
         };
         YearlyReportRun.Result result = YearlyReportRun.run(DemoCommand.home(), db(), year, baseline, snapshot, published, folder,
-                new YearlyReportRun.Options(language, dialect, region), step);
+                new YearlyReportRun.Options(language, dialect, region, full), step);
         out().println(language.text("progress.done", result.html().toAbsolutePath(), result.workbook().toAbsolutePath(),
                 result.folder().resolve("tables").toAbsolutePath(), result.tables().size(), result.manifest().toAbsolutePath()));
         if (pdf) {

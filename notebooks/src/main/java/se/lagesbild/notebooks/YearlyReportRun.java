@@ -52,9 +52,12 @@ public final class YearlyReportRun {
      * @param language the language of the page, the workbook's labels and the sentences of changes_in_words
      * @param csv the CSV dialect of tables/*.csv (RFC 4180, or Swedish Excel's)
      * @param region the region drawn beside Riket in the trends
+     * @param full every indicator's trend, region and women/men blocks (over a hundred pages on the
+     *             demo); otherwise, the default, those the findings name and an overview table of every
+     *             indicator (every table is in the workbook either way)
      */
-    public record Options(Language language, CsvTables.Dialect csv, String region) {
-        public static final Options DEFAULT = new Options(Language.SV, CsvTables.Dialect.RFC4180, "01");
+    public record Options(Language language, CsvTables.Dialect csv, String region, boolean full) {
+        public static final Options DEFAULT = new Options(Language.SV, CsvTables.Dialect.RFC4180, "01", false);
     }
 
     private YearlyReportRun() {
@@ -169,6 +172,7 @@ public final class YearlyReportRun {
             parameters.put("LAGESBILD_PUBLISHED", published == null ? "" : published);
             parameters.put(Language.PARAMETER, language.code());
             parameters.put("LAGESBILD_REGION", options.region());
+            parameters.put(se.lagesbild.warehouse.notebook.ReportView.FULL, String.valueOf(options.full()));
             // the notebook reads the tables computed above instead of computing them again
             Path state = staging.resolve(".computed-report.ser");
             computed.save(state);

@@ -83,7 +83,7 @@ class NotebooksTest {
     @Test
     void theYearlyFollowUpAsOfASnapshot(@TempDir Path out) throws IOException {
         List<String> cells = run("yearly-followup.ipynb", out, Map.of("LAGESBILD_YEAR", "2027", "LAGESBILD_BASELINE", "2026",
-                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT, "LAGESBILD_LANG", "en", "LAGESBILD_REGION", "25"));
+                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT, "LAGESBILD_LANG", "en", "LAGESBILD_REGION", "25", "LAGESBILD_FULL", "true"));
         assertTrue(cells.get(0).contains("as of snapshot " + DemoWarehouse.SNAPSHOT) && cells.get(0).contains("<nav class=\"lb-toc\">"));
         assertTrue(cells.get(1).contains("<li>") && cells.get(1).startsWith("<h2 id=\"changes\">The most important changes</h2>"),
                 "the changes in plain words, in English");
@@ -96,6 +96,11 @@ class NotebooksTest {
                 && cells.get(5).matches("(?s).*<td>(on track|not on track|reached)</td>.*"), "goal fulfilment by sub-goal: " + cells.get(5));
         assertTrue(cells.get(6).contains("Sweden and Norrbotten") && cells.get(6).contains("data:image/png;base64,"), "trend lines");
         assertTrue(cells.get(8).contains("<th>Women</th>") && cells.get(10).contains("Children 0–17"));
+        // the full report (LAGESBILD_FULL=true, lagesbild report --full): every indicator's trend, funnel, map and women/men chart
+        assertTrue(count(cells.get(6), "data:image/png;base64,") >= 25, "a trend chart per indicator");
+        assertTrue(count(cells.get(7), "class=\"lb-tilemap\"") >= 25 && count(cells.get(7), "data:image/png;base64,") >= 40,
+                "a map and a forest per indicator with regions, a funnel for those counted in patients or cases");
+        assertTrue(count(cells.get(8), "data:image/png;base64,") >= 25 && !cells.get(8).contains("report --full"), "women and men per indicator");
         assertTrue(cells.get(9).startsWith("<h2 id=\"population-groups\">Equity by education, country of birth and income</h2>")
                 && cells.get(9).contains("Pre-upper secondary education") && cells.get(9).contains("Slope index (SII)")
                 && cells.get(9).contains("data:image/png;base64,"), "equity by education, with the chart and HEAT's measures: " + cells.get(9));

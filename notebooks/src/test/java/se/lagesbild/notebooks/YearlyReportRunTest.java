@@ -116,9 +116,17 @@ class YearlyReportRunTest {
         assertTrue(html.contains("Utgångsläget som publicerat och med reviderade data") && html.contains("som det publicerades (beräknat"
                 + " enligt ögonblicksbilden " + DemoWarehouse.PUBLISHED), "the revisions section, in Swedish");
         int charts = html.split("data:image/png;base64,", -1).length - 1;
-        assertTrue(charts >= 30, "every chart embedded (goals, trends, funnels, forests, women and men): " + charts);
+        assertTrue(charts >= 6, "the charts embedded (goals, the findings' trends, groups): " + charts);
         assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
-        assertTrue(html.split("class=\"lb-tilemap\"", -1).length - 1 >= 8, "a map per indicator");
+        // by default the regions and women/men sections are one overview table of every indicator each (the full report, --full,
+        // draws every indicator's charts: NotebooksTest); every indicator the report covers is in both
+        int headlines = (int) Files.readAllLines(first.resolve("tables/indicators.csv")).stream().skip(1).count();
+        assertTrue(headlines >= 25, headlines + " indicators");
+        assertTrue(html.contains("Regionerna under 2027: riket, den lägsta och den högsta regionen") && html.contains(
+                "Kvinnor och män i riket under 2027") && html.contains("lagesbild report --full"), "the overview tables and where the rest is");
+        assertTrue(html.matches("(?s).*<td>Inklusion i SVF</td><td class=\"n\">\\d+,\\d\u00a0% \\([^<]+\\)</td><td>[^<]+</td><td class=\"n\">"
+                + "\\d+,\\d\u00a0%</td><td>[^<]+</td><td class=\"n\">\\d+,\\d\u00a0%</td>.*"), "the lowest and highest region as shares");
+        assertReadsAsAPublication(a.html(), folder.resolve("report-2027.pdf"));
         assertTrue(html.contains("De viktigaste förändringarna") && html.contains("enligt ögonblicksbilden " + DemoWarehouse.SNAPSHOT));
         assertFalse(html.contains("Traceback") || html.contains("Exception"), "no failed cell in the report");
         assertFalse(html.contains("<script") || html.contains("file://") || html.contains("MathJax"), "self-contained, no scripts");
@@ -172,6 +180,35 @@ class YearlyReportRunTest {
         assertEquals(5, manifest.path("method").path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
     }
 
+    /**
+     * The report printed as an agency prints it (Chromium, as {@code lagesbild report --pdf}) and read
+     * back page by page with PDFBox: about 20 pages, no page of hidden values only, no code, column name
+     * or English word in the Swedish text.
+     */
+    private static void assertReadsAsAPublication(Path html, Path pdf) throws IOException {
+        Pdf.print(html, pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            int pages = document.getNumberOfPages();
+            assertTrue(pages >= 10 && pages <= 25, "about 20 pages by default: " + pages);
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            java.util.regex.Pattern number = java.util.regex.Pattern.compile("\\d+,\\d");
+            for (int page = 1; page <= pages; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                // the appendix's file names, also where a narrow column wraps them ("svf-pathways-2026-01-\nrevised.csv")
+                String text = stripper.getText(document).replaceAll("\\S+-\\R\\S+\\.(csv|parquet|xlsx|json)\\b", "file")
+                        .replaceAll("\\S+\\.(csv|parquet|xlsx|json)\\b", "file");
+                int hidden = text.split("\\.\\.", -1).length - 1;
+                assertFalse(hidden >= 5 && !number.matcher(text).find(), "page " + page + " shows only hidden values: " + text);
+                for (String word : List.of("svf_", "_value", "geo_code", "country", "Not significant", "unchanged", "not computed",
+                        "hidden for confidentiality", "Sweden", "null", "NaN", "demo-report", "yearly-followup", "svf-pathways", "new-cases", "agreement-rules",
+                        "follow-up-structure")) {
+                    assertFalse(text.contains(word), "page " + page + " of the Swedish report says '" + word + "': " + text);
+                }
+            }
+        }
+    }
+
     @Test
     void badParametersAreRefusedBeforeAnythingIsWritten(@TempDir Path folder) {
         Path out = folder.resolve("report");
@@ -188,7 +225,7 @@ class YearlyReportRunTest {
                 DemoWarehouse.file(), 2027, 2026, null, "not-published", out, s -> { }));
         assertTrue(published.getMessage().contains("no snapshot 'not-published'"), published.getMessage());
         WarehouseException region = assertThrows(WarehouseException.class, () -> YearlyReportRun.run(DemoWarehouse.home(),
-                DemoWarehouse.file(), 2027, 2026, null, null, out, new YearlyReportRun.Options(Language.SV, CsvTables.Dialect.RFC4180, "99"),
+                DemoWarehouse.file(), 2027, 2026, null, null, out, new YearlyReportRun.Options(Language.SV, CsvTables.Dialect.RFC4180, "99", false),
                 s -> { }));
         assertTrue(region.getMessage().contains("no region '99'") && region.getMessage().contains("--region"), region.getMessage());
         assertFalse(Files.exists(out));

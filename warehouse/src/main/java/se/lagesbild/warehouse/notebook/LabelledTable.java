@@ -30,6 +30,7 @@ public final class LabelledTable {
             Map.entry("published_value", new String[] {"published_lower", "published_upper"}),
             Map.entry("revised_value", new String[] {"revised_lower", "revised_upper"}),
             Map.entry("women_value", new String[] {}), Map.entry("men_value", new String[] {}),
+            Map.entry("lowest_value", new String[] {}), Map.entry("highest_value", new String[] {}),
             Map.entry("target", new String[] {}),
             Map.entry("latest_value", new String[] {}),
             Map.entry("projected_value", new String[] {"projected_lower", "projected_upper"}),

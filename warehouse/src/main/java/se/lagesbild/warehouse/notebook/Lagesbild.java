@@ -338,7 +338,7 @@ public final class Lagesbild implements AutoCloseable {
             report = YearlyReport.compute(warehouse, year, baseline, publishedBaseline, language);
         }
         return new ReportView(report, Provenance.of(warehouse, snapshot),
-                Disclosure.thresholds(warehouse), region == null ? "01" : region);
+                Disclosure.thresholds(warehouse), region == null ? "01" : region, "true".equals(parameter(ReportView.FULL)));
     }
 
     /** The agreement follow-up of {@code year}, for the agreement notebook. */

@@ -35,12 +35,19 @@ public final class ReportView {
     private final String region;
     private final Labels labels;
     private final Language language;
+    private final boolean full;
+
+    /** The parameter that asks for the full report: every indicator's trend, regions and women/men ({@code true}). */
+    public static final String FULL = "LAGESBILD_FULL";
 
     /**
      * @param region the region drawn beside Riket in the trends (a region code)
+     * @param full every indicator's trend chart, region block and women/men block; otherwise (the
+     *             default, about 20 pages) those of the indicators the findings name, and one overview
+     *             table of every indicator in each of the three sections
      * @throws IllegalArgumentException when {@code region} is not a region's code
      */
-    ReportView(YearlyReport report, Provenance provenance, Map<String, Integer> thresholds, String region) {
+    ReportView(YearlyReport report, Provenance provenance, Map<String, Integer> thresholds, String region, boolean full) {
         this.report = report;
         this.provenance = provenance;
         this.thresholds = new TreeMap<>(thresholds);
@@ -51,6 +58,26 @@ public final class ReportView {
                     + region + "'.");
         }
         this.region = region;
+        this.full = full;
+    }
+
+    /**
+     * The indicators whose trend, region and women/men blocks the default report draws: those the
+     * findings name (of the kinds given; all kinds when none are given), in the findings' order.
+     */
+    private List<Headline> drawn(String... kinds) {
+        if (full) {
+            return report.headlines();
+        }
+        ResultTable t = report.table("changes_in_words");
+        List<String> named = t.rows().stream().filter(r -> kinds.length == 0 || List.of(kinds).contains((String) r[t.columnIndex("kind")]))
+                .map(r -> (String) r[t.columnIndex("indicator")]).distinct().toList();
+        return named.stream().flatMap(code -> report.headlines().stream().filter(h -> h.indicator().code().equals(code))).toList();
+    }
+
+    /** Under a section of the default report: where every indicator's charts and tables are. */
+    private String elsewhere(String sheet) {
+        return full ? "" : "<p class=\"lb-note\">" + Html.escape(language.text("report.elsewhere", language.text("xlsx.sheet." + sheet))) + "</p>";
     }
 
     public YearlyReport report() {
@@ -207,8 +234,9 @@ public final class ReportView {
     public String trends() {
         ResultTable t = report.table("trends");
         StringBuilder html = new StringBuilder(heading("trends"))
-                .append(Html.paragraph(language.text("section.trends.lead", labels.regions().get(region))));
-        for (Headline h : report.headlines()) {
+                .append(Html.paragraph(language.text(full ? "section.trends.lead" : "section.trends.lead.findings", labels.regions().get(region))))
+                .append(elsewhere("trends"));
+        for (Headline h : drawn()) {
             Indicator indicator = h.indicator();
             List<Object[]> rows = t.rows().stream().filter(Html.where(t, "indicator", indicator.code())).toList();
             List<String> periods = rows.stream().map(r -> (String) r[t.columnIndex("period_code")]).distinct().sorted().toList();
@@ -233,9 +261,13 @@ public final class ReportView {
 
     /** Every indicator with a funnel: the regions in the follow-up year, a map, and each region's change since the baseline. */
     public String regions() {
-        StringBuilder html = new StringBuilder(heading("regions")).append(Html.paragraph(language.text("section.regions.lead")));
+        StringBuilder html = new StringBuilder(heading("regions")).append(Html.paragraph(language.text(full ? "section.regions.lead"
+                : "section.regions.lead.findings")));
+        if (!full) {
+            html.append(elsewhere("equity")).append(regionsOverview());
+        }
         ResultTable changes = report.table("region_changes");
-        for (Headline h : report.headlines()) {
+        for (Headline h : drawn("regions", "outlier")) {
             Indicator indicator = h.indicator();
             String code = indicator.code();
             Released.Equity e = report.equityOf(code);
@@ -268,10 +300,55 @@ public final class ReportView {
         return html.toString();
     }
 
+    /**
+     * Every indicator's regions in one table: Riket, the lowest and the highest region shown, and how
+     * many regions lie above and below the funnel's 95 % limits (exact binomial, as in the blocks).
+     */
+    private String regionsOverview() {
+        ResultTable e = report.table("equity");
+        int level = e.columnIndex("geo_level");
+        int geo = e.columnIndex("geo_code");
+        int value = e.columnIndex("value");
+        int position = e.columnIndex("funnel_position");
+        int hidden = e.columnIndex("suppressed");
+        ResultTable.Builder overview = ResultTable.builder("regions_overview", Column.text("indicator"), Column.number("value"),
+                Column.number("lower"), Column.number("upper"), Column.text("lowest_region"), Column.number("lowest_value"),
+                Column.text("highest_region"), Column.number("highest_value"), Column.count("regions_high"), Column.count("regions_low"));
+        List<Indicator> shown = new ArrayList<>();
+        for (Headline h : report.headlines()) {
+            String code = h.indicator().code();
+            List<Object[]> rows = e.rows().stream().filter(Html.where(e, "indicator", code)).toList();
+            Object[] riket = rows.stream().filter(r -> "country".equals(r[level])).findFirst().orElse(null);
+            List<Object[]> regions = rows.stream().filter(r -> "region".equals(r[level]) && !Boolean.TRUE.equals(r[hidden])
+                    && r[value] instanceof Double).sorted(java.util.Comparator.comparingDouble(r -> (Double) r[value])).toList();
+            if (riket == null) {
+                continue;
+            }
+            shown.add(h.indicator());
+            Object[] low = regions.isEmpty() ? null : regions.get(0);
+            Object[] high = regions.isEmpty() ? null : regions.get(regions.size() - 1);
+            overview.row(code, riket[value], riket[e.columnIndex("lower")], riket[e.columnIndex("upper")],
+                    low == null ? null : labels.regions().get((String) low[geo]), low == null ? null : low[value],
+                    high == null ? null : labels.regions().get((String) high[geo]), high == null ? null : high[value],
+                    rows.stream().filter(r -> String.valueOf(r[position]).startsWith("High")).count(),
+                    rows.stream().filter(r -> String.valueOf(r[position]).startsWith("Low")).count());
+        }
+        return LabelledTable.html(overview.build(), language.text("table.regions_overview", report.year()), List.of("indicator", "value",
+                "lowest_region", "lowest_value", "highest_region", "highest_value", "regions_high", "regions_low"), r -> true, labels, null)
+                + source(shown);
+    }
+
     /** Women against men for each indicator that compares them. */
     public String womenAndMen() {
         StringBuilder html = new StringBuilder(heading("women-men"));
-        for (Headline h : report.headlines()) {
+        if (!full) {
+            ResultTable e = report.table("equity");
+            html.append(Html.paragraph(language.text("section.women_men.lead.findings"))).append(elsewhere("equity")).append(LabelledTable.html(e,
+                    language.text("table.women_men_overview", report.year()), List.of("indicator", "women_value", "men_value",
+                            "difference_women_men", "p_value_adjusted"), Html.where(e, "geo_level", "country"), labels, null))
+                    .append(source(report.headlines().stream().map(Headline::indicator).toList()));
+        }
+        for (Headline h : drawn("women and men")) {
             Released.Equity e = report.equityOf(h.indicator().code());
             if (e != null) {
                 html.append(Html.heading(3, language.title(h.indicator()))).append(Lagesbild.womenAndMen(labels, h.indicator(), e))
