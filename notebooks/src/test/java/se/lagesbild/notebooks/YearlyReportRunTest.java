@@ -118,6 +118,7 @@ class YearlyReportRunTest {
         int charts = html.split("data:image/png;base64,", -1).length - 1;
         assertTrue(charts >= 6, "the charts embedded (goals, the findings' trends, groups): " + charts);
         assertTrue(html.split("class=\"lb-table\"", -1).length - 1 >= 8, "every table");
+        assertTrue(html.contains("<thead><tr><th>Indikator</th>"), "header rows in thead, printed again where a table runs onto a new page");
         // by default the regions and women/men sections are one overview table of every indicator each (the full report, --full,
         // draws every indicator's charts: NotebooksTest); every indicator the report covers is in both
         int headlines = (int) Files.readAllLines(first.resolve("tables/indicators.csv")).stream().skip(1).count();

@@ -91,9 +91,9 @@ public final class LabelledTable {
             }
         }
         StringBuilder html = new StringBuilder(Html.STYLE).append("<table class=\"lb-table\"><caption>").append(Html.escape(caption))
-                .append("</caption><tr>");
+                .append("</caption><thead><tr>"); // a header row in thead: printed again on every page a long table runs onto
         columns.forEach(c -> html.append("<th>").append(Html.escape(language.text("col." + c))).append("</th>"));
-        html.append("</tr>");
+        html.append("</tr></thead><tbody>");
         int suppressed = table.columnIndex("suppressed");
         int rows = 0;
         boolean anyHidden = false;
@@ -111,7 +111,7 @@ public final class LabelledTable {
             }
             html.append("</tr>");
         }
-        html.append("</table>");
+        html.append("</tbody></table>");
         List<String> notes = new ArrayList<>();
         if (rows == 0) {
             notes.add(language.text("table.no_rows"));

@@ -12,6 +12,7 @@ import se.lagesbild.warehouse.report.Headline;
 import se.lagesbild.warehouse.report.Provenance;
 import se.lagesbild.warehouse.report.GoalFulfilment;
 import se.lagesbild.warehouse.report.YearlyReport;
+import se.lagesbild.warehouse.stats.Funnels;
 import se.lagesbild.warehouse.status.WarehouseStatus;
 import se.lagesbild.warehouse.tables.Column;
 import se.lagesbild.warehouse.tables.ResultTable;
@@ -330,12 +331,16 @@ public final class ReportView {
             overview.row(code, riket[value], riket[e.columnIndex("lower")], riket[e.columnIndex("upper")],
                     low == null ? null : labels.regions().get((String) low[geo]), low == null ? null : low[value],
                     high == null ? null : labels.regions().get((String) high[geo]), high == null ? null : high[value],
-                    rows.stream().filter(r -> String.valueOf(r[position]).startsWith("High")).count(),
-                    rows.stream().filter(r -> String.valueOf(r[position]).startsWith("Low")).count());
+                    rows.stream().filter(r -> isOneOf(r[position], Funnels.Position.HIGH_95, Funnels.Position.HIGH_998)).count(),
+                    rows.stream().filter(r -> isOneOf(r[position], Funnels.Position.LOW_95, Funnels.Position.LOW_998)).count());
         }
         return LabelledTable.html(overview.build(), language.text("table.regions_overview", report.year()), List.of("indicator", "value",
                 "lowest_region", "lowest_value", "highest_region", "highest_value", "regions_high", "regions_low"), r -> true, labels, null)
                 + source(shown);
+    }
+
+    private static boolean isOneOf(Object position, Funnels.Position... positions) {
+        return java.util.Arrays.stream(positions).anyMatch(p -> p.label().equals(position));
     }
 
     /** Women against men for each indicator that compares them. */
