@@ -34,6 +34,8 @@ import se.lagesbild.warehouse.snapshots.Snapshots;
                 + " package wrk) with distinct PxWebApi 2 selections, and its peak resident memory (VmHWM).")
 final class BenchmarkReleaseCommand extends Verb {
     private static final String SNAPSHOT = "benchmark";
+    /** The request whose first 200 marks a server's start ("first data answer"). */
+    private static final String FIRST_ANSWER = "/api/v2/tables/svf_within_lead_time/data";
 
     @Mixin
     SyntheticOptions options;
@@ -95,7 +97,7 @@ final class BenchmarkReleaseCommand extends Verb {
         Process server = launch(arguments, port, log);
         try {
             String base = "http://127.0.0.1:" + port;
-            double first = until(server, base + "/api/v2/tables/svf_within_lead_time/data", start, log);
+            double first = until(server, base + FIRST_ANSWER, start, log);
             double all = until(server, base + "/api/v2/tables?pageSize=1000", start, log);
             out().printf(Locale.ROOT, "%s: first data answer %.2f s, every table %.1f s after the process started%n", name, first, all);
             out().flush();
@@ -121,7 +123,7 @@ final class BenchmarkReleaseCommand extends Verb {
         long start = System.nanoTime();
         Process server = launch(arguments, port, log);
         try {
-            double first = until(server, "http://127.0.0.1:" + port + "/api/v2/tables/svf_within_lead_time/data", start, log);
+            double first = until(server, "http://127.0.0.1:" + port + FIRST_ANSWER, start, log);
             out().printf(Locale.ROOT, "release server, first start after a build (makes its class-data archive): first data answer %.2f s%n", first);
             out().flush();
             return first;

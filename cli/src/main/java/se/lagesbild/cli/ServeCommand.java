@@ -109,7 +109,7 @@ final class ServeCommand extends Verb {
         long start = System.nanoTime();
         List<Opening> openings = release.stream().map(Opening::start).toList(); // listens meanwhile; a request waits for its file
         Releases releases = new Releases(openings);
-        ApiServer server = new ApiServer(openings.size() == 1 ? openings.get(0) : releases, settings);
+        ApiServer server = new ApiServer(releases.served(), settings);
         int bound = start(server, releases);
         List<ReleaseFile> files;
         try {

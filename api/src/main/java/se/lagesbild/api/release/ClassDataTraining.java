@@ -36,12 +36,12 @@ public final class ClassDataTraining {
     public static Map<String, Integer> run(List<Path> files, ApiSettings settings) {
         List<Opening> openings = files.stream().map(Opening::start).toList();
         Releases releases = new Releases(openings);
-        ApiServer server = new ApiServer(openings.size() == 1 ? openings.get(0) : releases, settings);
+        ApiServer server = new ApiServer(releases.served(), settings);
         try {
             int port = server.start();
             String table = releases.catalog().indicators().keySet().iterator().next();
             Cube cube = releases.cube(new PxTableId(releases.catalog().indicators().get(table), null));
-            String year = cube.codes(0).stream().filter(code -> code.matches("\\d{4}") && cube.shownForRiket(code))
+            String year = cube.codes(Cube.PERIOD).stream().filter(code -> code.matches("\\d{4}") && cube.shownForRiket(code))
                     .max(java.util.Comparator.naturalOrder()).orElse("");
             Cell riket = cube.values(List.of(year)).stream().filter(v -> !v.suppressed() && v.cell().geoCode().equals("00"))
                     .map(ReleasedValue::cell).findFirst().orElse(null);

@@ -25,6 +25,11 @@ public final class Releases implements ReleasedValues {
         this.all = List.copyOf(all);
     }
 
+    /** What a server answers from: the one release itself when there is one, else these releases. */
+    public ReleasedValues served() {
+        return all.size() == 1 ? all.get(0) : this;
+    }
+
     /** The release with the newest vintage (of two alike, the one given last). */
     public ReleasedValues newest() {
         ReleasedValues n = newest;
