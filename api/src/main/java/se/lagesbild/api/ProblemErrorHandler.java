@@ -10,7 +10,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-import se.lagesbild.warehouse.tables.format.JsonTables;
+import se.lagesbild.publishing.tables.format.JsonTables;
 
 /**
  * Requests Jetty refuses before they reach a route (an ambiguous or malformed URI, a bad header,

@@ -45,9 +45,9 @@ public final class LagesbildCli implements Runnable {
     /** The configured command line, as main runs it; tests call execute on it. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LagesbildCli());
-        cli.registerConverter(se.lagesbild.warehouse.text.Language.class, v -> {
+        cli.registerConverter(se.lagesbild.publishing.text.Language.class, v -> {
             try {
-                return se.lagesbild.warehouse.text.Language.parse(v, "--lang");
+                return se.lagesbild.publishing.text.Language.parse(v, "--lang");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

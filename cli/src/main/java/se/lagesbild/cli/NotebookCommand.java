@@ -20,13 +20,13 @@ final class NotebookCommand extends Verb {
     String snapshot;
 
     @Option(names = "--lang", defaultValue = "sv", paramLabel = "LANG", description = "The notebooks' language: sv (the default) or en.")
-    se.lagesbild.warehouse.text.Language language;
+    se.lagesbild.publishing.text.Language language;
 
     @Override
     public void run() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("LAGESBILD_DB", db().toAbsolutePath().toString());
-        parameters.put(se.lagesbild.warehouse.text.Language.PARAMETER, language.code());
+        parameters.put(se.lagesbild.publishing.text.Language.PARAMETER, language.code());
         if (snapshot != null) {
             parameters.put("LAGESBILD_SNAPSHOT", snapshot);
         }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.lagesbild.notebooks.Pdf;
 import se.lagesbild.notebooks.YearlyReportRun;
-import se.lagesbild.warehouse.tables.format.CsvTables;
-import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.publishing.tables.format.CsvTables;
+import se.lagesbild.publishing.text.Language;
 
 /** {@code lagesbild report}: the yearly follow-up notebook run headlessly into an HTML report, with its tables and a manifest. */
 @Command(name = "report", mixinStandardHelpOptions = true,

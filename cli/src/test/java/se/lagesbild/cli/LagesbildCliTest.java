@@ -150,6 +150,7 @@ class LagesbildCliTest {
                     first.out());
             assertTrue(Files.readString(folder.resolve("report-2027/tables/baseline_revisions.csv"))
                     .contains("svf_within_lead_time,2026,country,00,ALL,3,ALL,revised,"), "Riket's baseline revised by Stockholm's delivery");
+            java.util.Map<Path, byte[]> report = reportFiles(folder.resolve("report-2027"));
             CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
             assertEquals(0, agreement.exitCode(), agreement.err());
             assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
@@ -187,9 +188,28 @@ class LagesbildCliTest {
             assertTrue(second.out().contains("svf-pathways-2026.csv: already loaded as batch 12"), second.out());
             assertTrue(second.out().contains("svf-pathways-2026-01-revised.csv: already loaded as batch 26")
                     && !second.out().contains("snapshot baseline-2026 taken"), second.out());
+            // the yearly report comes out the same when re-run: every table (CSV and Arrow), the page, the workbook and the manifest,
+            // byte for byte
+            java.util.Map<Path, byte[]> again = reportFiles(folder.resolve("report-2027"));
+            assertEquals(report.keySet(), again.keySet());
+            assertTrue(report.size() >= 23, "twenty tables, the page, the workbook and the manifest: " + report.keySet());
+            for (Path file : report.keySet()) {
+                assertTrue(java.util.Arrays.equals(report.get(file), again.get(file)), file + " differs when the demo runs again");
+            }
         } finally {
             System.clearProperty("lagesbild.home");
         }
+    }
+
+    /** The report's tables, page, workbook and manifest, by path within the report's folder. */
+    private static java.util.Map<Path, byte[]> reportFiles(Path report) throws java.io.IOException {
+        java.util.Map<Path, byte[]> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(report)) {
+            for (Path file : all.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(csv|arrow|html|xlsx|json)")).toList()) {
+                files.put(report.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     @Test

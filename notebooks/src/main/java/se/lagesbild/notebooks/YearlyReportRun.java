@@ -18,19 +18,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.disclosure.Disclosure;
-import se.lagesbild.warehouse.notebook.Lagesbild;
-import se.lagesbild.warehouse.report.YearlyReport;
-import se.lagesbild.warehouse.report.Provenance;
+import se.lagesbild.publishing.notebook.Lagesbild;
+import se.lagesbild.publishing.report.YearlyReport;
+import se.lagesbild.publishing.report.Provenance;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.status.WarehouseStatus;
-import se.lagesbild.warehouse.tables.ResultTable;
-import se.lagesbild.warehouse.tables.format.Format;
-import se.lagesbild.warehouse.tables.format.JsonTables;
-import se.lagesbild.warehouse.tables.format.TableWriter;
-import se.lagesbild.warehouse.tables.format.CsvTables;
-import se.lagesbild.warehouse.tables.format.XlsxTables;
-import se.lagesbild.warehouse.text.Labels;
-import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.publishing.tables.format.Format;
+import se.lagesbild.publishing.tables.format.JsonTables;
+import se.lagesbild.publishing.tables.format.TableWriter;
+import se.lagesbild.publishing.tables.format.CsvTables;
+import se.lagesbild.publishing.tables.format.XlsxTables;
+import se.lagesbild.publishing.text.Labels;
+import se.lagesbild.publishing.text.Language;
 
 /**
  * {@code lagesbild report}: the yearly follow-up notebook executed headlessly into an HTML report,
@@ -172,7 +172,7 @@ public final class YearlyReportRun {
             parameters.put("LAGESBILD_PUBLISHED", published == null ? "" : published);
             parameters.put(Language.PARAMETER, language.code());
             parameters.put("LAGESBILD_REGION", options.region());
-            parameters.put(se.lagesbild.warehouse.notebook.ReportView.FULL, String.valueOf(options.full()));
+            parameters.put(se.lagesbild.publishing.notebook.ReportView.FULL, String.valueOf(options.full()));
             // the notebook reads the tables computed above instead of computing them again
             Path state = staging.resolve(".computed-report.ser");
             computed.save(state);

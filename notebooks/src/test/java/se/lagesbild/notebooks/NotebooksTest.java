@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.lagesbild.warehouse.WarehouseException;
 
-/** Every notebook executed headlessly by real Jupyter with the Java kernel on the demo warehouse; a failing cell fails the test. */
+/**
+ * Every notebook executed headlessly by real Jupyter with the Java kernel on the demo warehouse; a failing cell fails the test.
+ * The yearly follow-up notebook is executed by {@code lagesbild report} in YearlyReportRunTest (Swedish and English).
+ */
 class NotebooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,33 +84,6 @@ class NotebooksTest {
     }
 
     @Test
-    void theYearlyFollowUpAsOfASnapshot(@TempDir Path out) throws IOException {
-        List<String> cells = run("yearly-followup.ipynb", out, Map.of("LAGESBILD_YEAR", "2027", "LAGESBILD_BASELINE", "2026",
-                "LAGESBILD_SNAPSHOT", DemoWarehouse.SNAPSHOT, "LAGESBILD_LANG", "en", "LAGESBILD_REGION", "25", "LAGESBILD_FULL", "true"));
-        assertTrue(cells.get(0).contains("as of snapshot " + DemoWarehouse.SNAPSHOT) && cells.get(0).contains("<nav class=\"lb-toc\">"));
-        assertTrue(cells.get(1).contains("<li>") && cells.get(1).startsWith("<h2 id=\"changes\">The most important changes</h2>"),
-                "the changes in plain words, in English");
-        assertTrue(cells.get(2).contains("Inclusion in standardised care pathways") && cells.get(2).contains("Share diagnosed at stage I–II")
-                && cells.get(3).contains("Treatment started within the maximum lead time") && cells.get(3).contains("Five-year net survival")
-                && cells.get(4).contains("Positive answers in PREM surveys"), "each goal has its indicators, by title: " + cells.get(2));
-        assertTrue(cells.get(2).matches("(?s).*\\d+\\.\\d\u00a0% \\(\\d+\\.\\d–\\d+\\.\\d\\).*"), "English decimals");
-        assertTrue(cells.get(5).startsWith("<h2 id=\"fulfilment\">Goal fulfilment by the target year</h2>")
-                && cells.get(5).contains("2.1 Shorter waiting times in standardised care pathways (placeholder)")
-                && cells.get(5).matches("(?s).*<td>(on track|not on track|reached)</td>.*"), "goal fulfilment by sub-goal: " + cells.get(5));
-        assertTrue(cells.get(6).contains("Sweden and Norrbotten") && cells.get(6).contains("data:image/png;base64,"), "trend lines");
-        assertTrue(cells.get(8).contains("<th>Women</th>") && cells.get(10).contains("Children 0–17"));
-        // the full report (LAGESBILD_FULL=true, lagesbild report --full): every indicator's trend, funnel, map and women/men chart
-        assertTrue(count(cells.get(6), "data:image/png;base64,") >= 25, "a trend chart per indicator");
-        assertTrue(count(cells.get(7), "class=\"lb-tilemap\"") >= 25 && count(cells.get(7), "data:image/png;base64,") >= 40,
-                "a map and a forest per indicator with regions, a funnel for those counted in patients or cases");
-        assertTrue(count(cells.get(8), "data:image/png;base64,") >= 25 && !cells.get(8).contains("report --full"), "women and men per indicator");
-        assertTrue(cells.get(9).startsWith("<h2 id=\"population-groups\">Equity by education, country of birth and income</h2>")
-                && cells.get(9).contains("Pre-upper secondary education") && cells.get(9).contains("Slope index (SII)")
-                && cells.get(9).contains("data:image/png;base64,"), "equity by education, with the chart and HEAT's measures: " + cells.get(9));
-        assertTrue(cells.get(13).contains("population.csv"), "the provenance appendix");
-    }
-
-    @Test
     void theAgreementFollowUp(@TempDir Path out) throws IOException {
         List<String> cells = run("agreement.ipynb", out, Map.of("LAGESBILD_YEAR", "2026"));
         assertTrue(cells.get(0).contains("Agreement year <b>2026</b>"));
@@ -155,7 +131,7 @@ class NotebooksTest {
         Path broken = DemoWarehouse.home().resolve("notebooks/target/broken-test.ipynb");
         Files.writeString(broken, """
                 {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [],
-                  "source": ["se.lagesbild.warehouse.notebook.Lagesbild.open(java.nio.file.Path.of(\\"/no/such/warehouse.duckdb\\"), null)"]}],
+                  "source": ["se.lagesbild.publishing.notebook.Lagesbild.open(java.nio.file.Path.of(\\"/no/such/warehouse.duckdb\\"), null)"]}],
                  "metadata": {"kernelspec": {"display_name": "Java (Lägesbild)", "language": "java", "name": "lagesbild-java"}},
                  "nbformat": 4, "nbformat_minor": 5}
                 """);

@@ -1,6 +1,5 @@
 package se.lagesbild.notebooks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,24 +24,22 @@ import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
-import se.lagesbild.warehouse.tables.format.CsvTables;
-import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.publishing.tables.format.CsvTables;
+import se.lagesbild.publishing.text.Language;
 
-/** lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest; twice, the same files. */
+/**
+ * lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest, the PDF.
+ * That a second run gives the same bytes is checked where a user re-runs it: LagesbildCliTest's demo, twice.
+ */
 class YearlyReportRunTest {
     @Test
-    void theReportIsTheEnginesNumbersAndComesOutTheSameTwice(@TempDir Path folder) throws IOException {
+    void theReportIsTheEnginesNumbersAsAReaderSeesThem(@TempDir Path folder) throws IOException {
         Path first = folder.resolve("first");
-        Path second = folder.resolve("second");
         YearlyReportRun.Result a = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, first,
                 s -> { });
-        YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, DemoWarehouse.PUBLISHED, second, s -> { });
         assertEquals(20, a.tables().size(), "ten tables, each as CSV and Arrow");
-        List<Path> files = new java.util.ArrayList<>(a.tables());
-        files.add(a.html());
-        files.add(a.workbook());
-        for (Path file : files) {
-            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(second.resolve(first.relativize(file))), file + " differs");
+        for (Path file : a.tables()) {
+            assertTrue(Files.size(file) > 0, file + " is empty");
         }
 
         List<String> csv = Files.readAllLines(first.resolve("tables/indicators.csv"));
@@ -127,7 +124,7 @@ class YearlyReportRunTest {
                 "Kvinnor och män i riket under 2027") && html.contains("lagesbild report --full"), "the overview tables and where the rest is");
         assertTrue(html.matches("(?s).*<td>Inklusion i SVF</td><td class=\"n\">\\d+,\\d\u00a0% \\([^<]+\\)</td><td>[^<]+</td><td class=\"n\">"
                 + "\\d+,\\d\u00a0%</td><td>[^<]+</td><td class=\"n\">\\d+,\\d\u00a0%</td>.*"), "the lowest and highest region as shares");
-        assertReadsAsAPublication(a.html(), folder.resolve("report-2027.pdf"));
+        assertReadsAsAPublication(a.html(), folder.resolve("report-2027.pdf"), "Swedish", SWEDISH_FORBIDDEN);
         assertTrue(html.contains("De viktigaste förändringarna") && html.contains("enligt ögonblicksbilden " + DemoWarehouse.SNAPSHOT));
         assertFalse(html.contains("Traceback") || html.contains("Exception"), "no failed cell in the report");
         assertFalse(html.contains("<script") || html.contains("file://") || html.contains("MathJax"), "self-contained, no scripts");
@@ -181,18 +178,27 @@ class YearlyReportRunTest {
         assertEquals(5, manifest.path("method").path("suppression_thresholds").path("LEAD_TIME_PATIENTS").asInt());
     }
 
+    /** Codes, column names, file names and English words that must not show in the Swedish report's text. */
+    private static final List<String> SWEDISH_FORBIDDEN = List.of("svf_", "_value", "geo_code", "country", "Not significant", "unchanged",
+            "not computed", "hidden for confidentiality", "Sweden", "null", "NaN", "demo-report", "yearly-followup", "svf-pathways", "new-cases",
+            "agreement-rules", "follow-up-structure");
+    /** Codes, column names, file names and Swedish words that must not show in the English report's text. */
+    private static final List<String> ENGLISH_FORBIDDEN = List.of("svf_", "_value", "geo_code", "null", "NaN", "yearly-followup", "svf-pathways",
+            "new-cases", "agreement-rules", "follow-up-structure", "riket", "Riket,", "Riket's", "Kvinnor", "Utgångsläge", "Uppföljning", " och ",
+            "dagar", "statistiskt", "oförändrad", "Källa", "dold av");
+
     /**
      * The report printed as an agency prints it (Chromium, as {@code lagesbild report --pdf}) and read
-     * back page by page with PDFBox: about 20 pages, no page of hidden values only, no code, column name
-     * or English word in the Swedish text.
+     * back page by page with PDFBox: about 20 pages, no page of hidden values only, none of
+     * {@code forbidden} (codes, column names, words of the other language) in its text.
      */
-    private static void assertReadsAsAPublication(Path html, Path pdf) throws IOException {
+    private static void assertReadsAsAPublication(Path html, Path pdf, String language, List<String> forbidden) throws IOException {
         Pdf.print(html, pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             int pages = document.getNumberOfPages();
             assertTrue(pages >= 10 && pages <= 25, "about 20 pages by default: " + pages);
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            java.util.regex.Pattern number = java.util.regex.Pattern.compile("\\d+,\\d");
+            java.util.regex.Pattern number = java.util.regex.Pattern.compile("\\d+[,.]\\d");
             for (int page = 1; page <= pages; page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
@@ -201,13 +207,48 @@ class YearlyReportRunTest {
                         .replaceAll("\\S+\\.(csv|parquet|xlsx|json)\\b", "file");
                 int hidden = text.split("\\.\\.", -1).length - 1;
                 assertFalse(hidden >= 5 && !number.matcher(text).find(), "page " + page + " shows only hidden values: " + text);
-                for (String word : List.of("svf_", "_value", "geo_code", "country", "Not significant", "unchanged", "not computed",
-                        "hidden for confidentiality", "Sweden", "null", "NaN", "demo-report", "yearly-followup", "svf-pathways", "new-cases", "agreement-rules",
-                        "follow-up-structure")) {
-                    assertFalse(text.contains(word), "page " + page + " of the Swedish report says '" + word + "': " + text);
+                for (String word : forbidden) {
+                    assertFalse(text.contains(word), "page " + page + " of the " + language + " report says '" + word + "': " + text);
                 }
             }
         }
+    }
+
+    /** The report in English, with Norrbotten beside Sweden in the trends: the same sections in English words and numbers, printed. */
+    @Test
+    void theReportInEnglish(@TempDir Path folder) throws IOException {
+        YearlyReportRun.Result run = YearlyReportRun.run(DemoWarehouse.home(), DemoWarehouse.file(), 2027, 2026, DemoWarehouse.SNAPSHOT, null,
+                folder.resolve("en"), new YearlyReportRun.Options(Language.EN, CsvTables.Dialect.RFC4180, "25", false), s -> { });
+        String html = Files.readString(run.html(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("as of snapshot " + DemoWarehouse.SNAPSHOT) && html.contains("<nav class=\"lb-toc\">"));
+        assertTrue(html.contains("<title>Yearly follow-up of the national cancer strategy 2027</title>"));
+        assertTrue(html.contains("<h2 id=\"changes\">The most important changes</h2>"), "the changes in plain words, in English");
+        for (String title : List.of("Inclusion in standardised care pathways", "Share diagnosed at stage I–II",
+                "Treatment started within the maximum lead time", "Five-year net survival", "Positive answers in PREM surveys")) {
+            assertTrue(html.contains(title), "each goal has its indicators, by title: " + title);
+        }
+        assertTrue(html.matches("(?s).*\\d+\\.\\d\u00a0% \\(\\d+\\.\\d–\\d+\\.\\d\\).*"), "English decimals");
+        assertTrue(html.contains("<h2 id=\"fulfilment\">Goal fulfilment by the target year</h2>")
+                && html.contains("2.1 Shorter waiting times in standardised care pathways (placeholder)")
+                && html.matches("(?s).*<td>(on track|not on track|reached)</td>.*"), "goal fulfilment by sub-goal");
+        assertTrue(html.contains("Sweden and Norrbotten"), "the findings' trend lines with the region asked for");
+        assertTrue(html.contains("<th>Women</th>") && html.contains("<h2 id=\"children\">Children and adults</h2>"));
+        // at the demo's fiftieth of Sweden every child and adult value at Sweden's level is hidden (the children's few cases, the
+        // adults' with them, since all ages are released): one sentence instead of a table of ".."
+        assertTrue(html.contains("Children and adults: every value is hidden for confidentiality"), "an all-hidden table as a sentence");
+        assertTrue(html.contains("Indicators not reported here: Childhood cancer per 100 000 children (the values for Sweden are hidden"
+                + " for confidentiality)"), "a catalogue indicator without values for Sweden, with why");
+        assertTrue(html.contains("New cancer cases, age-standardised (Sweden) is the same as New cancer cases per 100 000 population for"
+                + " Sweden as a whole and is therefore shown once here"), "a rate standardised to Sweden's population is the crude rate for Sweden");
+        assertTrue(html.contains("<h2 id=\"population-groups\">Equity by education, country of birth and income</h2>")
+                && html.contains("Pre-upper secondary education") && html.contains("Slope index (SII)"), "equity by education, with HEAT's measures");
+        assertTrue(html.contains("population.csv"), "the provenance appendix");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(run.workbook().toFile())) {
+            List<String> sheets = workbook.getSheets().map(se -> se.getName()).toList();
+            assertEquals("Indicators", sheets.get(0), "sheets named in English: " + sheets);
+            assertEquals("About the tables", sheets.get(sheets.size() - 1), "sheets named in English: " + sheets);
+        }
+        assertReadsAsAPublication(run.html(), folder.resolve("report-2027-en.pdf"), "English", ENGLISH_FORBIDDEN);
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.Locale;
 
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Query;
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.ResultTable;
-import se.lagesbild.warehouse.tables.format.CsvTables;
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.publishing.tables.format.CsvTables;
 
 /**
  * PxWebApi 2's {@code outputFormatParams}, a list: {@code UseCodes}, {@code UseTexts} or

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.ResultTable;
 
 /**
  * A selection of a {@link PxTable} and its cells in every output: JSON-stat 2.0 (the metadata

@@ -17,13 +17,13 @@ import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
 import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.warehouse.tables.format.CsvTables;
-import se.lagesbild.warehouse.tables.format.Format;
-import se.lagesbild.warehouse.tables.format.JsonTables;
-import se.lagesbild.warehouse.tables.format.ParquetTables;
-import se.lagesbild.warehouse.tables.format.TableWriter;
-import se.lagesbild.warehouse.tables.format.XlsxTables;
-import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.publishing.tables.format.CsvTables;
+import se.lagesbild.publishing.tables.format.Format;
+import se.lagesbild.publishing.tables.format.JsonTables;
+import se.lagesbild.publishing.tables.format.ParquetTables;
+import se.lagesbild.publishing.tables.format.TableWriter;
+import se.lagesbild.publishing.tables.format.XlsxTables;
+import se.lagesbild.publishing.text.Language;
 
 /**
  * The agencies' API in the shape of SCB's PxWebApi 2 under {@code /api/v2}: {@code /config},
@@ -320,7 +320,7 @@ public final class PxWebApi {
                     CsvTables.write(output.columns(data.longTable()), output.dialect())));
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(data.html(output.codes(), output.texts(), output.title()));
             case "xlsx" -> attach(ctx, name + ".xlsx").contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .result(XlsxTables.write(Map.of(name, output.columns(data.longTable())), se.lagesbild.warehouse.text.Labels.none(lang)));
+                    .result(XlsxTables.write(Map.of(name, output.columns(data.longTable())), se.lagesbild.publishing.text.Labels.none(lang)));
             case "px" -> attach(ctx, name + ".px").contentType("text/plain; charset=utf-8").result(data.px(updated));
             case "arrow" -> attach(ctx, name + ".arrows").contentType(Format.ARROW.contentType())
                     .result(TableWriter.write(data.longTable(), Format.ARROW));

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Source;
-import se.lagesbild.warehouse.tables.AgreementTables;
+import se.lagesbild.publishing.tables.AgreementTables;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 

@@ -1,6 +1,6 @@
 package se.lagesbild.api.routes;
 
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.publishing.tables.ResultTable;
 
 /** What a route answers: a table (every format) or a JSON document (JSON only). */
 public sealed interface Answer {

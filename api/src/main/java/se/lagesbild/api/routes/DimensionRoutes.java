@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import se.lagesbild.api.Catalog;
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.Query;
 import se.lagesbild.api.Source;
-import se.lagesbild.warehouse.report.GoalFulfilmentTable;
-import se.lagesbild.warehouse.text.Language;
+import se.lagesbild.publishing.report.GoalFulfilmentTable;
+import se.lagesbild.publishing.text.Language;
 
 /**
  * Goal fulfilment as of a year: every goal, sub-goal of the loaded follow-up structure and

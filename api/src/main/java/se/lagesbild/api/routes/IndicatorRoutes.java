@@ -11,9 +11,9 @@ import se.lagesbild.api.Query;
 import se.lagesbild.api.Source;
 import se.lagesbild.api.pxweb.Cube;
 import se.lagesbild.api.pxweb.PxTableId;
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.IndicatorTables;
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.IndicatorTables;
+import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.warehouse.disclosure.GroupEquity;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
@@ -206,7 +206,7 @@ final class IndicatorRoutes {
         int sex = Integer.parseInt(query.one("sex", Catalog.codes(catalog.sexes()), "/api/v1/sexes", "3"));
         try {
             GroupEquity equity = GroupEquity.of(lease.warehouse(), indicator.code(), dimension, period, geo, diagnosis, sex, CONFIDENCE);
-            return new Answer.Table(labelled(catalog, se.lagesbild.warehouse.tables.GroupTables.groups(equity, CONFIDENCE.level())).build());
+            return new Answer.Table(labelled(catalog, se.lagesbild.publishing.tables.GroupTables.groups(equity, CONFIDENCE.level())).build());
         } catch (GroupEquity.NotCarried e) {
             throw ApiProblem.notFound(e.getMessage());
         }

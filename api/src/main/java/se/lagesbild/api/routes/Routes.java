@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.api.ApiSettings;
-import se.lagesbild.warehouse.tables.format.Format;
+import se.lagesbild.publishing.tables.format.Format;
 import se.lagesbild.warehouse.disclosure.Disclosure;
 
 /** Every GET route under /api/v1 but the spec itself. */

@@ -2,8 +2,8 @@ package se.lagesbild.api.routes;
 
 import java.util.List;
 
-import se.lagesbild.warehouse.tables.Column;
-import se.lagesbild.warehouse.tables.ResultTable;
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.warehouse.db.tables.records.SnapshotRecord;
 import se.lagesbild.warehouse.status.WarehouseStatus;
 
