@@ -122,6 +122,13 @@ class YearlyReportRunTest {
         assertTrue(headlines >= 25, headlines + " indicators");
         assertTrue(html.contains("Regionerna under 2027: riket, den lägsta och den högsta regionen") && html.contains(
                 "Kvinnor och män i riket under 2027") && html.contains("lagesbild report --full"), "the overview tables and where the rest is");
+        // a rate standardised to Sweden's own population is the crude rate for Riket: its goal table shows the pair once and says so;
+        // an indicator of the catalogue without values for Riket in both years is named with why; a table of only ".." is a sentence
+        assertTrue(html.contains("Nya cancerfall, åldersstandardiserat (Sverige) är för riket detsamma som Nya cancerfall per 100 000 invånare"),
+                "the duplicate shown once");
+        assertTrue(html.contains("Indikatorer som inte redovisas här: Cancer hos barn per 100 000 barn (värdena för riket är dolda av sekretesskäl)"),
+                "the indicator without values, with why");
+        assertTrue(html.contains("Barn och vuxna: alla värden är dolda av sekretesskäl"), "an all-hidden table as one sentence");
         assertTrue(html.matches("(?s).*<td>Inklusion i SVF</td><td class=\"n\">\\d+,\\d\u00a0% \\([^<]+\\)</td><td>[^<]+</td><td class=\"n\">"
                 + "\\d+,\\d\u00a0%</td><td>[^<]+</td><td class=\"n\">\\d+,\\d\u00a0%</td>.*"), "the lowest and highest region as shares");
         assertReadsAsAPublication(a.html(), folder.resolve("report-2027.pdf"), "Swedish", SWEDISH_FORBIDDEN);

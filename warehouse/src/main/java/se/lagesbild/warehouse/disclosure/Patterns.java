@@ -31,6 +31,7 @@ import se.lagesbild.warehouse.indicators.Indicator;
 public final class Patterns {
     private static final int KEPT = 512;
     private static final ConcurrentHashMap<String, CompletableFuture<DisclosurePattern>> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, java.util.Set<String>> SOURCES = new ConcurrentHashMap<>();
 
     private Patterns() {
     }
@@ -38,8 +39,8 @@ public final class Patterns {
     /** The pattern of {@code indicator}'s family in {@code year}. */
     public static DisclosurePattern of(Warehouse warehouse, Indicator indicator, int year) {
         Map<String, Integer> thresholds = Disclosure.thresholds(warehouse);
-        String key = warehouse.file() + "|" + state(warehouse) + "|" + new TreeMap<>(thresholds) + "|" + indicator.disclosureFamily() + "|"
-                + year;
+        String key = warehouse.file() + "|" + state(warehouse, indicator.disclosureFamily()) + "|" + new TreeMap<>(thresholds) + "|"
+                + indicator.disclosureFamily() + "|" + year;
         CompletableFuture<DisclosurePattern> mine = new CompletableFuture<>();
         CompletableFuture<DisclosurePattern> existing = CACHE.putIfAbsent(key, mine);
         if (existing != null) {
@@ -80,9 +81,15 @@ public final class Patterns {
         return new Hierarchy.Dimensions(healthcareRegions, ageKinds);
     }
 
-    /** The batches the connection sees: their number, the newest and the sum of their ids (an unload changes it). */
-    static String state(Warehouse warehouse) {
-        return Snapshots.stateKey(warehouse);
+    /**
+     * The batches the connection sees of the sources the family's counts come from: their number, the
+     * newest and the sum of their ids (an unload changes it; a load of another source does not).
+     */
+    static String state(Warehouse warehouse, String family) {
+        // the catalogue's sources and families are reference data (migrations), read once per file and family
+        java.util.Set<String> sources = SOURCES.computeIfAbsent(warehouse.file() + "|" + family,
+                k -> Indicator.sourcesRead(DisclosurePattern.members(Catalogue.all(warehouse), family)));
+        return Snapshots.stateKey(warehouse, sources);
     }
 
     private static DisclosurePattern join(CompletableFuture<DisclosurePattern> future) {

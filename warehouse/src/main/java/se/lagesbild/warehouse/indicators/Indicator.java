@@ -52,4 +52,25 @@ public record Indicator(String code, int goal, String titleSv, String titleEn, S
         }
         return lowerIsBetter() ? value <= target : value >= target;
     }
+
+    /**
+     * The sources whose batches {@code indicators}' values and counts are computed from: those their
+     * catalogue rows name, the pathways' aggregated deliveries beside the pathways, and the population
+     * and its groups (rates, the geography's population weights, the education, birth-country and
+     * income cells). A result computed for these indicators is the same while these sources' batches
+     * are ({@link se.lagesbild.warehouse.snapshots.Snapshots#stateKey(se.lagesbild.warehouse.Warehouse,
+     * java.util.Collection)}).
+     */
+    public static java.util.SortedSet<String> sourcesRead(java.util.Collection<Indicator> indicators) {
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>(List.of("population", "population-groups"));
+        for (Indicator i : indicators) {
+            for (String source : i.dataSource().split(",")) {
+                sources.add(source.trim());
+            }
+        }
+        if (sources.contains("svf-pathways")) {
+            sources.add("svf-aggregates");
+        }
+        return sources;
+    }
 }

@@ -97,7 +97,7 @@ public final class SurvivalCells {
      * needs cost nothing).
      */
     static Map<Cell, Value> all(Warehouse warehouse, Indicator indicator, Confidence confidence, boolean groupEstimates) {
-        String key = warehouse.file() + "|" + Snapshots.stateKey(warehouse) + "|" + indicator.code() + "|" + indicator.martView() + "|"
+        String key = warehouse.file() + "|" + Snapshots.stateKey(warehouse, Indicator.sourcesRead(List.of(indicator))) + "|" + indicator.code() + "|" + indicator.martView() + "|"
                 + indicator.method() + "|" + indicator.methodParam() + "|" + confidence.level() + "|" + groupEstimates;
         CompletableFuture<Map<Cell, Value>> mine = new CompletableFuture<>();
         CompletableFuture<Map<Cell, Value>> existing = CACHE.putIfAbsent(key, mine);

@@ -30,11 +30,22 @@ public final class Snapshots {
      * so they can be kept (disclosure patterns, survival cells).
      */
     public static String stateKey(Warehouse warehouse) {
+        return stateKey(warehouse, null);
+    }
+
+    /**
+     * The same fingerprint over the batches of {@code sources} only (every source when null): a result
+     * computed from those sources alone stays the same when a batch of another source is loaded,
+     * unloaded or left out by a snapshot (the baseline as published differs from this year's data by
+     * the pathways delivered again, not by the registers behind survival).
+     */
+    public static String stateKey(Warehouse warehouse, java.util.Collection<String> sources) {
         var visible = LOAD_BATCH.BATCH_ID.le(DSL.coalesce(DSL.field("getvariable('lagesbild_max_batch')", Long.class),
                 DSL.inline(Long.MAX_VALUE)));
+        var condition = sources == null ? visible : visible.and(LOAD_BATCH.SOURCE.in(sources));
         var r = warehouse.dsl().select(DSL.count(), DSL.max(LOAD_BATCH.BATCH_ID), DSL.sum(LOAD_BATCH.BATCH_ID))
-                .from(LOAD_BATCH).where(visible).fetchOne();
-        return r.value1() + ":" + r.value2() + ":" + r.value3();
+                .from(LOAD_BATCH).where(condition).fetchOne();
+        return r.value1() + ":" + r.value2() + ":" + r.value3() + (sources == null ? "" : ":" + new java.util.TreeSet<>(sources));
     }
 
     /** Creates snapshot {@code name} of everything loaded now; a name can be used once. */
