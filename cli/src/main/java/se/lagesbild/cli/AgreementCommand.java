@@ -1,5 +1,8 @@
 package se.lagesbild.cli;
 
+import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS;
+import static se.lagesbild.warehouse.db.Tables.REF_SPECIAL_INVESTMENT;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +33,26 @@ final class AgreementCommand extends Verb {
             description = "Folder for the conditions, payments and lead-time CSV files and the Markdown tables (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
+    @Option(names = "--csv", defaultValue = "rfc4180", paramLabel = "DIALECT", description = "The CSV files' dialect: rfc4180 (comma,"
+            + " decimal point; the default) or excel-sv (what Excel with Swedish settings opens by double-click: UTF-8 with BOM,"
+            + " semicolon, decimal comma).")
+    String csv;
+
     @Override
     public void run() {
+        se.lagesbild.publishing.tables.format.CsvTables.Dialect dialect = ReportCommand.dialect(spec, csv);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         AgreementResult result;
         LeadTimesNotMet.Result leadTimes;
         List<SexComparisons.SexGap> sexGaps;
         SpecialInvestments.Result investments;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             result = AgreementEvaluation.evaluate(warehouse, year);
+            // the pathways' and the special investments' names, for the Markdown that agencies read
+            warehouse.dsl().select(DIM_DIAGNOSIS.DIAGNOSIS_CODE, DIM_DIAGNOSIS.NAME_SV).from(DIM_DIAGNOSIS)
+                    .forEach(r -> names.put(r.value1(), r.value2()));
+            warehouse.dsl().select(REF_SPECIAL_INVESTMENT.AREA_CODE, REF_SPECIAL_INVESTMENT.NAME_SV).from(REF_SPECIAL_INVESTMENT)
+                    .where(REF_SPECIAL_INVESTMENT.INVESTMENT_YEAR.eq(year)).forEach(r -> names.put(r.value1(), r.value2()));
             leadTimes = LeadTimesNotMet.of(warehouse, String.valueOf(year));
             investments = SpecialInvestments.of(warehouse, year);
             sexGaps = SexComparisons.of(warehouse, "svf_within_lead_time",
@@ -58,11 +73,11 @@ final class AgreementCommand extends Verb {
         Path gaps = outDir.resolve("agreement-" + year + "-lead-times-not-met.csv");
         Path funds = outDir.resolve("agreement-" + year + "-special-investments.csv");
         Path report = outDir.resolve("agreement-" + year + ".md");
-        CsvFile.write(conditions, conditionRows(result));
-        CsvFile.write(payments, paymentRows(result));
-        CsvFile.write(gaps, gapRows(leadTimes));
-        CsvFile.write(funds, fundRows(investments));
-        AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments);
+        CsvFile.write(conditions, conditionRows(result), dialect);
+        CsvFile.write(payments, paymentRows(result), dialect);
+        CsvFile.write(gaps, gapRows(leadTimes), dialect);
+        CsvFile.write(funds, fundRows(investments), dialect);
+        AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments, names);
         out().printf("%nWritten to %s: %s, %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
                 payments.getFileName(), gaps.getFileName(), funds.getFileName(), report.getFileName());
         if (result.refusal() != null) {
@@ -94,7 +109,7 @@ final class AgreementCommand extends Verb {
     }
 
     private void printPart(AgreementResult result, AgreementResult.Part part) {
-        out().printf("%n%s %s: %,d kr shared among %s%n", part.paymentCode(), part.name(), part.amount(),
+        out().printf("%n%s %s: %s kr shared among %s%n", part.paymentCode(), part.name(), AgreementResult.grouped(part.amount()),
                 part.sharedAmong().replace('_', ' '));
         if (!part.note().isEmpty()) {
             out().printf("  %s%n", part.note());
@@ -103,17 +118,18 @@ final class AgreementCommand extends Verb {
         out().printf("  %-3s %-20s %-14s %12s %16s%n", "", "region", "decision", "population", "amount (kr)");
         for (AgreementResult.Payment p : part.payments()) {
             String decision = result.decisionOf(part.paymentCode(), p.regionCode()).orElse("(all regions)");
-            out().printf("  %-3s %-20s %-14s %,12d %,16d%n", p.regionCode(), p.regionName(), decision, p.population(), p.amount());
+            out().printf("  %-3s %-20s %-14s %12s %16s%n", p.regionCode(), p.regionName(), decision, AgreementResult.grouped(p.population()),
+                    AgreementResult.grouped(p.amount()));
         }
-        out().printf("  %-3s %-20s %-14s %12s %,16d%n", "", "total", "", "", part.apportioned());
+        out().printf("  %-3s %-20s %-14s %12s %16s%n", "", "total", "", "", AgreementResult.grouped(part.apportioned()));
     }
 
     private void printLeadTimes(LeadTimesNotMet.Result leadTimes) {
         out().printf("%nLead times not met in %s, Riket (target %.0f %% within the maximum), most patients missing first:%n",
                 leadTimes.period(), 100 * leadTimes.nationalBySvf().stream().mapToDouble(LeadTimesNotMet.Gap::target).findFirst().orElse(0.8));
         leadTimes.nationalBySvf().stream().filter(LeadTimesNotMet.Gap::missed).limit(10).forEach(g -> out().printf(
-                Locale.ROOT, "  %-8s %6.1f %% within (%,d patients): %4.1f percentage points, %,d patients short; %4.1f %% over by > 50 %%%n",
-                g.svfCode(), 100 * g.withinShare(), g.patients(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
+                Locale.ROOT, "  %-8s %6.1f %% within (%s patients): %4.1f percentage points, %s patients short; %4.1f %% over by > 50 %%%n",
+                g.svfCode(), 100 * g.withinShare(), AgreementResult.grouped(g.patients()), g.gapPp(), AgreementResult.grouped(g.gapPatients()), 100 * g.exceedingShare()));
         out().printf("%d region × SVF × sex cells miss the target; %d cells are held back by disclosure control (fewer than %d"
                 + " patients, or recoverable by subtraction).%n", leadTimes.regionalMisses().size(), leadTimes.hiddenCells(),
                 leadTimes.minimumPatients());
@@ -126,9 +142,9 @@ final class AgreementCommand extends Verb {
             return;
         }
         for (SpecialInvestments.Area a : investments.areas()) {
-            out().printf(Locale.ROOT, "  %-13s allocated %,14d kr, passed on %,14d kr (%s), %d projects%s%n", a.areaCode(), a.allocated(),
-                    a.passedOn(), percent(a.passedOnShare(), Locale.ROOT), a.projects(),
-                    a.agreedAmount() == null ? " (no amount per area in the agreement)" : String.format(Locale.ROOT, " of %,d kr agreed", a.agreedAmount()));
+            out().printf(Locale.ROOT, "  %-13s allocated %14s kr, passed on %14s kr (%s), %d projects%s%n", a.areaCode(), AgreementResult.grouped(a.allocated()),
+                    AgreementResult.grouped(a.passedOn()), percent(a.passedOnShare(), Locale.ROOT), a.projects(),
+                    a.agreedAmount() == null ? " (no amount per area in the agreement)" : " of " + AgreementResult.grouped(a.agreedAmount()) + " kr agreed");
         }
         out().printf("  %d deviations%s%n", investments.deviations().size(), investments.deviations().isEmpty() ? "" : ":");
         investments.deviations().forEach(d -> out().println("    " + d));
@@ -160,11 +176,12 @@ final class AgreementCommand extends Verb {
     private static List<List<String>> conditionRows(AgreementResult result) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("agreement_year", "payment_code", "condition_code", "region_code", "region", "metric", "threshold",
-                "comparison", "observed", "status", "reason", "trend", "description_sv", "source"));
+                "comparison", "observed", "status", "reason", "trend", "description_sv", "source", "patients", "patients_base"));
         for (AgreementResult.Condition c : result.conditions()) {
             rows.add(List.of(String.valueOf(result.year()), c.paymentCode(), c.conditionCode(), c.regionCode(), c.regionName(),
                     c.metric(), number(c.threshold()), c.comparison(), number(c.observed()), c.status(), c.reason(), c.trend(), c.description(),
-                    c.source()));
+                    c.source(), c.patients() == null ? "" : String.valueOf(c.patients()),
+                    c.patientsBase() == null ? "" : String.valueOf(c.patientsBase())));
         }
         return rows;
     }

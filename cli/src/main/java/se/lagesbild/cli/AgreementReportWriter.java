@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import se.lagesbild.loaders.followup.OutputFile;
+import se.lagesbild.publishing.text.Language;
+import se.lagesbild.publishing.text.SwedishReasons;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.agreement.LeadTimesNotMet;
 import se.lagesbild.warehouse.agreement.SpecialInvestments;
@@ -18,8 +20,16 @@ final class AgreementReportWriter {
     private AgreementReportWriter() {
     }
 
+    /** The decisions and statuses in the compilation's Swedish. */
+    private static final java.util.Map<String, String> DECISIONS = java.util.Map.of("met", "uppfyllt", "not_met", "ej uppfyllt",
+            "not_evaluable", "kan inte bedömas");
+
+    /**
+     * @param names the pathways' (SVF codes) and the special investments' (area codes) Swedish names; a
+     *              code without one is shown as it is
+     */
     static void write(Path file, AgreementResult result, LeadTimesNotMet.Result leadTimes, List<SexComparisons.SexGap> sexGaps,
-            SpecialInvestments.Result investments) {
+            SpecialInvestments.Result investments, java.util.Map<String, String> names) {
         StringBuilder md = new StringBuilder();
         md.append("# Överenskommelsen om SVF ").append(result.year()).append(": uppföljning\n\n");
         md.append("Redovisningen senast ").append(result.reportDeadline()).append("; befolkning per ").append(result.populationDate())
@@ -28,12 +38,13 @@ final class AgreementReportWriter {
         for (AgreementResult.Part part : result.parts()) {
             md.append("### ").append(part.paymentCode()).append(" ").append(part.name()).append(String.format(SWEDISH, " (%,d kr)%n%n", part.amount()));
             if (!part.note().isEmpty()) {
-                md.append(SwedishReasons.of(part.note())).append("\n\n");
+                md.append(Language.SV.conditionNames(SwedishReasons.of(part.note()))).append("\n\n");
                 continue;
             }
             md.append("| region | beslut | befolkning | belopp (kr) |\n|---|---|---:|---:|\n");
             for (AgreementResult.Payment p : part.payments()) {
-                String decision = result.decisionOf(part.paymentCode(), p.regionCode()).orElse("alla regioner");
+                String decision = result.decisionOf(part.paymentCode(), p.regionCode()).map(d -> DECISIONS.getOrDefault(d, d))
+                        .orElse("alla regioner");
                 md.append(String.format(SWEDISH, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
                         p.population(), p.amount()));
             }
@@ -42,8 +53,10 @@ final class AgreementReportWriter {
         md.append("## Avvikelser\n\n| region | del | villkor | avvikelse | tidigare år | regionens åtgärder |\n|---|---|---|---|---|---|\n");
         for (AgreementResult.Condition c : result.conditions()) {
             if (c.status().equals("not_met")) {
+                String counts = c.patients() == null ? "" : String.format(SWEDISH, " (%,d av %,d patienter)", c.patients(), c.patientsBase());
                 md.append("| ").append(c.regionCode()).append(" ").append(c.regionName()).append(" | ").append(c.paymentCode())
-                        .append(" | ").append(c.conditionCode()).append(" | ").append(SwedishReasons.of(c.reason())).append(" | ").append(SwedishReasons.of(c.trend()))
+                        .append(" | ").append(c.description() == null || c.description().isBlank() ? c.conditionCode() : c.description())
+                        .append(" | ").append(SwedishReasons.of(c.reason())).append(counts).append(" | ").append(SwedishReasons.of(c.trend()))
                         .append(" | ").append(c.actions())
                         .append(" |\n");
             }
@@ -52,7 +65,7 @@ final class AgreementReportWriter {
         md.append("| SVF | patienter | inom maxtid | mål | gap (procentenheter) | gap (patienter) | över maxtid med > 50 % |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (LeadTimesNotMet.Gap g : leadTimes.nationalBySvf()) {
-            md.append(String.format(SWEDISH, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", g.svfCode(), g.patients(),
+            md.append(String.format(SWEDISH, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", names.getOrDefault(g.svfCode(), g.svfCode()), g.patients(),
                     100 * g.withinShare(), 100 * g.target(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
         }
         md.append(String.format(SWEDISH, "%n%d celler region × SVF × kön under målet; %d celler visas inte (färre än %d patienter, eller går att räkna fram).%n%n",
@@ -60,9 +73,13 @@ final class AgreementReportWriter {
         md.append("## Skillnader mellan kvinnor och män (andel inom maxtid, riket)\n\n");
         md.append("| SVF | kvinnor | män | skillnad (procentenheter, 95 % KI) | justerat p |\n|---|---:|---:|---|---:|\n");
         for (SexComparisons.SexGap s : sexGaps) {
-            md.append(String.format(SWEDISH, "| %s | %.1f %% | %.1f %% | %+.1f (%+.1f till %+.1f) | %.3f%s |%n", s.cell().diagnosisCode(),
-                    100 * s.womenNumerator() / s.womenDenominator(), 100 * s.menNumerator() / s.menDenominator(),
-                    100 * s.difference().value(), 100 * s.difference().lower(), 100 * s.difference().upper(), s.adjustedPValue(),
+            // differences with a real minus sign, as Swedish typography writes them: −26,1 (−47,2 till +3,1)
+            md.append(String.format(SWEDISH, "| %s | %.1f %% (%,.0f av %,.0f) | %.1f %% (%,.0f av %,.0f) | %s | %.3f%s |%n",
+                    names.getOrDefault(s.cell().diagnosisCode(), s.cell().diagnosisCode()),
+                    100 * s.womenNumerator() / s.womenDenominator(), s.womenNumerator(), s.womenDenominator(),
+                    100 * s.menNumerator() / s.menDenominator(), s.menNumerator(), s.menDenominator(),
+                    String.format(SWEDISH, "%+.1f (%+.1f till %+.1f)", 100 * s.difference().value(), 100 * s.difference().lower(),
+                            100 * s.difference().upper()).replace('-', '\u2212'), s.adjustedPValue(),
                     s.flagged() ? " *" : ""));
         }
         md.append("\n\\* skillnaden är statistiskt säkerställd (Benjamini–Hochberg, p < 0,05).\n");
@@ -70,18 +87,19 @@ final class AgreementReportWriter {
         md.append("| område | RCC | tilldelat (kr) | vidarefördelat (kr) | andel vidarefördelad | projekt | kriterier |\n")
                 .append("|---|---|---:|---:|---:|---:|---|\n");
         for (SpecialInvestments.Fund f : investments.funds()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d | %s |%n", f.areaCode(), f.rccName(), f.allocated(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d | %s |%n", names.getOrDefault(f.areaCode(), f.areaCode()), f.rccName(), f.allocated(),
                     f.passedOn(), AgreementCommand.percent(f.passedOnShare(), SWEDISH), f.projects(), f.criteria()));
         }
         md.append("\n| område (riket) | enligt överenskommelsen (kr) | tilldelat (kr) | vidarefördelat (kr) | andel | projekt |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (SpecialInvestments.Area a : investments.areas()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d |%n", a.areaCode(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d |%n", names.getOrDefault(a.areaCode(), a.areaCode()),
                     a.agreedAmount() == null ? "ej angivet" : String.format(SWEDISH, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
                     AgreementCommand.percent(a.passedOnShare(), SWEDISH), a.projects()));
         }
         md.append("\nAvvikelser från fördelningen efter befolkning: ")
-                .append(investments.deviations().isEmpty() ? "inga.\n" : "\n\n- " + String.join("\n- ", investments.deviations()) + "\n");
+                .append(investments.deviations().isEmpty() ? "inga.\n" : "\n\n- " + String.join("\n- ", investments.deviations().stream()
+                        .map(SwedishReasons::of).toList()) + "\n");
         OutputFile.write(file, md.toString());
     }
 }

@@ -79,7 +79,7 @@ final class DemoCommand extends Verb {
             for (AgreementResult.Part part : agreement.parts()) {
                 long regions = part.payments().stream().filter(p -> p.amount() > 0).count();
                 out.printf("      Agreement 2026, %s: %s%n", part.paymentCode(), part.note().isEmpty()
-                        ? String.format(java.util.Locale.ROOT, "%,d kr to %d regions by population", part.apportioned(), regions) : part.note());
+                        ? se.lagesbild.warehouse.agreement.AgreementResult.grouped(part.apportioned()) + " kr to " + regions + " regions by population" : part.note());
             }
             out.println("      Conditions, payments, lead times not met and special investments: lagesbild agreement --year 2026");
         }

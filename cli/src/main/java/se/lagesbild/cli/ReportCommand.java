@@ -59,11 +59,7 @@ final class ReportCommand extends Verb {
     public void run() {
         Path folder = out != null ? out : Path.of("out", "report-" + year);
         long start = System.nanoTime();
-        CsvTables.Dialect dialect = switch (csv) {
-            case "rfc4180" -> CsvTables.Dialect.RFC4180;
-            case "excel-sv" -> CsvTables.Dialect.EXCEL_SV;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--csv must be rfc4180 or excel-sv, not '" + csv + "'.");
-        };
+        CsvTables.Dialect dialect = dialect(spec, csv);
         if (!region.matches("\\d\\d") || region.equals("00")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--region must be a region's two-digit code (01 Stockholm ... 25"
                     + " Norrbotten), not '" + region + "'.");
@@ -84,5 +80,14 @@ final class ReportCommand extends Verb {
             Path file = Pdf.print(result.html(), result.folder().resolve("report-" + year + ".pdf"));
             out().printf("PDF: %s%n", file.toAbsolutePath());
         }
+    }
+
+    /** The dialect {@code --csv} names: rfc4180 or excel-sv; anything else is refused naming the option. */
+    static CsvTables.Dialect dialect(CommandLine.Model.CommandSpec spec, String csv) {
+        return switch (csv) {
+            case "rfc4180" -> CsvTables.Dialect.RFC4180;
+            case "excel-sv" -> CsvTables.Dialect.EXCEL_SV;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--csv must be rfc4180 or excel-sv, not '" + csv + "'.");
+        };
     }
 }

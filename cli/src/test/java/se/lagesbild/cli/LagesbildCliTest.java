@@ -134,7 +134,7 @@ class LagesbildCliTest {
             assertTrue(first.out().contains("Region 24 Västerbotten: months without records 2026-03, 2026-04"), first.out());
             assertTrue(first.out().contains("Region 17 Värmland: report received 2026-10-06, after 2026-09-30"), first.out());
             assertTrue(first.out().contains("Region 20 Dalarna: no PREM"), first.out());
-            assertTrue(first.out().contains("Agreement 2026, P1: 250,000,000 kr to 21 regions by population"), first.out());
+            assertTrue(first.out().contains("Agreement 2026, P1: 250 000 000 kr to 21 regions by population"), first.out());
             assertTrue(first.out().contains("&sex=3&age=ALL&format=csv → 200") && first.out().contains("2026,country,00,ALL,3,ALL,"), first.out());
             assertTrue(first.out().contains("net_survival_5y/values?period=2027&region=00&diagnosis=MALIGNANT&sex=1,2,3&format=csv → 200")
                     && first.out().contains("2027,country,00,MALIGNANT,3,18+,0.68"), "goal 2: five-year net survival, all sites: " + first.out());
@@ -154,7 +154,7 @@ class LagesbildCliTest {
             CliRun agreement = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("agreement").toString());
             assertEquals(0, agreement.exitCode(), agreement.err());
             assertTrue(agreement.out().contains("late report: submitted 2026-10-06, 6 days after the deadline 2026-09-30"), agreement.out());
-            assertTrue(agreement.out().contains("P2B Andra utbetalningen, del 2: 125,000,000 kr shared among qualifying regions\n"
+            assertTrue(agreement.out().contains("P2B Andra utbetalningen, del 2: 125 000 000 kr shared among qualifying regions\n"
                     + "  not apportioned: no region qualifies yet"), agreement.out());
             long p1 = Files.readAllLines(folder.resolve("agreement/agreement-2026-payments.csv")).stream()
                     .filter(line -> line.startsWith("2026,P1,")).mapToLong(line -> Long.parseLong(line.split(",")[7])).sum();
@@ -162,12 +162,22 @@ class LagesbildCliTest {
             assertTrue(Files.readAllLines(folder.resolve("agreement/agreement-2026-conditions.csv")).contains(
                     "2026,P2B,LEAD_TIME_RECTUM,01,Stockholm,lead_time_within_max,,>=,,not_evaluable,"
                             + "threshold not set; value hidden for confidentiality,,Krav på ledtid för ändtarmscancer,"
-                            + "svf-pathways (lead times)"),
+                            + "svf-pathways (lead times),,"),
                     "a share of fewer than 5 patients (demo scale) never leaves in the export");
             String tables = Files.readString(folder.resolve("agreement/agreement-2026.md"));
-            assertTrue(tables.contains("## Ledtider som inte uppfylls (2026, riket)") && tables.contains("| 17 Värmland | P2A | REPORT |")
-                    && tables.contains("## Särskilda satsningar 2026") && tables.contains("| PRIMARY_CARE | ej angivet | 60\u00a0000\u00a0000 |"), tables);
+            assertTrue(tables.contains("## Ledtider som inte uppfylls (2026, riket)") && tables.contains("| 17 Värmland | P2A | Redovisning enligt mallen")
+                    && tables.contains("## Särskilda satsningar 2026") && tables.contains("| Särskild satsning på primärvården | ej angivet | 60\u00a0000\u00a0000 |"), tables);
             assertTrue(Files.exists(folder.resolve("agreement/agreement-2026-lead-times-not-met.csv")));
+            // as an agency reads it: decisions and pathways by name, the patients behind every share, a real minus sign
+            assertTrue(tables.contains("| 08 Kalmar | P2A | Inklusionsmålet om 70 % uppnått") && tables.contains("(9 av 13 patienter)")
+                    && tables.contains("| 01 Stockholm | uppfyllt |") && tables.contains("| Prostatacancer |") && !tables.contains("not_met")
+                    && !tables.contains("| PROST |") && tables.matches("(?s).*\u2212\\d+,\\d \\(\u2212\\d+,\\d till .*"), tables);
+            CliRun excel = CliRun.of("--db", db, "agreement", "--year", "2026", "--csv", "excel-sv", "--out", folder.resolve("agreement-sv").toString());
+            assertEquals(0, excel.exitCode(), excel.err());
+            String conditionsSv = Files.readString(folder.resolve("agreement-sv/agreement-2026-conditions.csv"));
+            assertTrue(conditionsSv.startsWith("\uFEFFagreement_year;payment_code;") && conditionsSv.contains(";0,7000;>=;"),
+                    "Swedish Excel's CSV: BOM, semicolons, decimal comma: " + conditionsSv.substring(0, 300));
+            assertTrue(agreement.out().contains("  01  Stockholm            (all regions)        49 017"), "grouped by spaces: " + agreement.out());
             CliRun unwritable = CliRun.of("--db", db, "agreement", "--year", "2026", "--out", folder.resolve("demo.duckdb/tables").toString());
             assertEquals(LagesbildCli.REJECTED, unwritable.exitCode(), unwritable.err());
             assertTrue(unwritable.err().contains("Cannot write " + folder.resolve("demo.duckdb/tables")) && unwritable.err()

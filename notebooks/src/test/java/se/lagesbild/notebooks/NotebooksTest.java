@@ -86,11 +86,21 @@ class NotebooksTest {
     @Test
     void theAgreementFollowUp(@TempDir Path out) throws IOException {
         List<String> cells = run("agreement.ipynb", out, Map.of("LAGESBILD_YEAR", "2026"));
-        assertTrue(cells.get(0).contains("Agreement year <b>2026</b>"));
-        assertTrue(cells.get(1).contains("LEAD_TIME_BREAST") && cells.get(1).contains("threshold not set"));
-        assertTrue(cells.get(2).contains("amount_sek"));
+        assertTrue(cells.get(0).contains("Överenskommelsen <b>2026</b>: redovisningen senast 2026-09-30"), cells.get(0));
+        // labelled as the report is: conditions by name, statuses in words, shares in per cent with their patients, Swedish reasons
+        assertTrue(cells.get(1).contains("<td>Krav på ledtid för bröstcancer</td>") && cells.get(1).contains("tröskelvärdet är inte fastställt")
+                && cells.get(1).contains("<td>kan inte bedömas</td>") && cells.get(1).matches("(?s).*\\d+,\\d\u00a0% \\(\\d+ av \\d+ patienter\\).*"),
+                cells.get(1));
+        assertTrue(cells.get(2).contains("<th>Belopp (kr)</th>") && cells.get(2).contains("<td>uppfyllt</td>")
+                && cells.get(2).matches("(?s).*<td class=\"n\">57.524.668</td>.*") && cells.get(2).contains("<td>Inklusion: 69,2 % är 0,8"),
+                cells.get(2));
         assertTrue(cells.get(3).contains("Dalarna"), "the region without PREM deviates");
+        assertTrue(cells.get(4).contains("<td>Prostatacancer</td>"), "pathways by name: " + cells.get(4));
         assertTrue(cells.get(6).contains("data:image/png;base64,"));
+        String all = String.join("", cells);
+        for (String code : List.of("LEAD_TIME_BREAST", "INCLUSION", "not_met", "amount_sek", "PROST<", "PRIMARY_CARE")) {
+            assertFalse(all.contains(code), "a code in what an analyst reads: " + code);
+        }
     }
 
     @Test
@@ -123,7 +133,7 @@ class NotebooksTest {
             }
         }
         assertEquals(0, exit, output);
-        assertTrue(Files.readString(folder.resolve("plain.ipynb")).contains("Agreement year <b>2026</b>"));
+        assertTrue(Files.readString(folder.resolve("plain.ipynb")).contains("<b>2026</b>: redovisningen senast"));
     }
 
     @Test

@@ -129,6 +129,8 @@ class YearlyReportRunTest {
         assertTrue(html.contains("Indikatorer som inte redovisas här: Cancer hos barn per 100 000 barn (värdena för riket är dolda av sekretesskäl)"),
                 "the indicator without values, with why");
         assertTrue(html.contains("Barn och vuxna: alla värden är dolda av sekretesskäl"), "an all-hidden table as one sentence");
+        assertTrue(html.contains("<h3>Referenser</h3>") && html.contains("Spiegelhalter DJ. Funnel plots for comparing institutional performance")
+                && html.contains("(S2026/00065)"), "a reference list: the commission and the methods' sources");
         assertTrue(html.matches("(?s).*<td>Inklusion i SVF</td><td class=\"n\">\\d+,\\d\u00a0% \\([^<]+\\)</td><td>[^<]+</td><td class=\"n\">"
                 + "\\d+,\\d\u00a0%</td><td>[^<]+</td><td class=\"n\">\\d+,\\d\u00a0%</td>.*"), "the lowest and highest region as shares");
         assertReadsAsAPublication(a.html(), folder.resolve("report-2027.pdf"), "Swedish", SWEDISH_FORBIDDEN);
@@ -191,7 +193,7 @@ class YearlyReportRunTest {
             "agreement-rules", "follow-up-structure");
     /** Codes, column names, file names and Swedish words that must not show in the English report's text. */
     private static final List<String> ENGLISH_FORBIDDEN = List.of("svf_", "_value", "geo_code", "null", "NaN", "yearly-followup", "svf-pathways",
-            "new-cases", "agreement-rules", "follow-up-structure", "riket", "Riket,", "Riket's", "Kvinnor", "Utgångsläge", "Uppföljning", " och ",
+            "new-cases", "agreement-rules", "follow-up-structure", "riket", "Riket,", "Riket's", "Kvinnor", "Utgångsläge", "Uppföljning",
             "dagar", "statistiskt", "oförändrad", "Källa", "dold av");
 
     /**

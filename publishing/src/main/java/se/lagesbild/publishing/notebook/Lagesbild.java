@@ -344,42 +344,7 @@ public final class Lagesbild implements AutoCloseable {
     /** The agreement follow-up of {@code year}, for the agreement notebook. */
     public AgreementView agreement(int year) {
         AgreementResult result = AgreementEvaluation.evaluate(warehouse, year);
-        return new AgreementView(result, LeadTimesNotMet.of(warehouse, year + "H1"), SpecialInvestments.of(warehouse, year));
-    }
-
-    /** The agreement's tables as HTML. */
-    public record AgreementView(AgreementResult result, LeadTimesNotMet.Result leadTimes, SpecialInvestments.Result investments) {
-        public String conditions() {
-            return Html.table(AgreementTables.conditions(result, r -> true).build(), List.of("payment_code", "condition_code", "region_code",
-                    "region_name", "threshold", "observed", "status", "reason"), r -> true);
-        }
-
-        public String payments() {
-            return Html.table(AgreementTables.payments(result, r -> true).build(), List.of("payment_code", "region_code", "region_name",
-                    "decision", "population", "amount_sek", "reasons"), r -> true);
-        }
-
-        /** Conditions not met, with the region's trend and its own described actions. */
-        public String deviations() {
-            ResultTable conditions = AgreementTables.conditions(result, r -> true).build();
-            return Html.table(conditions, List.of("condition_code", "region_name", "observed", "threshold", "reason", "trend", "actions_sv"),
-                    Html.where(conditions, "status", "not_met"));
-        }
-
-        public String leadTimesNotMet() {
-            return Html.table(AgreementTables.leadTimeGaps(leadTimes, leadTimes.nationalBySvf()).build())
-                    + Html.paragraph(leadTimes.hiddenCells() + " cells with fewer than " + leadTimes.minimumPatients()
-                    + " patients, or that would reveal one, are left out.");
-        }
-
-        public String regionalMisses() {
-            return Html.table(AgreementTables.leadTimeGaps(leadTimes, leadTimes.regionalMisses()).build());
-        }
-
-        public String specialInvestments() {
-            return Html.table(AgreementTables.investments(investments).build())
-                    + (investments.deviations().isEmpty() ? Html.paragraph("No deviations.") : Html.list(investments.deviations()));
-        }
+        return new AgreementView(result, LeadTimesNotMet.of(warehouse, year + "H1"), SpecialInvestments.of(warehouse, year), labels);
     }
 
     @Override

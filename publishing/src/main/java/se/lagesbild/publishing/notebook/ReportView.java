@@ -493,8 +493,35 @@ public final class ReportView {
         return heading("methods") + Html.paragraph(language.text("section.methods.text"))
                 + Html.paragraph(language.text("section.methods.disclosure", String.join("; ", rules)))
                 + Html.paragraph(language.text("section.methods.vintages", provenance.snapshot() == null ? ""
-                        : " " + language.text("section.appendix.as_of", provenance.snapshot())));
+                        : " " + language.text("section.appendix.as_of", provenance.snapshot())))
+                + Html.heading(3, language.text("section.methods.references")) + "<ol class=\"lb-refs\">"
+                + REFERENCES.stream().map(r -> "<li>" + Html.escape(r) + "</li>").collect(java.util.stream.Collectors.joining()) + "</ol>";
     }
+
+    /** The commissions the report answers and the sources of its methods, cited in the method section (titles as published). */
+    static final List<String> REFERENCES = List.of(
+            "Regeringen. Uppdrag till Myndigheten för vård- och omsorgsanalys att följa upp uppfyllelsen av målen i den nationella"
+                    + " cancerstrategin (S2026/00065).",
+            "Regeringen. Uppdrag till Socialstyrelsen att följa upp överenskommelsen mellan staten och Sveriges Kommuner och Regioner om"
+                    + " en jämlik och effektiv cancervård med kortare väntetider.",
+            "Wilson EB. Probable inference, the law of succession, and statistical inference. J Am Stat Assoc 1927;22:209–212.",
+            "Newcombe RG. Interval estimation for the difference between independent proportions: comparison of eleven methods."
+                    + " Stat Med 1998;17:873–890.",
+            "Breslow NE, Day NE. Statistical methods in cancer research, vol. II: the design and analysis of cohort studies. IARC 1987.",
+            "Dobson AJ, Kuulasmaa K, Eberle E, Scherer J. Confidence intervals for weighted sums of Poisson parameters."
+                    + " Stat Med 1991;10:457–462.",
+            "Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24:1185–1202.",
+            "Benjamini Y, Hochberg Y. Controlling the false discovery rate: a practical and powerful approach to multiple testing."
+                    + " J R Stat Soc B 1995;57:289–300.",
+            "Kaplan EL, Meier P. Nonparametric estimation from incomplete observations. J Am Stat Assoc 1958;53:457–481.",
+            "Pohar Perme M, Stare J, Estève J. On estimation in relative survival. Biometrics 2012;68:113–120.",
+            "Brenner H, Arndt V, Gefeller O, Hakulinen T. An alternative approach to age adjustment of cancer survival rates."
+                    + " Eur J Cancer 2004;40:2317–2322.",
+            "Corazziari I, Quinn M, Capocaccia R. Standard cancer patient population for age standardising survival ratios."
+                    + " Eur J Cancer 2004;40:2307–2316.",
+            "Eurostat. Revision of the European Standard Population: report of Eurostat's task force. 2013.",
+            "World Health Organization. Health Equity Assessment Toolkit (HEAT): technical notes. WHO.",
+            "Hundepool A, Domingo-Ferrer J, Franconi L, et al. Statistical disclosure control. Wiley 2012.");
 
     /** The appendix: every load batch the figures are computed from, as the manifest lists them. */
     public String appendix() {

@@ -115,7 +115,8 @@ public final class Labels implements java.io.Serializable {
     }
 
     /** Columns whose values are status words ("improved", "not tested (median)"). */
-    private static final java.util.Set<String> STATUSES = java.util.Set.of("status", "revised_status", "published_status", "comparison");
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("status", "revised_status", "published_status", "comparison",
+            "decision");
 
     /**
      * A word value of {@code column} as the language writes it, the one place the page and the workbook

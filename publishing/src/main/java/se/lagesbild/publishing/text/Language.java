@@ -108,6 +108,17 @@ public enum Language {
         return text;
     }
 
+    /**
+     * {@code text} with every agreement condition code before a colon ("LEAD_TIME_BREAST: threshold not
+     * set") replaced by the condition's short name in this language ({@code condition.CODE}), where it has one.
+     */
+    public String conditionNames(String text) {
+        return text == null ? null : CONDITION_CODE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                textOr("condition." + m.group(1), m.group(1)) + ":"));
+    }
+
+    private static final java.util.regex.Pattern CONDITION_CODE = java.util.regex.Pattern.compile("\\b([A-Z][A-Z0-9_]{2,}):");
+
     /** The text {@code key}, or {@code fallback} when there is none. */
     public String textOr(String key, String fallback) {
         return texts.getProperty(key, fallback);

@@ -92,4 +92,12 @@ class LanguageTest {
         }
         return p;
     }
+
+    @Test
+    void agreementConditionCodesAreNamedWhereTheLanguageHasANameForThem() {
+        assertEquals("Ledtid bröstcancer: tröskelvärdet är inte fastställt; NEW_RULE: x",
+                Language.SV.conditionNames("LEAD_TIME_BREAST: tröskelvärdet är inte fastställt; NEW_RULE: x"));
+        assertEquals("Inclusion: 55.6 % is 14.4 percentage points below 70 %",
+                Language.EN.conditionNames("INCLUSION: 55.6 % is 14.4 percentage points below 70 %"));
+    }
 }

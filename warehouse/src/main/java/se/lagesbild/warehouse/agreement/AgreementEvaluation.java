@@ -74,6 +74,8 @@ public final class AgreementEvaluation {
                 .fetch(r -> {
                     Long patients = r.getMetric().equals("svf_inclusion") ? r.getInclusionDenominatorH1()
                             : r.getMetric().equals("lead_time_within_max") ? r.getLeadTimeEvaluable() : null;
+                    Long counted = r.getMetric().equals("svf_inclusion") ? r.getInclusionNumeratorH1()
+                            : r.getMetric().equals("lead_time_within_max") ? r.getLeadTimeWithin() : null;
                     boolean hidden = patients != null && patients < minimum && r.getObservedValue() != null;
                     String reason = r.getReason() == null ? "" : r.getReason();
                     if (hidden) {
@@ -84,7 +86,8 @@ public final class AgreementEvaluation {
                             r.getRegionNameSv(), r.getMetric(), r.getDescriptionSv(), r.getThreshold(), r.getComparison(),
                             hidden ? null : r.getObservedValue(), r.getStatus(), reason,
                             trend(history.containsKey(r.getRegionCode()) ? history.get(r.getRegionCode()) : List.of(), r.getMetric(), minimum),
-                            r.getActionsSv() == null ? "" : r.getActionsSv(), r.getSource());
+                            r.getActionsSv() == null ? "" : r.getActionsSv(), r.getSource(), hidden || patients == null ? null : counted,
+                            hidden ? null : patients);
                 });
         var d = MART_AGREEMENT_DECISION;
         List<AgreementResult.Decision> decisions = dsl.selectFrom(d).where(d.AGREEMENT_YEAR.eq(year))

@@ -25,10 +25,14 @@ public record AgreementResult(int year, LocalDate reportDeadline, LocalDate popu
      * One condition for one region. {@code status} is met, not_met or not_evaluable; reason is empty
      * when met; trend gives the same measure in the region's earlier reports (empty for lead times);
      * source names where the observed value comes from (the region's report, or the pathways).
+     *
+     * <p>{@code patients} of {@code patientsBase} are the patients behind an observed share (included in
+     * SVF of those diagnosed, or within the maximum lead time of those with an evaluable lead time); both
+     * null for a measure that is no share of patients, and for a share hidden for confidentiality.
      */
     public record Condition(String paymentCode, String conditionCode, String regionCode, String regionName, String metric,
             String description, Double threshold, String comparison, Double observed, String status, String reason,
-            String trend, String actions, String source) {
+            String trend, String actions, String source, Long patients, Long patientsBase) {
     }
 
     /** The decision for one region and payment part, with the reasons of every condition not met. */
@@ -55,5 +59,10 @@ public record AgreementResult(int year, LocalDate reportDeadline, LocalDate popu
 
     /** One region's share of a part, next to the population it was computed from. */
     public record Payment(String regionCode, String regionName, long population, boolean qualifies, long amount) {
+    }
+
+    /** Whole kronor or patients with the thousands grouped by spaces, as agencies write them: 250 000 000. */
+    public static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', ' ');
     }
 }

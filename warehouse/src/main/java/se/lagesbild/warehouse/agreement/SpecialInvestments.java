@@ -68,8 +68,8 @@ public final class SpecialInvestments {
                 continue;
             }
             if (agreed.get(area) != null && agreed.get(area) != allocated) {
-                deviations.add(String.format(java.util.Locale.ROOT, "%s: the RCCs report %,d kr allocated, the agreement gives %,d kr",
-                        area, allocated, agreed.get(area)));
+                deviations.add(String.format(java.util.Locale.ROOT, "%s: the RCCs report %s kr allocated, the agreement gives %s kr",
+                        area, AgreementResult.grouped(allocated), AgreementResult.grouped(agreed.get(area))));
             }
             if (of.size() != 6) {
                 deviations.add(area + ": " + of.size() + " of the six RCCs reported");
@@ -82,8 +82,8 @@ public final class SpecialInvestments {
                             area, f.rccCode(), 100 * f.reportedShare(), 100 * f.populationShare(), f.shareDeviationPp()));
                 }
                 if (f.projectsAmount() > f.passedOn()) {
-                    deviations.add(String.format(java.util.Locale.ROOT, "%s %s: projects total %,d kr, more than the %,d kr passed on",
-                            area, f.rccCode(), f.projectsAmount(), f.passedOn()));
+                    deviations.add(String.format(java.util.Locale.ROOT, "%s %s: projects total %s kr, more than the %s kr passed on",
+                            area, f.rccCode(), AgreementResult.grouped(f.projectsAmount()), AgreementResult.grouped(f.passedOn())));
                 }
             }
         }

@@ -32,6 +32,18 @@ public final class CsvTables {
             this.decimal = decimal;
             this.byteOrderMark = byteOrderMark;
         }
+
+        public char separator() {
+            return separator;
+        }
+
+        public char decimal() {
+            return decimal;
+        }
+
+        public boolean byteOrderMark() {
+            return byteOrderMark;
+        }
     }
 
     private CsvTables() {

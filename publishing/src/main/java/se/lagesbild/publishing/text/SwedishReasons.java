@@ -1,4 +1,4 @@
-package se.lagesbild.cli;
+package se.lagesbild.publishing.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The agreement's reasons and notes (English in the warehouse, so the API and the CSV files are one
- * language) in Swedish for the Markdown compilation, which is Swedish throughout. A text with no
- * known pattern is left as it is.
+ * language) in Swedish for the Markdown compilation and the agreement notebook in Swedish. A text with
+ * no known pattern is left as it is.
  */
-final class SwedishReasons {
+public final class SwedishReasons {
     private static final Map<Pattern, String> PATTERNS = new LinkedHashMap<>();
     private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
 
@@ -31,6 +31,16 @@ final class SwedishReasons {
         add("PREM used", "PREM används");
         add("no PREM", "ingen PREM");
         add("submitted (\\d{4}-\\d{2}-\\d{2})", "inkom $1");
+        add("(\\S+): none of the six RCCs reported", "$1: inget av de sex RCC har rapporterat");
+        add("(\\S+): the RCCs report ([\\d ]+) kr allocated, the agreement gives ([\\d ]+) kr",
+                "$1: RCC rapporterar $2 kr tilldelat, överenskommelsen anger $3 kr");
+        add("(\\S+): (\\d) of the six RCCs reported", "$1: $2 av de sex RCC har rapporterat");
+        add("(\\S+ \\S+): split not checked, no population loaded for the reference year",
+                "$1: fördelningen är inte kontrollerad, ingen befolkning är inläst för referensåret");
+        add("(\\S+ \\S+): ([\\d.]+) % of the area's money, population share ([\\d.]+) % \\(([+-][\\d.]+) pp\\)",
+                "$1: $2 % av områdets medel, befolkningsandel $3 % ($4 procentenheter)");
+        add("(\\S+ \\S+): projects total ([\\d ]+) kr, more than the ([\\d ]+) kr passed on",
+                "$1: projekten summerar till $2 kr, mer än de $3 kr som vidarefördelats");
     }
 
     private SwedishReasons() {
@@ -40,7 +50,8 @@ final class SwedishReasons {
         PATTERNS.put(Pattern.compile(english), swedish);
     }
 
-    static String of(String english) {
+    /** {@code english} in Swedish, pattern by pattern, with decimal commas. */
+    public static String of(String english) {
         String text = english;
         for (var p : PATTERNS.entrySet()) {
             text = p.getKey().matcher(text).replaceAll(p.getValue());
