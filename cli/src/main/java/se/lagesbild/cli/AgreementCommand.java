@@ -112,7 +112,7 @@ final class AgreementCommand extends Verb {
         out().printf("%n%s %s: %s kr shared among %s%n", part.paymentCode(), part.name(), AgreementResult.grouped(part.amount()),
                 part.sharedAmong().replace('_', ' '));
         if (!part.note().isEmpty()) {
-            out().printf("  %s%n", part.note());
+            out().printf("  %s%n", se.lagesbild.publishing.text.Language.EN.conditionNames(part.note()));
             return;
         }
         out().printf("  %-3s %-20s %-14s %12s %16s%n", "", "region", "decision", "population", "amount (kr)");

@@ -79,7 +79,7 @@ final class DemoCommand extends Verb {
             for (AgreementResult.Part part : agreement.parts()) {
                 long regions = part.payments().stream().filter(p -> p.amount() > 0).count();
                 out.printf("      Agreement 2026, %s: %s%n", part.paymentCode(), part.note().isEmpty()
-                        ? se.lagesbild.warehouse.agreement.AgreementResult.grouped(part.apportioned()) + " kr to " + regions + " regions by population" : part.note());
+                        ? se.lagesbild.warehouse.agreement.AgreementResult.grouped(part.apportioned()) + " kr to " + regions + " regions by population" : se.lagesbild.publishing.text.Language.EN.conditionNames(part.note()));
             }
             out.println("      Conditions, payments, lead times not met and special investments: lagesbild agreement --year 2026");
         }
