@@ -16,9 +16,6 @@ import java.util.zip.CRC32;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
-import se.lagesbild.publishing.tables.format.Format;
-import se.lagesbild.publishing.tables.format.JsonTables;
-import se.lagesbild.publishing.tables.format.TableWriter;
 import se.lagesbild.api.pxweb.PxWebApi;
 import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.api.pxweb.ReleasedValues;
@@ -27,6 +24,9 @@ import se.lagesbild.api.release.Releases;
 import se.lagesbild.api.routes.Answer;
 import se.lagesbild.api.routes.Route;
 import se.lagesbild.api.routes.Routes;
+import se.lagesbild.publishing.tables.format.Format;
+import se.lagesbild.publishing.tables.format.JsonTables;
+import se.lagesbild.publishing.tables.format.TableWriter;
 import se.lagesbild.warehouse.WarehouseException;
 
 /**

@@ -14,17 +14,17 @@ import se.lagesbild.api.ApiServer;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.ServedWarehouse;
 import se.lagesbild.fixtures.DemoData;
-import se.lagesbild.notebooks.Jupyter;
-import se.lagesbild.notebooks.YearlyReportRun;
-import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.fixtures.synthetic.Settings;
 import se.lagesbild.loaders.followup.CompletenessFeedback;
 import se.lagesbild.loaders.followup.Reconciliation;
 import se.lagesbild.loaders.followup.RegionFeedback;
+import se.lagesbild.notebooks.Jupyter;
+import se.lagesbild.notebooks.YearlyReportRun;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
+import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.status.StatusReader;
 
 /**

@@ -15,22 +15,22 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import se.lagesbild.warehouse.Warehouse;
-import se.lagesbild.warehouse.WarehouseException;
-import se.lagesbild.warehouse.disclosure.Disclosure;
 import se.lagesbild.publishing.notebook.Lagesbild;
-import se.lagesbild.publishing.report.YearlyReport;
 import se.lagesbild.publishing.report.Provenance;
-import se.lagesbild.warehouse.snapshots.Snapshots;
-import se.lagesbild.warehouse.status.WarehouseStatus;
+import se.lagesbild.publishing.report.YearlyReport;
 import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.publishing.tables.format.CsvTables;
 import se.lagesbild.publishing.tables.format.Format;
 import se.lagesbild.publishing.tables.format.JsonTables;
 import se.lagesbild.publishing.tables.format.TableWriter;
-import se.lagesbild.publishing.tables.format.CsvTables;
 import se.lagesbild.publishing.tables.format.XlsxTables;
 import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+import se.lagesbild.warehouse.disclosure.Disclosure;
+import se.lagesbild.warehouse.snapshots.Snapshots;
+import se.lagesbild.warehouse.status.WarehouseStatus;
 
 /**
  * {@code lagesbild report}: the yearly follow-up notebook executed headlessly into an HTML report,

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.lagesbild.publishing.tables.format.CsvTables;
+import se.lagesbild.publishing.text.Language;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.disclosure.Released;
@@ -24,8 +26,6 @@ import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
-import se.lagesbild.publishing.tables.format.CsvTables;
-import se.lagesbild.publishing.text.Language;
 
 /**
  * lagesbild report end to end: the notebook run by Jupyter, the tables as files, the manifest, the PDF.

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.warehouse.disclosure.ReleasedValue;
 
 /**
  * A selection of a {@link PxTable} and its cells in every output: JSON-stat 2.0 (the metadata

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import se.lagesbild.api.Catalog;
+import se.lagesbild.publishing.text.Language;
 import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.publishing.text.Language;
 
 /**
  * One indicator as a PxWebApi 2 table in one language: its variables ({@code Region} with the

@@ -16,7 +16,6 @@ import se.lagesbild.api.ApiProblem;
 import se.lagesbild.api.ApiSettings;
 import se.lagesbild.api.Catalog;
 import se.lagesbild.api.Query;
-import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.publishing.tables.format.CsvTables;
 import se.lagesbild.publishing.tables.format.Format;
 import se.lagesbild.publishing.tables.format.JsonTables;
@@ -24,6 +23,7 @@ import se.lagesbild.publishing.tables.format.ParquetTables;
 import se.lagesbild.publishing.tables.format.TableWriter;
 import se.lagesbild.publishing.tables.format.XlsxTables;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.indicators.Indicator;
 
 /**
  * The agencies' API in the shape of SCB's PxWebApi 2 under {@code /api/v2}: {@code /config},

@@ -14,13 +14,13 @@ import se.lagesbild.api.pxweb.PxTableId;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.IndicatorTables;
 import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 import se.lagesbild.warehouse.disclosure.GroupEquity;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.disclosure.Revisions;
 import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.Indicator;
-import se.lagesbild.warehouse.dimensions.Dimensions.Member;
 import se.lagesbild.warehouse.stats.Confidence;
 
 /**

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.indicators.Indicator;
 
 /**
  * A result table as a reader sees it: headers from the language's texts ({@code col.NAME}), codes

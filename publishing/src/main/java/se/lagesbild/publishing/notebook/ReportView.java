@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import se.lagesbild.warehouse.disclosure.Released;
-import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.publishing.report.GoalFulfilment;
 import se.lagesbild.publishing.report.Headline;
 import se.lagesbild.publishing.report.Provenance;
-import se.lagesbild.publishing.report.GoalFulfilment;
 import se.lagesbild.publishing.report.YearlyReport;
-import se.lagesbild.warehouse.stats.Funnels;
-import se.lagesbild.warehouse.status.WarehouseStatus;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.disclosure.Released;
+import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.stats.Funnels;
+import se.lagesbild.warehouse.status.WarehouseStatus;
 
 /**
  * The yearly report's sections as HTML, from one {@link YearlyReport}, in the report's language:

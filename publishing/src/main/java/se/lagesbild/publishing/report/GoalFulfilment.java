@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import se.lagesbild.publishing.text.Language;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.disclosure.Released;
 import se.lagesbild.warehouse.disclosure.ReleasedValue;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.stats.Confidence;
-import se.lagesbild.warehouse.stats.TrendProjection;
 import se.lagesbild.warehouse.stats.TrendProjection.Projection;
-import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.stats.TrendProjection;
 
 /**
  * Goal fulfilment as the follow-up structure asks for it (issue 25): for every indicator with a

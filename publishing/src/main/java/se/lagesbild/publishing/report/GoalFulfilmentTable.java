@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import se.lagesbild.warehouse.Warehouse;
-import se.lagesbild.warehouse.indicators.Catalogue;
-import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.indicators.Catalogue;
+import se.lagesbild.warehouse.stats.Confidence;
 
 /**
  * The goal-fulfilment table the yearly report, the API and the notebooks share: {@link GoalFulfilment}'s

@@ -3,15 +3,15 @@ package se.lagesbild.publishing.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.GroupTables;
+import se.lagesbild.publishing.tables.IndicatorTables;
+import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.disclosure.GroupEquity;
 import se.lagesbild.warehouse.indicators.EquityGroups;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.InequalityMeasure;
-import se.lagesbild.publishing.tables.Column;
-import se.lagesbild.publishing.tables.GroupTables;
-import se.lagesbild.publishing.tables.IndicatorTables;
-import se.lagesbild.publishing.tables.ResultTable;
 
 /**
  * The yearly report's jämlikhet beyond regions: each headline indicator whose sources carry

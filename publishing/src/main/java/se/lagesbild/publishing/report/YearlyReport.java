@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import se.lagesbild.publishing.tables.Column;
+import se.lagesbild.publishing.tables.IndicatorTables;
+import se.lagesbild.publishing.tables.ResultTable;
+import se.lagesbild.publishing.text.Labels;
+import se.lagesbild.publishing.text.Language;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.disclosure.Released;
@@ -17,11 +22,6 @@ import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.Confidence;
 import se.lagesbild.warehouse.stats.MultipleComparisons;
-import se.lagesbild.publishing.tables.Column;
-import se.lagesbild.publishing.tables.IndicatorTables;
-import se.lagesbild.publishing.tables.ResultTable;
-import se.lagesbild.publishing.text.Labels;
-import se.lagesbild.publishing.text.Language;
 
 /**
  * The yearly follow-up of the cancer strategy against the baseline: every figure the report

@@ -14,11 +14,11 @@ import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.indicators.Indicator;
 
 /**
  * Result tables as one Excel workbook (.xlsx, written with FastExcel), one sheet per table: the

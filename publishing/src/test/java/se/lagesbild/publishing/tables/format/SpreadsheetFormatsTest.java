@@ -17,12 +17,12 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.lagesbild.warehouse.TestWarehouses;
-import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.publishing.tables.Column;
 import se.lagesbild.publishing.tables.ResultTable;
 import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
+import se.lagesbild.warehouse.TestWarehouses;
+import se.lagesbild.warehouse.Warehouse;
 
 /** The spreadsheet outputs: the Swedish Excel CSV dialect and the xlsx workbook, read back by independent readers. */
 class SpreadsheetFormatsTest {
