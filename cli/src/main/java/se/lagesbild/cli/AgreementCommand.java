@@ -1,6 +1,5 @@
 package se.lagesbild.cli;
 
-import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS;
 import static se.lagesbild.warehouse.db.Tables.REF_SPECIAL_INVESTMENT;
 
 import java.nio.file.Path;
@@ -41,7 +40,8 @@ final class AgreementCommand extends Verb {
     @Override
     public void run() {
         se.lagesbild.publishing.tables.format.CsvTables.Dialect dialect = ReportCommand.dialect(spec, csv);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        java.util.Map<String, String> areas = new java.util.HashMap<>();
+        se.lagesbild.publishing.text.Labels labels;
         AgreementResult result;
         LeadTimesNotMet.Result leadTimes;
         List<SexComparisons.SexGap> sexGaps;
@@ -49,10 +49,9 @@ final class AgreementCommand extends Verb {
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
             result = AgreementEvaluation.evaluate(warehouse, year);
             // the pathways' and the special investments' names, for the Markdown that agencies read
-            warehouse.dsl().select(DIM_DIAGNOSIS.DIAGNOSIS_CODE, DIM_DIAGNOSIS.NAME_SV).from(DIM_DIAGNOSIS)
-                    .forEach(r -> names.put(r.value1(), r.value2()));
+            labels = se.lagesbild.publishing.text.Labels.of(warehouse, se.lagesbild.publishing.text.Language.SV);
             warehouse.dsl().select(REF_SPECIAL_INVESTMENT.AREA_CODE, REF_SPECIAL_INVESTMENT.NAME_SV).from(REF_SPECIAL_INVESTMENT)
-                    .where(REF_SPECIAL_INVESTMENT.INVESTMENT_YEAR.eq(year)).forEach(r -> names.put(r.value1(), r.value2()));
+                    .where(REF_SPECIAL_INVESTMENT.INVESTMENT_YEAR.eq(year)).forEach(r -> areas.put(r.value1(), r.value2()));
             leadTimes = LeadTimesNotMet.of(warehouse, String.valueOf(year));
             investments = SpecialInvestments.of(warehouse, year);
             sexGaps = SexComparisons.of(warehouse, "svf_within_lead_time",
@@ -77,7 +76,7 @@ final class AgreementCommand extends Verb {
         CsvFile.write(payments, paymentRows(result), dialect);
         CsvFile.write(gaps, gapRows(leadTimes), dialect);
         CsvFile.write(funds, fundRows(investments), dialect);
-        AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments, names);
+        AgreementReportWriter.write(report, result, leadTimes, sexGaps, investments, labels, areas);
         out().printf("%nWritten to %s: %s, %s, %s, %s and the tables together in %s%n", outDir.toAbsolutePath(), conditions.getFileName(),
                 payments.getFileName(), gaps.getFileName(), funds.getFileName(), report.getFileName());
         if (result.refusal() != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import se.lagesbild.loaders.followup.OutputFile;
+import se.lagesbild.publishing.text.Labels;
 import se.lagesbild.publishing.text.Language;
 import se.lagesbild.publishing.text.SwedishReasons;
 import se.lagesbild.warehouse.agreement.AgreementResult;
@@ -20,16 +21,12 @@ final class AgreementReportWriter {
     private AgreementReportWriter() {
     }
 
-    /** The decisions and statuses in the compilation's Swedish. */
-    private static final java.util.Map<String, String> DECISIONS = java.util.Map.of("met", "uppfyllt", "not_met", "ej uppfyllt",
-            "not_evaluable", "kan inte bedömas");
-
     /**
-     * @param names the pathways' (SVF codes) and the special investments' (area codes) Swedish names; a
-     *              code without one is shown as it is
+     * @param labels the warehouse's Swedish labels (the pathways by name)
+     * @param areas the special investments' Swedish names by area code; a code without one is shown as it is
      */
     static void write(Path file, AgreementResult result, LeadTimesNotMet.Result leadTimes, List<SexComparisons.SexGap> sexGaps,
-            SpecialInvestments.Result investments, java.util.Map<String, String> names) {
+            SpecialInvestments.Result investments, Labels labels, java.util.Map<String, String> areas) {
         StringBuilder md = new StringBuilder();
         md.append("# Överenskommelsen om SVF ").append(result.year()).append(": uppföljning\n\n");
         md.append("Redovisningen senast ").append(result.reportDeadline()).append("; befolkning per ").append(result.populationDate())
@@ -43,8 +40,9 @@ final class AgreementReportWriter {
             }
             md.append("| region | beslut | befolkning | belopp (kr) |\n|---|---|---:|---:|\n");
             for (AgreementResult.Payment p : part.payments()) {
-                String decision = result.decisionOf(part.paymentCode(), p.regionCode()).map(d -> DECISIONS.getOrDefault(d, d))
-                        .orElse("alla regioner");
+                // the decisions in the words the agreement notebook uses (status.met, status.all_regions …)
+                String code = result.decisionOf(part.paymentCode(), p.regionCode()).orElse("all_regions");
+                String decision = Language.SV.textOr("status." + code, code);
                 md.append(String.format(SWEDISH, "| %s %s | %s | %,d | %,d |%n", p.regionCode(), p.regionName(), decision,
                         p.population(), p.amount()));
             }
@@ -65,7 +63,7 @@ final class AgreementReportWriter {
         md.append("| SVF | patienter | inom maxtid | mål | gap (procentenheter) | gap (patienter) | över maxtid med > 50 % |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (LeadTimesNotMet.Gap g : leadTimes.nationalBySvf()) {
-            md.append(String.format(SWEDISH, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", names.getOrDefault(g.svfCode(), g.svfCode()), g.patients(),
+            md.append(String.format(SWEDISH, "| %s | %,d | %.1f %% | %.0f %% | %.1f | %,d | %.1f %% |%n", labels.diagnosis(g.svfCode()), g.patients(),
                     100 * g.withinShare(), 100 * g.target(), g.gapPp(), g.gapPatients(), 100 * g.exceedingShare()));
         }
         md.append(String.format(SWEDISH, "%n%d celler region × SVF × kön under målet; %d celler visas inte (färre än %d patienter, eller går att räkna fram).%n%n",
@@ -75,7 +73,7 @@ final class AgreementReportWriter {
         for (SexComparisons.SexGap s : sexGaps) {
             // differences with a real minus sign, as Swedish typography writes them: −26,1 (−47,2 till +3,1)
             md.append(String.format(SWEDISH, "| %s | %.1f %% (%,.0f av %,.0f) | %.1f %% (%,.0f av %,.0f) | %s | %.3f%s |%n",
-                    names.getOrDefault(s.cell().diagnosisCode(), s.cell().diagnosisCode()),
+                    labels.diagnosis(s.cell().diagnosisCode()),
                     100 * s.womenNumerator() / s.womenDenominator(), s.womenNumerator(), s.womenDenominator(),
                     100 * s.menNumerator() / s.menDenominator(), s.menNumerator(), s.menDenominator(),
                     String.format(SWEDISH, "%+.1f (%+.1f till %+.1f)", 100 * s.difference().value(), 100 * s.difference().lower(),
@@ -87,13 +85,13 @@ final class AgreementReportWriter {
         md.append("| område | RCC | tilldelat (kr) | vidarefördelat (kr) | andel vidarefördelad | projekt | kriterier |\n")
                 .append("|---|---|---:|---:|---:|---:|---|\n");
         for (SpecialInvestments.Fund f : investments.funds()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d | %s |%n", names.getOrDefault(f.areaCode(), f.areaCode()), f.rccName(), f.allocated(),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d | %s |%n", areas.getOrDefault(f.areaCode(), f.areaCode()), f.rccName(), f.allocated(),
                     f.passedOn(), AgreementCommand.percent(f.passedOnShare(), SWEDISH), f.projects(), f.criteria()));
         }
         md.append("\n| område (riket) | enligt överenskommelsen (kr) | tilldelat (kr) | vidarefördelat (kr) | andel | projekt |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n");
         for (SpecialInvestments.Area a : investments.areas()) {
-            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d |%n", names.getOrDefault(a.areaCode(), a.areaCode()),
+            md.append(String.format(SWEDISH, "| %s | %s | %,d | %,d | %s | %d |%n", areas.getOrDefault(a.areaCode(), a.areaCode()),
                     a.agreedAmount() == null ? "ej angivet" : String.format(SWEDISH, "%,d", a.agreedAmount()), a.allocated(), a.passedOn(),
                     AgreementCommand.percent(a.passedOnShare(), SWEDISH), a.projects()));
         }

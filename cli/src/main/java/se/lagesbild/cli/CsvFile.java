@@ -34,7 +34,6 @@ final class CsvFile {
         if (value == null) {
             return "";
         }
-        String v = dialect.decimal() != '.' && DECIMAL.matcher(value).matches() ? value.replace('.', dialect.decimal()) : value;
-        return v.indexOf(dialect.separator()) >= 0 || v.contains("\"") || v.contains("\n") ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        return dialect.quote(dialect.decimal() != '.' && DECIMAL.matcher(value).matches() ? value.replace('.', dialect.decimal()) : value);
     }
 }

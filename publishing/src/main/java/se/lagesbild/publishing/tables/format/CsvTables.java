@@ -44,6 +44,14 @@ public final class CsvTables {
         public boolean byteOrderMark() {
             return byteOrderMark;
         }
+
+        /** {@code text} as one field: quoted (quotes doubled) when it holds the separator, a quote or a line break. */
+        public String quote(String text) {
+            if (text.indexOf(separator) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                return '"' + text.replace("\"", "\"\"") + '"';
+            }
+            return text;
+        }
     }
 
     private CsvTables() {
@@ -95,10 +103,6 @@ public final class CsvTables {
         if (value == null) {
             return "";
         }
-        String text = value instanceof Double d ? plain(d).replace('.', dialect.decimal) : value.toString();
-        if (text.indexOf(dialect.separator) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return dialect.quote(value instanceof Double d ? plain(d).replace('.', dialect.decimal) : value.toString());
     }
 }
