@@ -189,6 +189,11 @@ class LagesbildCliTest {
             assertEquals(0, audit.exitCode(), audit.out() + audit.err());
             assertTrue(audit.out().contains("svf-inclusion     2026") && audit.out().contains(
                     "no hidden count can be recovered or narrowed below the threshold"), audit.out());
+            // the fewest complements any pattern needs, found by the 0-1 programme with the attack's cuts: the
+            // care-quality table's pattern (8 secondaries) is the optimum
+            CliRun optimum = CliRun.of("--db", db, "benchmark-disclosure", "--family", "care-quality", "--year", "2026", "--seconds", "60");
+            assertEquals(0, optimum.exitCode(), optimum.out() + optimum.err());
+            assertTrue(optimum.out().matches("(?s).*care-quality +2026 +84 +58 +8 +8 optimal +1\\.00 .*"), optimum.out());
             CliRun unknownFamily = CliRun.of("--db", db, "disclosure-audit", "--family", "nope");
             assertEquals(LagesbildCli.REJECTED, unknownFamily.exitCode());
             assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: care-quality, deaths, hpv, new-cases, prem"), unknownFamily.err());

@@ -150,9 +150,11 @@ public final class Audit {
 
     /** The relations a linear programme found binding, as a reader would name them. */
     private static String pinning(Block block, List<Integer> constraints) {
-        StringBuilder s = new StringBuilder("by linear programming over " + constraints.size() + " relations");
+        List<Integer> relations = constraints.stream().filter(c -> c >= 0).toList();
+        StringBuilder s = new StringBuilder("by linear programming over " + relations.size() + " relations"
+                + (relations.size() < constraints.size() ? " and " + (constraints.size() - relations.size()) + " numerators within denominators" : ""));
         int shown = 0;
-        for (int c : constraints) {
+        for (int c : relations) {
             if (shown++ == 4) {
                 s.append("; …");
                 break;

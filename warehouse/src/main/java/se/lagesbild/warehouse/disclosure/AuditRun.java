@@ -69,17 +69,29 @@ public final class AuditRun {
         return results;
     }
 
-    /** One family and year's secondaries beside the least any protective pattern needs ({@link ComplementBound}). */
-    public record Bound(String family, int year, ComplementBound.Result result) {
+    /** One family and year's secondaries beside the fewest complements that protect it ({@link ComplementOptimum}). */
+    public record Optimum(String family, int year, int cells, int primary, int secondary, ComplementOptimum.Result result) {
+        /** Secondaries per complement of the optimum (or of its lower bound). */
+        public double ratio() {
+            return result.complements() == 0 ? (secondary == 0 ? 1 : Double.POSITIVE_INFINITY) : (double) secondary / result.complements();
+        }
     }
 
-    /** The complement bound of {@code family} (null: every family) in {@code year} (null: every year), {@code seconds} a table. */
-    public static List<Bound> bounds(Warehouse warehouse, String family, Integer year, long seconds) {
+    /**
+     * The optimum of {@code family} (null: every family) in {@code year} (null: every year) for tables of at most
+     * {@code maxCells} cells, {@code seconds} a table.
+     */
+    public static List<Optimum> optima(Warehouse warehouse, String family, Integer year, int maxCells, long seconds) {
+        DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
         Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
-        List<Bound> bounds = new ArrayList<>();
-        eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> bounds.add(new Bound(f, y,
-                ComplementBound.of(counts, pattern, dimensions, seconds))));
-        return bounds;
+        List<Optimum> optima = new ArrayList<>();
+        eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
+            if (pattern.cells() <= maxCells) {
+                optima.add(new Optimum(f, y, pattern.cells(), pattern.primary(), pattern.secondary(),
+                        ComplementOptimum.of(counts, pattern, rules, dimensions, seconds)));
+            }
+        });
+        return optima;
     }
 
     private interface TableVisitor {
