@@ -150,11 +150,9 @@ public final class Audit {
 
     /** The relations a linear programme found binding, as a reader would name them. */
     private static String pinning(Block block, List<Integer> constraints) {
-        List<Integer> relations = constraints.stream().filter(c -> c >= 0).toList();
-        StringBuilder s = new StringBuilder("by linear programming over " + relations.size() + " relations"
-                + (relations.size() < constraints.size() ? " and " + (constraints.size() - relations.size()) + " numerators within denominators" : ""));
+        StringBuilder s = new StringBuilder("by linear programming over " + constraints.size() + " relations");
         int shown = 0;
-        for (int c : relations) {
+        for (int c : constraints) {
             if (shown++ == 4) {
                 s.append("; …");
                 break;

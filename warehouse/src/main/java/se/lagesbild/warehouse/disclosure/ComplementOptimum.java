@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 import se.lagesbild.warehouse.indicators.Cell;
 import se.lagesbild.warehouse.indicators.CellCounts;
@@ -20,7 +21,7 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * exact cell-suppression problem, solved by generating its constraints (Fischetti and
  * Salazar-González, "Solving the cell suppression problem on tabular data with linear constraints",
  * Management Science 47, 2001; Hundepool et al., Statistical Disclosure Control, Wiley 2012,
- * §4.2.3). A 0–1 programme chooses which released cells to hide, fewest first; the attacker's
+ * §4.2.3). A 0–1 programme (ojAlgo) chooses which released cells to hide, fewest first; the attacker's
  * programme ({@link LpAttack}) then attacks that choice, and for every primary count it still
  * recovers, narrows or bounds below its threshold, the relations that pin it (the constraints with a
  * non-zero dual value at its minimum and maximum) give a cut: at least one of their released cells
@@ -75,73 +76,68 @@ public final class ComplementOptimum {
         }
         int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
         double[] m = minimums.stream().mapToDouble(Double::doubleValue).toArray();
-        MPSolver mip = Programmes.integer();
-        try {
-            Map<Integer, MPVariable> hide = new HashMap<>();
+        Set<Set<Integer>> cuts = new LinkedHashSet<>();
+        for (List<Integer> relation : mustHit(block, primary, table.quantities())) {
+            cuts.add(new TreeSet<>(relation));
+        }
+        int rounds = 0;
+        double bound = 0;
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            }
+            ExpressionsBasedModel mip = Programmes.model(left);
+            mip.options.sparse = null; // ojAlgo chooses for the 0–1 programme
+            Map<Integer, Variable> hide = new HashMap<>();
             for (int n = 0; n < cells.size(); n++) {
                 if (!primary[n]) {
-                    MPVariable z = mip.makeBoolVar("z" + n);
-                    mip.objective().setCoefficient(z, 1);
-                    hide.put(n, z);
+                    hide.put(n, mip.addVariable("z" + n).binary().weight(1));
                 }
             }
-            mip.objective().setMinimization();
-            Set<Set<Integer>> cuts = new LinkedHashSet<>();
-            for (List<Integer> relation : mustHit(block, primary, table.quantities())) {
-                cuts.add(new TreeSet<>(relation));
+            int row = 0;
+            for (Set<Integer> cut : cuts) {
+                Expression hit = mip.addExpression("cut" + row++).lower(1);
+                cut.forEach(n -> hit.set(hide.get(n), 1));
             }
-            cuts.forEach(cut -> addCut(mip, hide, cut));
-            int rounds = 0;
-            double bound = 0;
-            while (true) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            Optimisation.Result result = mip.minimise();
+            rounds++;
+            if (!result.getState().isOptimal()) {
+                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            }
+            bound = Math.max(bound, result.getValue());
+            boolean[] hidden = primary.clone();
+            hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > 0.5);
+            boolean[] known = Suppression.known(block, hidden);
+            long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
+            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), Integer.MAX_VALUE, secondsLeft, false);
+            if (verdicts.stream().anyMatch(verdict -> !verdict.audited())) {
+                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            }
+            int added = 0;
+            boolean unprotectable = false;
+            for (LpAttack.Verdict verdict : verdicts) {
+                if (!verdict.disclosed()) {
+                    continue;
                 }
-                mip.setTimeLimit(left);
-                MPSolver.ResultStatus status = mip.solve();
-                rounds++;
-                if (status != MPSolver.ResultStatus.OPTIMAL) {
-                    bound = Math.max(bound, status == MPSolver.ResultStatus.FEASIBLE ? mip.objective().bestBound() : bound);
-                    return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
-                }
-                bound = Math.max(bound, mip.objective().value());
-                boolean[] hidden = primary.clone();
-                hide.forEach((n, z) -> hidden[n] = z.solutionValue() > 0.5);
-                boolean[] known = Suppression.known(block, hidden);
-                int added = 0;
-                boolean unprotectable = false;
-                long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
-                List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), Integer.MAX_VALUE, secondsLeft, false);
-                if (verdicts.stream().anyMatch(verdict -> !verdict.audited())) {
-                    return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
-                }
-                for (LpAttack.Verdict verdict : verdicts) {
-                    if (!verdict.disclosed()) {
-                        continue;
-                    }
-                    Set<Integer> cut = new TreeSet<>();
-                    for (int c : verdict.pinning()) {
-                        for (int v : LpAttack.members(block, c)) {
-                            int n = block.nodeOf[v];
-                            if (n < cells.size() && !hidden[n]) {
-                                cut.add(n);
-                            }
+                Set<Integer> cut = new TreeSet<>();
+                for (int c : verdict.pinning()) {
+                    for (int v : LpAttack.members(block, c)) {
+                        int n = block.nodeOf[v];
+                        if (n < cells.size() && !hidden[n]) {
+                            cut.add(n);
                         }
                     }
-                    if (cut.isEmpty()) {
-                        unprotectable = true;
-                    } else if (cuts.add(cut)) {
-                        addCut(mip, hide, cut);
-                        added++;
-                    }
                 }
-                if (added == 0) {
-                    return new Result((int) Math.round(bound), !unprotectable, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+                if (cut.isEmpty()) {
+                    unprotectable = true;
+                } else if (cuts.add(cut)) {
+                    added++;
                 }
             }
-        } finally {
-            mip.delete();
+            if (added == 0) {
+                return new Result((int) Math.round(bound), !unprotectable, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            }
         }
     }
 
@@ -171,10 +167,5 @@ public final class ComplementOptimum {
             }
         }
         return mustHit;
-    }
-
-    private static void addCut(MPSolver mip, Map<Integer, MPVariable> hide, Set<Integer> cells) {
-        MPConstraint cut = mip.makeConstraint(1, MPSolver.infinity());
-        cells.forEach(n -> cut.setCoefficient(hide.get(n), 1));
     }
 }

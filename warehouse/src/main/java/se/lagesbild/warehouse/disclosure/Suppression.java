@@ -63,7 +63,6 @@ final class Suppression {
         int rounds = protectAgainstAttack(block, primary, sensitive, protection, choice, protects);
         releaseUnneeded(block, primary, hiddenBefore, sensitive, protection, choice, protects);
         rounds += protectAgainstProgramme(block, primary, sensitive, protection, choice, protects);
-        releaseByProgramme(block, primary, hiddenBefore, sensitive, protection, choice, protects);
         boolean[] hidden = choice.hidden;
         releaseDerivable(block, hidden, primary, protects);
         int p = 0;
@@ -145,67 +144,11 @@ final class Suppression {
         }
     }
 
-    /**
-     * Complements released again where the attacker's linear programme still learns nothing: one by one,
-     * the most informative first, each kept released when no primary count of the groups of unknowns it
-     * was in is then recovered, narrowed or bounded below its threshold ({@link LpAttack}; a complement
-     * in a group larger than {@link #LP_LIMIT} stays hidden). Complements are added one pinned count at a
-     * time, so some end up protecting nothing the others do not: on the demo, 2026, PREM 176 → 82, screening
-     * 335 → 135. Tables of more than {@link #RELEASE_LIMIT} cells, and complements whose groups hold more than
-     * {@link #RELEASE_TARGETS} primary counts, are left as they are.
-     */
-    private static void releaseByProgramme(Block block, boolean[] primary, boolean[] hiddenBefore, int[][] sensitive, Protection[] protection,
-                                           Choice choice, int[] protects) {
-        if (primary.length > RELEASE_LIMIT) {
-            return;
-        }
-        List<Integer> candidates = new ArrayList<>();
-        for (int n = 0; n < primary.length; n++) {
-            if (choice.hidden[n] && !primary[n] && !hiddenBefore[n]) {
-                candidates.add(n);
-            }
-        }
-        candidates.sort((a, b) -> Double.compare(choice.cost[b], choice.cost[a]));
-        for (int n : candidates) {
-            boolean[] before = known(block, choice.hidden);
-            choice.unhide(n);
-            boolean[] after = known(block, choice.hidden);
-            List<Integer> targets = new ArrayList<>();
-            List<Double> minimums = new ArrayList<>();
-            double interval = 0;
-            Set<Integer> linked = LpAttack.linked(block, before, java.util.Arrays.stream(block.variable[n]).filter(v -> v >= 0).toArray());
-            for (int m = 0; m < primary.length; m++) {
-                if (primary[m]) {
-                    for (int v : sensitive[m]) {
-                        if (linked.contains(v)) {
-                            targets.add(v);
-                            minimums.add(protection[m].minimum());
-                            interval = Math.max(interval, protection[m].interval());
-                        }
-                    }
-                }
-            }
-            boolean safe = targets.size() <= RELEASE_TARGETS && LpAttack.holds(block, after, targets.stream().mapToInt(Integer::intValue).toArray(),
-                    minimums.stream().mapToDouble(Double::doubleValue).toArray(), interval, LP_LIMIT);
-            if (safe) {
-                protects[n] = -1;
-            } else {
-                choice.hide(n);
-            }
-        }
-    }
-
-    /**
-     * The most primary counts a complement's groups may hold for it to be tried for release by the programme (larger
-     * groups: on the demo, SVF inclusion's 816 counts, a release took 1.5 s each and the table 4 minutes).
-     */
-    private static final int RELEASE_TARGETS = 300;
-
     /** The most cells a table may have for its unneeded complements to be released again. */
     static final int RELEASE_LIMIT = 5_000;
 
     /** The largest group of linked unknowns (in relations) whose linear programme suppression solves. */
-    static final int LP_LIMIT = 5_000;
+    static final int LP_LIMIT = 300;
 
     /**
      * After propagation holds, the attacker's linear programme ({@link LpAttack}) for every group of
@@ -241,7 +184,7 @@ final class Suppression {
                     continue;
                 }
                 int node = block.nodeOf[verdict.variable()];
-                int chosen = choice.cheapest(verdict.pinning().stream().filter(c -> c >= 0).mapToInt(c -> block.relation[c]).toArray());
+                int chosen = choice.cheapest(verdict.pinning().stream().mapToInt(c -> block.relation[c]).toArray());
                 if (chosen < 0) {
                     chosen = choice.cheapest(choice.relationsOf[node]);
                 }
