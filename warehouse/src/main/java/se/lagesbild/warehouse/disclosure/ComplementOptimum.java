@@ -28,8 +28,8 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * must be hidden too, since while all of them stay released the same combination of relations pins
  * the count again, whatever else is hidden. The first cuts are the one-step subtractions
  * (a hitting set: {@link #mustHit}). The loop ends when the attack learns nothing: that choice
- * is optimal, as every cut holds for every protective pattern. When time runs out first, the last
- * 0–1 optimum (or its solver's bound) is still a lower bound on the optimum.
+ * is optimal, as every cut holds for every protective pattern. When time runs out first (or the
+ * attack leaves a programme unfinished), the last 0–1 optimum is still a lower bound on the optimum.
  *
  * <p>Edge cases: a table without primaries needs 0; a primary whose pinning relations have no
  * released cell left cannot be protected by hiding more (not met on the tables this runs on), and the

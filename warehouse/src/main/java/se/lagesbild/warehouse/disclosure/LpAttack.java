@@ -358,10 +358,7 @@ final class LpAttack {
     }
 
     private int[] members(int c) {
-        int[] m = new int[block.start[c + 1] - block.start[c] + 1];
-        m[0] = block.total[c];
-        System.arraycopy(block.parts, block.start[c], m, 1, m.length - 1);
-        return m;
+        return members(block, c);
     }
 
     private static int find(int[] parent, int v) {
