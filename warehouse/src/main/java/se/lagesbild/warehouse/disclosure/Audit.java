@@ -102,12 +102,11 @@ public final class Audit {
             if (!block.published(v) || !hidden[node]) {
                 continue;
             }
-            String reason = pattern.reason(cells.get(node));
-            boolean primary = reason != null && reason.contains("primary");
+            boolean primary = pattern.primary(cells.get(node));
             int quantity = block.quantityOf[v];
             int[] kind = q.sensitive().stream().filter(s -> s[0] == quantity).findFirst().orElse(null);
             boolean sensitive = kind != null;
-            double minimum = kind == null ? 0 : kind[1] == DisclosurePattern.Quantities.CASES ? rules.cases() : rules.patients();
+            double minimum = kind == null ? 0 : rules.threshold(kind[1]);
             boolean recovered = primary ? sensitive && attack.exact(v) : allExact[node];
             if (recovered || (primary && sensitive && (attack.narrowed(v, rules.interval()) || attack.hi[v] < minimum))) {
                 findings.add(new Finding(cells.get(node), block.quantityNames.get(quantity), block.truth[v], attack.lo[v],

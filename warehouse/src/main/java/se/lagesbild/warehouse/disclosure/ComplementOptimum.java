@@ -57,8 +57,7 @@ public final class ComplementOptimum {
         Block block = table.block();
         boolean[] primary = new boolean[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
-            String reason = pattern.reason(cells.get(n));
-            primary[n] = reason != null && reason.contains("primary");
+            primary[n] = pattern.primary(cells.get(n));
         }
         List<Integer> targets = new ArrayList<>();
         List<Double> minimums = new ArrayList<>();
@@ -67,7 +66,7 @@ public final class ComplementOptimum {
                 int v = block.variable[n][s[0]];
                 if (primary[n] && v >= 0) {
                     targets.add(v);
-                    minimums.add((double) (s[1] == DisclosurePattern.Quantities.CASES ? rules.cases() : rules.patients()));
+                    minimums.add((double) rules.threshold(s[1]));
                 }
             }
         }

@@ -33,6 +33,12 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         return reasons.get(cell);
     }
 
+    /** Whether a threshold hid the cell (a primary suppression), not a complement. */
+    boolean primary(Cell cell) {
+        String reason = reason(cell);
+        return reason != null && reason.contains("primary");
+    }
+
     public boolean hidden(Cell cell) {
         return reasons.containsKey(cell);
     }
@@ -89,7 +95,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
                 }
                 vars.add(block.variable[n][s[0]]);
                 largest = Math.max(largest, count);
-                int threshold = s[1] == Quantities.CASES ? rules.cases() : rules.patients();
+                int threshold = rules.threshold(s[1]);
                 boolean month = monthRule && cell.periodCode().matches("\\d{4}-\\d{2}") && count < rules.month();
                 if ((count < threshold || month) && !primary[n]) {
                     primary[n] = true;

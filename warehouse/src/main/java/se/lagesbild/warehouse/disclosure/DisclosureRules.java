@@ -12,6 +12,11 @@ import java.util.Map;
  * secondary suppression prevent exact recovery only, hiding fewer cells).
  */
 public record DisclosureRules(int patients, int cases, int month, int interval) {
+    /** The threshold for a count of this kind ({@link DisclosurePattern.Quantities#CASES} or patients). */
+    int threshold(int kind) {
+        return kind == DisclosurePattern.Quantities.CASES ? cases : patients;
+    }
+
     static DisclosureRules of(Map<String, Integer> thresholds) {
         return new DisclosureRules(thresholds.getOrDefault(Disclosure.PRIMARY, 5), thresholds.getOrDefault(Disclosure.CASES, 5),
                 thresholds.getOrDefault(Disclosure.MONTH, 10), thresholds.getOrDefault(Disclosure.INTERVAL, 5));
