@@ -176,10 +176,11 @@ final class BenchmarkReleaseCommand extends Verb {
         }
     }
 
-    private static String launcher() {
+    /** The checkout's ./lagesbild, which the benchmarks start their processes with. */
+    static String launcher() {
         Path launcher = DemoCommand.home().resolve("lagesbild");
         if (!Files.isExecutable(launcher)) {
-            throw new WarehouseException("benchmark-release starts the servers with " + launcher + ", as a user would; run it from a checkout.");
+            throw new WarehouseException("The benchmarks start their processes with " + launcher + ", as a user would; run them from a checkout.");
         }
         return launcher.toString();
     }

@@ -17,7 +17,7 @@ import se.lagesbild.warehouse.WarehouseException;
         description = "Lägesbild: the statistical data warehouse for following up Swedish cancer care.",
         subcommands = {InitCommand.class, StatusCommand.class, LoadCommand.class, ValidateCommand.class, BatchesCommand.class,
             UnloadCommand.class, FeedbackCommand.class, ReconcileCommand.class, AgreementCommand.class, SnapshotCommand.class, ReleaseCommand.class, MartsCommand.class, DisclosureAuditCommand.class, BenchmarkDisclosureCommand.class, GenerateCommand.class,
-            BenchmarkCommand.class, BenchmarkGenerateCommand.class, BenchmarkEngineCommand.class, BenchmarkSurvivalCommand.class, BenchmarkApiCommand.class, BenchmarkReleaseCommand.class, DemoCommand.class, ServeCommand.class, ReportCommand.class, NotebookCommand.class, KernelCommand.class,
+            BenchmarkCommand.class, BenchmarkGenerateCommand.class, BenchmarkEngineCommand.class, BenchmarkSurvivalCommand.class, BenchmarkApiCommand.class, BenchmarkReleaseCommand.class, BenchmarkReportCommand.class, DemoCommand.class, ServeCommand.class, ReportCommand.class, NotebookCommand.class, KernelCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 usage error, 2 rejected input, 3 internal error.",
                 "Run the test suite from a checkout with ./lagesbild test."})

@@ -19,9 +19,19 @@ final class ProcessMemory {
 
     /** Process {@code pid}'s peak resident memory (VmHWM) in GB; NaN when it cannot be read. */
     static double peakRssGb(long pid) {
+        return statusGb(pid, "VmHWM:");
+    }
+
+    /** Process {@code pid}'s resident memory now (VmRSS) in GB; NaN when it cannot be read (the process ended). */
+    static double rssGb(long pid) {
+        return statusGb(pid, "VmRSS:");
+    }
+
+    /** A kB figure of /proc/PID/status in GB: the line that starts with {@code field}. */
+    private static double statusGb(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1e6;
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,7 @@ class LagesbildCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit", "benchmark-disclosure", "benchmark-survival", "kernel", "release", "benchmark-release"})
+    @ValueSource(strings = {"init", "status", "load", "validate", "batches", "unload", "feedback", "reconcile", "agreement", "benchmark-load", "generate", "snapshot", "marts", "benchmark-engine", "demo", "serve", "report", "notebook", "benchmark-api", "disclosure-audit", "benchmark-disclosure", "benchmark-survival", "kernel", "release", "benchmark-release", "benchmark-report"})
     void everyVerbHasHelp(String verb) {
         CliRun help = CliRun.of(verb, "--help");
         assertEquals(0, help.exitCode());
@@ -115,6 +116,50 @@ class LagesbildCliTest {
         CliRun bench = CliRun.of("benchmark-disclosure", "--seconds", "0");
         assertEquals(LagesbildCli.USAGE, bench.exitCode(), bench.err());
         assertTrue(bench.err().contains("--seconds must be at least 1; it was 0."), bench.err());
+    }
+
+    /** The whole follow-up twice, about 8 minutes: tagged, so it runs with mvn -Pbenchmark, not in ./lagesbild test. */
+    @Test
+    @org.junit.jupiter.api.Tag("benchmark")
+    void benchmarkReportTimesEveryStepOfTheFollowUpAtBothScales() throws Exception {
+        System.setProperty("lagesbild.home", repository().toString());
+        Path dir = folder.resolve("benchmark-report");
+        CliRun run = CliRun.of("benchmark-report", "--demo-scale", "0.005", "--scale", "0.01", "--dir", dir.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        List<String> rows = run.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| step")).toList();
+        List<String> steps = rows.stream().map(l -> l.split(" \\| ")[0].substring(2)).toList();
+        assertEquals(List.of("generate", "load (one ./lagesbild load per source)", "marts", "snapshot", "report: tables, workbook and files", "report: notebook",
+                "report: PDF", "report (whole, with PDF)", "release", "v2 store (serve until every table is ready)"), steps, run.out());
+        for (String row : rows) {
+            String[] f = row.split(" \\| ");
+            for (int i = 1; i <= 6; i++) {
+                assertTrue(Double.parseDouble(f[i]) > 0, "every figure is measured: " + row);
+            }
+        }
+        // the report's phases add up to the whole, and its CPU time includes Jupyter's kernel and Chromium, which run as children
+        String[] whole = rows.get(7).split(" \\| ");
+        double phases = 0;
+        for (int r = 4; r <= 6; r++) {
+            phases += Double.parseDouble(rows.get(r).split(" \\| ")[4]);
+        }
+        assertTrue(phases <= Double.parseDouble(whole[4]) + 0.5, run.out());
+        assertTrue(Double.parseDouble(rows.get(5).split(" \\| ")[5]) > 5, "the notebook's CPU time counts the kernel: " + rows.get(5));
+        assertTrue(run.out().contains("load average"), run.out());
+        for (String scale : List.of("0.005", "0.01")) {
+            assertTrue(Files.size(dir.resolve("scale-" + scale + "/report/report-2027.pdf")) > 10_000, scale);
+            assertTrue(Files.exists(dir.resolve("scale-" + scale + "/release.parquet")), scale);
+        }
+    }
+
+    @Test
+    void benchmarkReportRefusesAReportYearOutsideTheYearsNamingTheOptions() {
+        CliRun run = CliRun.of("benchmark-report", "--years", "2025-2026", "--year", "2027", "--dir", folder.resolve("b").toString());
+        assertEquals(LagesbildCli.USAGE, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--year 2027 and --baseline 2026 must lie in --years 2025-2026"), run.err());
+        assertFalse(Files.exists(folder.resolve("b")), "nothing started, nothing written");
+        CliRun scale = CliRun.of("benchmark-report", "--demo-scale", "0");
+        assertEquals(LagesbildCli.USAGE, scale.exitCode(), scale.err());
+        assertTrue(scale.err().contains("--demo-scale must be above 0"), scale.err());
     }
 
     static Path repository() {

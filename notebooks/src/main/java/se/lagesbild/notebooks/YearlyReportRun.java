@@ -212,7 +212,8 @@ public final class YearlyReportRun {
         }
     }
 
-    static void deleteQuietly(Path folder) {
+    /** Deletes a folder and everything in it; what cannot be deleted is left. */
+    public static void deleteQuietly(Path folder) {
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -78,6 +78,9 @@ public final class ReleasedStore implements ReleasedValues {
         return served.source().toString();
     }
 
+    /** How the log line that says every table is computed begins (benchmark-report waits for it). */
+    public static final String READY = "PxWebApi 2: every released value of";
+
     /** Starts computing every table of the vintage served now, in the background, one after the other. */
     @Override
     public void warm() {
@@ -105,7 +108,7 @@ public final class ReleasedStore implements ReleasedValues {
                     complete = g; // answers move to this vintage; the one before is let go
                 }
             }
-            log.accept(String.format(java.util.Locale.ROOT, "PxWebApi 2: every released value of %d tables ready in %.1f s (vintage %d)",
+            log.accept(String.format(java.util.Locale.ROOT, READY + " %d tables ready in %.1f s (vintage %d)",
                     tasks.size(), (System.nanoTime() - start) / 1e9, served.view().catalog().maxBatchId()));
         });
     }

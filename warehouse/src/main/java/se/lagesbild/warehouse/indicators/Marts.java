@@ -16,8 +16,8 @@ import se.lagesbild.warehouse.Warehouse;
 
 /**
  * Materialised marts: every catalogued mart view written to a table mat_VIEW, with the newest
- * batch it was built from. {@link #source} names the table while it is current (built from the
- * newest batch, no snapshot in use) and the view otherwise.
+ * batch and the number of batches it was built from. {@link #source} names the table while it is
+ * current (the connection sees exactly those batches, now or as of a snapshot) and the view otherwise.
  */
 public final class Marts {
     private Marts() {
@@ -35,11 +35,11 @@ public final class Marts {
     public static List<Refreshed> refresh(Warehouse warehouse) {
         Set<String> views = new LinkedHashSet<>();
         Catalogue.all(warehouse).forEach(i -> views.add(i.martView()));
-        Long maxBatch = warehouse.dsl().select(DSL.max(LOAD_BATCH.BATCH_ID)).from(LOAD_BATCH).fetchOne().value1();
+        var batches = warehouse.dsl().select(DSL.max(LOAD_BATCH.BATCH_ID), DSL.count()).from(LOAD_BATCH).fetchOne();
         List<Refreshed> shadows = shadowSharedIntermediates(warehouse, views);
         try {
             List<Refreshed> refreshed = new ArrayList<>(shadows);
-            refreshed.addAll(write(warehouse, views, maxBatch));
+            refreshed.addAll(write(warehouse, views, batches.value1(), batches.value2()));
             return refreshed;
         } finally {
             for (Refreshed shadow : shadows) {
@@ -72,7 +72,7 @@ public final class Marts {
         return shadows;
     }
 
-    private static List<Refreshed> write(Warehouse warehouse, Set<String> views, Long maxBatch) {
+    private static List<Refreshed> write(Warehouse warehouse, Set<String> views, Long maxBatch, int batchCount) {
         List<Refreshed> refreshed = new ArrayList<>();
         for (String view : views) {
             String table = "mat_" + view;
@@ -86,7 +86,7 @@ public final class Marts {
             long rows = warehouse.dsl().fetchCount(DSL.table(DSL.name(table)));
             warehouse.dsl().deleteFrom(MART_REFRESH).where(MART_REFRESH.MART_VIEW.eq(view)).execute();
             warehouse.dsl().insertInto(MART_REFRESH).set(MART_REFRESH.MART_VIEW, view).set(MART_REFRESH.TABLE_NAME, table)
-                    .set(MART_REFRESH.MAX_BATCH_ID, maxBatch).set(MART_REFRESH.ROWS_WRITTEN, rows).set(MART_REFRESH.SECONDS, seconds).execute();
+                    .set(MART_REFRESH.MAX_BATCH_ID, maxBatch).set(MART_REFRESH.BATCH_COUNT, (long) batchCount).set(MART_REFRESH.ROWS_WRITTEN, rows).set(MART_REFRESH.SECONDS, seconds).execute();
             refreshed.add(new Refreshed(view, table, rows, seconds));
         }
         return refreshed;
@@ -100,16 +100,23 @@ public final class Marts {
         }
     }
 
-    /** The table for {@code view} when it is current, else the view itself. */
+    /**
+     * The table for {@code view} when it is current, else the view itself. Current: the batches this
+     * connection sees (all of them, or those of the snapshot it answers as of) are exactly those the
+     * table was written from, the same newest batch and the same number of batches (ids are never
+     * reused, so an unloaded older batch or a snapshot from before the last load does not match).
+     */
     public static String source(Warehouse warehouse, String view) {
         var dsl = warehouse.dsl();
         var refresh = dsl.selectFrom(MART_REFRESH).where(MART_REFRESH.MART_VIEW.eq(view)).fetchOne();
-        if (refresh == null) {
+        if (refresh == null || refresh.getBatchCount() == null) {
             return view;
         }
-        Long maxBatch = dsl.select(DSL.max(LOAD_BATCH.BATCH_ID)).from(LOAD_BATCH).fetchOne().value1();
-        Object snapshot = dsl.fetchValue(DSL.field("getvariable('lagesbild_max_batch')"));
-        boolean current = snapshot == null && java.util.Objects.equals(maxBatch, refresh.getMaxBatchId());
+        var visible = dsl.select(DSL.max(LOAD_BATCH.BATCH_ID), DSL.count()).from(LOAD_BATCH)
+                .where(LOAD_BATCH.BATCH_ID.le(DSL.coalesce(DSL.field("getvariable('lagesbild_max_batch')", Long.class), Long.MAX_VALUE)))
+                .fetchOne();
+        boolean current = java.util.Objects.equals(visible.value1(), refresh.getMaxBatchId())
+                && visible.value2() == refresh.getBatchCount().longValue();
         return current ? refresh.getTableName() : view;
     }
 }
