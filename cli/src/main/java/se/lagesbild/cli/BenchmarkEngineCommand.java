@@ -79,8 +79,8 @@ final class BenchmarkEngineCommand extends Verb {
                 out().printf("ratio lead-time marts / hand-tuned: %.2f (target ≤ 1.5); cells that differ: %d%n", leadTime / hand, mismatches);
                 out().printf("%nthe marts by disclosure family (the indicators that count the same people; an intermediate two marts share,"
                         + " computed once, under its own line)%n");
-                out().printf("%-40s %6s %12s %9s%n", "family", "marts", "rows", "seconds");
-                byFamily(warehouse, marts).forEach((family, f) -> out().printf("%-40s %6d %,12d %9.2f%n", family, (long) f[0], (long) f[1], f[2]));
+                out().printf("%-50s %6s %12s %9s%n", "family", "marts", "rows", "seconds");
+                byFamily(warehouse, marts).forEach((family, f) -> out().printf("%-50s %6d %,12d %9.2f%n", family, (long) f[0], (long) f[1], f[2]));
                 out().printf("one indicator × all regions × one year from the marts: median %.1f ms, 95th percentile %.1f ms, max %.1f ms"
                         + " (the first call warms the JVM) over %d runs (target < 50 ms)%n", query[query.length / 2],
                         query[(int) Math.ceil(query.length * 0.95) - 1], query[query.length - 1], query.length);
