@@ -224,10 +224,11 @@ public final class SurvivalCells {
                 : ", NULL, NULL, NULL";
         try (var cursor = warehouse.dsl().resultQuery("SELECT region_code, split_municipality_code, sex_code, age_days, diagnosis_date,"
                 + " exit_days, died, icss_standard, age_group_code, follow_up_until, diagnosis_code" + groups + " FROM \"" + source + "\""
-                + (plan.groupsOnly() ? " WHERE diagnosis_code IN (" + String.join(", ", groupScope.diagnoses().stream()
-                        .map(d -> "'" + d.replace("'", "''") + "'").toList()) + ")" : "")
+                + (plan.groupsOnly() ? " WHERE diagnosis_code IN (" + String.join(", ", java.util.Collections.nCopies(groupScope.diagnoses().size(),
+                        "?")) + ")" : "")
                 // a total order: sums in another order differ in the last bits, and a re-run must give the same numbers
-                + " ORDER BY diagnosis_code, region_code, split_municipality_code, sex_code, diagnosis_date, age_days, exit_days, died")
+                + " ORDER BY diagnosis_code, region_code, split_municipality_code, sex_code, diagnosis_date, age_days, exit_days, died",
+                plan.groupsOnly() ? groupScope.diagnoses().toArray() : new Object[0])
                 .fetchLazy()) {
             // each group on one of the machine's cores while the next is read; merged in diagnosis order, so a run's cells are the same
             java.util.ArrayDeque<java.util.concurrent.Future<Map<Cell, Value>>> running = new java.util.ArrayDeque<>();
