@@ -198,7 +198,7 @@ class YearlyReportRunTest {
 
     /**
      * The report printed as an agency prints it (Chromium, as {@code lagesbild report --pdf}) and read
-     * back page by page with PDFBox: about 20 pages, no page of hidden values only, none of
+     * back page by page with PDFBox: about 20 pages, no blank page and none of hidden values only, none of
      * {@code forbidden} (codes, column names, words of the other language) in its text.
      */
     private static void assertReadsAsAPublication(Path html, Path pdf, String language, List<String> forbidden) throws IOException {
@@ -214,6 +214,7 @@ class YearlyReportRunTest {
                 // the appendix's file names, also where a narrow column wraps them ("svf-pathways-2026-01-\nrevised.csv")
                 String text = stripper.getText(document).replaceAll("\\S+-\\R\\S+\\.(csv|parquet|xlsx|json)\\b", "file")
                         .replaceAll("\\S+\\.(csv|parquet|xlsx|json)\\b", "file");
+                assertFalse(text.isBlank(), "page " + page + " of " + pages + " is blank");
                 int hidden = text.split("\\.\\.", -1).length - 1;
                 assertFalse(hidden >= 5 && !number.matcher(text).find(), "page " + page + " shows only hidden values: " + text);
                 for (String word : forbidden) {
