@@ -99,7 +99,7 @@ final class BenchmarkReportCommand extends Verb {
         out().println();
         out().printf(Locale.ROOT, "The yearly follow-up, %d against %d, at scale %s and %s (%s, seed %d); started %s on %d cores, %.0f GB,"
                 + " %s; load average %s before, %s after%n", year, baseline, fmt(demoScale), fmt(scale), years, seed, started,
-                Runtime.getRuntime().availableProcessors(), memoryGb(), cpuModel(), loadBefore, loadAverage());
+                Runtime.getRuntime().availableProcessors(), ProcessMemory.machineGb(), cpuModel(), loadBefore, loadAverage());
         out().printf(Locale.ROOT, "| step | scale %s wall s | CPU s | peak RSS GB | scale %s wall s | CPU s | peak RSS GB | wall ratio | target at scale 1 |%n",
                 fmt(demoScale), fmt(scale));
         out().println("|---|---|---|---|---|---|---|---|---|");
@@ -137,8 +137,7 @@ final class BenchmarkReportCommand extends Verb {
             }
             load = load.plus(figures(MeasuredProcess.run(command, folder.resolve("load-" + source.getKey() + ".log"), "load", null, null)));
         }
-        report(settings, "load (one ./lagesbild load per source)", load);
-        figures.put("load (one ./lagesbild load per source)", load);
+        record(figures, settings, "load (one ./lagesbild load per source)", load);
         measure(figures, settings, "marts", folder, command(launcher, "--db", db, "marts"));
         measure(figures, settings, "snapshot", folder, command(launcher, "--db", db, "snapshot", SNAPSHOT, "--description", "benchmark-report"));
         String tablesStart = Language.SV.text("progress.tables", year, baseline);
@@ -154,25 +153,21 @@ final class BenchmarkReportCommand extends Verb {
         for (MeasuredProcess.Phase phase : report.phases()) {
             if (!phase.name().startsWith("report: workbook")) {
                 Figures f = new Figures(phase.wallSeconds(), phase.cpuSeconds(), phase.peakRssGb());
-                report(settings, phase.name(), f);
-                figures.put(phase.name(), f);
+                record(figures, settings, phase.name(), f);
             }
         }
-        report(settings, "report (whole, with PDF)", figures(report));
-        figures.put("report (whole, with PDF)", figures(report));
+        record(figures, settings, "report (whole, with PDF)", figures(report));
         measure(figures, settings, "release", folder, command(launcher, "--db", db, "release", "--snapshot", SNAPSHOT, "--out",
                 folder.resolve("release.parquet").toString()));
         Figures store = figures(MeasuredProcess.run(command(launcher, "--db", db, "serve", "--port", "0", "--rate-limit", "0", "--access-log",
                 "none"), folder.resolve("serve.log"), "serve", null, line -> line.contains(ReleasedStore.READY)));
-        report(settings, "v2 store (serve until every table is ready)", store);
-        figures.put("v2 store (serve until every table is ready)", store);
+        record(figures, settings, "v2 store (serve until every table is ready)", store);
         return figures;
     }
 
     private void measure(Map<String, Figures> figures, Settings settings, String step, Path folder, List<String> command) {
         Figures f = figures(MeasuredProcess.run(command, folder.resolve(step + ".log"), step, null, null));
-        report(settings, step, f);
-        figures.put(step, f);
+        record(figures, settings, step, f);
     }
 
     /**
@@ -205,9 +200,11 @@ final class BenchmarkReportCommand extends Verb {
     }
 
 
-    private void report(Settings settings, String step, Figures f) {
+    /** Prints a step's figures as soon as they are measured and keeps them for the table. */
+    private void record(Map<String, Figures> figures, Settings settings, String step, Figures f) {
         out().printf(Locale.ROOT, "scale %s, %s: %.1f s wall, %.1f s CPU, peak RSS %.2f GB%n", fmt(settings.scale()), step, f.wall, f.cpu, f.rss);
         out().flush();
+        figures.put(step, f);
     }
 
     private static void empty(Path folder) {
@@ -232,15 +229,6 @@ final class BenchmarkReportCommand extends Verb {
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static double memoryGb() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0) / 1e6;
-        } catch (IOException e) {
-            return Double.NaN;
         }
     }
 

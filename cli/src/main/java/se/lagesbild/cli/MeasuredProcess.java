@@ -38,6 +38,21 @@ final class MeasuredProcess {
     record Result(double wallSeconds, double cpuSeconds, double peakRssGb, List<Phase> phases) {
     }
 
+    /** A phase as the run goes: its name, start, the live tree's CPU seconds then, and the peak memory sampled in it so far. */
+    private static final class Mark {
+        final String name;
+        final double startSeconds;
+        final double cpuAtStart;
+        double peakRssGb;
+
+        Mark(String name, double startSeconds, double cpuAtStart, double peakRssGb) {
+            this.name = name;
+            this.startSeconds = startSeconds;
+            this.cpuAtStart = cpuAtStart;
+            this.peakRssGb = peakRssGb;
+        }
+    }
+
     private MeasuredProcess() {
     }
 
@@ -60,16 +75,14 @@ final class MeasuredProcess {
         } catch (IOException e) {
             throw new WarehouseException("Cannot start " + shown(command) + ": " + e.getMessage(), e);
         }
-        List<double[]> marks = new ArrayList<>(); // per phase: start (s), live tree CPU at start (s), peak RSS (GB)
-        List<String> names = new ArrayList<>();
-        names.add(first);
-        marks.add(new double[] {0, 0, 0});
+        List<Mark> marks = new ArrayList<>();
+        marks.add(new Mark(first, 0, 0, 0));
         Thread sampler = new Thread(() -> {
             while (process.isAlive()) {
                 double rss = treeRssGb(process.toHandle());
                 synchronized (marks) {
-                    double[] current = marks.get(marks.size() - 1);
-                    current[2] = Math.max(current[2], rss);
+                    Mark current = marks.get(marks.size() - 1);
+                    current.peakRssGb = Math.max(current.peakRssGb, rss);
                 }
                 try {
                     Thread.sleep(SAMPLE_MILLIS);
@@ -93,12 +106,11 @@ final class MeasuredProcess {
                     tail.remove(0);
                 }
                 String phase = phaseOf == null ? null : phaseOf.apply(line);
-                if (phase != null && !phase.equals(names.get(names.size() - 1))) {
-                    double at = (System.nanoTime() - start) / 1e9;
-                    double cpu = treeCpuSeconds(process.toHandle());
+                if (phase != null && !phase.equals(marks.get(marks.size() - 1).name)) {
+                    Mark next = new Mark(phase, (System.nanoTime() - start) / 1e9, treeCpuSeconds(process.toHandle()),
+                            treeRssGb(process.toHandle()));
                     synchronized (marks) {
-                        names.add(phase);
-                        marks.add(new double[] {at, cpu, treeRssGb(process.toHandle())});
+                        marks.add(next);
                     }
                 }
                 if (enough != null && enough.test(line)) {
@@ -130,10 +142,11 @@ final class MeasuredProcess {
         double peak = 0;
         synchronized (marks) {
             for (int i = 0; i < marks.size(); i++) {
-                double end = i + 1 < marks.size() ? marks.get(i + 1)[0] : wall;
-                double cpuEnd = i + 1 < marks.size() ? marks.get(i + 1)[1] : cpu;
-                phases.add(new Phase(names.get(i), end - marks.get(i)[0], cpuEnd - marks.get(i)[1], marks.get(i)[2]));
-                peak = Math.max(peak, marks.get(i)[2]);
+                Mark m = marks.get(i);
+                double end = i + 1 < marks.size() ? marks.get(i + 1).startSeconds : wall;
+                double cpuEnd = i + 1 < marks.size() ? marks.get(i + 1).cpuAtStart : cpu;
+                phases.add(new Phase(m.name, end - m.startSeconds, cpuEnd - m.cpuAtStart, m.peakRssGb));
+                peak = Math.max(peak, m.peakRssGb);
             }
         }
         return new Result(wall, cpu, peak, phases);

@@ -27,10 +27,20 @@ final class ProcessMemory {
         return statusGb(pid, "VmRSS:");
     }
 
+    /** This machine's memory (MemTotal of /proc/meminfo) in GB; NaN where /proc is not there. */
+    static double machineGb() {
+        return kbLineGb(Path.of("/proc/meminfo"), "MemTotal:");
+    }
+
     /** A kB figure of /proc/PID/status in GB: the line that starts with {@code field}. */
     private static double statusGb(long pid, String field) {
+        return kbLineGb(Path.of("/proc", String.valueOf(pid), "status"), field);
+    }
+
+    /** The kB figure on the line of {@code file} that starts with {@code field}, in GB; NaN when it cannot be read. */
+    private static double kbLineGb(Path file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1e6;
                 }

@@ -253,19 +253,21 @@ public final class SurvivalCells {
         return cells;
     }
 
+    /** Diagnosis groups computed at once: one per core. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     /** Threads for the diagnosis groups, one per core; daemons, so an idle pool never keeps a process alive. */
-    private static final java.util.concurrent.ExecutorService GROUPS = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), task -> {
-                Thread t = new Thread(task, "survival-groups");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ExecutorService GROUPS = java.util.concurrent.Executors.newFixedThreadPool(CORES, task -> {
+        Thread t = new Thread(task, "survival-groups");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Starts one diagnosis group; with a group per core under way, first waits for the oldest and adds its cells. */
     private static void submit(java.util.ArrayDeque<java.util.concurrent.Future<Map<Cell, Value>>> running, List<Record> rows, String diagnosis,
                                Plan plan, Map<Cell, Value> cells) {
         running.add(GROUPS.submit(() -> group(rows, diagnosis, plan)));
-        while (running.size() > Runtime.getRuntime().availableProcessors()) {
+        while (running.size() > CORES) {
             cells.putAll(finished(running.poll()));
         }
     }
