@@ -2,12 +2,16 @@ package se.lagesbild.cli;
 
 import picocli.CommandLine.Command;
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.disclosure.KeptResults;
 import se.lagesbild.warehouse.indicators.Marts;
+import se.lagesbild.warehouse.kept.Kept;
 
 /** {@code lagesbild marts}: write every indicator at every grain into the mart tables. */
 @Command(name = "marts", mixinStandardHelpOptions = true,
-        description = "Write every catalogued mart (every indicator at every grain) into a table, so queries answer fast."
-                + " The tables are used while they are current; after a load, or as of a snapshot, the views answer.")
+        description = "Write every catalogued mart (every indicator at every grain) into a table, so queries answer fast,"
+                + " and keep every survival indicator's cells and every disclosure family's pattern for the report, the release and the server."
+                + " The tables are used while they are current; after a load, or as of a snapshot that sees other batches, the views answer"
+                + " and the kept results are computed again where they are needed.")
 final class MartsCommand extends Verb {
     @Override
     public void run() {
@@ -18,6 +22,14 @@ final class MartsCommand extends Verb {
                         r.seconds());
             }
             out().printf("Marts written in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+            long keeping = System.nanoTime();
+            out().println("Keeping survival cells and disclosure patterns for the report, the release and the server:");
+            var steps = KeptResults.keep(warehouse, s -> {
+                out().printf("  %-60s %6.2f s%n", s.what(), s.seconds());
+                out().flush();
+            });
+            long[] size = Kept.size(warehouse);
+            out().printf("Kept %,d results (%,.1f MB) in %.1f s.%n", size[0], size[1] / 1e6, (System.nanoTime() - keeping) / 1e9);
         }
     }
 }

@@ -43,6 +43,41 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         return reasons.containsKey(cell);
     }
 
+    /** The pattern as a kept result's bytes ({@link #unpacked} reads them back, maps in the same order). */
+    byte[] packed() {
+        var out = new se.lagesbild.warehouse.kept.Packed.Out();
+        out.text(family).integer(year).integer(primary).integer(secondary).integer(cells).integer(reasons.size());
+        reasons.forEach((cell, reason) -> {
+            cell.writeTo(out);
+            out.text(reason);
+        });
+        out.integer(protects.size());
+        protects.forEach((cell, protectedCell) -> {
+            cell.writeTo(out);
+            protectedCell.writeTo(out);
+        });
+        return out.bytes();
+    }
+
+    static DisclosurePattern unpacked(byte[] bytes) {
+        var in = new se.lagesbild.warehouse.kept.Packed.In(bytes);
+        String family = in.text();
+        int year = in.integer();
+        int primary = in.integer();
+        int secondary = in.integer();
+        int cells = in.integer();
+        Map<Cell, String> reasons = new LinkedHashMap<>();
+        for (int n = in.integer(); n > 0; n--) {
+            reasons.put(Cell.readFrom(in), in.text());
+        }
+        Map<Cell, Cell> protects = new LinkedHashMap<>();
+        for (int n = in.integer(); n > 0; n--) {
+            protects.put(Cell.readFrom(in), Cell.readFrom(in));
+        }
+        return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), primary, secondary, cells,
+                java.util.Collections.unmodifiableMap(protects));
+    }
+
     /** The periods of a year: the year, its half-years, quarters and months. */
     static List<String> periods(int year) {
         List<String> periods = new ArrayList<>();

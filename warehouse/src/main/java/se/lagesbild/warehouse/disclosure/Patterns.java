@@ -21,6 +21,7 @@ import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.CellCounts;
 import se.lagesbild.warehouse.indicators.Indicator;
+import se.lagesbild.warehouse.kept.Kept;
 
 /**
  * The disclosure patterns of the data as the connection sees it (the newest vintages, or a
@@ -30,6 +31,8 @@ import se.lagesbild.warehouse.indicators.Indicator;
  */
 public final class Patterns {
     private static final int KEPT = 512;
+    /** The kind of the patterns kept in the warehouse (kept_result). */
+    static final String KIND = "disclosure-pattern";
     private static final ConcurrentHashMap<String, CompletableFuture<DisclosurePattern>> CACHE = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, java.util.Set<String>> SOURCES = new ConcurrentHashMap<>();
 
@@ -47,7 +50,7 @@ public final class Patterns {
             return join(existing);
         }
         try {
-            mine.complete(compute(warehouse, indicator.disclosureFamily(), year, DisclosureRules.of(thresholds)));
+            mine.complete(keptOrComputed(warehouse, indicator.disclosureFamily(), year, thresholds));
         } catch (RuntimeException e) {
             CACHE.remove(key);
             mine.completeExceptionally(e);
@@ -55,6 +58,30 @@ public final class Patterns {
         }
         trim();
         return join(mine);
+    }
+
+    /** The pattern {@code marts} kept in the warehouse for exactly this state, else computed. */
+    private static DisclosurePattern keptOrComputed(Warehouse warehouse, String family, int year, Map<String, Integer> thresholds) {
+        byte[] kept = Kept.read(warehouse, KIND, keptKey(warehouse, family, year, thresholds));
+        return kept != null ? DisclosurePattern.unpacked(kept) : compute(warehouse, family, year, DisclosureRules.of(thresholds));
+    }
+
+    /**
+     * Keeps the pattern of {@code indicator}'s family in {@code year} in the warehouse for later
+     * processes ({@code marts}); false when it was kept already (the same batches, thresholds and code).
+     */
+    public static boolean keep(Warehouse warehouse, Indicator indicator, int year) {
+        String key = keptKey(warehouse, indicator.disclosureFamily(), year, Disclosure.thresholds(warehouse));
+        if (Kept.has(warehouse, KIND, key)) {
+            return false;
+        }
+        Kept.write(warehouse, KIND, key, of(warehouse, indicator, year).packed());
+        return true;
+    }
+
+    /** A kept pattern's key: the family and year, the exact batches of its sources, the thresholds and the code. */
+    private static String keptKey(Warehouse warehouse, String family, int year, Map<String, Integer> thresholds) {
+        return family + "|" + year + "|" + new TreeMap<>(thresholds) + "|" + Kept.batches(warehouse, sources(warehouse, family)) + "|" + Kept.code();
     }
 
     /** The family's pattern computed afresh (for the audit and tests; {@link #of} keeps them). */
@@ -86,10 +113,13 @@ public final class Patterns {
      * newest and the sum of their ids (an unload changes it; a load of another source does not).
      */
     static String state(Warehouse warehouse, String family) {
+        return Snapshots.stateKey(warehouse, sources(warehouse, family));
+    }
+
+    private static java.util.Set<String> sources(Warehouse warehouse, String family) {
         // the catalogue's sources and families are reference data (migrations), read once per file and family
-        java.util.Set<String> sources = SOURCES.computeIfAbsent(warehouse.file() + "|" + family,
+        return SOURCES.computeIfAbsent(warehouse.file() + "|" + family,
                 k -> Indicator.sourcesRead(DisclosurePattern.members(Catalogue.all(warehouse), family)));
-        return Snapshots.stateKey(warehouse, sources);
     }
 
     private static DisclosurePattern join(CompletableFuture<DisclosurePattern> future) {

@@ -31,4 +31,14 @@ public record Cell(String periodCode, String geoLevel, String geoCode, String di
     public Cell inPeriod(String period) {
         return new Cell(period, geoLevel, geoCode, diagnosisCode, sexCode, ageGroupCode);
     }
+
+    /** Writes the cell to a kept result. */
+    public void writeTo(se.lagesbild.warehouse.kept.Packed.Out out) {
+        out.text(periodCode).text(geoLevel).text(geoCode).text(diagnosisCode).integer(sexCode).text(ageGroupCode);
+    }
+
+    /** Reads a cell {@link #writeTo} wrote. */
+    public static Cell readFrom(se.lagesbild.warehouse.kept.Packed.In in) {
+        return new Cell(in.text(), in.text(), in.text(), in.text(), in.integer(), in.text());
+    }
 }

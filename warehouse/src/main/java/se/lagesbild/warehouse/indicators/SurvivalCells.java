@@ -14,6 +14,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.kept.Kept;
+import se.lagesbild.warehouse.kept.Packed;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 import se.lagesbild.warehouse.stats.AgeStandardisedSurvival;
 import se.lagesbild.warehouse.stats.Confidence;
@@ -139,7 +141,7 @@ public final class SurvivalCells {
         }
         try {
             try {
-                mine.complete(compute(warehouse, indicator, confidence, groups));
+                mine.complete(keptOrComputed(warehouse, indicator, confidence, groups));
             } catch (IllegalArgumentException e) {
                 // the estimators refuse what they cannot compute (a catalogue option, a life table): said as an answer, never a crash
                 throw new se.lagesbild.warehouse.WarehouseException("The survival indicator " + indicator.code() + " cannot be computed: "
@@ -158,6 +160,94 @@ public final class SurvivalCells {
             }
         }
         return mine.join();
+    }
+
+    /** The kind of the survival cells kept in the warehouse (kept_result). */
+    static final String KIND = "survival-cells";
+
+    /**
+     * The cells {@code marts} kept in the warehouse for exactly this state, else computed. A
+     * request for some periods' and diagnoses' groups is answered from the kept cells of every group
+     * when there are such: the same numbers ({@code GroupEquityTest} compares them).
+     */
+    private static Map<Cell, Value> keptOrComputed(Warehouse warehouse, Indicator indicator, Confidence confidence, GroupScope groups) {
+        byte[] kept = Kept.read(warehouse, KIND, keptKey(warehouse, indicator, confidence, groups));
+        if (kept != null) {
+            return unpacked(kept);
+        }
+        if (groups != null && !groups.everything()) {
+            byte[] every = Kept.read(warehouse, KIND, keptKey(warehouse, indicator, confidence, GroupScope.ALL));
+            if (every != null) {
+                Map<Cell, Value> asked = new LinkedHashMap<>();
+                unpacked(every).forEach((cell, value) -> {
+                    if (EquityGroups.isGroup(cell.ageGroupCode()) && groups.diagnoses().contains(cell.diagnosisCode())
+                            && groups.periods().contains(Integer.valueOf(cell.periodCode()))) {
+                        asked.put(cell, value);
+                    }
+                });
+                return asked;
+            }
+        }
+        return compute(warehouse, indicator, confidence, groups);
+    }
+
+    /**
+     * Keeps the indicator's cells at {@code confidence}, without the groups' estimates and with them,
+     * in the warehouse for later processes ({@code marts}), computing (or taking from memory) those
+     * not kept yet. Returns the periods with cells, and whether anything was computed.
+     */
+    public static Kept.Outcome<java.util.SortedSet<String>> keep(Warehouse warehouse, Indicator indicator, Confidence confidence) {
+        boolean computed = false;
+        java.util.SortedSet<String> periods = new java.util.TreeSet<>();
+        for (GroupScope scope : java.util.Arrays.asList(null, GroupScope.ALL)) {
+            String key = keptKey(warehouse, indicator, confidence, scope);
+            if (!Kept.has(warehouse, KIND, key)) {
+                Kept.write(warehouse, KIND, key, packed(all(warehouse, indicator, confidence, scope)));
+                computed = true;
+            }
+        }
+        all(warehouse, indicator, confidence, null).keySet().forEach(c -> periods.add(c.periodCode()));
+        return new Kept.Outcome<>(periods, computed);
+    }
+
+    /** A kept computation's key: the indicator's definition, the confidence, the groups, the thresholds, the exact batches and the code. */
+    private static String keptKey(Warehouse warehouse, Indicator indicator, Confidence confidence, GroupScope groups) {
+        return indicator.code() + "|" + indicator.martView() + "|" + indicator.method() + "|" + indicator.methodParam() + "|"
+                + indicator.methodOptions() + "|" + confidence.level() + "|" + groups + "|"
+                + warehouse.dsl().fetch("SELECT rule_code, min_count FROM ref_disclosure_threshold ORDER BY rule_code").formatCSV(false) + "|"
+                + Kept.batches(warehouse, Indicator.sourcesRead(List.of(indicator))) + "|" + Kept.code();
+    }
+
+    private static byte[] packed(Map<Cell, Value> cells) {
+        var out = new Packed.Out();
+        out.integer(cells.size());
+        cells.forEach((cell, v) -> {
+            cell.writeTo(out);
+            write(out, v.estimate());
+            write(out, v.wide());
+            out.number(v.patients()).text(v.method());
+        });
+        return out.bytes();
+    }
+
+    private static Map<Cell, Value> unpacked(byte[] bytes) {
+        var in = new Packed.In(bytes);
+        Map<Cell, Value> cells = new LinkedHashMap<>();
+        for (int n = in.integer(); n > 0; n--) {
+            Cell cell = Cell.readFrom(in);
+            cells.put(cell, new Value(read(in), read(in), in.number(), in.text()));
+        }
+        return cells;
+    }
+
+    private static void write(Packed.Out out, SurvivalEstimate e) {
+        out.number(e.days()).number(e.value()).number(e.logStandardError()).number(e.lower()).number(e.upper()).number(e.atRisk())
+                .number(e.patients()).text(e.note()).number(e.ceiling());
+    }
+
+    private static SurvivalEstimate read(Packed.In in) {
+        return new SurvivalEstimate(in.number(), in.number(), in.number(), in.number(), in.number(), in.number(), in.number(), in.text(),
+                in.number());
     }
 
     /** Units (region × split municipality) and the geography cells each counts in. */

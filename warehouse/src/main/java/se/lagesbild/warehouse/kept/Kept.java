@@ -1,0 +1,215 @@
+package se.lagesbild.warehouse.kept;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.WarehouseException;
+
+/**
+ * Results kept in the warehouse file (table kept_result) for every later process: survival cells and
+ * disclosure patterns take most of a report's, a release's and the server's time at Sweden's volume,
+ * and each process computed them again. {@code lagesbild marts} writes them; any process, read-only
+ * ones included, reads one whose key matches and computes the rest as before.
+ *
+ * <p>A key is only ever found for the same result: it names what was computed and holds
+ * {@link #batches} (the exact batches of the sources read, with their files' SHA-256, as the
+ * connection sees them, now or as of a snapshot) and {@link #code} (the fingerprint of the code and
+ * reference data that computed it), so a load, an unload, a snapshot that sees other batches or
+ * another version of Lägesbild never finds an old result.
+ */
+public final class Kept {
+    /** A part of a result in one row: DuckDB holds a BLOB of up to 4 GB, but rows of 16 MB keep each read small. */
+    private static final int PART = 16 << 20;
+    private static volatile String code;
+
+    private Kept() {
+    }
+
+    /** The result kept under {@code kind} and {@code key}, or null when there is none. */
+    public static byte[] read(Warehouse warehouse, String kind, String key) {
+        List<byte[]> parts = new ArrayList<>();
+        int expected = -1;
+        try (PreparedStatement s = warehouse.connection().prepareStatement(
+                "SELECT part, parts, payload FROM kept_result WHERE kind = ? AND result_key = ? ORDER BY part")) {
+            s.setString(1, kind);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) != parts.size()) {
+                        return null; // a part missing: never half a result
+                    }
+                    expected = rs.getInt(2);
+                    parts.add(rs.getBytes(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Reading a kept " + kind + " from " + warehouse.file() + " failed: " + e.getMessage(), e);
+        }
+        if (parts.isEmpty() || parts.size() != expected) {
+            return null;
+        }
+        int length = parts.stream().mapToInt(p -> p.length).sum();
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    /** What a step of keeping gives back, and whether it computed anything (or found it all kept). */
+    public record Outcome<T>(T value, boolean computed) {
+    }
+
+    /** Whether a result is kept under {@code kind} and {@code key}. */
+    public static boolean has(Warehouse warehouse, String kind, String key) {
+        return warehouse.dsl().fetchExists(warehouse.dsl().selectOne().from("kept_result")
+                .where("kind = ? AND result_key = ? AND part = 0", kind, key));
+    }
+
+    /** Keeps {@code payload} under {@code kind} and {@code key}, replacing what was there, in one transaction. */
+    public static void write(Warehouse warehouse, String kind, String key, byte[] payload) {
+        int parts = Math.max(1, (payload.length + PART - 1) / PART);
+        var connection = warehouse.connection();
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM kept_result WHERE kind = ? AND result_key = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO kept_result (kind, result_key, part, parts, payload) VALUES (?, ?, ?, ?, ?)")) {
+                delete.setString(1, kind);
+                delete.setString(2, key);
+                delete.executeUpdate();
+                for (int part = 0; part < parts; part++) {
+                    int from = part * PART;
+                    insert.setString(1, kind);
+                    insert.setString(2, key);
+                    insert.setInt(3, part);
+                    insert.setInt(4, parts);
+                    insert.setBytes(5, java.util.Arrays.copyOfRange(payload, from, Math.min(payload.length, from + PART)));
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Keeping a " + kind + " in " + warehouse.file() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets every kept result (before {@code marts} keeps those of the warehouse as it is now). */
+    public static void clear(Warehouse warehouse) {
+        warehouse.dsl().execute("DELETE FROM kept_result");
+    }
+
+    /** How many results are kept, and their bytes. */
+    public static long[] size(Warehouse warehouse) {
+        var r = warehouse.dsl().fetchOne("SELECT count(DISTINCT (kind, result_key)), coalesce(sum(octet_length(payload)), 0) FROM kept_result");
+        return new long[] {r.get(0, Long.class), r.get(1, Long.class)};
+    }
+
+    /**
+     * The exact batches of {@code sources} the connection sees (respecting an as-of snapshot): their
+     * ids and files' SHA-256, hashed. Two states of a warehouse with the same batches read the same rows.
+     */
+    public static String batches(Warehouse warehouse, Collection<String> sources) {
+        StringBuilder all = new StringBuilder(String.join(",", new TreeSet<>(sources))).append('|');
+        var b = se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
+        warehouse.dsl().select(b.BATCH_ID, b.FILE_SHA256).from(b)
+                .where(b.BATCH_ID.le(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.field("getvariable('lagesbild_max_batch')", Long.class),
+                        org.jooq.impl.DSL.inline(Long.MAX_VALUE))).and(b.SOURCE.in(sources)))
+                .orderBy(b.BATCH_ID)
+                .forEach(r -> all.append(r.value1()).append(':').append(r.value2()).append(';'));
+        return sha256(all.toString());
+    }
+
+    /**
+     * The fingerprint of the code that computes kept results: every class and resource of Lägesbild's
+     * own modules (the migrations and reference data included), and the file names (so the versions)
+     * of every other library on the class path, and the module this class was loaded from (a
+     * notebook's kernel loads Lägesbild with a class loader of its own). Computed once per process.
+     */
+    public static String code() {
+        String known = code;
+        if (known == null) {
+            synchronized (Kept.class) {
+                if (code == null) {
+                    String classPath = System.getProperty("java.class.path", "");
+                    try {
+                        // the module this class came from, also when a class loader of its own loaded it (the notebook's kernel)
+                        String own = Path.of(Kept.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                        classPath = own + java.io.File.pathSeparator + classPath;
+                    } catch (Exception e) {
+                        // no code source: the class path alone
+                    }
+                    code = fingerprint(classPath);
+                }
+                known = code;
+            }
+        }
+        return known;
+    }
+
+    static String fingerprint(String classPath) {
+        MessageDigest digest = digest();
+        for (String element : classPath.split(java.io.File.pathSeparator)) {
+            if (element.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(element);
+            boolean ours = element.contains("lagesbild");
+            try {
+                if (Files.isDirectory(path)) {
+                    try (var files = Files.walk(path)) {
+                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                            digest.update(path.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                            digest.update(Files.readAllBytes(f));
+                        }
+                    }
+                } else if (ours && Files.isRegularFile(path)) {
+                    try (var zip = new java.util.zip.ZipFile(path.toFile())) {
+                        zip.stream().forEach(entry -> {
+                            digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                            digest.update(Long.toString(entry.getCrc()).getBytes(StandardCharsets.UTF_8));
+                        });
+                    }
+                } else {
+                    digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                digest.update(element.getBytes(StandardCharsets.UTF_8)); // unreadable: its name only
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
