@@ -32,12 +32,13 @@ public final class KeptResults {
     }
 
     /**
-     * Forgets the results kept before and keeps those of the warehouse as it is now and as of each
-     * snapshot (only what a snapshot's batches change: the baseline as published differs from this
-     * year's data by the pathways delivered again); {@code progress} hears each step.
+     * Keeps the results of the warehouse as it is now and as of each snapshot (only what a
+     * snapshot's batches change: the baseline as published differs from this year's data by the
+     * pathways delivered again), computing those not kept yet, and forgets those of every other
+     * state; {@code progress} hears each result computed.
      */
     public static List<Step> keep(Warehouse warehouse, Consumer<Step> progress) {
-        Kept.clear(warehouse);
+        java.time.LocalDateTime start = Kept.now(warehouse);
         List<Step> steps = new ArrayList<>();
         List<Indicator> catalogue = Catalogue.all(warehouse);
         keepState(warehouse, catalogue, "", steps, progress);
@@ -48,6 +49,7 @@ public final class KeptResults {
                 return null;
             });
         }
+        Kept.forgetOlderThan(warehouse, start);
         return steps;
     }
 

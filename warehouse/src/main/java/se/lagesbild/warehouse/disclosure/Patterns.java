@@ -72,7 +72,7 @@ public final class Patterns {
      */
     public static boolean keep(Warehouse warehouse, Indicator indicator, int year) {
         String key = keptKey(warehouse, indicator.disclosureFamily(), year, Disclosure.thresholds(warehouse));
-        if (Kept.has(warehouse, KIND, key)) {
+        if (Kept.confirm(warehouse, KIND, key)) {
             return false;
         }
         Kept.write(warehouse, KIND, key, of(warehouse, indicator, year).packed());

@@ -201,7 +201,7 @@ public final class SurvivalCells {
         java.util.SortedSet<String> periods = new java.util.TreeSet<>();
         for (GroupScope scope : java.util.Arrays.asList(null, GroupScope.ALL)) {
             String key = keptKey(warehouse, indicator, confidence, scope);
-            if (!Kept.has(warehouse, KIND, key)) {
+            if (!Kept.confirm(warehouse, KIND, key)) {
                 Kept.write(warehouse, KIND, key, packed(all(warehouse, indicator, confidence, scope)));
                 computed = true;
             }

@@ -75,10 +75,12 @@ public final class Kept {
     public record Outcome<T>(T value, boolean computed) {
     }
 
-    /** Whether a result is kept under {@code kind} and {@code key}. */
-    public static boolean has(Warehouse warehouse, String kind, String key) {
-        return warehouse.dsl().fetchExists(warehouse.dsl().selectOne().from("kept_result")
-                .where("kind = ? AND result_key = ? AND part = 0", kind, key));
+    /**
+     * Whether a result is kept under {@code kind} and {@code key}; when it is, it counts as written
+     * now (so {@link #forgetOlderThan} keeps it).
+     */
+    public static boolean confirm(Warehouse warehouse, String kind, String key) {
+        return warehouse.dsl().execute("UPDATE kept_result SET written_at = current_timestamp WHERE kind = ? AND result_key = ?", kind, key) > 0;
     }
 
     /** Keeps {@code payload} under {@code kind} and {@code key}, replacing what was there, in one transaction. */
@@ -115,9 +117,14 @@ public final class Kept {
         }
     }
 
-    /** Forgets every kept result (before {@code marts} keeps those of the warehouse as it is now). */
-    public static void clear(Warehouse warehouse) {
-        warehouse.dsl().execute("DELETE FROM kept_result");
+    /** The warehouse's clock now, for {@link #forgetOlderThan}. */
+    public static java.time.LocalDateTime now(Warehouse warehouse) {
+        return warehouse.dsl().fetchValue(org.jooq.impl.DSL.field("current_timestamp::TIMESTAMP", java.time.LocalDateTime.class));
+    }
+
+    /** Forgets every result neither written nor confirmed since {@code start}: those of states no longer needed. */
+    public static int forgetOlderThan(Warehouse warehouse, java.time.LocalDateTime start) {
+        return warehouse.dsl().execute("DELETE FROM kept_result WHERE written_at < ?", start);
     }
 
     /** How many results are kept, and their bytes. */
