@@ -35,7 +35,9 @@ public final class ReleasedStore implements ReleasedValues {
 
     private final ServedWarehouse served;
     private final Consumer<String> log;
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+    /** Tables computed at once: one per core (each on a connection of its own, leased from the served copy). */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService builder = Executors.newFixedThreadPool(CORES, r -> {
         Thread t = new Thread(r, "lagesbild-released-store");
         t.setDaemon(true);
         return t;
@@ -81,7 +83,10 @@ public final class ReleasedStore implements ReleasedValues {
     /** How the log line that says every table is computed begins (benchmark-report waits for it). */
     public static final String READY = "PxWebApi 2: every released value of";
 
-    /** Starts computing every table of the vintage served now, in the background, one after the other. */
+    /**
+     * Starts computing every table of the vintage served now, in the background, one per core; the
+     * line that says all are ready is written by a task queued after them all.
+     */
     @Override
     public void warm() {
         Generation g = generation();

@@ -56,7 +56,9 @@ public final class IndicatorEngine {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         String level = levelOf(benchmark);
         Map<Cell, IndicatorValue> measured = measure(warehouse, indicator, filter, confidence);
-        Map<Cell, IndicatorValue> reference = measure(warehouse, indicator, filter.level(level).geo(benchmark), confidence);
+        // the benchmark's cells are among those measured when the filter asks for its geography: measured once
+        boolean among = (filter.geoLevel() == null || filter.geoLevel().equals(level)) && (filter.geoCodes().isEmpty() || filter.geoCodes().contains(benchmark));
+        Map<Cell, IndicatorValue> reference = among ? measured : measure(warehouse, indicator, filter.level(level).geo(benchmark), confidence);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorValue v : measured.values()) {
             IndicatorValue b = reference.get(v.cell().withGeo(level, benchmark));

@@ -17,7 +17,6 @@ import se.lagesbild.warehouse.stats.Means;
  * standardised rates (age bands).
  */
 final class Observations {
-    private static final Field<Double> OBSERVATION = DSL.field(DSL.name("observation"), Double.class);
     private static final Field<Double> EVENTS = DSL.field(DSL.name("events"), Double.class);
     private static final Field<Double> POPULATION = DSL.field(DSL.name("population"), Double.class);
     private static final Field<Double> WEIGHT = DSL.field(DSL.name("standard_weight"), Double.class);
@@ -40,27 +39,33 @@ final class Observations {
         boolean wantsAll = filter.diagnoses().isEmpty() || filter.diagnoses().contains("ALL");
         CellFilter wide = new CellFilter(filter.periods(), filter.geoLevel(), filter.geoCodes(),
                 wantsAll ? List.of() : filter.diagnoses(), wantsBoth ? List.of() : filter.sexes(), filter.ageGroups());
-        Condition where = IndicatorEngine.where(wide);
-        Map<Cell, List<Double>> lists = new LinkedHashMap<>();
-        var rows = warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS,
-                        IndicatorEngine.SEX, IndicatorEngine.AGE, OBSERVATION)
-                .from(DSL.table(DSL.name(source))).where(where)
-                .orderBy(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO).fetch();
-        for (var r : rows) {
-            for (String diagnosis : List.of(r.value4(), "ALL")) {
-                for (int sex : new int[] {r.value5(), 3}) {
-                    Cell cell = new Cell(r.value1(), r.value2(), r.value3(), diagnosis, sex, r.value6());
-                    lists.computeIfAbsent(cell, k -> new ArrayList<>()).add(r.value7());
+        Field<?>[] cell = {IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO, IndicatorEngine.DIAGNOSIS, IndicatorEngine.SEX,
+            IndicatorEngine.AGE};
+        // DuckDB pools each cell's observations (the pooled cells as grouping sets, on every core), sorted: the rows never
+        // enter Java one by one
+        var query = warehouse.dsl().select(IndicatorEngine.PERIOD, IndicatorEngine.LEVEL, IndicatorEngine.GEO,
+                        DSL.coalesce(IndicatorEngine.DIAGNOSIS, DSL.inline("ALL")), DSL.coalesce(IndicatorEngine.SEX, DSL.inline(3)), IndicatorEngine.AGE,
+                        DSL.field("list(observation::DOUBLE ORDER BY observation)"))
+                .from(DSL.table(DSL.name(source))).where(IndicatorEngine.where(wide))
+                .groupBy(DSL.groupingSets(cell, new Field<?>[] {cell[0], cell[1], cell[2], cell[3], cell[5]},
+                        new Field<?>[] {cell[0], cell[1], cell[2], cell[4], cell[5]}, new Field<?>[] {cell[0], cell[1], cell[2], cell[5]}));
+        Map<Cell, double[]> cells = new LinkedHashMap<>();
+        try (java.sql.ResultSet rs = query.fetchResultSet()) {
+            while (rs.next()) {
+                Cell c = new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6));
+                if ((filter.sexes().isEmpty() || filter.sexes().contains(c.sexCode()))
+                        && (filter.diagnoses().isEmpty() || filter.diagnoses().contains(c.diagnosisCode()))) {
+                    Object[] list = (Object[]) rs.getArray(7).getArray();
+                    double[] values = new double[list.length];
+                    for (int i = 0; i < list.length; i++) {
+                        values[i] = ((Number) list[i]).doubleValue();
+                    }
+                    cells.put(c, values);
                 }
             }
+        } catch (java.sql.SQLException e) {
+            throw new se.lagesbild.warehouse.WarehouseException("Reading the observations of " + source + " failed: " + e.getMessage(), e);
         }
-        Map<Cell, double[]> cells = new LinkedHashMap<>();
-        lists.forEach((cell, values) -> {
-            if ((filter.sexes().isEmpty() || filter.sexes().contains(cell.sexCode()))
-                    && (filter.diagnoses().isEmpty() || filter.diagnoses().contains(cell.diagnosisCode()))) {
-                cells.put(cell, values.stream().mapToDouble(Double::doubleValue).toArray());
-            }
-        });
         return cells;
     }
 

@@ -149,30 +149,56 @@ public final class Kept {
     }
 
     /**
-     * The fingerprint of the code that computes kept results: every class and resource of Lägesbild's
-     * own modules (the migrations and reference data included), and the file names (so the versions)
-     * of every other library on the class path, and the module this class was loaded from (a
-     * notebook's kernel loads Lägesbild with a class loader of its own). Computed once per process.
+     * The fingerprint of the code that computes kept results, whichever program loaded it (the
+     * command line, the server, the tests or a notebook's kernel): every class and resource of the
+     * warehouse module and of the SQL module (migrations, reference data, views), read from wherever
+     * they were loaded (a jar or a folder), and the file names, so the versions, of the libraries
+     * the computations use (DuckDB, jOOQ, Commons Statistics, ojAlgo). Computed once per process.
      */
     public static String code() {
         String known = code;
         if (known == null) {
             synchronized (Kept.class) {
                 if (code == null) {
-                    String classPath = System.getProperty("java.class.path", "");
-                    try {
-                        // the module this class came from, also when a class loader of its own loaded it (the notebook's kernel)
-                        String own = Path.of(Kept.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-                        classPath = own + java.io.File.pathSeparator + classPath;
-                    } catch (Exception e) {
-                        // no code source: the class path alone
+                    List<String> parts = new ArrayList<>();
+                    for (Class<?> c : List.of(Kept.class, org.duckdb.DuckDBConnection.class, org.jooq.DSLContext.class,
+                            org.apache.commons.statistics.distribution.NormalDistribution.class, org.ojalgo.OjAlgoUtils.class)) {
+                        parts.add(location(c.getProtectionDomain().getCodeSource() == null ? null : c.getProtectionDomain().getCodeSource().getLocation()));
                     }
-                    code = fingerprint(classPath);
+                    parts.add(location(moduleOf(Kept.class.getClassLoader().getResource("lagesbild/sql/migration"), "lagesbild/sql/migration")));
+                    code = fingerprint(String.join(java.io.File.pathSeparator, parts.stream().filter(java.util.Objects::nonNull).toList()));
                 }
                 known = code;
             }
         }
         return known;
+    }
+
+    /** The jar or folder a resource folder was loaded from. */
+    private static java.net.URL moduleOf(java.net.URL resource, String name) {
+        if (resource == null) {
+            return null;
+        }
+        try {
+            String url = resource.toString();
+            if (url.startsWith("jar:")) {
+                return new java.net.URL(url.substring(4, url.indexOf("!/")));
+            }
+            return new java.net.URL(url.substring(0, url.length() - name.length() - (url.endsWith("/") ? 1 : 0)));
+        } catch (java.net.MalformedURLException e) {
+            return null;
+        }
+    }
+
+    private static String location(java.net.URL url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (Exception e) {
+            return url.toString();
+        }
     }
 
     static String fingerprint(String classPath) {
