@@ -97,6 +97,11 @@ public final class ServedWarehouse implements AutoCloseable {
     }
 
     /** The original file. */
+    /** Connections in each copy's pool: requests (and tables being computed) answered at once. */
+    public int connections() {
+        return connections;
+    }
+
     public Path source() {
         return source;
     }

@@ -35,13 +35,7 @@ public final class ReleasedStore implements ReleasedValues {
 
     private final ServedWarehouse served;
     private final Consumer<String> log;
-    /** Tables computed at once: one per core (each on a connection of its own, leased from the served copy). */
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private final ExecutorService builder = Executors.newFixedThreadPool(CORES, r -> {
-        Thread t = new Thread(r, "lagesbild-released-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService builder;
     /** The vintage served now: its cubes, computed or being computed. */
     private volatile Generation current;
     /** The newest generation with every cube computed, answered from while a newer one is computed; null until one is. */
@@ -53,6 +47,13 @@ public final class ReleasedStore implements ReleasedValues {
     public ReleasedStore(ServedWarehouse served, Consumer<String> log) {
         this.served = served;
         this.log = log;
+        // tables computed at once: one per core, each on a connection leased from the served copy, leaving one for requests
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), served.connections() - 1));
+        this.builder = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lagesbild-released-store");
+            t.setDaemon(true);
+            return t;
+        });
         this.current = new Generation(served.view().generation(), new ConcurrentHashMap<>());
     }
 
