@@ -25,7 +25,6 @@ import se.lagesbild.warehouse.WarehouseException;
 import se.lagesbild.warehouse.agreement.AgreementEvaluation;
 import se.lagesbild.warehouse.agreement.AgreementResult;
 import se.lagesbild.warehouse.snapshots.Snapshots;
-import se.lagesbild.warehouse.disclosure.KeptResults;
 import se.lagesbild.warehouse.indicators.Marts;
 import se.lagesbild.warehouse.status.StatusReader;
 
@@ -104,7 +103,7 @@ final class DemoCommand extends Verb {
             long start = System.nanoTime();
             Marts.refresh(warehouse);
             takeOnce(warehouse, SNAPSHOT, "everything the demo loaded, for its yearly report", out);
-            KeptResults.keep(warehouse, step -> { });
+            MartsCommand.keep(warehouse, (what, seconds) -> { });
             out.printf("      marts written, survival cells and disclosure patterns kept for every reader (%.0f s; again with: ./lagesbild marts)%n",
                     (System.nanoTime() - start) / 1e9);
         }

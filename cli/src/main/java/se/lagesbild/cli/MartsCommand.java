@@ -2,6 +2,7 @@ package se.lagesbild.cli;
 
 import picocli.CommandLine.Command;
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.warehouse.disclosure.KeptResults;
 import se.lagesbild.warehouse.indicators.Marts;
 import se.lagesbild.warehouse.kept.Kept;
@@ -23,13 +24,22 @@ final class MartsCommand extends Verb {
             }
             out().printf("Marts written in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             long keeping = System.nanoTime();
-            out().println("Keeping survival cells and disclosure patterns for the report, the release and the server:");
-            var steps = KeptResults.keep(warehouse, s -> {
-                out().printf("  %-60s %6.2f s%n", s.what(), s.seconds());
+            out().println("Keeping survival cells, disclosure patterns and PxWebApi 2's released values for the report, the release and the server:");
+            keep(warehouse, (what, seconds) -> {
+                out().printf("  %-60s %6.2f s%n", what, seconds);
                 out().flush();
             });
             long[] size = Kept.size(warehouse);
             out().printf("Kept %,d results (%,.1f MB) in %.1f s.%n", size[0], size[1] / 1e6, (System.nanoTime() - keeping) / 1e9);
         }
+    }
+
+    /**
+     * Keeps every survival cell, disclosure pattern and PxWebApi 2 table's released values for the
+     * report, the release and the server ({@code progress} hears each result computed): after
+     * {@code marts} writes the marts, and in the demo.
+     */
+    static void keep(Warehouse warehouse, java.util.function.BiConsumer<String, Double> progress) {
+        KeptResults.keep(warehouse, s -> progress.accept(s.what(), s.seconds()), w -> ReleasedStore.keep(w, progress));
     }
 }

@@ -224,14 +224,32 @@ public final class ReleasedStore implements ReleasedValues {
      * one pattern.
      */
     public static List<ReleasedValue> values(se.lagesbild.warehouse.Warehouse warehouse, Catalog catalog, PxTableId id) {
-        Indicator indicator = catalog.indicators().get(id.indicator().code());
+        return Released.values(warehouse, id.indicator().code(), filter(catalog, id), CONFIDENCE);
+    }
+
+    /**
+     * Keeps every table's released values in the warehouse ({@code marts}), so a server's store and
+     * a release read them instead of computing them; {@code progress} hears each table computed.
+     */
+    public static void keep(se.lagesbild.warehouse.Warehouse warehouse, java.util.function.BiConsumer<String, Double> progress) {
+        Catalog catalog = Catalog.read(warehouse);
+        for (PxTableId id : tableIds(catalog)) {
+            long start = System.nanoTime();
+            if (Released.keep(warehouse, id.indicator().code(), filter(catalog, id), CONFIDENCE)) {
+                progress.accept("released values of " + id.id(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** The cells of a table: an indicator's own, every cell; a group table's, the dimension's groups and the totals they add up to. */
+    private static CellFilter filter(Catalog catalog, PxTableId id) {
         if (id.dimension() == null) {
-            return Released.values(warehouse, indicator.code(), CellFilter.all(), CONFIDENCE);
+            return CellFilter.all();
         }
         List<String> ages = new ArrayList<>(catalog.populationGroups().stream()
                 .filter(m -> id.dimension().equals(m.detail().get("dimension"))).map(m -> m.code()).toList());
         ages.addAll(Cube.TOTALS);
-        return Released.values(warehouse, indicator.code(), CellFilter.all().ageGroups(ages.toArray(String[]::new)), CONFIDENCE);
+        return CellFilter.all().ageGroups(ages.toArray(String[]::new));
     }
 
     /** The cube of one table from its released values ({@link #values}), of the vintage of {@code catalog}. */

@@ -38,6 +38,14 @@ public final class KeptResults {
      * state; {@code progress} hears each result computed.
      */
     public static List<Step> keep(Warehouse warehouse, Consumer<Step> progress) {
+        return keep(warehouse, progress, w -> { });
+    }
+
+    /**
+     * The same, with {@code more} kept too (as of now, before what is not kept any more is
+     * forgotten): what a consumer outside the warehouse asks every time (PxWebApi 2's tables).
+     */
+    public static List<Step> keep(Warehouse warehouse, Consumer<Step> progress, Consumer<Warehouse> more) {
         java.time.LocalDateTime start = Kept.now(warehouse);
         List<Step> steps = new ArrayList<>();
         List<Indicator> catalogue = Catalogue.all(warehouse);
@@ -49,6 +57,7 @@ public final class KeptResults {
                 return null;
             });
         }
+        more.accept(warehouse);
         Kept.forgetOlderThan(warehouse, start);
         return steps;
     }

@@ -116,7 +116,7 @@ public final class Patterns {
         return Snapshots.stateKey(warehouse, sources(warehouse, family));
     }
 
-    private static java.util.Set<String> sources(Warehouse warehouse, String family) {
+    static java.util.Set<String> sources(Warehouse warehouse, String family) {
         // the catalogue's sources and families are reference data (migrations), read once per file and family
         return SOURCES.computeIfAbsent(warehouse.file() + "|" + family,
                 k -> Indicator.sourcesRead(DisclosurePattern.members(Catalogue.all(warehouse), family)));

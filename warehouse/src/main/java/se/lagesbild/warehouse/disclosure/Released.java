@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import se.lagesbild.warehouse.Warehouse;
+import se.lagesbild.warehouse.kept.Kept;
+import se.lagesbild.warehouse.kept.Packed;
 import se.lagesbild.warehouse.indicators.BaselineComparisons;
 import se.lagesbild.warehouse.indicators.Catalogue;
 import se.lagesbild.warehouse.indicators.Cell;
@@ -42,8 +44,82 @@ public final class Released {
         return values(warehouse, code, filter, confidence, IndicatorEngine.RIKET);
     }
 
-    /** The same, each value compared with the geography {@code benchmark} instead of Riket. */
+    /**
+     * The same, each value compared with the geography {@code benchmark} instead of Riket. Compared
+     * with Riket, the values {@code marts} kept for exactly this request and state are read
+     * ({@link #keep}: PxWebApi 2's tables and the release file ask the same), else computed.
+     */
     public static List<ReleasedValue> values(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
+        if (IndicatorEngine.RIKET.equals(benchmark)) {
+            byte[] kept = Kept.read(warehouse, KIND, keptKey(warehouse, code, filter, confidence));
+            if (kept != null) {
+                return unpacked(kept);
+            }
+        }
+        return computed(warehouse, code, filter, confidence, benchmark);
+    }
+
+    /** The kind of the released values kept in the warehouse (kept_result). */
+    static final String KIND = "released-values";
+
+    /**
+     * Keeps the released values of {@code code} in the cells of {@code filter} (compared with Riket)
+     * in the warehouse for later processes ({@code marts}); false when they were kept already.
+     */
+    public static boolean keep(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
+        String key = keptKey(warehouse, code, filter, confidence);
+        if (Kept.confirm(warehouse, KIND, key)) {
+            return false;
+        }
+        Kept.write(warehouse, KIND, key, packed(computed(warehouse, code, filter, confidence, IndicatorEngine.RIKET)));
+        return true;
+    }
+
+    /** A kept request's key: what was asked, the exact batches of the indicator's and its family's sources, the thresholds and the code. */
+    private static String keptKey(Warehouse warehouse, String code, CellFilter filter, Confidence confidence) {
+        Indicator indicator = Catalogue.byCode(warehouse, code);
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>(Indicator.sourcesRead(List.of(indicator)));
+        sources.addAll(Patterns.sources(warehouse, indicator.disclosureFamily()));
+        return code + "|" + filter + "|" + confidence.level() + "|" + new java.util.TreeMap<>(Disclosure.thresholds(warehouse)) + "|"
+                + Kept.batches(warehouse, sources) + "|" + Kept.code();
+    }
+
+    private static byte[] packed(List<ReleasedValue> values) {
+        var out = new Packed.Out();
+        out.integer(values.size());
+        for (ReleasedValue v : values) {
+            v.cell().writeTo(out);
+            out.number(v.numerator()).number(v.denominator());
+            write(out, v.estimate());
+            write(out, v.limits998());
+            out.text(v.comparison()).integer(v.suppressed() ? 1 : 0).text(v.reason());
+        }
+        return out.bytes();
+    }
+
+    private static List<ReleasedValue> unpacked(byte[] bytes) {
+        var in = new Packed.In(bytes);
+        int n = in.integer();
+        List<ReleasedValue> values = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(new ReleasedValue(Cell.readFrom(in), in.number(), in.number(), read(in), read(in), in.text(), in.integer() == 1, in.text()));
+        }
+        return values;
+    }
+
+    private static void write(Packed.Out out, Estimate e) {
+        out.integer(e == null ? 0 : 1);
+        if (e != null) {
+            out.number(e.value()).number(e.lower()).number(e.upper()).text(e.method()).number(e.standardError());
+        }
+    }
+
+    private static Estimate read(Packed.In in) {
+        return in.integer() == 0 ? null : new Estimate(in.number(), in.number(), in.number(), in.text(), in.number());
+    }
+
+    /** The released values computed from the warehouse. */
+    private static List<ReleasedValue> computed(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         Map<Integer, DisclosurePattern> patterns = new java.util.HashMap<>();
         List<ReleasedValue> released = Disclosure.apply(warehouse, indicator,

@@ -31,7 +31,7 @@ import se.lagesbild.warehouse.WarehouseException;
  * another version of Lägesbild never finds an old result.
  */
 public final class Kept {
-    /** A part of a result in one row: DuckDB holds a BLOB of up to 4 GB, but rows of 16 MB keep each read small. */
+    /** A part of a result in one row of its table (a BLOB of DuckDB holds up to 4 GB; rows of 16 MB keep each value small). */
     private static final int PART = 16 << 20;
     private static volatile String code;
 
@@ -40,35 +40,83 @@ public final class Kept {
 
     /** The result kept under {@code kind} and {@code key}, or null when there is none. */
     public static byte[] read(Warehouse warehouse, String kind, String key) {
-        List<byte[]> parts = new ArrayList<>();
-        int expected = -1;
-        try (PreparedStatement s = warehouse.connection().prepareStatement(
-                "SELECT part, parts, payload FROM kept_result WHERE kind = ? AND result_key = ? ORDER BY part")) {
+        Long id = id(warehouse, kind, key);
+        if (id == null) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try (var s = warehouse.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT payload FROM " + blobs(id) + " ORDER BY part")) {
+            while (rs.next()) {
+                all.writeBytes(rs.getBytes(1));
+            }
+        } catch (SQLException e) {
+            return null; // written by a process that has not finished (or failed): computed instead, never half a result
+        }
+        return all.toByteArray();
+    }
+
+    /** Keeps {@code payload} under {@code kind} and {@code key}, replacing what was there, in one transaction. */
+    public static void write(Warehouse warehouse, String kind, String key, byte[] payload) {
+        var connection = warehouse.connection();
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (var s = connection.createStatement()) {
+                Long old = id(warehouse, kind, key);
+                if (old != null) {
+                    forget(s, old);
+                }
+                long id;
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO kept_result (kind, result_key, bytes) VALUES (?, ?, ?) RETURNING kept_id")) {
+                    insert.setString(1, kind);
+                    insert.setString(2, key);
+                    insert.setLong(3, payload.length);
+                    try (ResultSet rs = insert.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                s.execute("CREATE TABLE " + blobs(id) + " (part INTEGER NOT NULL, payload BLOB NOT NULL)");
+                try (PreparedStatement part = connection.prepareStatement("INSERT INTO " + blobs(id) + " VALUES (?, ?)")) {
+                    for (int n = 0, from = 0; n == 0 || from < payload.length; n++, from += PART) {
+                        part.setInt(1, n);
+                        part.setBytes(2, java.util.Arrays.copyOfRange(payload, from, Math.min(payload.length, from + PART)));
+                        part.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Keeping a " + kind + " in " + warehouse.file() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Long id(Warehouse warehouse, String kind, String key) {
+        try (PreparedStatement s = warehouse.connection().prepareStatement("SELECT kept_id FROM kept_result WHERE kind = ? AND result_key = ?")) {
             s.setString(1, kind);
             s.setString(2, key);
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getInt(1) != parts.size()) {
-                        return null; // a part missing: never half a result
-                    }
-                    expected = rs.getInt(2);
-                    parts.add(rs.getBytes(3));
-                }
+                return rs.next() ? rs.getLong(1) : null;
             }
         } catch (SQLException e) {
-            throw new WarehouseException("Reading a kept " + kind + " from " + warehouse.file() + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("Reading the kept results of " + warehouse.file() + " failed: " + e.getMessage(), e);
         }
-        if (parts.isEmpty() || parts.size() != expected) {
-            return null;
-        }
-        int length = parts.stream().mapToInt(p -> p.length).sum();
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
+    }
+
+    /** The table of one result's parts. */
+    private static String blobs(long id) {
+        return "kept_blob_" + id;
+    }
+
+    private static void forget(java.sql.Statement s, long id) throws SQLException {
+        s.execute("DROP TABLE IF EXISTS " + blobs(id));
+        s.execute("DELETE FROM kept_result WHERE kept_id = " + id);
     }
 
     /** What a step of keeping gives back, and whether it computed anything (or found it all kept). */
@@ -83,40 +131,6 @@ public final class Kept {
         return warehouse.dsl().execute("UPDATE kept_result SET written_at = current_timestamp WHERE kind = ? AND result_key = ?", kind, key) > 0;
     }
 
-    /** Keeps {@code payload} under {@code kind} and {@code key}, replacing what was there, in one transaction. */
-    public static void write(Warehouse warehouse, String kind, String key, byte[] payload) {
-        int parts = Math.max(1, (payload.length + PART - 1) / PART);
-        var connection = warehouse.connection();
-        try {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM kept_result WHERE kind = ? AND result_key = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO kept_result (kind, result_key, part, parts, payload) VALUES (?, ?, ?, ?, ?)")) {
-                delete.setString(1, kind);
-                delete.setString(2, key);
-                delete.executeUpdate();
-                for (int part = 0; part < parts; part++) {
-                    int from = part * PART;
-                    insert.setString(1, kind);
-                    insert.setString(2, key);
-                    insert.setInt(3, part);
-                    insert.setInt(4, parts);
-                    insert.setBytes(5, java.util.Arrays.copyOfRange(payload, from, Math.min(payload.length, from + PART)));
-                    insert.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new WarehouseException("Keeping a " + kind + " in " + warehouse.file() + " failed: " + e.getMessage(), e);
-        }
-    }
-
     /** The warehouse's clock now, for {@link #forgetOlderThan}. */
     public static java.time.LocalDateTime now(Warehouse warehouse) {
         return warehouse.dsl().fetchValue(org.jooq.impl.DSL.field("current_timestamp::TIMESTAMP", java.time.LocalDateTime.class));
@@ -124,12 +138,20 @@ public final class Kept {
 
     /** Forgets every result neither written nor confirmed since {@code start}: those of states no longer needed. */
     public static int forgetOlderThan(Warehouse warehouse, java.time.LocalDateTime start) {
-        return warehouse.dsl().execute("DELETE FROM kept_result WHERE written_at < ?", start);
+        List<Long> old = warehouse.dsl().fetch("SELECT kept_id FROM kept_result WHERE written_at < ?", start).getValues(0, Long.class);
+        try (var s = warehouse.connection().createStatement()) {
+            for (long id : old) {
+                forget(s, id);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("Forgetting old kept results in " + warehouse.file() + " failed: " + e.getMessage(), e);
+        }
+        return old.size();
     }
 
     /** How many results are kept, and their bytes. */
     public static long[] size(Warehouse warehouse) {
-        var r = warehouse.dsl().fetchOne("SELECT count(DISTINCT (kind, result_key)), coalesce(sum(octet_length(payload)), 0) FROM kept_result");
+        var r = warehouse.dsl().fetchOne("SELECT count(*), coalesce(sum(bytes), 0) FROM kept_result");
         return new long[] {r.get(0, Long.class), r.get(1, Long.class)};
     }
 
