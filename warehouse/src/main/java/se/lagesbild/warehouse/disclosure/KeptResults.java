@@ -19,9 +19,11 @@ import se.lagesbild.warehouse.stats.Confidence;
 /**
  * What {@code lagesbild marts} computes once for every later process: each survival indicator's
  * cells (at 95 %, without and with the population groups' estimates) and each disclosure family's
- * pattern for every calendar year it has cells in, kept in the warehouse ({@link Kept}). The report,
- * the release and the server then read them instead of computing them again; what they ask for
- * beyond it (another confidence level, a snapshot taken later) they compute as before.
+ * pattern for every calendar year it has cells in, kept in the warehouse ({@link Kept}); the command
+ * line adds every PxWebApi 2 table's released values ({@code ReleasedStore.keep}, through
+ * {@code more}). The report, the release and the server then read them instead of computing them
+ * again; what they ask for beyond it (another confidence level, a snapshot taken later) they compute
+ * as before.
  */
 public final class KeptResults {
     private KeptResults() {
