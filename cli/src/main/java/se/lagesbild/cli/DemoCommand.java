@@ -104,7 +104,8 @@ final class DemoCommand extends Verb {
             Marts.refresh(warehouse);
             takeOnce(warehouse, SNAPSHOT, "everything the demo loaded, for its yearly report", out);
             MartsCommand.keep(warehouse, (what, seconds) -> { });
-            out.printf("      marts written, survival cells and disclosure patterns kept for every reader (%.0f s; again with: ./lagesbild marts)%n",
+            out.printf("      marts written; survival cells, disclosure patterns and PxWebApi 2's released values kept for every reader (%.0f s;"
+                    + " again with: ./lagesbild marts)%n",
                     (System.nanoTime() - start) / 1e9);
         }
         YearlyReportRun.Result result = YearlyReportRun.run(home(), db(), 2027, 2026, SNAPSHOT, PUBLISHED,
