@@ -27,7 +27,8 @@ import se.lagesbild.warehouse.kept.Kept;
  * The disclosure patterns of the data as the connection sees it (the newest vintages, or a
  * snapshot), computed once per family and year and kept: a pattern depends only on the batches
  * visible and the thresholds, so the same state always gives the same pattern, and threads asking
- * for the same one at once wait for one computation.
+ * for the same one at once wait for one computation. {@code lagesbild marts} keeps every family's
+ * patterns in the warehouse ({@link #keep}); a process reads a kept one before computing it.
  */
 public final class Patterns {
     private static final int KEPT = 512;

@@ -45,7 +45,8 @@ import se.lagesbild.warehouse.stats.SurvivalSums;
  * uses the nearest and the value's method says so.
  *
  * <p>The result depends only on the visible batches, so it is computed once per warehouse state and
- * kept (like disclosure patterns).
+ * kept (like disclosure patterns): in memory, and in the warehouse by {@code lagesbild marts}
+ * ({@link #keep}, read back by every later process whose state, thresholds and code match).
  */
 public final class SurvivalCells {
     private static final int KEPT = 24;
