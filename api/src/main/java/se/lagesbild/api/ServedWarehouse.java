@@ -51,6 +51,8 @@ public final class ServedWarehouse implements AutoCloseable {
         }
         try {
             this.folder = Files.createTempDirectory("lagesbild-serve-");
+            // registered before its files, so an exit (Ctrl-C too) deletes them first and then the folder
+            folder.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new WarehouseException("Cannot create a temporary folder for the served copy of " + source + ": " + e.getMessage(), e);
         }
@@ -205,6 +207,8 @@ public final class ServedWarehouse implements AutoCloseable {
     private Generation copy(List<Long> stamp) {
         int id = generations.incrementAndGet();
         Path copy = folder.resolve("vintage-" + id + ".duckdb");
+        copy.toFile().deleteOnExit();
+        copy.resolveSibling(copy.getFileName() + ".wal").toFile().deleteOnExit();
         try (Warehouse ignored = Warehouse.openReadOnly(source)) { // held open: no writer can be half-way while copying
             Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
             Path wal = source.resolveSibling(source.getFileName() + ".wal");
@@ -227,13 +231,12 @@ public final class ServedWarehouse implements AutoCloseable {
         if (watcher != null) {
             watcher.shutdownNow();
         }
-        current.retire();
-        try (var files = Files.list(folder)) {
-            files.forEach(f -> f.toFile().deleteOnExit());
-        } catch (IOException e) {
-            // the temporary folder is left for the system to clean
-        }
-        folder.toFile().deleteOnExit();
+        current.retire(); // the copy and its folder are deleted once no request holds it, else at exit
+    }
+
+    /** The folder of the served copies (deleted when closed and no request holds a copy, else when the process exits). */
+    Path copies() {
+        return folder;
     }
 
     /** One served copy and its connections. */
@@ -290,6 +293,7 @@ public final class ServedWarehouse implements AutoCloseable {
                 try {
                     Files.deleteIfExists(file);
                     Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+                    Files.deleteIfExists(file.getParent()); // the last copy: its folder goes too (else it holds the copy served now)
                 } catch (IOException e) {
                     // a temporary file; the system cleans it
                 }

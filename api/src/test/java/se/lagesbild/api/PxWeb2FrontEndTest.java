@@ -52,11 +52,7 @@ class PxWeb2FrontEndTest {
         server = new ApiServer(TestApi.borrowedStore(), ApiSettings.defaults().withPort(0).withRateLimit(0).withUi(PxWeb2Browser.dist()));
         server.start();
         base = "http://127.0.0.1:" + server.port();
-        try {
-            downloads = java.nio.file.Files.createTempDirectory("pxweb2-downloads");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        downloads = se.lagesbild.fixtures.TemporaryFolders.deletedAtExit("pxweb2-downloads");
         browser = PxWeb2Browser.open(downloads);
     }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.fixtures.TemporaryFolders;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 
@@ -41,11 +41,7 @@ final class TestApi {
     /** The demo warehouse file, built on first use. */
     static synchronized Path warehouseFile() {
         if (file == null) {
-            try {
-                file = Files.createTempDirectory("lagesbild-api-test").resolve("demo.duckdb");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            file = TemporaryFolders.deletedAtExit("lagesbild-api-test").resolve("demo.duckdb");
             List<String[]> files = DemoData.files();
             List<String[]> before = files.stream().filter(f -> !f[1].equals("svf-pathways-2027.csv")).toList();
             List<String[]> after = files.stream().filter(f -> f[1].equals("svf-pathways-2027.csv")).toList();

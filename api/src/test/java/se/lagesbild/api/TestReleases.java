@@ -11,6 +11,8 @@ import se.lagesbild.api.release.ReleaseWriter;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 
+import se.lagesbild.fixtures.TemporaryFolders;
+
 /**
  * The releases of the API tests' warehouse, made once per test run: {@link #current()} of everything
  * loaded (a snapshot taken on a copy, the vintage the warehouse server serves, its tables those the
@@ -29,7 +31,7 @@ final class TestReleases {
     static synchronized ReleaseWriter.Release current() {
         if (current == null) {
             try {
-                Path copy = Files.createTempDirectory("lagesbild-release-test").resolve("warehouse.duckdb");
+                Path copy = TemporaryFolders.deletedAtExit("lagesbild-release-test").resolve("warehouse.duckdb");
                 try (Warehouse ignored = Warehouse.openReadOnly(TestApi.warehouseFile())) { // no writer half-way while copying
                     Files.copy(TestApi.warehouseFile(), copy);
                 }

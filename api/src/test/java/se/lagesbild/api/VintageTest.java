@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.fixtures.TemporaryFolders;
 import se.lagesbild.loaders.FileLoader;
 import se.lagesbild.loaders.LoadListener;
 import se.lagesbild.loaders.LoadRequest;
@@ -36,7 +37,7 @@ class VintageTest {
     /** The demo's population, HPV vaccinations and region reports loaded through the real loaders, built once. */
     private static synchronized Path smallWarehouse() throws IOException {
         if (small == null) {
-            small = Files.createTempDirectory("lagesbild-vintage-test").resolve("small.duckdb");
+            small = TemporaryFolders.deletedAtExit("lagesbild-vintage-test").resolve("small.duckdb");
             try (Warehouse w = Warehouse.openForWriting(small)) {
                 DemoData.load(w, DemoData.folder(), DemoData.files().stream()
                         .filter(f -> List.of("population", "hpv-vaccination", "region-reports").contains(f[0])).toList(), outcome -> { });
@@ -49,9 +50,11 @@ class VintageTest {
     void theServerKeepsAnsweringWhileALoadRunsAndThenServesTheNewVintage(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("served.duckdb");
         Files.copy(smallWarehouse(), file, StandardCopyOption.REPLACE_EXISTING);
+        Path copies;
         try (ServedWarehouse served = new ServedWarehouse(file, 2, m -> { });
              ApiServer server = new ApiServer(served, ApiSettings.defaults().withPort(0).withRateLimit(0).withAccessLog(null))) {
             int port = server.start();
+            copies = served.copies();
             long before = TestApi.json(TestApi.get(port, ApiServer.BASE + "/health")).path("current_batch").asLong();
             String etag = TestApi.get(port, ApiServer.BASE + "/regions").headers().firstValue("ETag").orElseThrow();
 
@@ -75,6 +78,19 @@ class VintageTest {
                     "a new vintage is a new ETag");
             assertEquals(304, TestApi.get(port, ApiServer.BASE + "/regions", "If-None-Match",
                     TestApi.get(port, ApiServer.BASE + "/regions").headers().firstValue("ETag").orElseThrow()).statusCode());
+        }
+        // both vintages' copies are gone once closed (found: every served warehouse's copy stayed in the temporary folder)
+        for (int waited = 0; Files.exists(copies) && waited < 100; waited++) {
+            sleep(100); // a table being computed may still hold the last copy for a moment
+        }
+        assertFalse(Files.exists(copies), "the served copies are deleted when the server is closed: " + copies);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,11 +1,9 @@
 package se.lagesbild.notebooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import se.lagesbild.fixtures.DemoData;
+import se.lagesbild.fixtures.TemporaryFolders;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 
@@ -24,11 +22,7 @@ final class DemoWarehouse {
 
     static synchronized Path file() {
         if (file == null) {
-            try {
-                file = Files.createTempDirectory("lagesbild-notebooks-test").resolve("demo.duckdb");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            file = TemporaryFolders.deletedAtExit("lagesbild-notebooks-test").resolve("demo.duckdb");
             try (Warehouse w = Warehouse.openForWriting(file)) {
                 DemoData.load(w, DemoData.folder(), outcome -> { });
                 Snapshots.create(w, PUBLISHED, "the baseline as published");

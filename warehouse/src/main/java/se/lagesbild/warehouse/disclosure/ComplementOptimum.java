@@ -26,8 +26,9 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * recovers, narrows or bounds below its threshold, the relations that pin it (the constraints with a
  * non-zero dual value at its minimum and maximum) give a cut: at least one of their released cells
  * must be hidden too, since while all of them stay released the same combination of relations pins
- * the count again, whatever else is hidden. The first cuts are the one-step subtractions
- * (a hitting set: {@link #mustHit}). The loop ends when the attack learns nothing: that choice
+ * the count again, whatever else is hidden. The first cuts are those one relation gives alone
+ * (a hitting set: {@link #mustHit}: one-step subtractions, and small primary parts of a released
+ * total). The loop ends when the attack learns nothing: that choice
  * is optimal, as every cut holds for every protective pattern. When time runs out first (or the
  * attack leaves a programme unfinished), the last 0–1 optimum is still a lower bound on the optimum.
  *
@@ -76,7 +77,7 @@ public final class ComplementOptimum {
         int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
         double[] m = minimums.stream().mapToDouble(Double::doubleValue).toArray();
         Set<Set<Integer>> cuts = new LinkedHashSet<>();
-        for (List<Integer> relation : mustHit(block, primary, table.quantities())) {
+        for (List<Integer> relation : mustHit(block, primary, table.quantities(), rules)) {
             cuts.add(new TreeSet<>(relation));
         }
         int rounds = 0;
@@ -141,30 +142,57 @@ public final class ComplementOptimum {
     }
 
     /**
-     * The released cells of each relation (over a sensitive count) that holds exactly one primary cell
-     * and no unpublished member: one of them must be hidden, or a subtraction gives the primary away.
+     * Cuts every protective pattern must satisfy, read off one relation (over a sensitive count, no
+     * unpublished member) at a time: while its other members stay released, the relation alone tells
+     * too much of a primary count, so one of its released cells must be hidden. That is so when it
+     * holds exactly one primary cell (a subtraction gives it), or when its total is released and the
+     * primary parts' sum S is then known: each part is at least its floor (0, as suppression assumes;
+     * {@link LpAttack#floors}), so a part p is at most S less the other parts' floors,
+     * and no part's interval is wider than S less all their floors. A part whose largest value is below
+     * its threshold, or an interval narrower than the protection interval, needs another hidden member
+     * whatever else is hidden (other relations only narrow it further).
      */
-    static Set<List<Integer>> mustHit(Block block, boolean[] primary, DisclosurePattern.Quantities quantities) {
-        Set<Integer> sensitive = new java.util.HashSet<>();
-        quantities.sensitive().forEach(s -> sensitive.add(s[0]));
+    static Set<List<Integer>> mustHit(Block block, boolean[] primary, DisclosurePattern.Quantities quantities, DisclosureRules rules) {
+        Map<Integer, Integer> kindOf = new HashMap<>();
+        quantities.sensitive().forEach(s -> kindOf.put(s[0], s[1]));
+        double[] floor = LpAttack.floors(block, new boolean[block.variables()], false);
         Set<List<Integer>> mustHit = new LinkedHashSet<>();
         for (int c = 0; c < block.constraints(); c++) {
-            if (!sensitive.contains(block.quantityOf[block.total[c]])) {
+            Integer kind = kindOf.get(block.quantityOf[block.total[c]]);
+            int[] members = LpAttack.members(block, c);
+            if (kind == null || java.util.Arrays.stream(members).anyMatch(v -> !block.published(v))) {
                 continue;
             }
-            List<Integer> members = new ArrayList<>();
-            members.add(block.total[c]);
-            for (int j = block.start[c]; j < block.start[c + 1]; j++) {
-                members.add(block.parts[j]);
-            }
-            if (members.stream().anyMatch(v -> !block.published(v))) {
-                continue;
-            }
-            List<Integer> nodes = members.stream().map(v -> block.nodeOf[v]).toList();
-            if (nodes.stream().filter(n -> primary[n]).count() == 1) {
+            List<Integer> nodes = java.util.Arrays.stream(members).mapToObj(v -> block.nodeOf[v]).toList();
+            long primaries = nodes.stream().filter(n -> primary[n]).count();
+            if (primaries == 1 || primaries > 1 && !primary[nodes.get(0)] && tellsTooMuch(block, members, primary, floor,
+                    rules.threshold(kind), rules.interval())) {
                 mustHit.add(nodes.stream().filter(n -> !primary[n]).sorted().distinct().toList());
             }
         }
         return mustHit;
+    }
+
+    /** Whether a released total tells one of its primary parts (members[1..]) too much while the other parts stay released. */
+    private static boolean tellsTooMuch(Block block, int[] members, boolean[] primary, double[] floor, double threshold, double interval) {
+        double sum = 0;
+        double floors = 0;
+        for (int j = 1; j < members.length; j++) {
+            int v = members[j];
+            if (primary[block.nodeOf[v]]) {
+                sum += block.truth[v];
+                floors += floor[v];
+            }
+        }
+        if (sum - floors < interval - 1 - 1e-6) {
+            return true;
+        }
+        for (int j = 1; j < members.length; j++) {
+            int v = members[j];
+            if (primary[block.nodeOf[v]] && sum - (floors - floor[v]) < threshold - 1e-6) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.DisclosureThresholds;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.indicators.IndicatorValue;
 import se.lagesbild.warehouse.stats.Estimate;
@@ -30,7 +31,7 @@ import se.lagesbild.warehouse.stats.Estimate;
  */
 public final class Disclosure {
     /** The patients threshold (its code predates the other kinds). */
-    public static final String PRIMARY = "LEAD_TIME_PATIENTS";
+    public static final String PRIMARY = DisclosureThresholds.PATIENTS;
     public static final String CASES = "CASES";
     public static final String MONTH = "MONTH_TREATMENT_STARTS";
     /** The fewest possible values a hidden count's interval may be narrowed to. */
@@ -53,8 +54,7 @@ public final class Disclosure {
 
     /** The thresholds in force: rule code → minimum count. */
     public static Map<String, Integer> thresholds(Warehouse warehouse) {
-        return warehouse.dsl().selectFrom(REF_DISCLOSURE_THRESHOLD)
-                .fetchMap(REF_DISCLOSURE_THRESHOLD.RULE_CODE, REF_DISCLOSURE_THRESHOLD.MIN_COUNT);
+        return DisclosureThresholds.of(warehouse);
     }
 
     /** The thresholds with what each applies to and says, for /config and the manifest. */

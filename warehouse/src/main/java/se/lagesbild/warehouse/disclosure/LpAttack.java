@@ -151,7 +151,11 @@ final class LpAttack {
         return lp.audit(targets, threshold, interval, limit, deadline);
     }
 
+    /** When this audit gives up (System.nanoTime()); Long.MAX_VALUE: never. Each programme is given up by then too. */
+    private long deadline = Long.MAX_VALUE;
+
     private List<Verdict> audit(int[] targets, double[] threshold, double interval, int limit, long deadline) {
+        this.deadline = deadline;
         Map<Integer, List<Integer>> byComponent = new HashMap<>();
         for (int i = 0; i < targets.length; i++) {
             byComponent.computeIfAbsent(component[targets[i]], k -> new ArrayList<>()).add(i);
@@ -243,7 +247,7 @@ final class LpAttack {
     private boolean[] together(int comp, int[] vars, double[] bound, boolean up, boolean[] skip) {
         boolean[] reached = new boolean[vars.length];
         boolean progress = true;
-        while (progress) {
+        while (progress && System.nanoTime() < deadline) {
             List<Integer> open = new ArrayList<>();
             for (int j = 0; j < vars.length; j++) {
                 if (!reached[j] && !skip[j]) {
@@ -345,8 +349,9 @@ final class LpAttack {
         return x.computeIfAbsent(v, k -> model.addVariable("x" + k).lower(floor[k]));
     }
 
-    private static ExpressionsBasedModel newModel() {
-        return Programmes.model(TIME_LIMIT_MS);
+    private ExpressionsBasedModel newModel() {
+        long left = deadline == Long.MAX_VALUE ? TIME_LIMIT_MS : (deadline - System.nanoTime()) / 1_000_000;
+        return Programmes.model(Math.max(1, Math.min(TIME_LIMIT_MS, left)));
     }
 
     /** The variables of constraint c, its total first. */

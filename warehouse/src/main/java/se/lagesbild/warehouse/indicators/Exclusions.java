@@ -35,10 +35,7 @@ final class Exclusions {
                     .forEach(r -> counts.computeIfAbsent(r.get(0, String.class), k -> new TreeMap<>())
                             .computeIfAbsent(r.get(1, Integer.class), k -> new TreeMap<>()).put(r.get(2, String.class), r.get(3, Long.class)));
         }
-        var t = se.lagesbild.warehouse.db.Tables.REF_DISCLOSURE_THRESHOLD;
-        Integer threshold = warehouse.dsl().select(t.MIN_COUNT).from(t).where(t.RULE_CODE.eq("LEAD_TIME_PATIENTS")).fetchOptional(t.MIN_COUNT)
-                .orElse(5);
-        return new Exclusions(counts, threshold);
+        return new Exclusions(counts, DisclosureThresholds.of(warehouse).getOrDefault(DisclosureThresholds.PATIENTS, 5));
     }
 
     /**

@@ -215,7 +215,7 @@ public final class SurvivalCells {
     private static String keptKey(Warehouse warehouse, Indicator indicator, Confidence confidence, GroupScope groups) {
         return indicator.code() + "|" + indicator.martView() + "|" + indicator.method() + "|" + indicator.methodParam() + "|"
                 + indicator.methodOptions() + "|" + confidence.level() + "|" + groups + "|"
-                + warehouse.dsl().fetch("SELECT rule_code, min_count FROM ref_disclosure_threshold ORDER BY rule_code").formatCSV(false) + "|"
+                + DisclosureThresholds.of(warehouse) + "|"
                 + Kept.batches(warehouse, Indicator.sourcesRead(List.of(indicator))) + "|" + Kept.code();
     }
 

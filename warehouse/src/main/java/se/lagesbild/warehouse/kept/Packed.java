@@ -1,11 +1,8 @@
 package se.lagesbild.warehouse.kept;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,50 +17,35 @@ public final class Packed {
     private Packed() {
     }
 
-    /** Writes a result. */
+    /** Writes a result (big-endian, as {@link java.io.DataOutputStream} would; into memory, so nothing can fail). */
     public static final class Out {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        private final DataOutputStream data = new DataOutputStream(bytes);
+        private final ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES);
         private final Map<String, Integer> texts = new HashMap<>();
 
         public Out integer(int value) {
-            try {
-                data.writeInt(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            bytes.write(scratch.clear().putInt(value).array(), 0, Integer.BYTES);
             return this;
         }
 
         public Out number(double value) {
-            try {
-                data.writeDouble(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            bytes.write(scratch.clear().putDouble(value).array(), 0, Double.BYTES);
             return this;
         }
 
         /** A text, null included: its number in the dictionary, and the text itself the first time. */
         public Out text(String value) {
-            try {
-                if (value == null) {
-                    data.writeInt(-1);
-                    return this;
-                }
-                Integer known = texts.get(value);
-                if (known != null) {
-                    data.writeInt(known);
-                    return this;
-                }
-                texts.put(value, texts.size());
-                data.writeInt(-2);
-                byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                data.writeInt(utf8.length);
-                data.write(utf8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (value == null) {
+                return integer(-1);
             }
+            Integer known = texts.get(value);
+            if (known != null) {
+                return integer(known);
+            }
+            texts.put(value, texts.size());
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            integer(-2).integer(utf8.length);
+            bytes.write(utf8, 0, utf8.length);
             return this;
         }
 
@@ -72,29 +54,21 @@ public final class Packed {
         }
     }
 
-    /** Reads a result written by {@link Out}. */
+    /** Reads a result written by {@link Out}; bytes cut short end in a {@link java.nio.BufferUnderflowException}. */
     public static final class In {
-        private final DataInputStream data;
+        private final ByteBuffer data;
         private final List<String> texts = new ArrayList<>();
 
         public In(byte[] bytes) {
-            this.data = new DataInputStream(new ByteArrayInputStream(bytes));
+            this.data = ByteBuffer.wrap(bytes);
         }
 
         public int integer() {
-            try {
-                return data.readInt();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return data.getInt();
         }
 
         public double number() {
-            try {
-                return data.readDouble();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return data.getDouble();
         }
 
         public String text() {
@@ -105,15 +79,11 @@ public final class Packed {
             if (n >= 0) {
                 return texts.get(n);
             }
-            try {
-                byte[] utf8 = new byte[data.readInt()];
-                data.readFully(utf8);
-                String value = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
-                texts.add(value);
-                return value;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] utf8 = new byte[data.getInt()];
+            data.get(utf8);
+            String value = new String(utf8, StandardCharsets.UTF_8);
+            texts.add(value);
+            return value;
         }
     }
 }
