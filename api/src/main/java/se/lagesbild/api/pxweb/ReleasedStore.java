@@ -229,15 +229,54 @@ public final class ReleasedStore implements ReleasedValues {
 
     /**
      * Keeps every table's released values in the warehouse ({@code marts}), so a server's store and
-     * a release read them instead of computing them; {@code progress} hears each table computed.
+     * a release read them instead of computing them, one table per core; {@code progress} hears each
+     * table computed.
      */
     public static void keep(se.lagesbild.warehouse.Warehouse warehouse, java.util.function.BiConsumer<String, Double> progress) {
         Catalog catalog = Catalog.read(warehouse);
-        for (PxTableId id : tableIds(catalog)) {
-            long start = System.nanoTime();
-            if (Released.keep(warehouse, id.indicator().code(), filter(catalog, id), CONFIDENCE)) {
-                progress.accept("released values of " + id.id(), (System.nanoTime() - start) / 1e9);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lagesbild-keep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> tables = new ArrayList<>();
+            for (PxTableId id : tableIds(catalog)) {
+                tables.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    try (var connection = warehouse.duplicate()) { // one table per core, each on a connection of its own
+                        if (Released.keep(connection, id.indicator().code(), filter(catalog, id), CONFIDENCE)) {
+                            synchronized (progress) {
+                                progress.accept("released values of " + id.id(), (System.nanoTime() - start) / 1e9);
+                            }
+                        }
+                    }
+                }));
             }
+            for (var table : tables) {
+                await(table);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a table kept side by side; its failure is the caller's, as if it had been kept on this thread. */
+    private static void await(java.util.concurrent.Future<?> table) {
+        try {
+            table.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while keeping the released values", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -57,6 +57,16 @@ class LanguageTest {
     }
 
     @Test
+    void theReadmeStatesTheProtectionRuleInTheReportsWords() throws IOException {
+        // issue 31: what an attacker can and cannot learn is said once, the same in the README and the report
+        String rule = Language.EN.text("section.methods.disclosure", "").replace(" Thresholds: .", "");
+        assertTrue(rule.contains("possibly 0") && rule.contains("at most 300"), "the limits are stated: " + rule);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("> " + rule + "\n"), "README.md quotes the report's method text on disclosure control word for word: " + rule);
+        assertTrue(Language.SV.text("section.methods.disclosure", "").contains("kan vara 0"), "and the Swedish report says the same");
+    }
+
+    @Test
     void theLanguageIsChosenByItsCodeAndABadOneIsNamed() {
         assertEquals(Language.SV, Language.parse(null, "--lang"));
         assertEquals(Language.EN, Language.parse(" EN ", "--lang"));

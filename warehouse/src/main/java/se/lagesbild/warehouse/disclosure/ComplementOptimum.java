@@ -29,8 +29,9 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * the count again, whatever else is hidden. The first cuts are those one relation gives alone
  * (a hitting set: {@link #mustHit}: one-step subtractions, and small primary parts of a released
  * total). The loop ends when the attack learns nothing: that choice
- * is optimal, as every cut holds for every protective pattern. When time runs out first (or the
- * attack leaves a programme unfinished), the last 0–1 optimum is still a lower bound on the optimum.
+ * is optimal, as every cut holds for every protective pattern. When time runs out first, or the
+ * attack leaves counts unsolved ({@link #ATTACK_LIMIT}), the last 0–1 optimum is still a lower bound on
+ * the optimum (any set of valid cuts gives one), and the loop goes on while the solved counts give cuts.
  *
  * <p>Edge cases: a table without primaries needs 0; a primary whose pinning relations have no
  * released cell left cannot be protected by hiding more (not met on the tables this runs on), and the
@@ -39,6 +40,13 @@ import se.lagesbild.warehouse.indicators.CellCounts;
 public final class ComplementOptimum {
     private ComplementOptimum() {
     }
+
+    /**
+     * The largest group of unknowns (in relations) the attack solves in each round: larger groups (the
+     * 0–1 programme's first choices hide few cells, so their blanks link into groups of thousands,
+     * where one ojAlgo programme takes minutes) give no cut that round, and the result is a bound.
+     */
+    static final int ATTACK_LIMIT = 1_000;
 
     /**
      * @param complements the fewest complements that protect the table (exact when {@code optimal}), else a lower bound
@@ -110,10 +118,9 @@ public final class ComplementOptimum {
             hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > 0.5);
             boolean[] known = Suppression.known(block, hidden);
             long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
-            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), Integer.MAX_VALUE, secondsLeft, false);
-            if (verdicts.stream().anyMatch(verdict -> !verdict.audited())) {
-                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
-            }
+            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), ATTACK_LIMIT, secondsLeft, false);
+            // counts left unsolved give no cut this round: the bound stays a bound, but is no longer known to be the optimum
+            boolean unsolved = verdicts.stream().anyMatch(verdict -> !verdict.audited());
             int added = 0;
             boolean unprotectable = false;
             for (LpAttack.Verdict verdict : verdicts) {
@@ -121,7 +128,10 @@ public final class ComplementOptimum {
                     continue;
                 }
                 Set<Integer> cut = new TreeSet<>();
-                for (int c : verdict.pinning()) {
+                // no relation named as binding (the solver reported no multipliers): every relation of the count's group
+                // of unknowns, whose released members, all kept released, pin it again however else the table is hidden
+                List<Integer> pinning = verdict.pinning().isEmpty() ? LpAttack.group(block, known, verdict.variable()) : verdict.pinning();
+                for (int c : pinning) {
                     for (int v : LpAttack.members(block, c)) {
                         int n = block.nodeOf[v];
                         if (n < cells.size() && !hidden[n]) {
@@ -136,7 +146,7 @@ public final class ComplementOptimum {
                 }
             }
             if (added == 0) {
-                return new Result((int) Math.round(bound), !unprotectable, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+                return new Result((int) Math.round(bound), !unprotectable && !unsolved, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
             }
         }
     }

@@ -130,6 +130,12 @@ final class LpAttack {
         return floor;
     }
 
+    /** The relations (constraints) of the group of unknowns hidden count {@code v} lies in, given what is {@code known}. */
+    static List<Integer> group(Block block, boolean[] known, int v) {
+        LpAttack lp = new LpAttack(block, known, floors(block, known, false));
+        return lp.component[v] < 0 ? List.of() : Arrays.stream(lp.componentConstraints.get(lp.component[v])).boxed().toList();
+    }
+
     /**
      * Audits {@code targets} (hidden counts) against thresholds: a target is disclosed when its
      * largest possible value is below {@code threshold[i]}, or fewer than {@code interval} whole

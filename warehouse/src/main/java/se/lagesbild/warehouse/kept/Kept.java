@@ -57,6 +57,18 @@ public final class Kept {
 
     /** Keeps {@code payload} under {@code kind} and {@code key}, replacing what was there, in one transaction. */
     public static void write(Warehouse warehouse, String kind, String key, byte[] payload) {
+        synchronized (WRITING) {
+            writeNow(warehouse, kind, key, payload);
+        }
+    }
+
+    /**
+     * One writer at a time in this process: results computed side by side on connections of one warehouse
+     * ({@code marts}) are kept one after the other, as DuckDB refuses two transactions that both create a table.
+     */
+    private static final Object WRITING = new Object();
+
+    private static void writeNow(Warehouse warehouse, String kind, String key, byte[] payload) {
         var connection = warehouse.connection();
         try {
             boolean auto = connection.getAutoCommit();
@@ -128,7 +140,9 @@ public final class Kept {
      * now (so {@link #forgetOlderThan} keeps it).
      */
     public static boolean confirm(Warehouse warehouse, String kind, String key) {
-        return warehouse.dsl().execute("UPDATE kept_result SET written_at = current_timestamp WHERE kind = ? AND result_key = ?", kind, key) > 0;
+        synchronized (WRITING) {
+            return warehouse.dsl().execute("UPDATE kept_result SET written_at = current_timestamp WHERE kind = ? AND result_key = ?", kind, key) > 0;
+        }
     }
 
     /** The warehouse's clock now, for {@link #forgetOlderThan}. */
