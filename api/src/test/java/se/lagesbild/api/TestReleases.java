@@ -8,10 +8,9 @@ import java.util.List;
 
 import se.lagesbild.api.pxweb.ReleasedStore;
 import se.lagesbild.api.release.ReleaseWriter;
+import se.lagesbild.fixtures.TemporaryFolders;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.snapshots.Snapshots;
-
-import se.lagesbild.fixtures.TemporaryFolders;
 
 /**
  * The releases of the API tests' warehouse, made once per test run: {@link #current()} of everything

@@ -140,17 +140,7 @@ public final class ReleasedStore implements ReleasedValues {
             return previous; // the vintage before, until this one's values are all computed in the background
         }
         task.run(); // does nothing when it has run or is running
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the released values of " + id.id() + " were computed", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return await(task, "the released values of " + id.id() + " were computed");
     }
 
     /** The cube of the last complete generation when it is older than {@code g} and has {@code code}, else null. */
@@ -255,26 +245,23 @@ public final class ReleasedStore implements ReleasedValues {
                 }));
             }
             for (var table : tables) {
-                await(table);
+                await(table, "the released values were kept");
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Waits for a table kept side by side; its failure is the caller's, as if it had been kept on this thread. */
-    private static void await(java.util.concurrent.Future<?> table) {
+    /** Waits for a table computed on another thread; its failure is the caller's, as if it had been computed on this one. */
+    private static <T> T await(java.util.concurrent.Future<T> task, String happening) {
         try {
-            table.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while keeping the released values", e);
+            throw new IllegalStateException("Interrupted while " + happening, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
             }
             throw new IllegalStateException(e.getCause());
         }

@@ -52,7 +52,7 @@ public final class Disclosure {
     private Disclosure() {
     }
 
-    /** The thresholds in force: rule code → minimum count. */
+    /** The thresholds in force: rule code → minimum count, in code order (kept results' keys write them as text). */
     public static Map<String, Integer> thresholds(Warehouse warehouse) {
         return DisclosureThresholds.of(warehouse);
     }

@@ -43,7 +43,7 @@ public final class Patterns {
     /** The pattern of {@code indicator}'s family in {@code year}. */
     public static DisclosurePattern of(Warehouse warehouse, Indicator indicator, int year) {
         Map<String, Integer> thresholds = Disclosure.thresholds(warehouse);
-        String key = warehouse.file() + "|" + state(warehouse, indicator.disclosureFamily()) + "|" + new TreeMap<>(thresholds) + "|"
+        String key = warehouse.file() + "|" + state(warehouse, indicator.disclosureFamily()) + "|" + thresholds + "|"
                 + indicator.disclosureFamily() + "|" + year;
         CompletableFuture<DisclosurePattern> mine = new CompletableFuture<>();
         CompletableFuture<DisclosurePattern> existing = CACHE.putIfAbsent(key, mine);
@@ -82,7 +82,7 @@ public final class Patterns {
 
     /** A kept pattern's key: the family and year, the exact batches of its sources, the thresholds and the code. */
     private static String keptKey(Warehouse warehouse, String family, int year, Map<String, Integer> thresholds) {
-        return family + "|" + year + "|" + new TreeMap<>(thresholds) + "|" + Kept.batches(warehouse, sources(warehouse, family)) + "|" + Kept.code();
+        return family + "|" + year + "|" + thresholds + "|" + Kept.batches(warehouse, sources(warehouse, family)) + "|" + Kept.code();
     }
 
     /** The family's pattern computed afresh (for the audit and tests; {@link #of} keeps them). */

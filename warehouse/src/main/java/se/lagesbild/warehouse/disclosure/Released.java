@@ -80,7 +80,7 @@ public final class Released {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         java.util.SortedSet<String> sources = new java.util.TreeSet<>(Indicator.sourcesRead(List.of(indicator)));
         sources.addAll(Patterns.sources(warehouse, indicator.disclosureFamily()));
-        return code + "|" + filter + "|" + confidence.level() + "|" + new java.util.TreeMap<>(Disclosure.thresholds(warehouse)) + "|"
+        return code + "|" + filter + "|" + confidence.level() + "|" + Disclosure.thresholds(warehouse) + "|"
                 + Kept.batches(warehouse, sources) + "|" + Kept.code();
     }
 

@@ -37,18 +37,20 @@ class DisclosureTest {
         return new Cell(period, level, geo, "BREAST", sex, "ALL");
     }
 
-    private static DisclosurePattern decide(Indicator indicator, Map<Cell, double[]> counts, Hierarchy.Dimensions dimensions) {
-        CellCounts c = indicator.method().equals("proportion")
+    /** The counts of {@code indicator}'s cells: a proportion's numerators and denominators (patients), else cases. */
+    private static List<CellCounts> table(Indicator indicator, Map<Cell, double[]> counts) {
+        return List.of(indicator.method().equals("proportion")
                 ? new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients", counts)
-                : new CellCounts(indicator, List.of("cases"), 0, "cases", counts);
-        return DisclosurePattern.decide("svf-treated", 2026, List.of(c), RULES, dimensions, true);
+                : new CellCounts(indicator, List.of("cases"), 0, "cases", counts));
+    }
+
+    private static DisclosurePattern decide(Indicator indicator, Map<Cell, double[]> counts, Hierarchy.Dimensions dimensions) {
+        return DisclosurePattern.decide("svf-treated", 2026, table(indicator, counts), RULES, dimensions, true);
     }
 
     /** Nothing hidden can be recovered or narrowed below 5 by the attack on what is released. */
     private static void assertSafe(Indicator indicator, Map<Cell, double[]> counts, DisclosurePattern pattern) {
-        List<Audit.Finding> findings = Audit.of(List.of(indicator.method().equals("proportion")
-                ? new CellCounts(indicator, List.of("numerator", "denominator"), 1, "patients", counts)
-                : new CellCounts(indicator, List.of("cases"), 0, "cases", counts)), pattern, RULES, GEOGRAPHY);
+        List<Audit.Finding> findings = Audit.of(table(indicator, counts), pattern, RULES, GEOGRAPHY);
         assertTrue(findings.isEmpty(), findings.toString());
     }
 
@@ -76,8 +78,8 @@ class DisclosureTest {
         DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
         assertTrue(pattern.reason(cell("2026-03", "country", "00", 3)).contains("a month with fewer than 10"));
         assertFalse(pattern.hidden(cell("2026", "country", "00", 3)), "the year has no relation with one month alone");
-        DisclosurePattern strict = DisclosurePattern.decide("svf-treated", 2026, List.of(new CellCounts(SHARE, List.of("numerator",
-                "denominator"), 1, "patients", counts)), new DisclosureRules(100, 5, 10, 5), GEOGRAPHY, true);
+        DisclosurePattern strict = DisclosurePattern.decide("svf-treated", 2026, table(SHARE, counts), new DisclosureRules(100, 5, 10, 5),
+                GEOGRAPHY, true);
         assertTrue(strict.hidden(cell("2026", "country", "00", 3)), "a threshold of 100 patients hides the year's 80");
     }
 
@@ -159,7 +161,7 @@ class DisclosureTest {
         counts.put(cell("2026", "country", "00", 3), new double[] {402, 904});
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 3), "fewer than 5 patients (primary suppression)"), 1, 0, 3, Map.of());
-        List<Audit.Finding> findings = Audit.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
+        List<Audit.Finding> findings = Audit.of(table(SHARE, counts),
                 onlyPrimary, RULES, GEOGRAPHY);
         assertEquals(1, findings.size(), "the denominator (patients); a numerator alone is not protected: " + findings);
         Audit.Finding denominator = findings.stream().filter(f -> f.quantity().endsWith("denominator")).findFirst().orElseThrow();
@@ -181,7 +183,7 @@ class DisclosureTest {
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
                         "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
-        List<CellCounts> table = List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts));
+        List<CellCounts> table = table(SHARE, counts);
         assertEquals(List.of(), Audit.of(table, onlyPrimary, RULES, GEOGRAPHY), "blanks from 0: 0–5 for each");
         List<Audit.Finding> findings = Audit.run(table, onlyPrimary, RULES, GEOGRAPHY, Integer.MAX_VALUE, 60, true).findings();
         assertEquals(2, findings.size(), findings.toString());
@@ -200,7 +202,7 @@ class DisclosureTest {
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
                         "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
-        List<Audit.Finding> findings = Audit.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
+        List<Audit.Finding> findings = Audit.of(table(SHARE, counts),
                 onlyPrimary, RULES, GEOGRAPHY);
         assertEquals(2, findings.size(), findings.toString());
         assertEquals(4, findings.get(0).hi(), 1e-9, "at most the released 4");
@@ -221,7 +223,7 @@ class DisclosureTest {
         counts.put(cell("2026", "region", "23", 3), new double[] {1, 2});
         counts.put(cell("2026", "region", "24", 3), new double[] {20, 40});
         counts.put(cell("2026", "country", "00", 3), new double[] {42, 93});
-        Audit.Table table = Audit.Table.of(List.of(new CellCounts(SHARE, List.of("numerator", "denominator"), 1, "patients", counts)),
+        Audit.Table table = Audit.Table.of(table(SHARE, counts),
                 GEOGRAPHY);
         boolean[] primary = new boolean[table.cells().size()];
         primary[table.cells().indexOf(cell("2026", "region", "09", 3))] = true;
