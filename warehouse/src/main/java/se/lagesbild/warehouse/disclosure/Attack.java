@@ -32,7 +32,7 @@ final class Attack {
     private int[][] byVariable;
     private boolean[] queued;
 
-    private Attack(Block block, boolean[] known, boolean presence) {
+    private Attack(Block block, boolean[] known, boolean[] nonEmpty) {
         this.block = block;
         int n = block.variables();
         lo = new double[n];
@@ -41,7 +41,7 @@ final class Attack {
         hiBy = new int[n];
         Arrays.fill(loBy, -1);
         Arrays.fill(hiBy, -1);
-        double[] floor = LpAttack.floors(block, known, presence);
+        double[] floor = LpAttack.floors(block, known, nonEmpty);
         for (int v = 0; v < n; v++) {
             lo[v] = known[v] ? block.truth[v] : floor[v];
             hi[v] = known[v] ? block.truth[v] : Double.POSITIVE_INFINITY;
@@ -95,12 +95,12 @@ final class Attack {
 
     /** Runs the attack: {@code known[v]} says which counts are released. */
     static Attack run(Block block, boolean[] known) {
-        return run(block, known, false);
+        return run(block, known, null);
     }
 
-    /** The same; with {@code presence}, the attacker takes a listed blank to be at least 1 ({@link LpAttack#floors}). */
-    static Attack run(Block block, boolean[] known, boolean presence) {
-        Attack attack = new Attack(block, known, presence);
+    /** The same, for an attacker who knows the cells {@code nonEmpty} marks (by node; null: none) to hold at least 1 ({@link LpAttack#floors}). */
+    static Attack run(Block block, boolean[] known, boolean[] nonEmpty) {
+        Attack attack = new Attack(block, known, nonEmpty);
         attack.propagate();
         return attack;
     }

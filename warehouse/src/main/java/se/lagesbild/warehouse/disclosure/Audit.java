@@ -69,8 +69,8 @@ public final class Audit {
 
     /**
      * As {@link #of}, solving by linear programming only groups of unknowns of at most {@code lpLimit}
-     * relations, for at most {@code lpSeconds}; with {@code presence}, as an attacker who takes a listed
-     * blank to be at least 1 (not yet protected against: see the README).
+     * relations, for at most {@code lpSeconds}; with {@code presence}, as an attacker who takes each listed
+     * code's total in the year to be at least 1 ({@link Axes#margins}: the code is listed because it occurs).
      */
     public static Report run(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
                              int lpLimit, long lpSeconds, boolean presence) {
@@ -83,7 +83,8 @@ public final class Audit {
             hidden[n] = pattern.hidden(cells.get(n));
         }
         boolean[] known = Suppression.known(block, hidden);
-        Attack attack = Attack.run(block, known, presence);
+        boolean[] nonEmpty = presence ? Axes.margins(counts, cells, dimensions) : null;
+        Attack attack = Attack.run(block, known, nonEmpty);
         // a complementary cell is recovered when all its counts are (then its value follows); a cell
         // hidden by a threshold when any count is, or its thresholded count is narrowed below the protection
         // interval, or its largest possible value is below the threshold
@@ -120,7 +121,7 @@ public final class Audit {
         int unsolved = 0;
         int largest = 0;
         for (LpAttack.Verdict verdict : LpAttack.audit(block, known, targets.stream().mapToInt(Integer::intValue).toArray(),
-                minimums.stream().mapToDouble(Double::doubleValue).toArray(), rules.interval(), lpLimit, lpSeconds, presence)) {
+                minimums.stream().mapToDouble(Double::doubleValue).toArray(), rules.interval(), lpLimit, lpSeconds, nonEmpty)) {
             if (!verdict.audited()) {
                 unsolved++;
                 largest = Math.max(largest, verdict.relations());

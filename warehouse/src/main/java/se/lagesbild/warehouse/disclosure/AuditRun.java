@@ -122,24 +122,36 @@ public final class AuditRun {
         }
     }
 
-    /** What Released gives for the year against the pattern: nothing hidden shown, every shown count as counted. */
+    /**
+     * What Released gives for the year against the pattern: nothing hidden shown, every shown count as
+     * counted, every cell without data hidden, and no combination of the listed codes left out.
+     */
     private static List<String> released(Warehouse warehouse, List<Indicator> members, List<CellCounts> counts, DisclosurePattern pattern,
                                          int year) {
         List<String> findings = new ArrayList<>();
         for (int m = 0; m < members.size(); m++) {
             Indicator indicator = members.get(m);
             Map<Cell, double[]> truth = new LinkedHashMap<>(counts.get(m).byCell());
-            for (ReleasedValue v : Released.values(warehouse, indicator.code(), CellFilter.all().periods(DisclosurePattern.periods(year)
-                    .toArray(String[]::new)), Confidence.NINETY_FIVE)) {
-                boolean hidden = pattern.hidden(v.cell());
+            CellFilter ofYear = CellFilter.all().periods(DisclosurePattern.periods(year).toArray(String[]::new));
+            java.util.Set<Cell> listed = new java.util.HashSet<>();
+            for (ReleasedValue v : Released.values(warehouse, indicator.code(), ofYear, Confidence.NINETY_FIVE)) {
+                listed.add(v.cell());
+                // a cell without data is listed as hidden, so that a hidden cell may be empty
+                boolean hidden = pattern.hidden(v.cell()) || !truth.containsKey(v.cell());
                 if (hidden != v.suppressed()) {
-                    findings.add(indicator.code() + " " + Audit.describe(v.cell()) + ": " + (hidden ? "released although the pattern hides it"
-                            : "hidden although the pattern releases it"));
+                    findings.add(indicator.code() + " " + Audit.describe(v.cell()) + ": " + (hidden ? "released although "
+                            + (truth.containsKey(v.cell()) ? "the pattern hides it" : "it has no data") : "hidden although the pattern releases it"));
                 } else if (!hidden && truth.containsKey(v.cell()) && indicator.method().equals("proportion")
                         && Math.abs(truth.get(v.cell())[1] - v.denominator()) > 1e-6) {
                     findings.add(indicator.code() + " " + Audit.describe(v.cell()) + ": released denominator " + v.denominator()
                             + " is not the counted " + truth.get(v.cell())[1]);
                 }
+            }
+            // a reader sees the codes listed: a combination of them left out would tell that it is empty
+            long omitted = Axes.of(listed, Patterns.dimensions(warehouse)).cells(ofYear).stream().filter(c -> !listed.contains(c)).count();
+            if (omitted > 0) {
+                findings.add(indicator.code() + " " + year + ": " + omitted + " combinations of the listed codes are left out, which tells"
+                        + " that they are empty and that the hidden cells listed are not");
             }
         }
         return findings;

@@ -118,7 +118,7 @@ public final class ComplementOptimum {
             hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > 0.5);
             boolean[] known = Suppression.known(block, hidden);
             long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
-            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), ATTACK_LIMIT, secondsLeft, false);
+            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), ATTACK_LIMIT, secondsLeft, null);
             // counts left unsolved give no cut this round: the bound stays a bound, but is no longer known to be the optimum
             boolean unsolved = verdicts.stream().anyMatch(verdict -> !verdict.audited());
             int added = 0;
@@ -165,7 +165,7 @@ public final class ComplementOptimum {
     static Set<List<Integer>> mustHit(Block block, boolean[] primary, DisclosurePattern.Quantities quantities, DisclosureRules rules) {
         Map<Integer, Integer> kindOf = new HashMap<>();
         quantities.sensitive().forEach(s -> kindOf.put(s[0], s[1]));
-        double[] floor = LpAttack.floors(block, new boolean[block.variables()], false);
+        double[] floor = LpAttack.floors(block, new boolean[block.variables()], null);
         Set<List<Integer>> mustHit = new LinkedHashSet<>();
         for (int c = 0; c < block.constraints(); c++) {
             Integer kind = kindOf.get(block.quantityOf[block.total[c]]);

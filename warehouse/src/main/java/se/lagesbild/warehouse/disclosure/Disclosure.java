@@ -10,6 +10,7 @@ import java.util.Map;
 
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.indicators.Cell;
+import se.lagesbild.warehouse.indicators.CellFilter;
 import se.lagesbild.warehouse.indicators.DisclosureThresholds;
 import se.lagesbild.warehouse.indicators.Indicator;
 import se.lagesbild.warehouse.indicators.IndicatorValue;
@@ -88,6 +89,37 @@ public final class Disclosure {
         return released;
     }
 
+    /**
+     * The values of the cells {@code filter} takes as they may be released ({@link #apply}), with every
+     * combination of the indicator's codes in each year asked for ({@link Axes}) that has no data added
+     * as a hidden cell, alike in everything to one hidden for confidentiality: a table that left empty
+     * cells out would tell that each listed hidden cell holds at least one patient.
+     */
+    static List<ReleasedValue> apply(Warehouse warehouse, Indicator indicator, CellFilter filter, List<IndicatorValue> values,
+                                     Map<Integer, DisclosurePattern> patterns) {
+        List<ReleasedValue> released = apply(warehouse, indicator, values, patterns);
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(patterns.keySet());
+        filter.periods().forEach(p -> years.add(Integer.parseInt(p.substring(0, 4))));
+        java.util.Set<Cell> listed = new java.util.HashSet<>();
+        released.forEach(v -> listed.add(v.cell()));
+        List<ReleasedValue> empty = new ArrayList<>();
+        String method = hiddenMethod(indicator);
+        for (int y : years) {
+            Axes axes = patterns.computeIfAbsent(y, x -> Patterns.of(warehouse, indicator, x)).axes().get(indicator.code());
+            if (axes != null) {
+                axes.cells(filter).stream().filter(c -> !listed.contains(c)).forEach(c -> empty.add(ReleasedValue.hidden(c, method)));
+            }
+        }
+        if (empty.isEmpty()) {
+            return released;
+        }
+        List<ReleasedValue> all = new ArrayList<>(released.size() + empty.size());
+        all.addAll(released);
+        all.addAll(empty);
+        all.sort(java.util.Comparator.comparing(ReleasedValue::cell, Cell.ORDER));
+        return all;
+    }
+
     /** The calendar year a cell's period lies in. */
     static int year(Cell cell) {
         return Integer.parseInt(cell.periodCode().substring(0, 4));
@@ -99,13 +131,30 @@ public final class Disclosure {
      */
     static ReleasedValue release(Indicator indicator, IndicatorValue v, String reason) {
         if (reason != null) {
-            // a survival note (who was at risk when, which age group was empty) would tell of the hidden cell
-            String survival = se.lagesbild.warehouse.indicators.SurvivalCells.methodName(indicator.method());
-            String method = survival != null ? survival : v.estimate().method();
-            return ReleasedValue.hidden(v.cell(), method);
+            return ReleasedValue.hidden(v.cell(), hiddenMethod(indicator));
         }
         return new ReleasedValue(v.cell(), v.numerator(), v.denominator(), v.estimate(), v.limits998(), v.comparison(), false,
                 notComputed(indicator, v));
+    }
+
+    /**
+     * The method every hidden cell of {@code indicator} names, one per indicator whatever the cell held:
+     * a cell's own would tell of its count (a rate's limits are exact Poisson below 10 cases and Byar's
+     * from 10, a proportion above 1 has no Wilson interval, a survival note tells who was at risk when).
+     */
+    static String hiddenMethod(Indicator indicator) {
+        String survival = se.lagesbild.warehouse.indicators.SurvivalCells.methodName(indicator.method());
+        if (survival != null) {
+            return survival;
+        }
+        return switch (indicator.method()) {
+            case "proportion" -> "Wilson score";
+            case "rate" -> "crude rate";
+            case "dsr" -> "Dobson";
+            case "percentile" -> "order statistic";
+            case "mean" -> "Student's t";
+            default -> indicator.method();
+        };
     }
 
     /** Why a released cell carries no value or no interval; null when it has both. */

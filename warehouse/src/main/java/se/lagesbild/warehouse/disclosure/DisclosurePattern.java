@@ -24,9 +24,11 @@ import se.lagesbild.warehouse.indicators.Indicator;
  * @param cells     cells in the year (of any of the family's indicators)
  * @param protects  each secondary cell → the hidden cell it was hidden for (for the audit's report;
  *                  never released: the pairs would help an attacker)
+ * @param axes      each of the family's indicators → its codes in the year: every combination of them is
+ *                  published, a combination without data as a hidden cell ({@link Axes})
  */
 public record DisclosurePattern(String family, int year, Map<Cell, String> reasons, int primary, int secondary, int cells,
-                                Map<Cell, Cell> protects) {
+                                Map<Cell, Cell> protects, Map<String, Axes> axes) {
 
     /** Why {@code cell} is hidden, or null when it is released. */
     public String reason(Cell cell) {
@@ -56,6 +58,11 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
             cell.writeTo(out);
             protectedCell.writeTo(out);
         });
+        out.integer(axes.size());
+        axes.forEach((indicator, a) -> {
+            out.text(indicator);
+            a.writeTo(out);
+        });
         return out.bytes();
     }
 
@@ -74,8 +81,12 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         for (int n = in.integer(); n > 0; n--) {
             protects.put(Cell.readFrom(in), Cell.readFrom(in));
         }
+        Map<String, Axes> axes = new LinkedHashMap<>();
+        for (int n = in.integer(); n > 0; n--) {
+            axes.put(in.text(), Axes.readFrom(in));
+        }
         return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), primary, secondary, cells,
-                java.util.Collections.unmodifiableMap(protects));
+                java.util.Collections.unmodifiableMap(protects), java.util.Collections.unmodifiableMap(axes));
     }
 
     /** The periods of a year: the year, its half-years, quarters and months. */
@@ -167,7 +178,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
             }
         }
         return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), result.primary(), result.secondary(),
-                cells.size(), java.util.Collections.unmodifiableMap(protects));
+                cells.size(), java.util.Collections.unmodifiableMap(protects), java.util.Collections.unmodifiableMap(Axes.byIndicator(counts, dimensions)));
     }
 
     private static Map<Cell, double[]> withoutGroups(Map<Cell, double[]> byCell) {

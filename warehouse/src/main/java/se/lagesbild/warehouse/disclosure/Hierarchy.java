@@ -29,8 +29,15 @@ final class Hierarchy {
     record Structure(List<Relation> relations, int nodes, List<String> latentNames) {
     }
 
-    /** What the dimensions say: regions → the healthcare regions they belong to; age group → its kind. */
-    record Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds) {
+    /**
+     * What the dimensions say: regions → the healthcare regions they belong to; age group → its kind;
+     * diagnosis → its kind (SVF pathway, site group).
+     */
+    record Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds, Map<String, String> diagnosisKinds) {
+        Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds) {
+            this(healthcareRegions, ageKinds, Map.of());
+        }
+
         List<String> regionsOf(String healthcareRegion) {
             List<String> regions = new ArrayList<>();
             healthcareRegions.forEach((region, hcrs) -> {

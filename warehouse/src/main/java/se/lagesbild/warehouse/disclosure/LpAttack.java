@@ -22,9 +22,8 @@ import org.ojalgo.optimisation.Variable;
  * 2012, §4.3.3; Fischetti and Salazar-González, "Solving the cell suppression problem on tabular
  * data with linear constraints", Management Science 47, 2001). Unlike {@link Attack}'s interval
  * propagation it combines relations: two sums with two unknowns each, subtracted, pin a count.
- * The bounds are rounded to whole numbers (counts are); the floor of a hidden count is 0, or, for an
- * attacker who assumes it ({@code presence}), 1 where the released tables never show a zero of that
- * count (a sparse table that omits empty cells tells that a listed cell is not empty).
+ * The bounds are rounded to whole numbers (counts are); the floor of a hidden count is 0, or 1 for a
+ * code's total in the year, which the code's being listed tells to be at least 1 ({@link #floors}).
  *
  * <p>A count hidden by a threshold t is <em>disclosed</em> when the largest value it can take is
  * below t (the attacker knows it is small, whichever reason is published), or its interval holds
@@ -112,27 +111,22 @@ final class LpAttack {
     }
 
     /**
-     * The floors an attacker can assume: with {@code presence}, 1 for a hidden count of a kind the block
-     * never shows as 0 (listed means at least one), else 0.
+     * The floors an attacker can assume: 1 for a hidden count of a cell {@code nonEmpty} marks (null:
+     * none) that holds at least 1, else 0. Every table lists every combination of its codes, a cell
+     * without data as hidden ({@link Axes}), so a blank may be 0; what an attacker can still take to be
+     * at least 1 is a code's total in the year, since the code is listed.
      */
-    static double[] floors(Block block, boolean[] known, boolean presence) {
-        int quantities = block.quantityNames.size();
-        boolean[] zeroSeen = new boolean[quantities];
-        for (int v = 0; v < block.variables(); v++) {
-            if (block.published(v) && Math.abs(block.truth[v]) < EPSILON) {
-                zeroSeen[block.quantityOf[v]] = true;
-            }
-        }
+    static double[] floors(Block block, boolean[] known, boolean[] nonEmpty) {
         double[] floor = new double[block.variables()];
         for (int v = 0; v < floor.length; v++) {
-            floor[v] = presence && block.published(v) && !known[v] && !zeroSeen[block.quantityOf[v]] ? 1 : 0;
+            floor[v] = nonEmpty != null && block.published(v) && nonEmpty[block.nodeOf[v]] && !known[v] && block.truth[v] >= 1 ? 1 : 0;
         }
         return floor;
     }
 
     /** The relations (constraints) of the group of unknowns hidden count {@code v} lies in, given what is {@code known}. */
     static List<Integer> group(Block block, boolean[] known, int v) {
-        LpAttack lp = new LpAttack(block, known, floors(block, known, false));
+        LpAttack lp = new LpAttack(block, known, floors(block, known, null));
         return lp.component[v] < 0 ? List.of() : Arrays.stream(lp.componentConstraints.get(lp.component[v])).boxed().toList();
     }
 
@@ -142,17 +136,17 @@ final class LpAttack {
      * values remain possible.
      */
     static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval) {
-        return audit(block, known, targets, threshold, interval, Integer.MAX_VALUE, Long.MAX_VALUE, false);
+        return audit(block, known, targets, threshold, interval, Integer.MAX_VALUE, Long.MAX_VALUE, null);
     }
 
     /**
      * The same, leaving unsolved ({@link Verdict#audited} false) the counts whose group of unknowns has
-     * more than {@code limit} relations, and those not reached within {@code seconds}; with {@code presence}, listed
-     * blanks start at 1 ({@link #floors}).
+     * more than {@code limit} relations, and those not reached within {@code seconds}; the hidden counts of the cells
+     * {@code nonEmpty} marks (null: none) start at 1 ({@link #floors}).
      */
     static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit, long seconds,
-                               boolean presence) {
-        LpAttack lp = new LpAttack(block, known, floors(block, known, presence));
+                               boolean[] nonEmpty) {
+        LpAttack lp = new LpAttack(block, known, floors(block, known, nonEmpty));
         long deadline = seconds == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + seconds * 1_000_000_000L;
         return lp.audit(targets, threshold, interval, limit, deadline);
     }

@@ -3,6 +3,7 @@ package se.lagesbild.warehouse.disclosure;
 import se.lagesbild.warehouse.snapshots.Snapshots;
 
 import static se.lagesbild.warehouse.db.Tables.DIM_AGE_GROUP;
+import static se.lagesbild.warehouse.db.Tables.DIM_DIAGNOSIS;
 import static se.lagesbild.warehouse.db.Tables.LOAD_BATCH;
 import static se.lagesbild.warehouse.db.Tables.MAP_REGION_HEALTHCARE_REGION;
 
@@ -97,7 +98,10 @@ public final class Patterns {
         return DisclosurePattern.decide(family, year, counts, rules, dimensions(warehouse), monthRule);
     }
 
-    /** Regions and their healthcare regions (Halland in two), and each age group's kind (a population group's: its dimension). */
+    /**
+     * Regions and their healthcare regions (Halland in two), each age group's kind (a population
+     * group's: its dimension), and each diagnosis's kind.
+     */
     static Hierarchy.Dimensions dimensions(Warehouse warehouse) {
         Map<String, List<String>> healthcareRegions = new TreeMap<>();
         warehouse.dsl().selectFrom(MAP_REGION_HEALTHCARE_REGION).orderBy(MAP_REGION_HEALTHCARE_REGION.HEALTHCARE_REGION_CODE)
@@ -106,7 +110,8 @@ public final class Patterns {
                 DIM_AGE_GROUP.AGE_GROUP_KIND));
         // a population group is a part of all ages, its dimension the kind of partition
         se.lagesbild.warehouse.indicators.EquityGroups.groups(warehouse).forEach(g -> ageKinds.put(g.cellCode(), g.dimension()));
-        return new Hierarchy.Dimensions(healthcareRegions, ageKinds);
+        return new Hierarchy.Dimensions(healthcareRegions, ageKinds, warehouse.dsl().selectFrom(DIM_DIAGNOSIS)
+                .fetchMap(DIM_DIAGNOSIS.DIAGNOSIS_CODE, DIM_DIAGNOSIS.DIAGNOSIS_KIND));
     }
 
     /**

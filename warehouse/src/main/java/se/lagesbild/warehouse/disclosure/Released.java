@@ -89,10 +89,15 @@ public final class Released {
         out.integer(values.size());
         for (ReleasedValue v : values) {
             v.cell().writeTo(out);
+            out.integer(v.suppressed() ? 1 : 0);
+            if (v.suppressed()) { // a hidden value is its cell and its indicator's method ({@link ReleasedValue#hidden})
+                out.text(v.estimate().method());
+                continue;
+            }
             out.number(v.numerator()).number(v.denominator());
             write(out, v.estimate());
             write(out, v.limits998());
-            out.text(v.comparison()).integer(v.suppressed() ? 1 : 0).text(v.reason());
+            out.text(v.comparison()).text(v.reason());
         }
         return out.bytes();
     }
@@ -102,7 +107,9 @@ public final class Released {
         int n = in.integer();
         List<ReleasedValue> values = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            values.add(new ReleasedValue(Cell.readFrom(in), in.number(), in.number(), read(in), read(in), in.text(), in.integer() == 1, in.text()));
+            Cell cell = Cell.readFrom(in);
+            values.add(in.integer() == 1 ? ReleasedValue.hidden(cell, in.text())
+                    : new ReleasedValue(cell, in.number(), in.number(), read(in), read(in), in.text(), false, in.text()));
         }
         return values;
     }
@@ -122,7 +129,7 @@ public final class Released {
     private static List<ReleasedValue> computed(Warehouse warehouse, String code, CellFilter filter, Confidence confidence, String benchmark) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
         Map<Integer, DisclosurePattern> patterns = new java.util.HashMap<>();
-        List<ReleasedValue> released = Disclosure.apply(warehouse, indicator,
+        List<ReleasedValue> released = Disclosure.apply(warehouse, indicator, filter,
                 IndicatorEngine.values(warehouse, code, filter, confidence, benchmark), patterns);
         String level = IndicatorEngine.RIKET.equals(benchmark) ? "country" : benchmark.matches("\\d{2}") ? "region" : "healthcare_region";
         // a comparison with a hidden benchmark would tell something of it: such cells are not compared
@@ -169,9 +176,9 @@ public final class Released {
     public static Equity equity(Warehouse warehouse, String code, String period, String diagnosis, String ageGroup, String level,
                                 Confidence confidence) {
         Indicator indicator = Catalogue.byCode(warehouse, code);
-        return equity(indicator, Disclosure.apply(warehouse, indicator, IndicatorEngine.values(warehouse, code,
-                new CellFilter(List.of(period), null, List.of(), List.of(diagnosis), List.of(), List.of(ageGroup)), confidence)),
-                period, diagnosis, ageGroup, level, confidence);
+        CellFilter filter = new CellFilter(List.of(period), null, List.of(), List.of(diagnosis), List.of(), List.of(ageGroup));
+        return equity(indicator, Disclosure.apply(warehouse, indicator, filter, IndicatorEngine.values(warehouse, code, filter, confidence),
+                new java.util.HashMap<>()), period, diagnosis, ageGroup, level, confidence);
     }
 
     /**

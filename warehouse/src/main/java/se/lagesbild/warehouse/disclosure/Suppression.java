@@ -179,7 +179,7 @@ final class Suppression {
         int rounds = 0;
         while (rounds++ < MAX_ROUNDS) {
             boolean more = false;
-            for (LpAttack.Verdict verdict : LpAttack.audit(block, known(block, choice.hidden), t, m, interval, LP_LIMIT, Long.MAX_VALUE, false)) {
+            for (LpAttack.Verdict verdict : LpAttack.audit(block, known(block, choice.hidden), t, m, interval, LP_LIMIT, Long.MAX_VALUE, null)) {
                 if (!verdict.disclosed()) {
                     continue;
                 }

@@ -160,7 +160,7 @@ class DisclosureTest {
         counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
         counts.put(cell("2026", "country", "00", 3), new double[] {402, 904});
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
-                Map.of(cell("2026", "region", "09", 3), "fewer than 5 patients (primary suppression)"), 1, 0, 3, Map.of());
+                Map.of(cell("2026", "region", "09", 3), "fewer than 5 patients (primary suppression)"), 1, 0, 3, Map.of(), Map.of());
         List<Audit.Finding> findings = Audit.of(table(SHARE, counts),
                 onlyPrimary, RULES, GEOGRAPHY);
         assertEquals(1, findings.size(), "the denominator (patients); a numerator alone is not protected: " + findings);
@@ -182,7 +182,7 @@ class DisclosureTest {
         counts.put(cell("2026", "region", "09", 3), new double[] {3, 5});
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
-                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
+                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of(), Map.of());
         List<CellCounts> table = table(SHARE, counts);
         assertEquals(List.of(), Audit.of(table, onlyPrimary, RULES, GEOGRAPHY), "blanks from 0: 0–5 for each");
         List<Audit.Finding> findings = Audit.run(table, onlyPrimary, RULES, GEOGRAPHY, Integer.MAX_VALUE, 60, true).findings();
@@ -201,7 +201,7 @@ class DisclosureTest {
         counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
         DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
                 Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
-                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of());
+                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of(), Map.of());
         List<Audit.Finding> findings = Audit.of(table(SHARE, counts),
                 onlyPrimary, RULES, GEOGRAPHY);
         assertEquals(2, findings.size(), findings.toString());
