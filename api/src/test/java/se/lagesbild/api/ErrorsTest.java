@@ -121,7 +121,7 @@ class ErrorsTest {
             assertEquals(50, problem.path("limit").asInt());
             assertTrue(problem.path("cells").asInt() > 50);
             assertTrue(problem.path("detail").asText().contains("the limit is 50"));
-            assertEquals(200, TestApi.get(port, VALUES + "?period=2026&region=00&diagnosis=ALL").statusCode());
+            assertEquals(200, TestApi.get(port, VALUES + "?period=2026&region=00&diagnosis=ALL&age=ALL").statusCode());
         }
     }
 

@@ -47,7 +47,7 @@ final class BenchmarkDisclosureCommand extends Verb {
             long totalOptimum = 0;
             for (AuditRun.Optimum o : AuditRun.optima(warehouse, family, year, maxCells, seconds)) {
                 long start = System.nanoTime();
-                List<AuditRun.Result> audit = AuditRun.run(warehouse, o.family(), o.year(), AuditRun.LP_LIMIT, lpSeconds, false);
+                List<AuditRun.Result> audit = AuditRun.run(warehouse, o.family(), o.year(), AuditRun.LP_LIMIT, lpSeconds);
                 double auditSeconds = (System.nanoTime() - start) / 1e9;
                 var r = o.result();
                 out().printf(Locale.ROOT, "%-24s %5d %,8d %,8d %,10d %,8d %-8s %6.2f %7d %9.1f %9.1f%n", o.family(), o.year(), o.cells(),

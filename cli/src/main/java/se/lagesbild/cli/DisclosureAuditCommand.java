@@ -15,8 +15,10 @@ import se.lagesbild.warehouse.snapshots.Snapshots;
                 + " age, months to years, diagnoses), chains included, then solve the attacker's linear programme (min and max of"
                 + " each hidden count given every released one), and report every hidden count that can be recovered, narrowed to"
                 + " fewer than the protection interval's values, or bounded below its threshold, with the arithmetic or the"
-                + " relations that pin it. Also checks that what every consumer is given hides exactly what the disclosure"
-                + " pattern hides. Read-only.",
+                + " relations that pin it. The attacker knows what a table's listing tells: every combination of its codes is"
+                + " listed, a cell without data as hidden, so a blank may be 0, but a period or sex listed occurs, so its total is"
+                + " at least 1. Also checks that what every consumer is given hides exactly what the disclosure pattern hides,"
+                + " every cell without data included, and leaves no combination of its codes out. Read-only.",
         footer = {"", "Exit code 2 when anything can be recovered."})
 final class DisclosureAuditCommand extends Verb {
     @Option(names = "--family", paramLabel = "FAMILY", description = "One disclosure family (e.g. svf-treated); default: all.")
@@ -38,10 +40,6 @@ final class DisclosureAuditCommand extends Verb {
                     + " attacked by propagation only, and counted.")
     long lpSeconds;
 
-    @Option(names = "--presence", description = "Attack as one who takes every listed blank to be at least 1 where a table never"
-            + " shows a zero (tables omit empty cells). Suppression does not protect against this yet: its findings are the work left.")
-    boolean presence;
-
     @Option(names = "--show", paramLabel = "N", defaultValue = "20", description = "Findings to print per family and year (default: ${DEFAULT-VALUE}).")
     int show;
 
@@ -59,7 +57,7 @@ final class DisclosureAuditCommand extends Verb {
             out().printf("%-16s %5s %9s %9s %9s %9s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "findings", "LP solved",
                     "LP left");
             long start = System.nanoTime();
-            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year, lpLimit, lpSeconds, presence);
+            List<AuditRun.Result> results = AuditRun.run(warehouse, family, year, lpLimit, lpSeconds);
             int left = 0;
             int largest = 0;
             for (AuditRun.Result r : results) {

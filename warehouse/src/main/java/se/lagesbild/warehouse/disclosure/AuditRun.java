@@ -44,7 +44,7 @@ public final class AuditRun {
 
     /** Audits {@code family} (null: every family) in {@code year} (null: every year with data). */
     public static List<Result> run(Warehouse warehouse, String family, Integer year) {
-        return run(warehouse, family, year, LP_LIMIT, LP_SECONDS, false);
+        return run(warehouse, family, year, LP_LIMIT, LP_SECONDS);
     }
 
     /** The time linear programming may take per family and year unless told otherwise. */
@@ -52,16 +52,16 @@ public final class AuditRun {
 
     /**
      * The same, solving groups of unknowns of up to {@code lpLimit} relations by linear programming, for
-     * at most {@code lpSeconds} per family and year; with {@code presence}, as an attacker who takes a listed blank to be
-     * at least 1.
+     * at most {@code lpSeconds} per family and year. The attacker knows what a listed code tells: its total
+     * in the year is at least 1 ({@link Axes#margins}).
      */
-    public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit, long lpSeconds, boolean presence) {
+    public static List<Result> run(Warehouse warehouse, String family, Integer year, int lpLimit, long lpSeconds) {
         DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
         Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
         List<Result> results = new ArrayList<>();
         eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
             List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
-            Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, presence);
+            Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, true);
             report.findings().forEach(finding -> findings.add(finding.toString()));
             results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
                     report.largestUnsolved()));
@@ -148,7 +148,7 @@ public final class AuditRun {
                 }
             }
             // a reader sees the codes listed: a combination of them left out would tell that it is empty
-            long omitted = Axes.of(listed, Patterns.dimensions(warehouse)).cells(ofYear).stream().filter(c -> !listed.contains(c)).count();
+            long omitted = Axes.of(listed, Patterns.dimensions(warehouse), indicator.scope()).cells(ofYear).stream().filter(c -> !listed.contains(c)).count();
             if (omitted > 0) {
                 findings.add(indicator.code() + " " + year + ": " + omitted + " combinations of the listed codes are left out, which tells"
                         + " that they are empty and that the hidden cells listed are not");

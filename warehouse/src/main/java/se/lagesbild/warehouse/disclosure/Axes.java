@@ -22,11 +22,11 @@ import se.lagesbild.warehouse.kept.Packed;
  * all diagnoses, and the kind of age group (all ages, a band, a broad group, a population group's
  * dimension). The combinations are taken within each stratum.
  *
- * <p>Geography, diagnoses and age are listed whole from the reference. What remains public is that
- * each period and sex listed occurs somewhere in the year: its total over the other dimensions is at
- * least 1 ({@code disclosure-audit --presence} attacks with exactly that, {@link #margins}).
+ * <p>Geography, diagnoses and age are listed whole from the reference, women and men both wherever
+ * either is, every month up to the latest with data. What remains public is that each stratum has data,
+ * and the latest month: their totals are at least 1 ({@code disclosure-audit --presence} attacks with exactly that, {@link #margins}).
  */
-public record Axes(List<Codes> strata) {
+public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
 
     /**
      * One stratum's codes, each dimension sorted.
@@ -43,11 +43,12 @@ public record Axes(List<Codes> strata) {
     /**
      * The codes of {@code cells} (one indicator's, in one year) by stratum. Geography, diagnoses and
      * age are listed whole from the reference (every region, healthcare region and Riket of a level the stratum
-     * has; every diagnosis of a kind it has; every age band, every group of a population dimension), so
-     * that no region, diagnosis or age band is listed only because it has patients; periods and sexes
-     * are those the stratum has.
+     * has; every diagnosis of a kind it has, in the sex it is restricted to; every age band of the
+     * indicator's scope, every group of a population dimension), so
+     * that no region, diagnosis or age band is listed only because it has patients; every month up to the
+     * latest the stratum has ({@link #periods}); women and men both where either is.
      */
-    static Axes of(java.util.Collection<Cell> cells, Hierarchy.Dimensions dimensions) {
+    static Axes of(java.util.Collection<Cell> cells, Hierarchy.Dimensions dimensions, String scope) {
         Map<String, List<TreeSet<Object>>> strata = new java.util.TreeMap<>();
         for (Cell c : cells) {
             List<TreeSet<Object>> codes = strata.computeIfAbsent(stratum(c, dimensions.ageKinds()), k -> {
@@ -61,12 +62,48 @@ public record Axes(List<Codes> strata) {
             codes.get(1).addAll(level(c.geoLevel(), c.geoCode(), dimensions));
             codes.get(2).addAll(diagnoses(c.diagnosisCode(), dimensions.diagnosisKinds()));
             codes.get(3).add(c.sexCode());
-            codes.get(4).addAll(kind(c.ageGroupCode(), dimensions.ageKinds()));
+            codes.get(4).addAll(kind(c.ageGroupCode(), dimensions.ageKinds(), scope));
         }
         List<Codes> list = new ArrayList<>();
-        strata.values().forEach(codes -> list.add(new Codes(strings(codes.get(0)), strings(codes.get(1)), strings(codes.get(2)),
-                codes.get(3).stream().map(x -> (Integer) x).toList(), strings(codes.get(4)))));
-        return new Axes(List.copyOf(list));
+        strata.values().forEach(codes -> list.add(new Codes(periods(strings(codes.get(0))), strings(codes.get(1)), strings(codes.get(2)),
+                sexes(codes.get(3).stream().map(x -> (Integer) x).toList()), strings(codes.get(4)))));
+        Map<String, Integer> sexOnly = new java.util.TreeMap<>();
+        list.forEach(codes -> codes.diagnoses().stream().filter(dimensions.sexRestrictions()::containsKey)
+                .forEach(d -> sexOnly.put(d, dimensions.sexRestrictions().get(d))));
+        return new Axes(List.copyOf(list), java.util.Collections.unmodifiableMap(sexOnly));
+    }
+
+    /**
+     * The periods listed: up to the latest month the stratum has, every month, quarter and half-year of
+     * a kind it has (a month without data is listed as hidden); the year, and other periods, as they occur.
+     */
+    static List<String> periods(List<String> seen) {
+        int latest = 0;
+        for (String p : seen) {
+            latest = Math.max(latest, p.matches("\\d{4}-\\d{2}") ? Integer.parseInt(p.substring(5))
+                    : p.matches("\\d{4}Q[1-4]") ? 3 * (p.charAt(5) - '0') : p.matches("\\d{4}H[12]") ? 6 * (p.charAt(5) - '0') : 0);
+        }
+        int lastMonth = seen.stream().filter(p -> p.matches("\\d{4}-\\d{2}")).mapToInt(p -> Integer.parseInt(p.substring(5))).max().orElse(latest);
+        TreeSet<String> periods = new TreeSet<>(seen);
+        for (String p : seen) {
+            String year = p.substring(0, Math.min(4, p.length()));
+            int upTo = p.matches("\\d{4}-\\d{2}") ? lastMonth : p.matches("\\d{4}Q[1-4]") ? (lastMonth + 2) / 3
+                    : p.matches("\\d{4}H[12]") ? (lastMonth + 5) / 6 : 0;
+            for (int k = 1; k <= upTo; k++) {
+                periods.add(p.matches("\\d{4}-\\d{2}") ? year + "-" + (k < 10 ? "0" : "") + k : year + p.charAt(4) + k);
+            }
+        }
+        return List.copyOf(periods);
+    }
+
+    /** The sexes listed: women and men both wherever either is (a sex split is structure), else as they occur. */
+    private static List<Integer> sexes(List<Integer> seen) {
+        TreeSet<Integer> sexes = new TreeSet<>(seen);
+        if (sexes.contains(1) || sexes.contains(2)) {
+            sexes.add(1);
+            sexes.add(2);
+        }
+        return List.copyOf(sexes);
     }
 
     /** Every geography of a level, as {@code level:code}: the regions, the healthcare regions, Riket. */
@@ -83,12 +120,28 @@ public record Axes(List<Codes> strata) {
      * Every age group of an age group's kind when it partitions a total (every band, every group of a
      * population dimension); a total (all ages, adults, children, an open top) alone.
      */
-    private static List<String> kind(String age, Map<String, String> ageKinds) {
+    private static List<String> kind(String age, Map<String, String> ageKinds, String scope) {
         String kind = ageKinds.get(age);
         if (kind == null || List.of("total", "broad", "open_top").contains(kind)) {
             return List.of(age);
         }
-        return ageKinds.entrySet().stream().filter(e -> e.getValue().equals(kind)).map(Map.Entry::getKey).toList();
+        return ageKinds.entrySet().stream().filter(e -> e.getValue().equals(kind)).map(Map.Entry::getKey)
+                .filter(a -> !kind.equals("band") || withinScope(a, scope)).toList();
+    }
+
+    /** Whether an age band (0-4, …, 90+) holds ages the indicator's scope covers: adults from 18, children up to 17, or both. */
+    static boolean withinScope(String band, String scope) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:-(\\d+)|\\+)").matcher(band);
+        if (!m.matches()) {
+            return true;
+        }
+        int lower = Integer.parseInt(m.group(1));
+        int upper = m.group(2) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
+        return switch (scope == null ? "both" : scope) {
+            case "adult" -> upper >= 18;
+            case "child" -> lower <= 17;
+            default -> true;
+        };
     }
 
     /** Every diagnosis of a diagnosis's kind (every SVF pathway, every site group); all diagnoses, or a code of no known kind, alone. */
@@ -128,7 +181,11 @@ public record Axes(List<Codes> strata) {
                 for (String geo : g) {
                     String[] levelAndCode = geo.split(":", 2);
                     for (String diagnosis : d) {
+                        Integer only = sexOnly.get(diagnosis);
                         for (int sex : s) {
+                            if (only != null && sex != 3 && sex != only) {
+                                continue; // prostate cancer has no women
+                            }
                             for (String age : a) {
                                 cells.add(new Cell(period, levelAndCode[0], levelAndCode[1], diagnosis, sex, age));
                             }
@@ -148,6 +205,8 @@ public record Axes(List<Codes> strata) {
     }
 
     void writeTo(Packed.Out out) {
+        out.integer(sexOnly.size());
+        sexOnly.forEach((diagnosis, sex) -> out.text(diagnosis).integer(sex));
         out.integer(strata.size());
         for (Codes codes : strata) {
             for (List<String> list : List.of(codes.periods(), codes.geos(), codes.diagnoses(), codes.ages())) {
@@ -160,6 +219,10 @@ public record Axes(List<Codes> strata) {
     }
 
     static Axes readFrom(Packed.In in) {
+        Map<String, Integer> sexOnly = new java.util.TreeMap<>();
+        for (int n = in.integer(); n > 0; n--) {
+            sexOnly.put(in.text(), in.integer());
+        }
         List<Codes> strata = new ArrayList<>();
         for (int k = in.integer(); k > 0; k--) {
             List<List<String>> lists = new ArrayList<>();
@@ -176,14 +239,15 @@ public record Axes(List<Codes> strata) {
             }
             strata.add(new Codes(lists.get(0), lists.get(1), lists.get(2), List.copyOf(sexes), lists.get(3)));
         }
-        return new Axes(List.copyOf(strata));
+        return new Axes(List.copyOf(strata), java.util.Collections.unmodifiableMap(sexOnly));
     }
 
     /**
-     * The cells whose count an attacker knows to be at least 1 from the axes alone: for each indicator,
-     * stratum, and code of a dimension listed as it occurs (a period, a sex), and for the
-     * stratum itself (its geography levels and age group kind), the total the code's being listed tells
-     * of: the cell with that code holding the most, which is the total over the other dimensions.
+     * The cells whose count an attacker knows to be at least 1 from the listing alone: for each
+     * indicator and stratum, the stratum's largest cell (the stratum is listed because it has data)
+     * and the latest month's largest cell (the months are listed up to the latest with data). Taking
+     * the largest cell to be at least 1 gives the attacker more than the listing tells (that some cell
+     * of the stratum, or of the month, holds 1), so an audit with these floors errs on the safe side.
      * Marked by index in {@code cells}.
      */
     static boolean[] margins(List<se.lagesbild.warehouse.indicators.CellCounts> counts, List<Cell> cells, Hierarchy.Dimensions dimensions) {
@@ -192,15 +256,19 @@ public record Axes(List<Codes> strata) {
             index.put(cells.get(n), n);
         }
         boolean[] marked = new boolean[cells.size()];
-        List<java.util.function.Function<Cell, Object>> listedAsTheyOccur = List.of(Cell::periodCode, Cell::sexCode,
-                Cell::geoLevel, c -> "");
         for (var c : counts) {
-            for (var dimension : listedAsTheyOccur) {
-                Map<Object, Cell> largest = new java.util.HashMap<>();
-                c.byCell().forEach((cell, values) -> largest.merge(stratum(cell, dimensions.ageKinds()) + "|" + dimension.apply(cell), cell,
-                        (a, b) -> count(c, b) > count(c, a) ? b : a));
-                largest.values().forEach(cell -> marked[index.get(cell)] = true);
-            }
+            Map<String, String> latestMonth = new java.util.HashMap<>();
+            c.byCell().keySet().stream().filter(cell -> cell.periodCode().matches("\\d{4}-\\d{2}")).forEach(cell -> latestMonth.merge(
+                    stratum(cell, dimensions.ageKinds()), cell.periodCode(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+            Map<String, Cell> largest = new java.util.HashMap<>();
+            c.byCell().keySet().forEach(cell -> {
+                String stratum = stratum(cell, dimensions.ageKinds());
+                largest.merge(stratum, cell, (a, b) -> count(c, b) > count(c, a) ? b : a);
+                if (cell.periodCode().equals(latestMonth.get(stratum))) {
+                    largest.merge(stratum + "|latest month", cell, (a, b) -> count(c, b) > count(c, a) ? b : a);
+                }
+            });
+            largest.values().forEach(cell -> marked[index.get(cell)] = true);
         }
         return marked;
     }
@@ -213,7 +281,7 @@ public record Axes(List<Codes> strata) {
     /** Each indicator's axes in one year, from its cells. */
     static Map<String, Axes> byIndicator(List<se.lagesbild.warehouse.indicators.CellCounts> counts, Hierarchy.Dimensions dimensions) {
         Map<String, Axes> axes = new java.util.LinkedHashMap<>();
-        counts.forEach(c -> axes.put(c.indicator().code(), of(c.byCell().keySet(), dimensions)));
+        counts.forEach(c -> axes.put(c.indicator().code(), of(c.byCell().keySet(), dimensions, c.indicator().scope())));
         return axes;
     }
 }

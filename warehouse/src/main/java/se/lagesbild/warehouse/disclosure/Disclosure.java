@@ -181,7 +181,10 @@ public final class Disclosure {
         return null;
     }
 
-    /** Whether {@code cell} of {@code indicator} is hidden, and by which rule (null: released): for the warehouse's own users, never published. */
+    /**
+     * Whether {@code cell} of {@code indicator} is hidden, and by which rule (null: released, or a cell
+     * without data, which is listed as hidden): for the warehouse's own users, never published.
+     */
     public static String reason(Warehouse warehouse, Indicator indicator, Cell cell) {
         return Patterns.of(warehouse, indicator, year(cell)).reason(cell);
     }

@@ -31,11 +31,12 @@ final class Hierarchy {
 
     /**
      * What the dimensions say: regions → the healthcare regions they belong to; age group → its kind;
-     * diagnosis → its kind (SVF pathway, site group).
+     * diagnosis → its kind (SVF pathway, site group); diagnosis → the one sex it occurs in (prostate cancer: men).
      */
-    record Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds, Map<String, String> diagnosisKinds) {
+    record Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds, Map<String, String> diagnosisKinds,
+                      Map<String, Integer> sexRestrictions) {
         Dimensions(Map<String, List<String>> healthcareRegions, Map<String, String> ageKinds) {
-            this(healthcareRegions, ageKinds, Map.of());
+            this(healthcareRegions, ageKinds, Map.of(), Map.of());
         }
 
         List<String> regionsOf(String healthcareRegion) {

@@ -100,7 +100,7 @@ public final class Patterns {
 
     /**
      * Regions and their healthcare regions (Halland in two), each age group's kind (a population
-     * group's: its dimension), and each diagnosis's kind.
+     * group's: its dimension), each diagnosis's kind, and the sex a diagnosis is restricted to.
      */
     static Hierarchy.Dimensions dimensions(Warehouse warehouse) {
         Map<String, List<String>> healthcareRegions = new TreeMap<>();
@@ -110,8 +110,11 @@ public final class Patterns {
                 DIM_AGE_GROUP.AGE_GROUP_KIND));
         // a population group is a part of all ages, its dimension the kind of partition
         se.lagesbild.warehouse.indicators.EquityGroups.groups(warehouse).forEach(g -> ageKinds.put(g.cellCode(), g.dimension()));
+        Map<String, Integer> sexRestrictions = new java.util.HashMap<>();
+        warehouse.dsl().selectFrom(DIM_DIAGNOSIS).where(DIM_DIAGNOSIS.SEX_RESTRICTION.isNotNull())
+                .forEach(r -> sexRestrictions.put(r.getDiagnosisCode(), r.getSexRestriction()));
         return new Hierarchy.Dimensions(healthcareRegions, ageKinds, warehouse.dsl().selectFrom(DIM_DIAGNOSIS)
-                .fetchMap(DIM_DIAGNOSIS.DIAGNOSIS_CODE, DIM_DIAGNOSIS.DIAGNOSIS_KIND));
+                .fetchMap(DIM_DIAGNOSIS.DIAGNOSIS_CODE, DIM_DIAGNOSIS.DIAGNOSIS_KIND), sexRestrictions);
     }
 
     /**

@@ -172,23 +172,62 @@ class DisclosureTest {
     }
 
     @Test
-    void anAttackerWhoTakesAListedBlankToBeAtLeastOneIsCaughtByTheAuditWithPresence() {
-        // Gotland's women 1 of 2 and men 2 of 3 hidden, both sexes 3 of 5 released: with blanks from 0, women 0–5 (six
-        // values, up to the threshold); taking a listed blank to be at least 1 (tables omit empty cells), women 1–4: known
-        // to be below 5, which the one public reason cannot hide
+    void aBlankMayBeEmptyButTheLatestMonthListedHoldsAtLeastOne() {
+        // Riket's first quarter, 3 of 5 released; January 1 of 2, February 1 of 2 and March 1 of 1 hidden: with blanks from 0,
+        // each 0–5 (six values, up to the threshold). Every combination of codes is listed (an empty one as hidden), so a
+        // blank may be 0; but the months are listed up to the latest with data, so March's total is at least 1, and January
+        // and February are 0–4: known to be below 5. The audit attacks with what the listing tells.
         Map<Cell, double[]> counts = new LinkedHashMap<>();
-        counts.put(cell("2026", "region", "09", 1), new double[] {1, 2});
-        counts.put(cell("2026", "region", "09", 2), new double[] {2, 3});
-        counts.put(cell("2026", "region", "09", 3), new double[] {3, 5});
-        DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026,
-                Map.of(cell("2026", "region", "09", 1), "fewer than 5 patients (primary suppression)", cell("2026", "region", "09", 2),
-                        "fewer than 5 patients (primary suppression)"), 2, 0, 3, Map.of(), Map.of());
+        counts.put(cell("2026Q1", "country", "00", 3), new double[] {3, 5});
+        counts.put(cell("2026-01", "country", "00", 3), new double[] {1, 2});
+        counts.put(cell("2026-02", "country", "00", 3), new double[] {1, 2});
+        counts.put(cell("2026-03", "country", "00", 3), new double[] {1, 1});
+        Map<Cell, String> hidden = new LinkedHashMap<>();
+        for (String month : List.of("2026-01", "2026-02", "2026-03")) {
+            hidden.put(cell(month, "country", "00", 3), "fewer than 5 patients (primary suppression)");
+        }
+        DisclosurePattern onlyPrimary = new DisclosurePattern("svf-treated", 2026, hidden, 3, 0, 4, Map.of(), Map.of());
         List<CellCounts> table = table(SHARE, counts);
         assertEquals(List.of(), Audit.of(table, onlyPrimary, RULES, GEOGRAPHY), "blanks from 0: 0–5 for each");
         List<Audit.Finding> findings = Audit.run(table, onlyPrimary, RULES, GEOGRAPHY, Integer.MAX_VALUE, 60, true).findings();
-        assertEquals(2, findings.size(), findings.toString());
-        assertEquals(1, findings.get(0).lo(), 1e-9, "listed, so at least 1");
-        assertEquals(4, findings.get(0).hi(), 1e-9, "5 − at least 1 man");
+        assertEquals(List.of("2026-01", "2026-02"), findings.stream().map(f -> f.cell().periodCode()).toList(), findings.toString());
+        assertEquals(0, findings.get(0).lo(), 1e-9, "January may be empty");
+        assertEquals(4, findings.get(0).hi(), 1e-9, "5 − at least 1 in March");
+        assertEquals(List.of("2026-01", "2026-02", "2026-03", "2026Q1"), Axes.periods(List.of("2026Q1", "2026-01", "2026-03")),
+                "February is listed, hidden, whether or not it has data");
+    }
+
+    @Test
+    void everyCombinationOfATablesCodesIsListedStratumByStratumWithEveryRegionDiagnosisAndBand() {
+        Hierarchy.Dimensions dimensions = new Hierarchy.Dimensions(GEOGRAPHY.healthcareRegions(),
+                Map.of("ALL", "total", "18+", "broad", "40-44", "band", "45-49", "band", "education:GY", "education", "education:EGK", "education"),
+                Map.of("BREAST", "svf", "LUNG", "svf", "PROST", "svf"), Map.of("PROST", 1));
+        // data: Stockholm's breast cancers (all ages) and Riket's 40–44 year-olds (all diagnoses); Gotland, lung and prostate cancer,
+        // men, the 45–49 year-olds and the education groups have none
+        List<Cell> data = List.of(new Cell("2026", "region", "01", "BREAST", 2, "ALL"), new Cell("2026", "country", "00", "BREAST", 2, "ALL"),
+                new Cell("2026", "country", "00", "ALL", 2, "40-44"), new Cell("2026", "country", "00", "ALL", 3, "40-44"));
+        Axes axes = Axes.of(data, dimensions, "adult");
+        assertEquals(2, axes.strata().size(), "a diagnosis at all ages, all diagnoses by age band: " + axes);
+        List<Cell> all = axes.cells(se.lagesbild.warehouse.indicators.CellFilter.all());
+        // stratum 1: (4 regions + Riket) × 3 diagnoses × women and men (where one sex is, both are), but no women with prostate
+        // cancer; stratum 2: Riket × all diagnoses × 3 sexes × 2 bands
+        assertEquals(5 * 3 * 2 - 5 + 3 * 2, all.size(), all.toString());
+        assertFalse(all.contains(new Cell("2026", "region", "01", "PROST", 2, "ALL")), "prostate cancer is listed for men only");
+        assertTrue(all.contains(new Cell("2026", "region", "09", "PROST", 1, "ALL")), "Gotland and prostate cancer are listed, empty");
+        assertTrue(all.contains(new Cell("2026", "country", "00", "ALL", 3, "45-49")), "the 45–49 band too");
+        assertFalse(all.contains(new Cell("2026", "country", "00", "BREAST", 2, "40-44")), "no diagnosis by band: the mart has none");
+        assertTrue(all.stream().noneMatch(c -> c.ageGroupCode().startsWith("education")), "groups only when asked for");
+        assertEquals(List.of(new Cell("2026", "region", "09", "BREAST", 2, "ALL"), new Cell("2026", "region", "09", "LUNG", 2, "ALL"),
+                new Cell("2026", "region", "09", "PROST", 1, "ALL")), axes.cells(se.lagesbild.warehouse.indicators.CellFilter.all().geo("09")
+                        .diagnoses("PROST", "BREAST", "LUNG").sexes(2, 1)).stream().filter(c -> c.sexCode() == 2 || c.diagnosisCode().equals("PROST"))
+                        .toList(),
+                "a question for Gotland alone lists what the whole table lists for Gotland");
+        List<Cell> groups = Axes.of(List.of(new Cell("2026", "country", "00", "ALL", 3, "education:GY")), dimensions, "adult")
+                .cells(se.lagesbild.warehouse.indicators.CellFilter.all().ageGroups("education:GY", "education:EGK"));
+        assertEquals(2, groups.size(), "every group of the dimension: " + groups);
+        assertTrue(Axes.withinScope("15-19", "adult") && !Axes.withinScope("10-14", "adult") && Axes.withinScope("90+", "adult"),
+                "an adult table lists the bands from 15–19");
+        assertTrue(Axes.withinScope("15-19", "child") && !Axes.withinScope("20-24", "child") && Axes.withinScope("20-24", "both"));
     }
 
     @Test
