@@ -80,6 +80,26 @@ class DisclosureControlTest {
     }
 
     @Test
+    void aCellWithoutDataIsListedExactlyAsAHiddenOne() {
+        // Gotland's 2026 pathways: a few diagnoses (AML, breast, melanoma, oesophagus, prostate), none of penile cancer; a table
+        // that left penile cancer out would tell that Gotland's hidden breast cancers are at least 1
+        JsonNode gotland = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026&region=09&age=ALL&sex=3");
+        Map<String, JsonNode> byDiagnosis = new HashMap<>();
+        gotland.forEach(r -> byDiagnosis.put(r.path("diagnosis_code").asText(), r));
+        assertTrue(byDiagnosis.size() >= 30, "every SVF diagnosis is listed for Gotland: " + byDiagnosis.keySet());
+        JsonNode penis = byDiagnosis.get("PENIS");
+        JsonNode breast = byDiagnosis.get("BREAST");
+        assertTrue(penis.path("suppressed").asBoolean() && breast.path("suppressed").asBoolean(), penis + " " + breast);
+        for (String field : List.of("reason", "method", "comparison", "value", "denominator")) {
+            assertEquals(breast.path(field), penis.path(field), field + ": a cell without data and a hidden one look alike");
+        }
+        JsonNode prostate = rows(ApiServer.BASE + "/indicators/svf_within_lead_time/values?period=2026&region=09&age=ALL&diagnosis=PROST");
+        List<Integer> sexes = new java.util.ArrayList<>();
+        prostate.forEach(r -> sexes.add(r.path("sex_code").asInt()));
+        assertEquals(List.of(1, 3), sexes, "prostate cancer is listed for men and both sexes, not women");
+    }
+
+    @Test
     void noHiddenCellCanBeRecoveredBySubtraction() {
         // per total: its patients when released (NaN when hidden), the released parts' patients, and the hidden parts
         Map<String, double[]> bySex = new HashMap<>();

@@ -23,8 +23,9 @@ import se.lagesbild.warehouse.kept.Packed;
  * dimension). The combinations are taken within each stratum.
  *
  * <p>Geography, diagnoses and age are listed whole from the reference, women and men both wherever
- * either is, every month up to the latest with data. What remains public is that each stratum has data,
- * and the latest month: their totals are at least 1 ({@code disclosure-audit --presence} attacks with exactly that, {@link #margins}).
+ * either is, every month up to the latest with data. What remains public is that each stratum has
+ * data, and the latest month: their totals are at least 1 ({@code disclosure-audit} attacks with
+ * that, {@link #margins}).
  */
 public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
 
@@ -34,19 +35,15 @@ public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
      * @param geos each geography as {@code level:code}
      */
     public record Codes(List<String> periods, List<String> geos, List<String> diagnoses, List<Integer> sexes, List<String> ages) {
-        /** The number of combinations. */
-        long size() {
-            return (long) periods.size() * geos.size() * diagnoses.size() * sexes.size() * ages.size();
-        }
     }
 
     /**
      * The codes of {@code cells} (one indicator's, in one year) by stratum. Geography, diagnoses and
-     * age are listed whole from the reference (every region, healthcare region and Riket of a level the stratum
-     * has; every diagnosis of a kind it has, in the sex it is restricted to; every age band of the
-     * indicator's scope, every group of a population dimension), so
-     * that no region, diagnosis or age band is listed only because it has patients; every month up to the
-     * latest the stratum has ({@link #periods}); women and men both where either is.
+     * age are listed whole from the reference (every region, healthcare region and Riket of a level
+     * the stratum has; every diagnosis of a kind it has, in the sex it is restricted to; every age band
+     * of the indicator's {@code scope}, every group of a population dimension), so that no region,
+     * diagnosis or age band is listed only because it has patients; every month up to the latest the
+     * stratum has ({@link #periods}); women and men both where either is.
      */
     static Axes of(java.util.Collection<Cell> cells, Hierarchy.Dimensions dimensions, String scope) {
         Map<String, List<TreeSet<Object>>> strata = new java.util.TreeMap<>();
@@ -74,26 +71,38 @@ public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
     }
 
     /**
-     * The periods listed: up to the latest month the stratum has, every month, quarter and half-year of
-     * a kind it has (a month without data is listed as hidden); the year, and other periods, as they occur.
+     * The periods listed: the year, and other periods, as they occur; every month, quarter and
+     * half-year of a kind the stratum has, up to the latest month it has data for (the end of its
+     * latest quarter or half-year when it has no months), so that a month without data is listed, hidden.
      */
     static List<String> periods(List<String> seen) {
-        int latest = 0;
-        for (String p : seen) {
-            latest = Math.max(latest, p.matches("\\d{4}-\\d{2}") ? Integer.parseInt(p.substring(5))
-                    : p.matches("\\d{4}Q[1-4]") ? 3 * (p.charAt(5) - '0') : p.matches("\\d{4}H[12]") ? 6 * (p.charAt(5) - '0') : 0);
-        }
-        int lastMonth = seen.stream().filter(p -> p.matches("\\d{4}-\\d{2}")).mapToInt(p -> Integer.parseInt(p.substring(5))).max().orElse(latest);
+        boolean months = seen.stream().anyMatch(p -> p.matches(MONTH));
+        int latest = seen.stream().filter(p -> !months || p.matches(MONTH)).mapToInt(Axes::lastMonth).max().orElse(0);
         TreeSet<String> periods = new TreeSet<>(seen);
         for (String p : seen) {
-            String year = p.substring(0, Math.min(4, p.length()));
-            int upTo = p.matches("\\d{4}-\\d{2}") ? lastMonth : p.matches("\\d{4}Q[1-4]") ? (lastMonth + 2) / 3
-                    : p.matches("\\d{4}H[12]") ? (lastMonth + 5) / 6 : 0;
-            for (int k = 1; k <= upTo; k++) {
-                periods.add(p.matches("\\d{4}-\\d{2}") ? year + "-" + (k < 10 ? "0" : "") + k : year + p.charAt(4) + k);
+            String year = p.substring(0, 4);
+            if (p.matches(MONTH)) {
+                for (int m = 1; m <= latest; m++) {
+                    periods.add(year + "-" + (m < 10 ? "0" : "") + m);
+                }
+            } else if (p.matches("\\d{4}[QH]\\d")) {
+                int length = p.charAt(4) == 'Q' ? 3 : 6;
+                for (int k = 1; k <= (latest + length - 1) / length; k++) {
+                    periods.add(year + p.charAt(4) + k);
+                }
             }
         }
         return List.copyOf(periods);
+    }
+
+    private static final String MONTH = "\\d{4}-\\d{2}";
+
+    /** The last month of a month, quarter or half-year (0 for a year or another period). */
+    private static int lastMonth(String period) {
+        if (period.matches(MONTH)) {
+            return Integer.parseInt(period.substring(5));
+        }
+        return period.matches("\\d{4}Q[1-4]") ? 3 * (period.charAt(5) - '0') : period.matches("\\d{4}H[12]") ? 6 * (period.charAt(5) - '0') : 0;
     }
 
     /** The sexes listed: women and men both wherever either is (a sex split is structure), else as they occur. */
@@ -197,11 +206,6 @@ public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
         List<Cell> sorted = new ArrayList<>(cells);
         sorted.sort(Cell.ORDER);
         return sorted;
-    }
-
-    /** The number of combinations (all ages and groups included). */
-    long size() {
-        return strata.stream().mapToLong(Codes::size).sum();
     }
 
     void writeTo(Packed.Out out) {
