@@ -46,21 +46,38 @@ public record Axes(List<Codes> strata, Map<String, Integer> sexOnly) {
      * stratum has ({@link #periods}); women and men both where either is.
      */
     static Axes of(java.util.Collection<Cell> cells, Hierarchy.Dimensions dimensions, String scope) {
-        Map<String, List<TreeSet<Object>>> strata = new java.util.TreeMap<>();
+        // each stratum's distinct codes first (a table has many cells and few codes), then each code widened once
+        Map<String, List<java.util.Set<Object>>> seen = new java.util.TreeMap<>();
         for (Cell c : cells) {
-            List<TreeSet<Object>> codes = strata.computeIfAbsent(stratum(c, dimensions.ageKinds()), k -> {
-                List<TreeSet<Object>> sets = new ArrayList<>();
+            List<java.util.Set<Object>> codes = seen.computeIfAbsent(stratum(c, dimensions.ageKinds()), k -> {
+                List<java.util.Set<Object>> sets = new ArrayList<>();
                 for (int d = 0; d < 5; d++) {
-                    sets.add(new TreeSet<>());
+                    sets.add(new java.util.HashSet<>());
                 }
                 return sets;
             });
             codes.get(0).add(c.periodCode());
-            codes.get(1).addAll(level(c.geoLevel(), c.geoCode(), dimensions));
-            codes.get(2).addAll(diagnoses(c.diagnosisCode(), dimensions.diagnosisKinds()));
+            codes.get(1).add(c.geoLevel() + ":" + c.geoCode());
+            codes.get(2).add(c.diagnosisCode());
             codes.get(3).add(c.sexCode());
-            codes.get(4).addAll(kind(c.ageGroupCode(), dimensions.ageKinds(), scope));
+            codes.get(4).add(c.ageGroupCode());
         }
+        Map<String, List<TreeSet<Object>>> strata = new java.util.TreeMap<>();
+        seen.forEach((stratum, raw) -> {
+            List<TreeSet<Object>> codes = new ArrayList<>();
+            codes.add(new TreeSet<>(raw.get(0)));
+            TreeSet<Object> geos = new TreeSet<>();
+            raw.get(1).forEach(g -> geos.addAll(level(((String) g).split(":", 2)[0], ((String) g).split(":", 2)[1], dimensions)));
+            codes.add(geos);
+            TreeSet<Object> diagnoses = new TreeSet<>();
+            raw.get(2).forEach(d -> diagnoses.addAll(diagnoses((String) d, dimensions.diagnosisKinds())));
+            codes.add(diagnoses);
+            codes.add(new TreeSet<>(raw.get(3)));
+            TreeSet<Object> ages = new TreeSet<>();
+            raw.get(4).forEach(age -> ages.addAll(kind((String) age, dimensions.ageKinds(), scope)));
+            codes.add(ages);
+            strata.put(stratum, codes);
+        });
         List<Codes> list = new ArrayList<>();
         strata.values().forEach(codes -> list.add(new Codes(periods(strings(codes.get(0))), strings(codes.get(1)), strings(codes.get(2)),
                 sexes(codes.get(3).stream().map(x -> (Integer) x).toList()), strings(codes.get(4)))));
