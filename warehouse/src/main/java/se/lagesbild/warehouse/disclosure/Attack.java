@@ -54,11 +54,13 @@ final class Attack {
     /**
      * Releases {@code vars} as a trial: their values set, and only the relations they are in
      * propagated onwards from the current bounds (still true of the counts; releasing more only
-     * narrows, so this gives the same bounds as attacking afresh, at a fraction of the cost). When
-     * {@code acceptable} says the counts whose bounds moved are still protected, the new bounds stay
-     * and true is returned; otherwise every change is undone.
+     * narrows, so this gives the same bounds as attacking afresh, at a fraction of the cost). When no
+     * count whose bound moved is {@code exposed}, the new bounds stay and true is returned; otherwise
+     * every change is undone. Bounds only narrow as propagation goes on, so an exposed count stays
+     * exposed: the trial stops at the first one (most trials in the SVF month tables are refused, and
+     * this is what makes releasing complements again affordable there).
      */
-    boolean tryRelease(int[] vars, java.util.function.Predicate<java.util.Set<Integer>> acceptable) {
+    boolean tryRelease(int[] vars, java.util.function.IntPredicate exposed) {
         undo = new java.util.ArrayList<>();
         java.util.List<Integer> start = new java.util.ArrayList<>();
         for (int v : vars) {
@@ -69,10 +71,14 @@ final class Attack {
                 start.add(c);
             }
         }
-        propagate(start);
-        java.util.Set<Integer> moved = new java.util.HashSet<>();
-        undo.forEach(u -> moved.add((int) u[0]));
-        boolean keep = acceptable.test(moved);
+        stopWhen = exposed;
+        stopped = java.util.Arrays.stream(vars).anyMatch(exposed::test);
+        if (!stopped) {
+            propagate(start);
+        }
+        boolean keep = !stopped;
+        stopWhen = null;
+        stopped = false;
         if (!keep) {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 double[] u = undo.get(i);
@@ -86,6 +92,10 @@ final class Attack {
         undo = null;
         return keep;
     }
+
+    /** While a trial runs: the counts that end it when their bounds move ({@link #tryRelease}), and whether one did. */
+    private java.util.function.IntPredicate stopWhen;
+    private boolean stopped;
 
     private void record(int v) {
         if (undo != null) {
@@ -128,16 +138,29 @@ final class Attack {
         for (int c = 0; c < block.constraints(); c++) {
             all.add(c);
         }
+        pairsOf = pairsOf();
+        pairQueued = new boolean[block.within.length];
+        work = new Queue(block.constraints());
+        pairWork = new Queue(block.within.length);
+        for (int p = 0; p < block.within.length; p++) {
+            pairWork.add(p);
+            pairQueued[p] = true;
+        }
         propagate(all);
     }
 
-    /** Tightens until no bound moves, starting from {@code start}'s constraints. */
+    /**
+     * Tightens until no bound moves, starting from {@code start}'s constraints: every constraint a
+     * moved count is in is tightened again, and so is every within-pair it is in (once the
+     * constraints are done, as before: only the pairs whose counts moved are looked at again).
+     */
     private void propagate(java.util.List<Integer> start) {
         int constraints = block.constraints();
         if (byVariable == null) {
             byVariable = constraintsOf(constraints);
         }
-        ArrayDeque<Integer> work = new ArrayDeque<>();
+        Queue work = this.work;
+        Queue pairWork = this.pairWork;
         if (queued == null) {
             queued = new boolean[constraints]; // all false again whenever a propagation ends
         }
@@ -148,31 +171,94 @@ final class Attack {
                 queued[c] = true;
             }
         }
+        java.util.function.IntConsumer onChange = changed -> {
+            if (stopWhen != null && !stopped && stopWhen.test(changed)) {
+                stopped = true;
+            }
+            for (int d : byVariable[changed]) {
+                if (!queued[d]) {
+                    queued[d] = true;
+                    work.add(d);
+                }
+            }
+            for (int p : pairsOf[changed]) {
+                if (!pairQueued[p]) {
+                    pairQueued[p] = true;
+                    pairWork.add(p);
+                }
+            }
+        };
         long budget = 200L * Math.max(1, constraints) + 1_000_000;
-        while (!work.isEmpty() && budget-- > 0) {
+        while ((!work.isEmpty() || !pairWork.isEmpty()) && !stopped && budget-- > 0) {
+            if (work.isEmpty()) {
+                while (!pairWork.isEmpty() && !stopped) {
+                    int p = pairWork.poll();
+                    pairQueued[p] = false;
+                    withinPair(p, onChange);
+                }
+                continue;
+            }
             int c = work.poll();
             queued[c] = false;
-            tighten(c, changed -> {
-                for (int d : byVariable[changed]) {
-                    if (!queued[d]) {
-                        queued[d] = true;
-                        work.add(d);
-                    }
-                }
-            });
-            if (work.isEmpty()) {
-                withinPairs(changed -> {
-                    for (int d : byVariable[changed]) {
-                        if (!queued[d]) {
-                            queued[d] = true;
-                            work.add(d);
-                        }
-                    }
-                });
+            tighten(c, onChange);
+        }
+        while (!work.isEmpty()) {
+            queued[work.poll()] = false; // stopped, or the budget ran out: leave the flags clear for the next propagation
+        }
+        while (!pairWork.isEmpty()) {
+            pairQueued[pairWork.poll()] = false;
+        }
+    }
+
+    /** For each count, the within-pairs it is in. */
+    private int[][] pairsOf() {
+        int[] count = new int[block.variables()];
+        for (int[] pair : block.within) {
+            count[pair[0]]++;
+            count[pair[1]]++;
+        }
+        int[][] of = new int[block.variables()][];
+        for (int v = 0; v < of.length; v++) {
+            of[v] = new int[count[v]];
+        }
+        int[] at = new int[block.variables()];
+        for (int p = 0; p < block.within.length; p++) {
+            for (int v : block.within[p]) {
+                of[v][at[v]++] = p;
             }
         }
-        for (int c : work) {
-            queued[c] = false; // the budget ran out: leave the flags clear for the next propagation
+        return of;
+    }
+
+    private int[][] pairsOf;
+    private boolean[] pairQueued;
+    /** The constraints and within-pairs to tighten again (each at most once: its queued flag says so). */
+    private Queue work;
+    private Queue pairWork;
+
+    /** A first-in, first-out queue of at most {@code capacity} ints, without boxing. */
+    private static final class Queue {
+        private final int[] items;
+        private int head;
+        private int size;
+
+        Queue(int capacity) {
+            items = new int[Math.max(1, capacity)];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int item) {
+            items[(head + size++) % items.length] = item;
+        }
+
+        int poll() {
+            int item = items[head];
+            head = (head + 1) % items.length;
+            size--;
+            return item;
         }
     }
 
@@ -234,16 +320,15 @@ final class Attack {
         }
     }
 
-    private void withinPairs(java.util.function.IntConsumer changed) {
-        for (int i = 0; i < block.within.length; i++) {
-            int small = block.within[i][0];
-            int large = block.within[i][1];
-            if (lowerHi(small, hi[large], -2 - i)) {
-                changed.accept(small);
-            }
-            if (raiseLo(large, lo[small], -2 - i)) {
-                changed.accept(large);
-            }
+    /** A numerator within its denominator: each bounds the other. */
+    private void withinPair(int p, java.util.function.IntConsumer changed) {
+        int small = block.within[p][0];
+        int large = block.within[p][1];
+        if (lowerHi(small, hi[large], -2 - p)) {
+            changed.accept(small);
+        }
+        if (raiseLo(large, lo[small], -2 - p)) {
+            changed.accept(large);
         }
     }
 

@@ -60,7 +60,7 @@ public final class AuditRun {
         Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
         List<Result> results = new ArrayList<>();
         eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
-            List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y));
+            List<String> findings = new ArrayList<>(released(warehouse, members, counts, pattern, y, dimensions));
             Audit.Report report = Audit.run(counts, pattern, rules, dimensions, lpLimit, lpSeconds, true);
             report.findings().forEach(finding -> findings.add(finding.toString()));
             results.add(new Result(f, y, pattern.cells(), pattern.primary(), pattern.secondary(), findings, report.solved(), report.unsolved(),
@@ -127,7 +127,7 @@ public final class AuditRun {
      * counted, every cell without data hidden, and no combination of the listed codes left out.
      */
     private static List<String> released(Warehouse warehouse, List<Indicator> members, List<CellCounts> counts, DisclosurePattern pattern,
-                                         int year) {
+                                         int year, Hierarchy.Dimensions dimensions) {
         List<String> findings = new ArrayList<>();
         for (int m = 0; m < members.size(); m++) {
             Indicator indicator = members.get(m);
@@ -148,7 +148,7 @@ public final class AuditRun {
                 }
             }
             // a reader sees the codes listed: a combination of them left out would tell that it is empty
-            long omitted = Axes.of(listed, Patterns.dimensions(warehouse), indicator.scope()).cells(ofYear).stream().filter(c -> !listed.contains(c)).count();
+            long omitted = Axes.of(listed, dimensions, indicator.scope()).cells(ofYear).stream().filter(c -> !listed.contains(c)).count();
             if (omitted > 0) {
                 findings.add(indicator.code() + " " + year + ": " + omitted + " combinations of the listed codes are left out, which tells"
                         + " that they are empty and that the hidden cells listed are not");

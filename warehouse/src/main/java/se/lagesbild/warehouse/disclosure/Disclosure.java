@@ -47,8 +47,7 @@ public final class Disclosure {
     /** How complementary cells are chosen, as /config and the manifest state it. */
     public static final String SECONDARY_METHOD = "least-cost secondary suppression over every hierarchy (τ-ARGUS modular/hypercube"
             + " family), protected against interval propagation everywhere and against the attacker's linear programme in every"
-            + " group of up to " + Suppression.LP_LIMIT + " linked relations; complements that protect nothing released again in tables"
-            + " of up to " + Suppression.RELEASE_LIMIT + " cells";
+            + " group of up to " + Suppression.LP_LIMIT + " linked relations; complements that protect nothing released again";
 
     private Disclosure() {
     }
@@ -99,7 +98,7 @@ public final class Disclosure {
                                      Map<Integer, DisclosurePattern> patterns) {
         List<ReleasedValue> released = apply(warehouse, indicator, values, patterns);
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>(patterns.keySet());
-        filter.periods().forEach(p -> years.add(Integer.parseInt(p.substring(0, 4))));
+        filter.periods().forEach(p -> years.add(year(p)));
         java.util.Set<Cell> listed = new java.util.HashSet<>();
         released.forEach(v -> listed.add(v.cell()));
         List<ReleasedValue> empty = new ArrayList<>();
@@ -122,7 +121,12 @@ public final class Disclosure {
 
     /** The calendar year a cell's period lies in. */
     static int year(Cell cell) {
-        return Integer.parseInt(cell.periodCode().substring(0, 4));
+        return year(cell.periodCode());
+    }
+
+    /** The calendar year a period code ("2026", "2026H1", "2026Q3", "2026-05") lies in. */
+    static int year(String periodCode) {
+        return Integer.parseInt(periodCode.substring(0, 4));
     }
 
     /**

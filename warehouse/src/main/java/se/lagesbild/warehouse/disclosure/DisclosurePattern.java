@@ -111,12 +111,20 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
      */
     static DisclosurePattern decide(String family, int year, List<CellCounts> counts, DisclosureRules rules, Hierarchy.Dimensions dimensions,
                                     boolean monthRule) {
+        DisclosurePattern decided = decideCells(family, year, counts, rules, dimensions, monthRule);
+        return new DisclosurePattern(family, year, decided.reasons(), decided.primary(), decided.secondary(), decided.cells(), decided.protects(),
+                java.util.Collections.unmodifiableMap(Axes.byIndicator(counts, dimensions)));
+    }
+
+    /** The same without the axes (the listing), which only the outer pattern needs. */
+    private static DisclosurePattern decideCells(String family, int year, List<CellCounts> counts, DisclosureRules rules,
+                                                 Hierarchy.Dimensions dimensions, boolean monthRule) {
         // Population groups (education, country of birth, income) are a breakdown beside the figures every reader uses: the
         // pattern of those figures is decided first, as if there were no groups, and then stays; the groups' own small cells
         // are then protected by hiding other groups (found on the demo: with one pass, Stockholm's and Uppsala's shares
         // within the lead time were hidden to protect their pathways of unknown country of birth).
         boolean grouped = counts.stream().anyMatch(c -> c.byCell().keySet().stream().anyMatch(cell -> EquityGroups.isGroup(cell.ageGroupCode())));
-        DisclosurePattern before = grouped ? decide(family, year, counts.stream().map(c -> new CellCounts(c.indicator(), c.names(), c.sensitive(),
+        DisclosurePattern before = grouped ? decideCells(family, year, counts.stream().map(c -> new CellCounts(c.indicator(), c.names(), c.sensitive(),
                 c.kind(), withoutGroups(c.byCell()))).toList(), rules, dimensions, monthRule) : null;
         Map<Cell, Integer> index = new LinkedHashMap<>();
         counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
@@ -178,7 +186,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
             }
         }
         return new DisclosurePattern(family, year, java.util.Collections.unmodifiableMap(reasons), result.primary(), result.secondary(),
-                cells.size(), java.util.Collections.unmodifiableMap(protects), java.util.Collections.unmodifiableMap(Axes.byIndicator(counts, dimensions)));
+                cells.size(), java.util.Collections.unmodifiableMap(protects), Map.of());
     }
 
     private static Map<Cell, double[]> withoutGroups(Map<Cell, double[]> byCell) {

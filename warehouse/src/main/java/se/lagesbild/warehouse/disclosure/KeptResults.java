@@ -72,7 +72,7 @@ public final class KeptResults {
             TreeSet<Integer> mine = years.computeIfAbsent(indicator.disclosureFamily(), f -> new TreeSet<>());
             if (SurvivalCells.methodName(indicator.method()) != null) {
                 var kept = SurvivalCells.keep(warehouse, indicator, Confidence.NINETY_FIVE);
-                kept.value().forEach(period -> mine.add(year(period)));
+                kept.value().forEach(period -> mine.add(Disclosure.year(period)));
                 if (kept.computed()) {
                     step(steps, progress, "survival cells of " + indicator.code() + state, start);
                 }
@@ -90,10 +90,6 @@ public final class KeptResults {
                 }
             }
         });
-    }
-
-    private static int year(String periodCode) {
-        return Integer.parseInt(periodCode.substring(0, 4));
     }
 
     private static void step(List<Step> steps, Consumer<Step> progress, String what, long start) {
