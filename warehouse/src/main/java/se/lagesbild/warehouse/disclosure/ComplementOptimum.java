@@ -49,6 +49,12 @@ public final class ComplementOptimum {
     static final int ATTACK_LIMIT = 1_000;
 
     /**
+     * The most one relaxed programme may take: ojAlgo solves most in a fraction of a second, but on PREM 2026 (demo, 802
+     * cuts) one ran 57 s without an optimum; the 0–1 programme then goes on from the cuts gathered.
+     */
+    static final long RELAXATION_MILLISECONDS = 5_000;
+
+    /**
      * @param complements the fewest complements that protect the table (exact when {@code optimal}), else a lower bound
      * @param optimal     whether the loop ended with a pattern the attack learns nothing from
      * @param rounds      how many 0–1 programmes were solved
@@ -88,67 +94,142 @@ public final class ComplementOptimum {
         for (List<Integer> relation : mustHit(block, primary, table.quantities(), rules)) {
             cuts.add(new TreeSet<>(relation));
         }
-        int rounds = 0;
+        int[] rounds = {0};
         double bound = 0;
-        while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+        // first the programme's relaxation (0 ≤ z ≤ 1, fast): attack every cell it hides at all, until that is protected; its
+        // value bounds the optimum from below, and the cuts it gathered start the 0–1 programme
+        while (System.nanoTime() < deadline) {
+            Choice relaxed = choose(cells.size(), primary, cuts, false, deadline, rounds);
+            if (relaxed == null) {
+                break;
             }
-            ExpressionsBasedModel mip = Programmes.model(left);
-            mip.options.sparse = null; // ojAlgo chooses for the 0–1 programme
-            Map<Integer, Variable> hide = new HashMap<>();
-            for (int n = 0; n < cells.size(); n++) {
-                if (!primary[n]) {
-                    hide.put(n, mip.addVariable("z" + n).binary().weight(1));
-                }
-            }
-            int row = 0;
-            for (Set<Integer> cut : cuts) {
-                Expression hit = mip.addExpression("cut" + row++).lower(1);
-                cut.forEach(n -> hit.set(hide.get(n), 1));
-            }
-            Optimisation.Result result = mip.minimise();
-            rounds++;
-            if (!result.getState().isOptimal()) {
-                return new Result((int) Math.ceil(bound - 1e-6), false, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
-            }
-            bound = Math.max(bound, result.getValue());
-            boolean[] hidden = primary.clone();
-            hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > 0.5);
-            boolean[] known = Suppression.known(block, hidden);
-            long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
-            List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), ATTACK_LIMIT, secondsLeft, null);
-            // counts left unsolved give no cut this round: the bound stays a bound, but is no longer known to be the optimum
-            boolean unsolved = verdicts.stream().anyMatch(verdict -> !verdict.audited());
-            int added = 0;
-            boolean unprotectable = false;
-            for (LpAttack.Verdict verdict : verdicts) {
-                if (!verdict.disclosed()) {
-                    continue;
-                }
-                Set<Integer> cut = new TreeSet<>();
-                // no relation named as binding (the solver reported no multipliers): every relation of the count's group
-                // of unknowns, whose released members, all kept released, pin it again however else the table is hidden
-                List<Integer> pinning = verdict.pinning().isEmpty() ? LpAttack.group(block, known, verdict.variable()) : verdict.pinning();
-                for (int c : pinning) {
-                    for (int v : LpAttack.members(block, c)) {
-                        int n = block.nodeOf[v];
-                        if (n < cells.size() && !hidden[n]) {
-                            cut.add(n);
-                        }
-                    }
-                }
-                if (cut.isEmpty()) {
-                    unprotectable = true;
-                } else if (cuts.add(cut)) {
-                    added++;
-                }
-            }
-            if (added == 0) {
-                return new Result((int) Math.round(bound), !unprotectable && !unsolved, rounds, cuts.size(), (System.nanoTime() - start) / 1e9);
+            bound = Math.max(bound, relaxed.value());
+            if (attack(block, relaxed.hidden(), t, m, rules, cuts, deadline).added() == 0) {
+                break;
             }
         }
+        while (true) {
+            Choice choice = choose(cells.size(), primary, cuts, true, deadline, rounds);
+            if (choice == null) {
+                return new Result((int) Math.ceil(bound - 1e-6), false, rounds[0], cuts.size(), (System.nanoTime() - start) / 1e9);
+            }
+            bound = Math.max(bound, choice.value());
+            Attacked attacked = attack(block, choice.hidden(), t, m, rules, cuts, deadline);
+            if (attacked.added() == 0) {
+                return new Result((int) Math.round(bound), !attacked.unprotectable() && !attacked.unsolved(), rounds[0], cuts.size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** A choice of cells to hide (primaries and every complement the programme hides at all) and the programme's value. */
+    private record Choice(boolean[] hidden, double value) {
+    }
+
+    /** The programme's choice under the cuts (0–1, or its relaxation), or null when time ran out first. */
+    private static Choice choose(int cells, boolean[] primary, Set<Set<Integer>> cuts, boolean integral, long deadline, int[] rounds) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            return null;
+        }
+        ExpressionsBasedModel mip = Programmes.model(integral ? left : Math.min(left, RELAXATION_MILLISECONDS));
+        mip.options.sparse = null; // ojAlgo chooses
+        Map<Integer, Variable> hide = new HashMap<>();
+        for (int n = 0; n < cells; n++) {
+            if (!primary[n]) {
+                Variable z = mip.addVariable("z" + n).weight(1);
+                hide.put(n, integral ? z.binary() : z.lower(0).upper(1));
+            }
+        }
+        int row = 0;
+        for (Set<Integer> cut : cuts) {
+            Expression hit = mip.addExpression("cut" + row++).lower(1);
+            cut.forEach(n -> hit.set(hide.get(n), 1));
+        }
+        Optimisation.Result result = mip.minimise();
+        rounds[0]++;
+        if (!result.getState().isOptimal()) {
+            return null;
+        }
+        boolean[] hidden = primary.clone();
+        hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > (integral ? 0.5 : 1e-6));
+        return new Choice(hidden, result.getValue());
+    }
+
+    /** What attacking a choice gave: new cuts, and whether counts were left unsolved or cannot be protected. */
+    private record Attacked(int added, boolean unsolved, boolean unprotectable) {
+    }
+
+    /** Attacks a choice, propagation first, then the programme, adding a cut for every count it learns too much of. */
+    private static Attacked attack(Block block, boolean[] hidden, int[] t, double[] m, DisclosureRules rules, Set<Set<Integer>> cuts,
+                                   long deadline) {
+        boolean[] known = Suppression.known(block, hidden);
+        // propagation first: what it learns, the programme learns too, and its arithmetic names the relations at
+        // once, however large the group of unknowns (the programme gives no cut past ATTACK_LIMIT)
+        int propagated = propagationCuts(block, known, hidden, t, m, rules.interval(), cuts);
+        if (propagated > 0) {
+            return new Attacked(propagated, false, false);
+        }
+        long secondsLeft = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
+        List<LpAttack.Verdict> verdicts = LpAttack.audit(block, known, t, m, rules.interval(), ATTACK_LIMIT, secondsLeft, null);
+        // counts left unsolved give no cut this round: the bound stays a bound, but is no longer known to be the optimum
+        boolean unsolved = verdicts.stream().anyMatch(verdict -> !verdict.audited());
+        int added = 0;
+        boolean unprotectable = false;
+        for (LpAttack.Verdict verdict : verdicts) {
+            if (!verdict.disclosed()) {
+                continue;
+            }
+            Set<Integer> cut = new TreeSet<>();
+            // no relation named as binding (the solver reported no multipliers): every relation of the count's group
+            // of unknowns, whose released members, all kept released, pin it again however else the table is hidden
+            List<Integer> pinning = verdict.pinning().isEmpty() ? LpAttack.group(block, known, verdict.variable()) : verdict.pinning();
+            for (int c : pinning) {
+                for (int v : LpAttack.members(block, c)) {
+                    int n = block.nodeOf[v];
+                    if (n < hidden.length && !hidden[n]) {
+                        cut.add(n);
+                    }
+                }
+            }
+            if (cut.isEmpty()) {
+                unprotectable = true;
+            } else if (cuts.add(cut)) {
+                added++;
+            }
+        }
+        return new Attacked(added, unsolved, unprotectable);
+    }
+
+    /**
+     * Cuts from the propagation attack on a choice: for every primary count it recovers, narrows or
+     * bounds below its threshold, the released cells of the relations its bounds were derived from
+     * ({@link Derivation}): while all of them stay released, the same arithmetic pins the count again.
+     * Returns how many new cuts were added.
+     */
+    private static int propagationCuts(Block block, boolean[] known, boolean[] hidden, int[] targets, double[] minimums, double interval,
+                                       Set<Set<Integer>> cuts) {
+        Attack attack = Attack.logged(block, known);
+        int added = 0;
+        for (int i = 0; i < targets.length; i++) {
+            int v = targets[i];
+            if (!attack.narrowed(v, interval) && !attack.below(v, minimums[i])) {
+                continue;
+            }
+            Set<Integer> cut = new TreeSet<>();
+            for (int c : attack.derivation(v)) {
+                for (int x : LpAttack.members(block, c)) {
+                    int n = block.nodeOf[x];
+                    if (n < hidden.length && !hidden[n]) {
+                        cut.add(n);
+                    }
+                }
+            }
+            if (!cut.isEmpty() && cuts.add(cut)) {
+                added++;
+            }
+        }
+        return added;
     }
 
     /**

@@ -351,7 +351,7 @@ class DisclosureTest {
             boolean exposes = false;
             for (int m = 0; m < hidden.length && !exposes; m++) {
                 int patients = block.variable[m][1];
-                exposes = primary[m] && (attack.exact(patients) || attack.narrowed(patients, 5) || attack.hi[patients] < 5);
+                exposes = primary[m] && (attack.exact(patients) || attack.narrowed(patients, 5) || attack.below(patients, 5));
             }
             if (!exposes) {
                 needless.add(Audit.describe(table.cells().get(n)));
