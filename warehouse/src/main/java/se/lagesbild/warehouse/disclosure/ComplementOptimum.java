@@ -28,10 +28,15 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * must be hidden too, since while all of them stay released the same combination of relations pins
  * the count again, whatever else is hidden. The first cuts are those one relation gives alone
  * (a hitting set: {@link #mustHit}: one-step subtractions, and small primary parts of a released
- * total). The loop ends when the attack learns nothing: that choice
- * is optimal, as every cut holds for every protective pattern. When time runs out first, or the
- * attack leaves counts unsolved ({@link #ATTACK_LIMIT}), the last 0–1 optimum is still a lower bound on
- * the optimum (any set of valid cuts gives one), and the loop goes on while the solved counts give cuts.
+ * total). Each choice is attacked by propagation first ({@link Attack}): a count it pins gives the
+ * cut of the relations its arithmetic used ({@link Derivation}), whatever the size of its group of
+ * unknowns; only when propagation learns nothing does the programme attack. The loop ends when the
+ * attack learns nothing: that choice is optimal, as every cut holds for every protective pattern.
+ * The 0–1 programme has half the time: ojAlgo slows down (and overruns its limit) once the cuts number
+ * hundreds, so the rest of the time goes to the programme's relaxation (0 ≤ z ≤ 1, each cell it hides
+ * at all hidden and attacked), whose value is a lower bound as well. When time runs out first, or the
+ * attack leaves counts unsolved ({@link #ATTACK_LIMIT}), the largest of these values is a lower bound on
+ * the optimum (any set of valid cuts gives one).
  *
  * <p>Edge cases: a table without primaries needs 0; a primary whose pinning relations have no
  * released cell left cannot be protected by hiding more (not met on the tables this runs on), and the
@@ -96,8 +101,22 @@ public final class ComplementOptimum {
         }
         int[] rounds = {0};
         double bound = 0;
-        // first the programme's relaxation (0 ≤ z ≤ 1, fast): attack every cell it hides at all, until that is protected; its
-        // value bounds the optimum from below, and the cuts it gathered start the 0–1 programme
+        // the 0–1 programme for half the time: when the attack learns nothing from its choice, that choice is optimal
+        long half = start + (deadline - start) / 2;
+        while (true) {
+            Choice choice = choose(cells.size(), primary, cuts, true, half, rounds);
+            if (choice == null) {
+                break;
+            }
+            bound = Math.max(bound, choice.value());
+            Attacked attacked = attack(block, choice.hidden(), t, m, rules, cuts, half);
+            if (attacked.added() == 0) {
+                return new Result((int) Math.round(bound), !attacked.unprotectable() && !attacked.unsolved(), rounds[0], cuts.size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
+        // then its relaxation (0 ≤ z ≤ 1), fast where ojAlgo's 0–1 programme slows down with hundreds of cuts: each cell it
+        // hides at all is hidden and attacked, and its value is a lower bound too
         while (System.nanoTime() < deadline) {
             Choice relaxed = choose(cells.size(), primary, cuts, false, deadline, rounds);
             if (relaxed == null) {
@@ -108,18 +127,7 @@ public final class ComplementOptimum {
                 break;
             }
         }
-        while (true) {
-            Choice choice = choose(cells.size(), primary, cuts, true, deadline, rounds);
-            if (choice == null) {
-                return new Result((int) Math.ceil(bound - 1e-6), false, rounds[0], cuts.size(), (System.nanoTime() - start) / 1e9);
-            }
-            bound = Math.max(bound, choice.value());
-            Attacked attacked = attack(block, choice.hidden(), t, m, rules, cuts, deadline);
-            if (attacked.added() == 0) {
-                return new Result((int) Math.round(bound), !attacked.unprotectable() && !attacked.unsolved(), rounds[0], cuts.size(),
-                        (System.nanoTime() - start) / 1e9);
-            }
-        }
+        return new Result((int) Math.ceil(bound - 1e-6), false, rounds[0], cuts.size(), (System.nanoTime() - start) / 1e9);
     }
 
     /** A choice of cells to hide (primaries and every complement the programme hides at all) and the programme's value. */
