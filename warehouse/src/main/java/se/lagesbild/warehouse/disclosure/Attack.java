@@ -123,9 +123,9 @@ final class Attack {
         return attack;
     }
 
-    /** The relations v's bounds were derived from ({@link #logged} attacks only). */
-    java.util.Set<Integer> derivation(int v) {
-        return derivation.relations(v);
+    /** The relations v's bounds were derived from, and the within-pair partners used ({@link #logged} attacks only). */
+    java.util.Set<Integer> derivation(int v, java.util.Set<Integer> partners) {
+        return derivation.relations(v, partners);
     }
 
     private Derivation derivation;

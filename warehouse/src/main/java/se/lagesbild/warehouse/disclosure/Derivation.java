@@ -48,8 +48,12 @@ final class Derivation {
         mine[changesSize[v]++] = size++;
     }
 
-    /** The relations the bounds of {@code v} were derived from (empty when nothing narrowed them). */
-    Set<Integer> relations(int v) {
+    /**
+     * The relations the bounds of {@code v} were derived from (empty when nothing narrowed them), and in
+     * {@code partners} the other counts of the within-pairs used (a numerator within its denominator):
+     * a released partner bounds the count as a relation's released member does.
+     */
+    Set<Integer> relations(int v, Set<Integer> partners) {
         Set<Integer> relations = new TreeSet<>();
         boolean[] expanded = new boolean[size];
         ArrayList<int[]> work = new ArrayList<>();
@@ -86,7 +90,9 @@ final class Derivation {
                     }
                 } else if (c <= -2) {
                     int[] pair = block.within[-2 - c];
-                    work.add(new int[] {pair[0] == x ? pair[1] : pair[0], e});
+                    int partner = pair[0] == x ? pair[1] : pair[0];
+                    partners.add(partner);
+                    work.add(new int[] {partner, e});
                 }
             }
         }
