@@ -359,4 +359,25 @@ class DisclosureTest {
         }
         assertEquals(List.of(), needless, "complements that protect nothing (of " + pattern.secondary() + ")");
     }
+
+    @Test
+    void propagationNamesTheRelationsItsArithmeticUsedThroughAChainAndNoOthers() {
+        // Riket 10 = Stockholm (hidden, 4) + Gotland (hidden, 6); Gotland 6 = women 2 + men 4, both released: Gotland is
+        // worked out, then Stockholm. A second relation, Norr = Jämtland + Västernorrland, all hidden, plays no part.
+        List<Cell> cells = List.of(cell("2026", "country", "00", 3), cell("2026", "region", "01", 3), cell("2026", "region", "09", 3),
+                cell("2026", "region", "09", 2), cell("2026", "region", "09", 1), cell("2026", "healthcare_region", "NORR", 3),
+                cell("2026", "region", "23", 3), cell("2026", "region", "24", 3));
+        double[][] values = {{10}, {4}, {6}, {2}, {4}, {9}, {5}, {4}};
+        Hierarchy.Structure structure = new Hierarchy.Structure(List.of(new Hierarchy.Relation("Riket", 0, new int[] {1, 2}),
+                new Hierarchy.Relation("Gotland by sex", 2, new int[] {3, 4}), new Hierarchy.Relation("Norr", 5, new int[] {6, 7})), 8, List.of());
+        Block block = new Block(cells, structure, values, List.of("patients"), new int[0][]);
+        boolean[] hidden = {false, true, true, false, false, true, true, true};
+        Attack attack = Attack.logged(block, Suppression.known(block, hidden));
+        assertTrue(attack.exact(1) && attack.lo[1] == 4, "Stockholm worked out: [" + attack.lo[1] + ", " + attack.hi[1] + "]");
+        java.util.Set<Integer> partners = new java.util.TreeSet<>();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        attack.derivation(1, partners).forEach(c -> used.add(structure.relations().get(block.relation[c]).kind()));
+        assertEquals(java.util.Set.of("Riket", "Gotland by sex"), used, "the chain, and not Norr");
+        assertTrue(attack.derivation(6, partners).isEmpty(), "nothing narrowed Jämtland");
+    }
 }
