@@ -70,6 +70,12 @@ final class Attack {
             for (int c : byVariable[v]) {
                 start.add(c);
             }
+            for (int p : pairsOf[v]) {
+                if (!pairQueued[p]) {
+                    pairQueued[p] = true;
+                    pairWork.add(p);
+                }
+            }
         }
         stopWhen = exposed;
         stopped = java.util.Arrays.stream(vars).anyMatch(exposed::test);
