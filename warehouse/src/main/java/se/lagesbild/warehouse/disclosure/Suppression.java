@@ -115,7 +115,7 @@ final class Suppression {
      * time, so some end up protecting nothing another did not (reported by the LP audit: 7 of 93 in
      * new cases 2026 on independent data). Cells decided before (without population groups) stay.
      * Every table is tried, the SVF month tables too (treated pathways 2026: 2,206 → 1,490
-     * secondaries on the demo, 15,408 → 10,884 at Sweden's volume): each trial propagates only from the
+     * secondaries on the demo, 15,408 → 10,889 at Sweden's volume): each trial propagates only from the
      * released cell and stops at the first count it exposes ({@link Attack#tryRelease}).
      */
     private static void releaseUnneeded(Block block, boolean[] primary, boolean[] hiddenBefore, int[][] sensitive, Protection[] protection,
