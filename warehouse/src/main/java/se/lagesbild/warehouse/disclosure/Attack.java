@@ -164,6 +164,15 @@ final class Attack {
         return width(v) < threshold - 1 - EPSILON;
     }
 
+    /**
+     * Whether the attacker learns too much of a protected count v: recovered exactly, narrowed to fewer
+     * whole values than {@code interval}, or bounded below {@code minimum} (its threshold). The one test
+     * suppression, the audit and the optimum's cuts all apply.
+     */
+    boolean exposed(int v, double interval, double minimum) {
+        return exact(v) || narrowed(v, interval) || below(v, minimum);
+    }
+
     private void propagate() {
         java.util.List<Integer> all = new java.util.ArrayList<>();
         for (int c = 0; c < block.constraints(); c++) {

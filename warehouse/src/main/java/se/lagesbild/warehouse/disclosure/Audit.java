@@ -108,8 +108,7 @@ public final class Audit {
             int[] kind = q.sensitive().stream().filter(s -> s[0] == quantity).findFirst().orElse(null);
             boolean sensitive = kind != null;
             double minimum = kind == null ? 0 : rules.threshold(kind[1]);
-            boolean recovered = primary ? sensitive && attack.exact(v) : allExact[node];
-            if (recovered || (primary && sensitive && (attack.narrowed(v, rules.interval()) || attack.below(v, minimum)))) {
+            if (primary ? sensitive && attack.exposed(v, rules.interval(), minimum) : allExact[node]) {
                 findings.add(new Finding(cells.get(node), block.quantityNames.get(quantity), block.truth[v], attack.lo[v],
                         attack.hi[v], arithmetic(block, attack, v)));
             } else if (primary && sensitive) {

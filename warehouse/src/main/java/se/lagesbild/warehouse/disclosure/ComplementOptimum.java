@@ -23,10 +23,11 @@ import se.lagesbild.warehouse.indicators.CellCounts;
  * Management Science 47, 2001; Hundepool et al., Statistical Disclosure Control, Wiley 2012,
  * §4.2.3). A 0–1 programme (ojAlgo) chooses which released cells to hide, fewest first; the attacker's
  * programme ({@link LpAttack}) then attacks that choice, and for every primary count it still
- * recovers, narrows or bounds below its threshold, the relations that pin it (the constraints with a
- * non-zero dual value at its minimum and maximum) give a cut: at least one of their released cells
- * must be hidden too, since while all of them stay released the same combination of relations pins
- * the count again, whatever else is hidden. The first cuts are those one relation gives alone
+ * recovers, narrows or bounds below its threshold, the relations of its whole group of unknowns give a
+ * cut: at least one of their released cells must be hidden too, since while all of them stay released
+ * the same relations pin the count again, whatever else is hidden. (The relations the solver names as
+ * binding at the optimum are not enough: on quality of life 2026 their cuts claimed 13 complements
+ * optimal where 10 protect.) The first cuts are those one relation gives alone
  * (a hitting set: {@link #mustHit}: one-step subtractions, and small primary parts of a released
  * total). Each choice is attacked by propagation first ({@link Attack}): a count it pins gives the
  * cut of the relations its arithmetic used ({@link Derivation}), whatever the size of its group of
@@ -188,19 +189,11 @@ public final class ComplementOptimum {
             if (!verdict.disclosed()) {
                 continue;
             }
-            Set<Integer> cut = new TreeSet<>();
             // every relation of the count's group of unknowns, whose released members, all kept released, pin it again
             // however else the table is hidden. (Only the relations the solver names as binding, those with a non-zero
             // multiplier, gave cuts that were too strong: with them quality of life 2026 on the demo was "optimal" at 13
             // complements, while a pattern of 10 passes the audit.)
-            for (int c : LpAttack.group(block, known, verdict.variable())) {
-                for (int v : LpAttack.members(block, c)) {
-                    int n = block.nodeOf[v];
-                    if (n < hidden.length && !hidden[n]) {
-                        cut.add(n);
-                    }
-                }
-            }
+            Set<Integer> cut = releasedCells(block, LpAttack.group(block, known, verdict.variable()), Set.of(), hidden);
             if (cut.isEmpty()) {
                 unprotectable = true;
             } else if (cuts.add(cut)) {
@@ -222,29 +215,38 @@ public final class ComplementOptimum {
         int added = 0;
         for (int i = 0; i < targets.length; i++) {
             int v = targets[i];
-            if (!attack.narrowed(v, interval) && !attack.below(v, minimums[i])) {
+            if (!attack.exposed(v, interval, minimums[i])) {
                 continue;
             }
-            Set<Integer> cut = new TreeSet<>();
             Set<Integer> partners = new TreeSet<>();
-            Set<Integer> used = new TreeSet<>();
-            for (int c : attack.derivation(v, partners)) {
-                for (int x : LpAttack.members(block, c)) {
-                    used.add(x);
-                }
-            }
-            used.addAll(partners);
-            for (int x : used) {
-                int n = block.nodeOf[x];
-                if (n < hidden.length && !hidden[n]) {
-                    cut.add(n);
-                }
-            }
+            Set<Integer> cut = releasedCells(block, attack.derivation(v, partners), partners, hidden);
             if (!cut.isEmpty() && cuts.add(cut)) {
                 added++;
             }
         }
         return added;
+    }
+
+    /**
+     * The cut of an attack's arithmetic: the released cells among the members of {@code relations} and
+     * the {@code partners} (counts of within-pairs it used). While all of them stay released, the same
+     * arithmetic bounds the count again, whatever else is hidden.
+     */
+    private static Set<Integer> releasedCells(Block block, Iterable<Integer> relations, Set<Integer> partners, boolean[] hidden) {
+        Set<Integer> counts = new TreeSet<>(partners);
+        for (int c : relations) {
+            for (int v : LpAttack.members(block, c)) {
+                counts.add(v);
+            }
+        }
+        Set<Integer> cells = new TreeSet<>();
+        for (int v : counts) {
+            int n = block.nodeOf[v];
+            if (n < hidden.length && !hidden[n]) {
+                cells.add(n);
+            }
+        }
+        return cells;
     }
 
     /**

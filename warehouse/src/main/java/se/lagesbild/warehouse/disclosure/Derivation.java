@@ -17,19 +17,18 @@ import java.util.TreeSet;
  */
 final class Derivation {
     private final Block block;
+    /** The log: what moved each change's bound, whether it was the upper one, and the same count's change before it (−1: none). */
     private int[] by = new int[1024];
     private boolean[] upper = new boolean[1024];
+    private int[] previous = new int[1024];
     private int size;
-    /** For each count, the indices of its logged changes, in order. */
-    private final ArrayList<int[]> changesOf = new ArrayList<>();
-    private int[] changesSize;
+    /** For each count, its last logged change (−1: none). */
+    private final int[] last;
 
     Derivation(Block block) {
         this.block = block;
-        changesSize = new int[block.variables()];
-        for (int v = 0; v < block.variables(); v++) {
-            changesOf.add(null);
-        }
+        last = new int[block.variables()];
+        Arrays.fill(last, -1);
     }
 
     /** Logs that {@code by} (a relation, or −2 − p for within-pair p) moved v's upper or lower bound. */
@@ -37,15 +36,12 @@ final class Derivation {
         if (size == by.length) {
             by = Arrays.copyOf(by, size * 2);
             upper = Arrays.copyOf(upper, size * 2);
+            previous = Arrays.copyOf(previous, size * 2);
         }
         by[size] = relation;
         upper[size] = upperBound;
-        int[] mine = changesOf.get(v);
-        if (mine == null || changesSize[v] == mine.length) {
-            mine = mine == null ? new int[4] : Arrays.copyOf(mine, mine.length * 2);
-            changesOf.set(v, mine);
-        }
-        mine[changesSize[v]++] = size++;
+        previous[size] = last[v];
+        last[v] = size++;
     }
 
     /**
@@ -62,37 +58,40 @@ final class Derivation {
             int[] item = work.remove(work.size() - 1);
             int x = item[0];
             int before = item[1];
-            int[] mine = changesOf.get(x);
             // the bounds of x as they stood then: its last lower and last upper change before that time
+            int e = last[x];
+            while (e >= before) {
+                e = previous[e];
+            }
             int lastLower = -1;
             int lastUpper = -1;
-            for (int i = 0; mine != null && i < changesSize[x] && mine[i] < before; i++) {
-                if (upper[mine[i]]) {
-                    lastUpper = mine[i];
-                } else {
-                    lastLower = mine[i];
+            for (; e >= 0 && (lastLower < 0 || lastUpper < 0); e = previous[e]) {
+                if (upper[e] && lastUpper < 0) {
+                    lastUpper = e;
+                } else if (!upper[e] && lastLower < 0) {
+                    lastLower = e;
                 }
             }
-            for (int e : new int[] {lastLower, lastUpper}) {
-                if (e < 0 || expanded[e]) {
+            for (int change : new int[] {lastLower, lastUpper}) {
+                if (change < 0 || expanded[change]) {
                     continue;
                 }
-                expanded[e] = true;
+                expanded[change] = true;
                 // a bound is clamped to the other bound of x as it stood then
-                work.add(new int[] {x, e});
-                int c = by[e];
+                work.add(new int[] {x, change});
+                int c = by[change];
                 if (c >= 0) {
                     relations.add(c);
                     for (int y : LpAttack.members(block, c)) {
                         if (y != x) {
-                            work.add(new int[] {y, e});
+                            work.add(new int[] {y, change});
                         }
                     }
                 } else if (c <= -2) {
                     int[] pair = block.within[-2 - c];
                     int partner = pair[0] == x ? pair[1] : pair[0];
                     partners.add(partner);
-                    work.add(new int[] {partner, e});
+                    work.add(new int[] {partner, change});
                 }
             }
         }

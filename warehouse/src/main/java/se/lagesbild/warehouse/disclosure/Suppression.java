@@ -217,7 +217,7 @@ final class Suppression {
             return false;
         }
         for (int s : sensitive[node]) {
-            if (s == v && (attack.exact(v) || attack.narrowed(v, protection[node].interval()) || attack.below(v, protection[node].minimum()))) {
+            if (s == v && attack.exposed(v, protection[node].interval(), protection[node].minimum())) {
                 return true;
             }
         }
