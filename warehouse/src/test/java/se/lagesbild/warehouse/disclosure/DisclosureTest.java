@@ -108,6 +108,28 @@ class DisclosureTest {
     }
 
     @Test
+    void aComplementCostsTheComplementsItForcesAtOnce() {
+        // As above, Gotland 2/4 needs Stockholm or the Stockholm–Gotland total hidden beside it (Riket = the
+        // regions gets Jämtland, its cheapest member, first). Alone the total costs least (904 × 0.3 against
+        // Stockholm's 900), but it would be the only unknown of Riket = the healthcare regions, whose cheapest
+        // other member is Norr (4,200 × 0.3): 5,104 patients hidden. Stockholm forces nothing more: 900.
+        // Jämtland then protects nothing Stockholm does not, and is released again.
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
+        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
+        counts.put(cell("2026", "region", "23", 3), new double[] {50, 100});
+        counts.put(cell("2026", "region", "24", 3), new double[] {2050, 4100});
+        counts.put(cell("2026", "healthcare_region", "STHLM", 3), new double[] {402, 904});
+        counts.put(cell("2026", "healthcare_region", "NORR", 3), new double[] {2100, 4200});
+        counts.put(cell("2026", "country", "00", 3), new double[] {2502, 5104});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        assertTrue(pattern.hidden(cell("2026", "region", "01", 3)));
+        assertEquals(1, pattern.secondary(), "Stockholm alone: " + pattern.reasons().keySet());
+        assertFalse(pattern.hidden(cell("2026", "healthcare_region", "NORR", 3)));
+        assertSafe(SHARE, counts, pattern);
+    }
+
+    @Test
     void aHiddenHalfYearCannotBeRecoveredFromTheYear() {
         // the example: men 90+ 2026 (3/9), 2026H1 (2/6), 2026H2 (1/3): H2 is below 5, and year − H1 = H2,
         // so H1 (cost 6) goes rather than the year (cost 9 × 2); H1 = Q1 + Q2 then needs a quarter, and so on down
