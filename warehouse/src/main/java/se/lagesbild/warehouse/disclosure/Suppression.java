@@ -19,7 +19,8 @@ import java.util.Set;
  * relation a hidden cell can be recovered from gets one more hidden member, the one that costs
  * least, and the whole table is attacked again until nothing can be recovered. A candidate's cost
  * is its count times the weight of the figure ({@link Cost}: Riket and a region's headline year cost
- * more than a healthcare-region total, a month, an age band). (Scoring candidates also by how many
+ * more than a healthcare-region total, a month, an age band), plus, one step ahead, the cheapest
+ * complement each of its other relations would need at once ({@link Choice#withCascade}). (Scoring candidates also by how many
  * other exposed relations they close, and pruning complements that no single relation needs, were
  * tried on the demo data and hid as many or more cells.) R's sdcTable (Meindl)
  * offers the same family of methods. Unlike an optimal (linear-programming) suppression the
