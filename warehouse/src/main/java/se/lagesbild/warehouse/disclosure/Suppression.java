@@ -430,7 +430,7 @@ final class Suppression {
             int best = -1;
             double bestCost = 0;
             for (int m : members(block.structure.relations().get(r))) {
-                if (m < hidden.length && !hidden[m] && (allowFixed || !fixed[m])) {
+                if (candidate(m)) {
                     double c = withCascade(m, r);
                     if (best < 0 || c < bestCost || c == bestCost && m < best) {
                         best = m;
@@ -439,6 +439,11 @@ final class Suppression {
                 }
             }
             return best;
+        }
+
+        /** Whether m is a cell that may still be hidden as a complement: released, and not fixed unless allowed. */
+        private boolean candidate(int m) {
+            return m < hidden.length && !hidden[m] && (allowFixed || !fixed[m]);
         }
 
         /**
@@ -457,7 +462,7 @@ final class Suppression {
                 if (other != r && !closed[other] && hiddenInRelation[other] == 0) {
                     double cheapest = Double.POSITIVE_INFINITY;
                     for (int x : members(block.structure.relations().get(other))) {
-                        if (x != m && x < hidden.length && !hidden[x] && (allowFixed || !fixed[x])) {
+                        if (x != m && candidate(x)) {
                             cheapest = Math.min(cheapest, cost[x]);
                         }
                     }
