@@ -146,10 +146,42 @@ final class LpAttack {
      */
     static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit, long seconds,
                                boolean[] nonEmpty) {
+        return audit(block, known, targets, threshold, interval, limit, seconds, nonEmpty, null);
+    }
+
+    /**
+     * The same, skipping every group of unknowns {@code clean} holds (its hidden counts, sorted) and adding to it
+     * each group whose every target it clears: a group's programme depends on nothing but which counts are unknown
+     * (the released ones keep their values), so a group found clean once is clean again. Null: remembers nothing.
+     */
+    static List<Verdict> audit(Block block, boolean[] known, int[] targets, double[] threshold, double interval, int limit, long seconds,
+                               boolean[] nonEmpty, Set<List<Integer>> clean) {
         LpAttack lp = new LpAttack(block, known, floors(block, known, nonEmpty));
+        lp.clean = clean;
         long deadline = seconds == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + seconds * 1_000_000_000L;
         return lp.audit(targets, threshold, interval, limit, deadline);
     }
+
+    /** Groups of unknowns known to disclose nothing ({@link #audit(Block, boolean[], int[], double[], double, int, long, boolean[], Set)}). */
+    private Set<List<Integer>> clean;
+
+    /** The hidden counts of group {@code comp}, ascending. */
+    private List<Integer> unknownsOf(int comp) {
+        if (componentVariables == null) {
+            componentVariables = new ArrayList<>();
+            for (int i = 0; i < componentConstraints.size(); i++) {
+                componentVariables.add(new ArrayList<>());
+            }
+            for (int v = 0; v < component.length; v++) {
+                if (component[v] >= 0) {
+                    componentVariables.get(component[v]).add(v);
+                }
+            }
+        }
+        return componentVariables.get(comp);
+    }
+
+    private List<List<Integer>> componentVariables;
 
     /** When this audit gives up (System.nanoTime()); Long.MAX_VALUE: never. Each programme is given up by then too. */
     private long deadline = Long.MAX_VALUE;
@@ -178,6 +210,13 @@ final class LpAttack {
             }
             int comp = e.getKey();
             int relations = componentConstraints.get(comp).length;
+            List<Integer> unknowns = clean == null ? null : unknownsOf(comp);
+            if (unknowns != null && clean.contains(unknowns)) {
+                for (int i : members) {
+                    verdicts[i] = new Verdict(targets[i], Double.NaN, Double.NaN, false, true, relations, List.of());
+                }
+                continue;
+            }
             // up: every target that can reach its true value plus the interval (and its threshold) is clear, its true value
             // being feasible too
             boolean[] cleared = together(comp, vars, need, true, new boolean[vars.length]);
@@ -230,6 +269,9 @@ final class LpAttack {
                     pinning.addAll(binding);
                 }
                 verdicts[i] = new Verdict(v, lo, hi[j], disclosed, true, relations, pinning);
+            }
+            if (unknowns != null && members.stream().allMatch(i -> verdicts[i].audited() && !verdicts[i].disclosed())) {
+                clean.add(unknowns);
             }
         }
         return Arrays.asList(verdicts);

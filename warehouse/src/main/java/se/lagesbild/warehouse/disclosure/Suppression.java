@@ -26,7 +26,9 @@ import java.util.Set;
  * offers the same family of methods. Unlike an optimal (linear-programming) suppression the
  * heuristic may hide more than the minimum; every cell it hides is counted. Only cells hidden by a
  * threshold need protecting: a complementary cell the attacker can work out anyway is released at
- * the end, since hiding it protects nothing.
+ * the end, since hiding it protects nothing. Last, in tables of up to {@link ComplementExchange#CELL_LIMIT}
+ * cells, each complement in turn is exchanged for others where that hides fewer and costs no more
+ * ({@link ComplementExchange}).
  */
 final class Suppression {
     private static final int MAX_ROUNDS = 500;
@@ -52,27 +54,126 @@ final class Suppression {
      */
     static Result decide(Block block, boolean[] primary, boolean[] hiddenBefore, boolean[] fixed, int[][] sensitive, Protection[] protection,
                          double[] cost) {
+        Problem problem = new Problem(block, primary, hiddenBefore, fixed, sensitive, protection, cost, new HashSet<>());
         int cells = block.cells.size();
         boolean[] start = Arrays.copyOf(primary, cells);
         for (int n = 0; n < cells; n++) {
             start[n] |= hiddenBefore[n];
         }
-        Choice choice = new Choice(block, start, cost, fixed);
         int[] protects = new int[cells];
         Arrays.fill(protects, -1);
-        choice.closeSingletons(protects);
-        int rounds = protectAgainstAttack(block, primary, sensitive, protection, choice, protects);
-        releaseUnneeded(block, primary, hiddenBefore, sensitive, protection, choice, protects);
-        rounds += protectAgainstProgramme(block, primary, sensitive, protection, choice, protects);
-        boolean[] hidden = choice.hidden;
-        releaseDerivable(block, hidden, primary, protects);
-        int p = 0;
-        int s = 0;
-        for (int n = 0; n < cells; n++) {
-            p += primary[n] ? 1 : 0;
-            s += hidden[n] && !primary[n] ? 1 : 0;
+        Pattern pattern = protect(problem, start, protects, -1, Integer.MAX_VALUE);
+        if (cells <= ComplementExchange.CELL_LIMIT) {
+            pattern = ComplementExchange.improve(problem, pattern);
         }
-        return new Result(hidden, protects, p, s, rounds);
+        int p = 0;
+        for (boolean b : primary) {
+            p += b ? 1 : 0;
+        }
+        return new Result(pattern.hidden(), pattern.protects(), p, problem.complements(pattern.hidden()), pattern.rounds());
+    }
+
+    /**
+     * One table's suppression problem, as {@link #decide} takes it, and the groups of unknowns the
+     * attacker's programme has found to disclose nothing ({@link LpAttack}), remembered from one trial
+     * pattern to the next.
+     */
+    record Problem(Block block, boolean[] primary, boolean[] hiddenBefore, boolean[] fixed, int[][] sensitive, Protection[] protection,
+                   double[] cost, Set<List<Integer>> clean) {
+        /** How many cells {@code hidden} hides besides the primaries. */
+        int complements(boolean[] hidden) {
+            int s = 0;
+            for (int n = 0; n < hidden.length; n++) {
+                s += hidden[n] && !primary[n] ? 1 : 0;
+            }
+            return s;
+        }
+
+        /** What hiding those cells costs ({@link Cost}). */
+        double cost(boolean[] hidden) {
+            double s = 0;
+            for (int n = 0; n < hidden.length; n++) {
+                s += hidden[n] && !primary[n] ? cost[n] : 0;
+            }
+            return s;
+        }
+    }
+
+    /** A pattern: the hidden cells, the cell each complement protects (-1: none), and the attacks' rounds it took. */
+    record Pattern(boolean[] hidden, int[] protects, int rounds) {
+    }
+
+    /**
+     * Protects the primaries starting from the cells {@code start} hides: closes the relations with one
+     * hidden member, adds complements until propagation learns nothing, releases the complements that
+     * protect nothing, then protects against the programme, and releases what is derivable.
+     *
+     * @param forbidden a cell never hidden as a complement here (-1: none)
+     * @param within    the most complements worth finishing for: null is returned as soon as the pattern hides
+     *                  {@code within} or more after propagation's complements and their pruning, or after a round of
+     *                  the programme's ({@link ComplementExchange} keeps only a pattern with fewer)
+     */
+    static Pattern protect(Problem problem, boolean[] start, int[] protectsBefore, int forbidden, int within) {
+        Block block = problem.block();
+        boolean[] primary = problem.primary();
+        Choice choice = new Choice(block, start.clone(), problem.cost(), problem.fixed(), forbidden);
+        int[] protects = protectsBefore.clone();
+        choice.closeSingletons(protects);
+        int rounds = protectAgainstAttack(block, primary, problem.sensitive(), problem.protection(), choice, protects);
+        releaseUnneeded(block, primary, problem.hiddenBefore(), problem.sensitive(), problem.protection(), choice, protects);
+        if (problem.complements(choice.hidden) >= within) {
+            return null;
+        }
+        int programme = protectAgainstProgramme(problem, choice, protects, within);
+        if (programme < 0) {
+            return null;
+        }
+        rounds += programme;
+        releaseDerivable(block, choice.hidden, primary, protects);
+        return new Pattern(choice.hidden, protects, rounds);
+    }
+
+    /**
+     * How many primary counts the attacks learn too much of from a pattern: propagation's, and where it
+     * finds none, the programme's on every group of unknowns up to {@link #LP_LIMIT} relations.
+     */
+    static int exposures(Problem problem, boolean[] hidden) {
+        Block block = problem.block();
+        Attack attack = Attack.run(block, known(block, hidden));
+        int found = 0;
+        for (int n = 0; n < hidden.length; n++) {
+            for (int s : problem.primary()[n] ? problem.sensitive()[n] : new int[0]) {
+                found += block.published(s) && violated(attack, s, n, problem.primary(), problem.sensitive(), problem.protection()) ? 1 : 0;
+            }
+        }
+        if (found > 0) {
+            return found;
+        }
+        for (LpAttack.Verdict verdict : programme(problem, hidden)) {
+            found += verdict.disclosed() ? 1 : 0;
+        }
+        return found;
+    }
+
+    /** The attacker's programme on a pattern: every primary's sensitive counts, in groups up to {@link #LP_LIMIT} relations. */
+    private static List<LpAttack.Verdict> programme(Problem problem, boolean[] hidden) {
+        List<Integer> targets = new ArrayList<>();
+        List<Double> minimums = new ArrayList<>();
+        double interval = 0;
+        for (int n = 0; n < hidden.length; n++) {
+            if (problem.primary()[n]) {
+                for (int s : problem.sensitive()[n]) {
+                    targets.add(s);
+                    minimums.add(problem.protection()[n].minimum());
+                    interval = Math.max(interval, problem.protection()[n].interval());
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return LpAttack.audit(problem.block(), known(problem.block(), hidden), targets.stream().mapToInt(Integer::intValue).toArray(),
+                minimums.stream().mapToDouble(Double::doubleValue).toArray(), interval, LP_LIMIT, Long.MAX_VALUE, null, problem.clean());
     }
 
     /** Attacks and adds complements until the attack learns nothing it should not; returns the rounds. */
@@ -150,31 +251,15 @@ final class Suppression {
      * linked unknowns of up to {@link #LP_LIMIT} relations: a count it pins or bounds too tightly gets
      * the cheapest released member of a relation that pins it as a complement, propagation closes what
      * that opens, and the programme runs again. (Found on the demo: Halland's bladder-cancer men in
-     * cohort survival, 1 patient, recovered through both healthcare regions Halland lies in.)
+     * cohort survival, 1 patient, recovered through both healthcare regions Halland lies in.) Returns
+     * the rounds, or -1 once the pattern hides {@code within} complements or more.
      */
-    private static int protectAgainstProgramme(Block block, boolean[] primary, int[][] sensitive, Protection[] protection, Choice choice,
-                                               int[] protects) {
-        List<Integer> targets = new ArrayList<>();
-        List<Double> minimums = new ArrayList<>();
-        double interval = 0;
-        for (int n = 0; n < primary.length; n++) {
-            if (primary[n]) {
-                for (int s : sensitive[n]) {
-                    targets.add(s);
-                    minimums.add(protection[n].minimum());
-                    interval = Math.max(interval, protection[n].interval());
-                }
-            }
-        }
-        if (targets.isEmpty()) {
-            return 0;
-        }
-        int[] t = targets.stream().mapToInt(Integer::intValue).toArray();
-        double[] m = minimums.stream().mapToDouble(Double::doubleValue).toArray();
+    private static int protectAgainstProgramme(Problem problem, Choice choice, int[] protects, int within) {
+        Block block = problem.block();
         int rounds = 0;
         while (rounds++ < MAX_ROUNDS) {
             boolean more = false;
-            for (LpAttack.Verdict verdict : LpAttack.audit(block, known(block, choice.hidden), t, m, interval, LP_LIMIT, Long.MAX_VALUE, null)) {
+            for (LpAttack.Verdict verdict : programme(problem, choice.hidden)) {
                 if (!verdict.disclosed()) {
                     continue;
                 }
@@ -192,8 +277,11 @@ final class Suppression {
             if (!more) {
                 return rounds;
             }
+            if (problem.complements(choice.hidden) >= within) {
+                return -1;
+            }
             choice.closeSingletons(protects);
-            rounds += protectAgainstAttack(block, primary, sensitive, protection, choice, protects);
+            rounds += protectAgainstAttack(block, problem.primary(), problem.sensitive(), problem.protection(), choice, protects);
         }
         return rounds;
     }
@@ -325,8 +413,11 @@ final class Suppression {
         private final boolean[] fixed;
         final boolean anyFixed;
         boolean allowFixed;
+        /** A cell never chosen ({@link ComplementExchange}'s trial of releasing it); -1: none. */
+        private final int forbidden;
 
-        Choice(Block block, boolean[] hidden, double[] cost, boolean[] fixed) {
+        Choice(Block block, boolean[] hidden, double[] cost, boolean[] fixed, int forbidden) {
+            this.forbidden = forbidden;
             this.block = block;
             this.hidden = hidden;
             this.cost = cost;
@@ -441,9 +532,9 @@ final class Suppression {
             return best;
         }
 
-        /** Whether m is a cell that may still be hidden as a complement: released, and not fixed unless allowed. */
+        /** Whether m is a cell that may still be hidden as a complement: released, not forbidden, and not fixed unless allowed. */
         private boolean candidate(int m) {
-            return m < hidden.length && !hidden[m] && (allowFixed || !fixed[m]);
+            return m < hidden.length && m != forbidden && !hidden[m] && (allowFixed || !fixed[m]);
         }
 
         /**

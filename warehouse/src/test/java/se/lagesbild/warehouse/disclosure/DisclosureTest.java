@@ -383,6 +383,55 @@ class DisclosureTest {
     }
 
     @Test
+    void aComplementIsExchangedForOthersWhenThatHidesFewerAndCostsNoMore() {
+        // Three regions × three diagnoses, with row and column totals; region 1's first diagnosis has 2 patients (primary),
+        // every other cell 10. A cycle of six cells through all three rows and columns protects it (the primary ±d, its
+        // neighbours ∓d in turn), 5 complements, and no one of them can be released alone: its row or column would then have
+        // one unknown, and the cycle unravels. Released and forbidden, one of them is replaced by the cell that closes a
+        // cycle of four, and the cycles' other cells then protect nothing and are released: 3 complements.
+        List<Cell> cells = new java.util.ArrayList<>();
+        double[][] values = new double[16][];
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                cells.add(new Cell("2026", "region", r < 3 ? "0" + (r + 1) : "00", c < 3 ? "D" + c : "ALL", 3, "ALL"));
+                double interior = r == 0 && c == 0 ? 2 : 10;
+                values[4 * r + c] = new double[] {r < 3 && c < 3 ? interior : r < 3 ? 20 + (r == 0 ? 2 : 10) : c < 3 ? 20 + (c == 0 ? 2 : 10) : 82};
+            }
+        }
+        List<Hierarchy.Relation> relations = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            relations.add(new Hierarchy.Relation("row " + i, 4 * i + 3, new int[] {4 * i, 4 * i + 1, 4 * i + 2}));
+            relations.add(new Hierarchy.Relation("column " + i, 12 + i, new int[] {i, 4 + i, 8 + i}));
+        }
+        Block block = new Block(cells, new Hierarchy.Structure(relations, 16, List.of()), values, List.of("patients"), new int[0][]);
+        boolean[] primary = new boolean[16];
+        primary[0] = true;
+        int[][] sensitive = new int[16][];
+        Suppression.Protection[] protection = new Suppression.Protection[16];
+        double[] cost = new double[16];
+        for (int n = 0; n < 16; n++) {
+            sensitive[n] = new int[] {block.variable[n][0]};
+            protection[n] = n == 0 ? new Suppression.Protection(5, 5) : Suppression.Protection.NONE;
+            cost[n] = n % 4 == 3 || n >= 12 ? 1_000 : 1;
+        }
+        Suppression.Problem problem = new Suppression.Problem(block, primary, new boolean[16], new boolean[16], sensitive, protection, cost,
+                new java.util.HashSet<>());
+        boolean[] cycle = new boolean[16];
+        for (int n : new int[] {0, 1, 5, 6, 10, 8}) {
+            cycle[n] = true;
+        }
+        int[] protects = new int[16];
+        java.util.Arrays.fill(protects, -1);
+        Suppression.Pattern six = Suppression.protect(problem, cycle, protects, -1, Integer.MAX_VALUE);
+        assertEquals(5, problem.complements(six.hidden()), "pruning one by one releases none of the cycle of six");
+        assertEquals(0, Suppression.exposures(problem, six.hidden()));
+        Suppression.Pattern four = ComplementExchange.improve(problem, six);
+        assertEquals(3, problem.complements(four.hidden()), "a cycle of four");
+        assertEquals(0, Suppression.exposures(problem, four.hidden()), "the primary stays protected");
+        assertTrue(problem.cost(four.hidden()) <= problem.cost(six.hidden()));
+    }
+
+    @Test
     void propagationNamesTheRelationsItsArithmeticUsedThroughAChainAndNoOthers() {
         // Riket 10 = Stockholm (hidden, 4) + Gotland (hidden, 6); Gotland 6 = women 2 + men 4, both released: Gotland is
         // worked out, then Stockholm. A second relation, Norr = Jämtland + Västernorrland, all hidden, plays no part.
