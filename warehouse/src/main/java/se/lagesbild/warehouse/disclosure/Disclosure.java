@@ -47,7 +47,8 @@ public final class Disclosure {
     /** How complementary cells are chosen, as /config and the manifest state it. */
     public static final String SECONDARY_METHOD = "least-cost secondary suppression over every hierarchy (τ-ARGUS modular/hypercube"
             + " family), protected against interval propagation everywhere and against the attacker's linear programme in every"
-            + " group of up to " + Suppression.LP_LIMIT + " linked relations; complements that protect nothing released again";
+            + " group of up to " + Suppression.LP_LIMIT + " linked relations; complements that protect nothing released again, and in"
+            + " tables of up to " + ComplementExchange.CELL_LIMIT + " cells each exchanged for others where that hides fewer and costs no more";
 
     private Disclosure() {
     }
