@@ -1,8 +1,5 @@
 package se.lagesbild.warehouse.disclosure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The heuristic's last step: a local search that exchanges one complement for others. Each complement
  * in turn, the most costly first, is released and forbidden, and the table is protected again from
@@ -37,7 +34,7 @@ final class ComplementExchange {
     static Suppression.Pattern improve(Suppression.Problem problem, Suppression.Pattern pattern) {
         int exposures = Suppression.exposures(problem, pattern.hidden());
         Suppression.Pattern current = pattern;
-        for (int c : mostCostlyFirst(problem, pattern.hidden())) {
+        for (int c : Suppression.mostCostlyFirst(pattern.hidden(), problem.primary(), problem.hiddenBefore(), problem.cost())) {
             if (!current.hidden()[c]) {
                 continue; // released by an exchange before
             }
@@ -53,17 +50,5 @@ final class ComplementExchange {
             }
         }
         return current;
-    }
-
-    /** The complements (neither primary nor decided before), the most costly first; ties in cell order. */
-    private static List<Integer> mostCostlyFirst(Suppression.Problem problem, boolean[] hidden) {
-        List<Integer> complements = new ArrayList<>();
-        for (int n = 0; n < hidden.length; n++) {
-            if (hidden[n] && !problem.primary()[n] && !problem.hiddenBefore()[n]) {
-                complements.add(n);
-            }
-        }
-        complements.sort((a, b) -> Double.compare(problem.cost()[b], problem.cost()[a]));
-        return complements;
     }
 }

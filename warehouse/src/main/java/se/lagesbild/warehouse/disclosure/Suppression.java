@@ -222,16 +222,10 @@ final class Suppression {
      */
     private static void releaseUnneeded(Block block, boolean[] primary, boolean[] hiddenBefore, int[][] sensitive, Protection[] protection,
                                         Choice choice, int[] protects) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int n = 0; n < primary.length; n++) {
-            if (choice.hidden[n] && !primary[n] && !hiddenBefore[n]) {
-                candidates.add(n);
-            }
-        }
+        List<Integer> candidates = mostCostlyFirst(choice.hidden, primary, hiddenBefore, choice.cost);
         if (candidates.isEmpty()) {
             return;
         }
-        candidates.sort((a, b) -> Double.compare(choice.cost[b], choice.cost[a]));
         Attack attack = Attack.run(block, known(block, choice.hidden));
         for (int n : candidates) {
             int[] vars = java.util.Arrays.stream(block.variable[n]).filter(v -> v >= 0).toArray();
@@ -241,6 +235,18 @@ final class Suppression {
                 protects[n] = -1;
             }
         }
+    }
+
+    /** The complements {@code hidden} hides (neither primary nor decided before), the most costly first; ties in cell order. */
+    static List<Integer> mostCostlyFirst(boolean[] hidden, boolean[] primary, boolean[] hiddenBefore, double[] cost) {
+        List<Integer> complements = new ArrayList<>();
+        for (int n = 0; n < hidden.length; n++) {
+            if (hidden[n] && !primary[n] && !hiddenBefore[n]) {
+                complements.add(n);
+            }
+        }
+        complements.sort((a, b) -> Double.compare(cost[b], cost[a]));
+        return complements;
     }
 
     /** The largest group of linked unknowns (in relations) whose linear programme suppression solves. */
