@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.lagesbild.warehouse.Warehouse;
 import se.lagesbild.warehouse.disclosure.AuditRun;
+import se.lagesbild.warehouse.disclosure.ComplementOptimum;
 
 /** {@code lagesbild benchmark-disclosure}: how many complements the patterns hide beside the fewest that protect each table. */
 @Command(name = "benchmark-disclosure", mixinStandardHelpOptions = true,
@@ -29,6 +30,11 @@ final class BenchmarkDisclosureCommand extends Verb {
             description = "Tables of more cells are left out (default: ${DEFAULT-VALUE}).")
     int maxCells;
 
+    @Option(names = "--measure", paramLabel = "M", defaultValue = "complements",
+            description = "What the optimum minimises: complements (each counts 1; default) or cost (what hiding each costs a reader,"
+                    + " as the heuristic weighs it: count times the figure's weight, Riket 1,000).")
+    String measure;
+
     @Option(names = "--lp-seconds", paramLabel = "S", defaultValue = "" + AuditRun.LP_SECONDS,
             description = "Time for the audit's linear programming per table (default: ${DEFAULT-VALUE}).")
     long lpSeconds;
@@ -40,27 +46,35 @@ final class BenchmarkDisclosureCommand extends Verb {
                     + seconds + "." : maxCells < 1 ? "--max-cells must be at least 1; it was " + maxCells + "."
                     : "--lp-seconds must be 0 or more; it was " + lpSeconds + ".");
         }
+        ComplementOptimum.Measure by = switch (measure) {
+            case "complements" -> ComplementOptimum.Measure.COMPLEMENTS;
+            case "cost" -> ComplementOptimum.Measure.COST;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--measure must be complements or cost; it was '"
+                    + measure + "'.");
+        };
+        boolean byCost = by == ComplementOptimum.Measure.COST;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
-            out().printf("%-24s %5s %8s %8s %10s %8s %-8s %6s %7s %9s %9s%n", "family", "year", "cells", "primary", "secondary", "optimum",
-                    "", "ratio", "rounds", "optimum s", "audit s");
-            long totalSecondary = 0;
-            long totalOptimum = 0;
-            for (AuditRun.Optimum o : AuditRun.optima(warehouse, family, year, maxCells, seconds)) {
+            out().printf("%-24s %5s %8s %8s %10s %10s %-8s %6s %7s %9s %9s%n", "family", "year", "cells", "primary", byCost ? "cost" : "secondary",
+                    byCost ? "least" : "optimum", "", "ratio", "rounds", "optimum s", "audit s");
+            double totalSecondary = 0;
+            double totalOptimum = 0;
+            for (AuditRun.Optimum o : AuditRun.optima(warehouse, family, year, maxCells, seconds, by)) {
                 long start = System.nanoTime();
                 List<AuditRun.Result> audit = AuditRun.run(warehouse, o.family(), o.year(), AuditRun.LP_LIMIT, lpSeconds);
                 double auditSeconds = (System.nanoTime() - start) / 1e9;
                 var r = o.result();
-                out().printf(Locale.ROOT, "%-24s %5d %,8d %,8d %,10d %,8d %-8s %6.2f %7d %9.1f %9.1f%n", o.family(), o.year(), o.cells(),
-                        o.primary(), o.secondary(), r.complements(), r.optimal() ? "optimal" : "at least", o.ratio(), r.rounds(), r.seconds(),
+                out().printf(Locale.ROOT, "%-24s %5d %,8d %,8d %,10.0f %,10.0f %-8s %6.2f %7d %9.1f %9.1f%n", o.family(), o.year(), o.cells(),
+                        o.primary(), r.pattern(), r.least(), r.optimal() ? "optimal" : "at least", o.ratio(), r.rounds(), r.seconds(),
                         auditSeconds);
                 if (audit.stream().anyMatch(a -> !a.findings().isEmpty())) {
                     out().println("    the audit finds something here: run disclosure-audit");
                 }
-                totalSecondary += o.secondary();
-                totalOptimum += r.complements();
+                totalSecondary += r.pattern();
+                totalOptimum += r.least();
             }
-            out().printf(Locale.ROOT, "all tables: %,d secondaries, optimum %,d, ratio %.2f%n", totalSecondary, totalOptimum,
-                    totalOptimum == 0 ? 1.0 : (double) totalSecondary / totalOptimum);
+            out().printf(Locale.ROOT, byCost ? "all tables: secondaries costing %,.0f, least cost %,.0f, ratio %.2f%n"
+                            : "all tables: %,.0f secondaries, optimum %,.0f, ratio %.2f%n", totalSecondary, totalOptimum,
+                    totalOptimum == 0 ? 1.0 : totalSecondary / totalOptimum);
         }
     }
 }

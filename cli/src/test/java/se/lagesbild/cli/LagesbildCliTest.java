@@ -116,6 +116,9 @@ class LagesbildCliTest {
         CliRun bench = CliRun.of("benchmark-disclosure", "--seconds", "0");
         assertEquals(LagesbildCli.USAGE, bench.exitCode(), bench.err());
         assertTrue(bench.err().contains("--seconds must be at least 1; it was 0."), bench.err());
+        CliRun measure = CliRun.of("benchmark-disclosure", "--measure", "cells");
+        assertEquals(LagesbildCli.USAGE, measure.exitCode(), measure.err());
+        assertTrue(measure.err().contains("--measure must be complements or cost; it was 'cells'."), measure.err());
     }
 
     /** The whole follow-up twice, about 8 minutes: tagged, so it runs with mvn -Pbenchmark, not in ./lagesbild test. */

@@ -69,26 +69,32 @@ public final class AuditRun {
         return results;
     }
 
-    /** One family and year's secondaries beside the fewest complements that protect it ({@link ComplementOptimum}). */
+    /** One family and year's secondaries beside the least that protects it ({@link ComplementOptimum}), by the result's measure. */
     public record Optimum(String family, int year, int cells, int primary, int secondary, ComplementOptimum.Result result) {
-        /** Secondaries per complement of the optimum (or of its lower bound). */
+        /** The pattern per the least that protects (or its lower bound). */
         public double ratio() {
-            return result.complements() == 0 ? (secondary == 0 ? 1 : Double.POSITIVE_INFINITY) : (double) secondary / result.complements();
+            return result.ratio();
         }
     }
 
     /**
-     * The optimum of {@code family} (null: every family) in {@code year} (null: every year) for tables of at most
-     * {@code maxCells} cells, {@code seconds} a table.
+     * The fewest complements of {@code family} (null: every family) in {@code year} (null: every year) for tables of at
+     * most {@code maxCells} cells, {@code seconds} a table.
      */
     public static List<Optimum> optima(Warehouse warehouse, String family, Integer year, int maxCells, long seconds) {
+        return optima(warehouse, family, year, maxCells, seconds, ComplementOptimum.Measure.COMPLEMENTS);
+    }
+
+    /** As {@link #optima(Warehouse, String, Integer, int, long)}, the least by {@code measure}. */
+    public static List<Optimum> optima(Warehouse warehouse, String family, Integer year, int maxCells, long seconds,
+                                       ComplementOptimum.Measure measure) {
         DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
         Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
         List<Optimum> optima = new ArrayList<>();
         eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
             if (pattern.cells() <= maxCells) {
                 optima.add(new Optimum(f, y, pattern.cells(), pattern.primary(), pattern.secondary(),
-                        ComplementOptimum.of(counts, pattern, rules, dimensions, seconds)));
+                        ComplementOptimum.of(counts, pattern, rules, dimensions, seconds, measure)));
             }
         });
         return optima;

@@ -1,5 +1,7 @@
 package se.lagesbild.warehouse.disclosure;
 
+import java.util.List;
+
 /**
  * The heuristic's last step: a local search that exchanges one complement for others. Each complement
  * in turn, the most costly first, is released and forbidden, and the table is protected again from
@@ -32,9 +34,15 @@ final class ComplementExchange {
 
     /** The pattern after one pass of exchanges over {@code pattern}'s complements. */
     static Suppression.Pattern improve(Suppression.Problem problem, Suppression.Pattern pattern) {
+        List<Integer> candidates = Suppression.mostCostlyFirst(pattern.hidden(), problem.primary(), problem.hiddenBefore(), problem.cost());
+        if (candidates.isEmpty()) {
+            return pattern; // nothing to exchange, and no attack needed to say so
+        }
         int exposures = Suppression.exposures(problem, pattern.hidden());
         Suppression.Pattern current = pattern;
-        for (int c : Suppression.mostCostlyFirst(pattern.hidden(), problem.primary(), problem.hiddenBefore(), problem.cost())) {
+        int complements = problem.complements(current.hidden());
+        double cost = problem.cost(current.hidden());
+        for (int c : candidates) {
             if (!current.hidden()[c]) {
                 continue; // released by an exchange before
             }
@@ -42,11 +50,16 @@ final class ComplementExchange {
             start[c] = false;
             int[] protects = current.protects().clone();
             protects[c] = -1;
-            int complements = problem.complements(current.hidden());
             Suppression.Pattern trial = Suppression.protect(problem, start, protects, c, complements);
-            if (trial != null && problem.complements(trial.hidden()) < complements && problem.cost(trial.hidden()) <= problem.cost(current.hidden())
-                    && Suppression.exposures(problem, trial.hidden()) <= exposures) {
+            if (trial == null) {
+                continue;
+            }
+            int trialComplements = problem.complements(trial.hidden());
+            double trialCost = problem.cost(trial.hidden());
+            if (trialComplements < complements && trialCost <= cost && Suppression.exposures(problem, trial.hidden()) <= exposures) {
                 current = new Suppression.Pattern(trial.hidden(), trial.protects(), current.rounds() + trial.rounds());
+                complements = trialComplements;
+                cost = trialCost;
             }
         }
         return current;

@@ -1,5 +1,7 @@
 package se.lagesbild.warehouse.disclosure;
 
+import java.util.List;
+
 import se.lagesbild.warehouse.indicators.Cell;
 
 /**
@@ -11,6 +13,22 @@ import se.lagesbild.warehouse.indicators.Cell;
  */
 final class Cost {
     private Cost() {
+    }
+
+    /** Each cell's cost, its count being the largest of its sensitive counts (a cell without any counts as 1). */
+    static double[] of(List<Cell> cells, DisclosurePattern.Quantities quantities) {
+        double[] cost = new double[cells.size()];
+        for (int n = 0; n < cells.size(); n++) {
+            double largest = 0;
+            for (int[] s : quantities.sensitive()) {
+                double count = quantities.values()[n][s[0]];
+                if (!Double.isNaN(count)) {
+                    largest = Math.max(largest, count);
+                }
+            }
+            cost[n] = of(cells.get(n), largest);
+        }
+        return cost;
     }
 
     static double of(Cell cell, double count) {

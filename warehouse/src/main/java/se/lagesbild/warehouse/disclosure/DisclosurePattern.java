@@ -137,18 +137,16 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         int[][] sensitive = new int[cells.size()][];
         Suppression.Protection[] protection = new Suppression.Protection[cells.size()];
         java.util.Arrays.fill(protection, Suppression.Protection.NONE);
-        double[] cost = new double[cells.size()];
+        double[] cost = Cost.of(cells, q);
         for (int n = 0; n < cells.size(); n++) {
             Cell cell = cells.get(n);
             List<Integer> vars = new ArrayList<>();
-            double largest = 0;
             for (int[] s : q.sensitive()) {
                 double count = q.values()[n][s[0]];
                 if (Double.isNaN(count)) {
                     continue;
                 }
                 vars.add(block.variable[n][s[0]]);
-                largest = Math.max(largest, count);
                 int threshold = rules.threshold(s[1]);
                 boolean month = monthRule && cell.periodCode().matches("\\d{4}-\\d{2}") && count < rules.month();
                 if ((count < threshold || month) && !primary[n]) {
@@ -159,7 +157,6 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
                 }
             }
             sensitive[n] = vars.stream().mapToInt(Integer::intValue).toArray();
-            cost[n] = Cost.of(cell, largest);
         }
         boolean[] hiddenBefore = new boolean[cells.size()];
         boolean[] fixed = new boolean[cells.size()];
