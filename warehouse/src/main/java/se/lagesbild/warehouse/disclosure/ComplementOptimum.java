@@ -69,7 +69,7 @@ public final class ComplementOptimum {
     /**
      * The most cuts the 0–1 programme is given. Past them ojAlgo overran its time limit by minutes: on stage 2026 (demo) the
      * second round, 3,056 cuts, ran 146 s against a limit of 30 s and failed, so the benchmark took 77 s for a table given
-     * 60 s. With the limit the relaxation goes on from those cuts (its bound is the same, 350, and the table takes 18 s).
+     * 60 s. With the limit the relaxation goes on from those cuts (its bound is the same, 350, and the table takes 15–18 s).
      */
     static final int INTEGRAL_CUTS = 2_000;
 
