@@ -35,6 +35,11 @@ final class BenchmarkDisclosureCommand extends Verb {
                     + " as the heuristic weighs it: count times the figure's weight, Riket 1,000).")
     String measure;
 
+    @Option(names = "--steps", description = "A table with population groups in the heuristic's two steps, each beside the least it"
+            + " could use: the figures without groups (as if no group were published), then the groups' complements with those figures"
+            + " as decided (the rule of docs/disclosure.md).")
+    boolean steps;
+
     @Option(names = "--lp-seconds", paramLabel = "S", defaultValue = "" + AuditRun.LP_SECONDS,
             description = "Time for the audit's linear programming per table (default: ${DEFAULT-VALUE}).")
     long lpSeconds;
@@ -54,18 +59,22 @@ final class BenchmarkDisclosureCommand extends Verb {
         };
         boolean byCost = by == ComplementOptimum.Measure.COST;
         try (Warehouse warehouse = Warehouse.openReadOnly(db())) {
-            out().printf("%-24s %5s %8s %8s %10s %10s %-8s %6s %7s %9s %9s%n", "family", "year", "cells", "primary", byCost ? "cost" : "secondary",
+            out().printf("%-24s %5s %-15s %8s %8s %10s %10s %-8s %6s %7s %9s %9s%n", "family", "year", "part", "cells", "primary", byCost ? "cost" : "secondary",
                     byCost ? "least" : "optimum", "", "ratio", "rounds", "optimum s", "audit s");
             double totalSecondary = 0;
             double totalOptimum = 0;
-            for (AuditRun.Optimum o : AuditRun.optima(warehouse, family, year, maxCells, seconds, by)) {
+            List<AuditRun.Optimum> optima = steps ? AuditRun.optimaBySteps(warehouse, family, year, maxCells, seconds, by)
+                    : AuditRun.optima(warehouse, family, year, maxCells, seconds, by);
+            for (AuditRun.Optimum o : optima) {
+                // the audit is of the table: once, on its last row
+                boolean last = o.step() != AuditRun.Step.WITHOUT_GROUPS;
                 long start = System.nanoTime();
-                List<AuditRun.Result> audit = AuditRun.run(warehouse, o.family(), o.year(), AuditRun.LP_LIMIT, lpSeconds);
+                List<AuditRun.Result> audit = last ? AuditRun.run(warehouse, o.family(), o.year(), AuditRun.LP_LIMIT, lpSeconds) : List.of();
                 double auditSeconds = (System.nanoTime() - start) / 1e9;
                 var r = o.result();
-                out().printf(Locale.ROOT, "%-24s %5d %,8d %,8d %,10.0f %,10.0f %-8s %6.2f %7d %9.1f %9.1f%n", o.family(), o.year(), o.cells(),
-                        o.primary(), r.pattern(), r.least(), r.optimal() ? "optimal" : "at least", o.ratio(), r.rounds(), r.seconds(),
-                        auditSeconds);
+                out().printf(Locale.ROOT, "%-24s %5d %-15s %,8d %,8d %,10.0f %,10.0f %-8s %6.2f %7d %9.1f %9s%n", o.family(), o.year(),
+                        o.step().label(), o.cells(), o.primary(), r.pattern(), r.least(), r.optimal() ? "optimal" : "at least", o.ratio(),
+                        r.rounds(), r.seconds(), last ? String.format(Locale.ROOT, "%.1f", auditSeconds) : "");
                 if (audit.stream().anyMatch(a -> !a.findings().isEmpty())) {
                     out().println("    the audit finds something here: run disclosure-audit");
                 }

@@ -69,11 +69,34 @@ public final class AuditRun {
         return results;
     }
 
-    /** One family and year's secondaries beside the least that protects it ({@link ComplementOptimum}), by the result's measure. */
-    public record Optimum(String family, int year, int cells, int primary, int secondary, ComplementOptimum.Result result) {
+    /**
+     * One family and year's secondaries beside the least that protects it ({@link ComplementOptimum}), by the result's measure:
+     * the whole table, or one of the heuristic's two steps ({@link Step}), its cells, primaries and secondaries those of the step.
+     */
+    public record Optimum(String family, int year, Step step, int cells, int primary, int secondary, ComplementOptimum.Result result) {
         /** The pattern per the least that protects (or its lower bound). */
         public double ratio() {
             return result.ratio();
+        }
+    }
+
+    /**
+     * What an {@link Optimum} measures: the whole table; or, for a table with population groups, one of the two steps the
+     * heuristic decides it in (docs/disclosure.md): the figures without groups, as if no group were published, and then the
+     * groups' complements with those figures held as decided.
+     */
+    public enum Step {
+        WHOLE("whole table"), WITHOUT_GROUPS("without groups"), GROUPS("groups");
+
+        private final String label;
+
+        Step(String label) {
+            this.label = label;
+        }
+
+        /** How the benchmark names the step. */
+        public String label() {
+            return label;
         }
     }
 
@@ -88,13 +111,51 @@ public final class AuditRun {
     /** As {@link #optima(Warehouse, String, Integer, int, long)}, the least by {@code measure}. */
     public static List<Optimum> optima(Warehouse warehouse, String family, Integer year, int maxCells, long seconds,
                                        ComplementOptimum.Measure measure) {
+        return optima(warehouse, family, year, maxCells, seconds, measure, false);
+    }
+
+    /**
+     * As {@link #optima(Warehouse, String, Integer, int, long, ComplementOptimum.Measure)}, but a table with population groups
+     * is measured in the heuristic's two steps, each beside the least that step could use ({@code seconds} each): the figures
+     * without groups against the least that protects them alone, and the groups' complements against the least that protects
+     * the whole table with the figures without groups held as the pattern has them. Each step's pattern is one the step's
+     * programme may choose, so each least (or bound) is at most the step's own.
+     */
+    public static List<Optimum> optimaBySteps(Warehouse warehouse, String family, Integer year, int maxCells, long seconds,
+                                              ComplementOptimum.Measure measure) {
+        return optima(warehouse, family, year, maxCells, seconds, measure, true);
+    }
+
+    private static List<Optimum> optima(Warehouse warehouse, String family, Integer year, int maxCells, long seconds,
+                                        ComplementOptimum.Measure measure, boolean bySteps) {
         DisclosureRules rules = DisclosureRules.of(Disclosure.thresholds(warehouse));
         Hierarchy.Dimensions dimensions = Patterns.dimensions(warehouse);
         List<Optimum> optima = new ArrayList<>();
         eachTable(warehouse, family, year, (f, y, members, counts, pattern) -> {
-            if (pattern.cells() <= maxCells) {
-                optima.add(new Optimum(f, y, pattern.cells(), pattern.primary(), pattern.secondary(),
+            if (pattern.cells() > maxCells) {
+                return;
+            }
+            if (!bySteps || !DisclosurePattern.grouped(counts)) {
+                optima.add(new Optimum(f, y, Step.WHOLE, pattern.cells(), pattern.primary(), pattern.secondary(),
                         ComplementOptimum.of(counts, pattern, rules, dimensions, seconds, measure)));
+                return;
+            }
+            for (Step step : List.of(Step.WITHOUT_GROUPS, Step.GROUPS)) {
+                boolean groups = step == Step.GROUPS;
+                java.util.Set<Cell> cells = new java.util.LinkedHashSet<>();
+                counts.forEach(c -> cells.addAll(c.byCell().keySet()));
+                int[] tally = new int[3];
+                for (Cell cell : cells) {
+                    if (DisclosurePattern.ofGroup(cell) == groups) {
+                        tally[0]++;
+                        tally[1] += pattern.primary(cell) ? 1 : 0;
+                        tally[2] += pattern.hidden(cell) && !pattern.primary(cell) ? 1 : 0;
+                    }
+                }
+                ComplementOptimum.Result result = groups
+                        ? ComplementOptimum.of(counts, pattern, rules, dimensions, seconds, measure, cell -> !DisclosurePattern.ofGroup(cell))
+                        : ComplementOptimum.of(DisclosurePattern.withoutGroups(counts), pattern, rules, dimensions, seconds, measure);
+                optima.add(new Optimum(f, y, step, tally[0], tally[1], tally[2], result));
             }
         });
         return optima;

@@ -108,20 +108,40 @@ public final class ComplementOptimum {
      */
     public static Result of(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
                             long seconds, Measure measure) {
+        return of(counts, pattern, rules, dimensions, seconds, measure, cell -> false);
+    }
+
+    /**
+     * The same with the cells {@code kept} selects held as {@code pattern} has them (hidden or released): the least that
+     * protects the table when only the other cells may be chosen, and only they are counted, in the least and in the pattern.
+     * This measures one step of the heuristic against the fewest that step could use, e.g. the population groups' complements
+     * once the figures without groups are decided. A cut whose released cells are all held released cannot be met, and the
+     * loop stops with the bound it has.
+     */
+    static Result of(List<CellCounts> counts, DisclosurePattern pattern, DisclosureRules rules, Hierarchy.Dimensions dimensions,
+                     long seconds, Measure measure, java.util.function.Predicate<Cell> kept) {
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;
         Audit.Table table = Audit.Table.of(counts, dimensions);
         List<Cell> cells = table.cells();
         Block block = table.block();
         boolean[] primary = new boolean[cells.size()];
+        boolean[] held = new boolean[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
             primary[n] = pattern.primary(cells.get(n));
+            held[n] = !primary[n] && kept.test(cells.get(n));
         }
         double[] weight = measure == Measure.COST ? Cost.of(cells, table.quantities()) : ones(cells.size());
-        double patternValue = 0;
+        // a held cell is decided: hidden, it is hidden in every choice (like a primary, at no cost); released, it is never chosen
+        boolean[] hiddenByPattern = new boolean[cells.size()];
+        boolean[] given = primary.clone();
+        boolean[] never = new boolean[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
-            patternValue += pattern.hidden(cells.get(n)) && !primary[n] ? weight[n] : 0;
+            hiddenByPattern[n] = pattern.hidden(cells.get(n));
+            given[n] |= held[n] && hiddenByPattern[n];
+            never[n] = held[n] && !hiddenByPattern[n];
         }
+        double patternValue = Cost.ofComplements(hiddenByPattern, given, weight);
         List<Integer> targets = new ArrayList<>();
         List<Double> minimums = new ArrayList<>();
         for (int[] s : table.quantities().sensitive()) {
@@ -140,7 +160,14 @@ public final class ComplementOptimum {
         double[] m = minimums.stream().mapToDouble(Double::doubleValue).toArray();
         Set<Set<Integer>> cuts = new LinkedHashSet<>();
         for (List<Integer> relation : mustHit(block, primary, table.quantities(), rules)) {
-            cuts.add(new TreeSet<>(relation));
+            if (relation.stream().noneMatch(n -> given[n])) {
+                Set<Integer> cut = new TreeSet<>(relation);
+                cut.removeIf(n -> never[n]);
+                cuts.add(cut);
+            }
+        }
+        if (cuts.contains(Set.<Integer>of())) {
+            return new Result(measure, 0, patternValue, false, 0, cuts.size(), (System.nanoTime() - start) / 1e9);
         }
         int[] rounds = {0};
         double bound = 0;
@@ -148,12 +175,12 @@ public final class ComplementOptimum {
         // choice, that choice is optimal
         long half = start + (deadline - start) / 2;
         while (cuts.size() <= INTEGRAL_CUTS) {
-            Choice choice = choose(weight, primary, cuts, true, half, rounds);
+            Choice choice = choose(weight, given, never, cuts, true, half, rounds);
             if (choice == null) {
                 break;
             }
             bound = Math.max(bound, choice.value());
-            Attacked attacked = attack(block, choice.hidden(), t, m, rules, cuts, half);
+            Attacked attacked = attack(block, choice.hidden(), never, t, m, rules, cuts, half);
             if (attacked.added() == 0) {
                 return new Result(measure, measure == Measure.COMPLEMENTS ? Math.round(bound) : bound, patternValue,
                         !attacked.unprotectable() && !attacked.unsolved(), rounds[0], cuts.size(), (System.nanoTime() - start) / 1e9);
@@ -162,12 +189,12 @@ public final class ComplementOptimum {
         // then its relaxation (0 ≤ z ≤ 1), fast where ojAlgo's 0–1 programme slows down with hundreds of cuts: each cell it
         // hides at all is hidden and attacked, and its value is a lower bound too
         while (System.nanoTime() < deadline) {
-            Choice relaxed = choose(weight, primary, cuts, false, deadline, rounds);
+            Choice relaxed = choose(weight, given, never, cuts, false, deadline, rounds);
             if (relaxed == null) {
                 break;
             }
             bound = Math.max(bound, relaxed.value());
-            if (attack(block, relaxed.hidden(), t, m, rules, cuts, deadline).added() == 0) {
+            if (attack(block, relaxed.hidden(), never, t, m, rules, cuts, deadline).added() == 0) {
                 break;
             }
         }
@@ -186,8 +213,12 @@ public final class ComplementOptimum {
         return ones;
     }
 
-    /** The programme's choice under the cuts (0–1, or its relaxation), hiding cell n at {@code weight[n]}, or null when time ran out first. */
-    private static Choice choose(double[] weight, boolean[] primary, Set<Set<Integer>> cuts, boolean integral, long deadline, int[] rounds) {
+    /**
+     * The programme's choice under the cuts (0–1, or its relaxation), hiding cell n at {@code weight[n]}, or null when time ran out
+     * first. The {@code given} cells (primaries, and cells held hidden) are hidden in every choice, the {@code never} cells in none.
+     */
+    private static Choice choose(double[] weight, boolean[] given, boolean[] never, Set<Set<Integer>> cuts, boolean integral, long deadline,
+                                 int[] rounds) {
         int cells = weight.length;
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
@@ -197,7 +228,7 @@ public final class ComplementOptimum {
         mip.options.sparse = null; // ojAlgo chooses
         Map<Integer, Variable> hide = new HashMap<>();
         for (int n = 0; n < cells; n++) {
-            if (!primary[n]) {
+            if (!given[n] && !never[n]) {
                 Variable z = mip.addVariable("z" + n).weight(weight[n]);
                 hide.put(n, integral ? z.binary() : z.lower(0).upper(1));
             }
@@ -212,7 +243,7 @@ public final class ComplementOptimum {
         if (!result.getState().isOptimal()) {
             return null;
         }
-        boolean[] hidden = primary.clone();
+        boolean[] hidden = given.clone();
         hide.forEach((n, z) -> hidden[n] = z.getValue().doubleValue() > (integral ? 0.5 : 1e-6));
         return new Choice(hidden, result.getValue());
     }
@@ -221,13 +252,16 @@ public final class ComplementOptimum {
     private record Attacked(int added, boolean unsolved, boolean unprotectable) {
     }
 
-    /** Attacks a choice, propagation first, then the programme, adding a cut for every count it learns too much of. */
-    private static Attacked attack(Block block, boolean[] hidden, int[] t, double[] m, DisclosureRules rules, Set<Set<Integer>> cuts,
+    /**
+     * Attacks a choice, propagation first, then the programme, adding a cut for every count it learns too much of: the released
+     * cells that pin it, less the {@code never} cells, which cannot be hidden.
+     */
+    private static Attacked attack(Block block, boolean[] hidden, boolean[] never, int[] t, double[] m, DisclosureRules rules, Set<Set<Integer>> cuts,
                                    long deadline) {
         boolean[] known = Suppression.known(block, hidden);
         // propagation first: what it learns, the programme learns too, and its arithmetic names the relations at
         // once, however large the group of unknowns (the programme gives no cut past ATTACK_LIMIT)
-        int propagated = propagationCuts(block, known, hidden, t, m, rules.interval(), cuts);
+        int propagated = propagationCuts(block, known, hidden, never, t, m, rules.interval(), cuts);
         if (propagated > 0) {
             return new Attacked(propagated, false, false);
         }
@@ -245,7 +279,7 @@ public final class ComplementOptimum {
             // however else the table is hidden. (Only the relations the solver names as binding, those with a non-zero
             // multiplier, gave cuts that were too strong: with them quality of life 2026 on the demo was "optimal" at 13
             // complements, while a pattern of 10 passes the audit.)
-            Set<Integer> cut = releasedCells(block, LpAttack.group(block, known, verdict.variable()), Set.of(), hidden);
+            Set<Integer> cut = releasedCells(block, LpAttack.group(block, known, verdict.variable()), Set.of(), hidden, never);
             if (cut.isEmpty()) {
                 unprotectable = true;
             } else if (cuts.add(cut)) {
@@ -261,7 +295,7 @@ public final class ComplementOptimum {
      * ({@link Derivation}): while all of them stay released, the same arithmetic pins the count again.
      * Returns how many new cuts were added.
      */
-    private static int propagationCuts(Block block, boolean[] known, boolean[] hidden, int[] targets, double[] minimums, double interval,
+    private static int propagationCuts(Block block, boolean[] known, boolean[] hidden, boolean[] never, int[] targets, double[] minimums, double interval,
                                        Set<Set<Integer>> cuts) {
         Attack attack = Attack.logged(block, known);
         int added = 0;
@@ -271,7 +305,7 @@ public final class ComplementOptimum {
                 continue;
             }
             Set<Integer> partners = new TreeSet<>();
-            Set<Integer> cut = releasedCells(block, attack.derivation(v, partners), partners, hidden);
+            Set<Integer> cut = releasedCells(block, attack.derivation(v, partners), partners, hidden, never);
             if (!cut.isEmpty() && cuts.add(cut)) {
                 added++;
             }
@@ -282,9 +316,10 @@ public final class ComplementOptimum {
     /**
      * The cut of an attack's arithmetic: the released cells among the members of {@code relations} and
      * the {@code partners} (counts of within-pairs it used). While all of them stay released, the same
-     * arithmetic bounds the count again, whatever else is hidden.
+     * arithmetic bounds the count again, whatever else is hidden. The {@code never} cells, which cannot be hidden, are left out.
      */
-    private static Set<Integer> releasedCells(Block block, Iterable<Integer> relations, Set<Integer> partners, boolean[] hidden) {
+    private static Set<Integer> releasedCells(Block block, Iterable<Integer> relations, Set<Integer> partners, boolean[] hidden,
+                                              boolean[] never) {
         Set<Integer> counts = new TreeSet<>(partners);
         for (int c : relations) {
             for (int v : LpAttack.members(block, c)) {
@@ -294,7 +329,7 @@ public final class ComplementOptimum {
         Set<Integer> cells = new TreeSet<>();
         for (int v : counts) {
             int n = block.nodeOf[v];
-            if (n < hidden.length && !hidden[n]) {
+            if (n < hidden.length && !hidden[n] && !never[n]) {
                 cells.add(n);
             }
         }

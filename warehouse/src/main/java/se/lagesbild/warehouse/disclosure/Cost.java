@@ -31,6 +31,18 @@ final class Cost {
         return cost;
     }
 
+    /**
+     * What a pattern's complements weigh: the sum of {@code weight} (null: 1 each, a count) over the cells {@code hidden}
+     * hides that are not {@code given} (the primaries, and any cell decided before).
+     */
+    static double ofComplements(boolean[] hidden, boolean[] given, double[] weight) {
+        double sum = 0;
+        for (int n = 0; n < hidden.length; n++) {
+            sum += hidden[n] && !given[n] ? weight == null ? 1 : weight[n] : 0;
+        }
+        return sum;
+    }
+
     static double of(Cell cell, double count) {
         return Math.max(1, count) * geography(cell) * period(cell) * (cell.sexCode() == 3 ? 2 : 1)
                 * (cell.diagnosisCode().equals("ALL") ? 2 : 1) * age(cell);

@@ -123,9 +123,8 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         // pattern of those figures is decided first, as if there were no groups, and then stays; the groups' own small cells
         // are then protected by hiding other groups (found on the demo: with one pass, Stockholm's and Uppsala's shares
         // within the lead time were hidden to protect their pathways of unknown country of birth).
-        boolean grouped = counts.stream().anyMatch(c -> c.byCell().keySet().stream().anyMatch(cell -> EquityGroups.isGroup(cell.ageGroupCode())));
-        DisclosurePattern before = grouped ? decideCells(family, year, counts.stream().map(c -> new CellCounts(c.indicator(), c.names(), c.sensitive(),
-                c.kind(), withoutGroups(c.byCell()))).toList(), rules, dimensions, monthRule) : null;
+        boolean grouped = grouped(counts);
+        DisclosurePattern before = grouped ? decideCells(family, year, withoutGroups(counts), rules, dimensions, monthRule) : null;
         Map<Cell, Integer> index = new LinkedHashMap<>();
         counts.forEach(c -> c.byCell().keySet().stream().sorted(Cell.ORDER).forEach(cell -> index.putIfAbsent(cell, index.size())));
         List<Cell> cells = new ArrayList<>(index.keySet());
@@ -163,7 +162,7 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
         if (before != null) {
             for (int n = 0; n < cells.size(); n++) {
                 Cell cell = cells.get(n);
-                fixed[n] = !EquityGroups.isGroup(cell.ageGroupCode());
+                fixed[n] = !ofGroup(cell);
                 hiddenBefore[n] = fixed[n] && before.reasons().containsKey(cell);
                 if (hiddenBefore[n] && !primary[n]) {
                     why[n] = before.reasons().get(cell);
@@ -186,14 +185,27 @@ public record DisclosurePattern(String family, int year, Map<Cell, String> reaso
                 cells.size(), java.util.Collections.unmodifiableMap(protects), Map.of());
     }
 
-    private static Map<Cell, double[]> withoutGroups(Map<Cell, double[]> byCell) {
-        Map<Cell, double[]> kept = new LinkedHashMap<>();
-        byCell.forEach((cell, values) -> {
-            if (!EquityGroups.isGroup(cell.ageGroupCode())) {
-                kept.put(cell, values);
-            }
-        });
-        return kept;
+    /** Whether any of the counts is of a population group, so that the pattern is decided in two steps. */
+    static boolean grouped(List<CellCounts> counts) {
+        return counts.stream().anyMatch(c -> c.byCell().keySet().stream().anyMatch(DisclosurePattern::ofGroup));
+    }
+
+    /** Whether a cell is a population group's (education, country of birth, income), decided in the second step. */
+    static boolean ofGroup(Cell cell) {
+        return EquityGroups.isGroup(cell.ageGroupCode());
+    }
+
+    /** The counts without the population groups' cells: the figures the first step decides. */
+    static List<CellCounts> withoutGroups(List<CellCounts> counts) {
+        return counts.stream().map(c -> {
+            Map<Cell, double[]> kept = new LinkedHashMap<>();
+            c.byCell().forEach((cell, values) -> {
+                if (!ofGroup(cell)) {
+                    kept.put(cell, values);
+                }
+            });
+            return new CellCounts(c.indicator(), c.names(), c.sensitive(), c.kind(), kept);
+        }).toList();
     }
 
     /** The family's counts as one matrix of quantities (identical columns shared), and which are sensitive. */

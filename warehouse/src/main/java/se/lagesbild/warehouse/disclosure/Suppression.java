@@ -82,20 +82,12 @@ final class Suppression {
                    double[] cost, Set<List<Integer>> clean) {
         /** How many cells {@code hidden} hides besides the primaries. */
         int complements(boolean[] hidden) {
-            int s = 0;
-            for (int n = 0; n < hidden.length; n++) {
-                s += hidden[n] && !primary[n] ? 1 : 0;
-            }
-            return s;
+            return (int) Cost.ofComplements(hidden, primary, null);
         }
 
         /** What hiding those cells costs ({@link Cost}). */
         double cost(boolean[] hidden) {
-            double s = 0;
-            for (int n = 0; n < hidden.length; n++) {
-                s += hidden[n] && !primary[n] ? cost[n] : 0;
-            }
-            return s;
+            return Cost.ofComplements(hidden, primary, cost);
         }
     }
 
@@ -382,14 +374,11 @@ final class Suppression {
                 if (treated.contains(c)) {
                     return TREATED; // this round already hid a member of it
                 }
-                int best = choice.best(block.relation[c]);
-                if (best >= 0) {
-                    double bestCost = choice.withCascade(best, block.relation[c]);
-                    if (pick < 0 || bestCost < pickCost) {
-                        pick = best;
-                        pickRelation = c;
-                        pickCost = bestCost;
-                    }
+                Choice.Candidate best = choice.bestWithCost(block.relation[c]);
+                if (best != null && (pick < 0 || best.cost() < pickCost)) {
+                    pick = best.cell();
+                    pickRelation = c;
+                    pickCost = best.cost();
                 }
                 variables.add(block.total[c]);
                 for (int j = block.start[c]; j < block.start[c + 1]; j++) {
@@ -524,6 +513,16 @@ final class Suppression {
 
         /** The released member of relation r that is cheapest to hide, never a fixed one; -1 when none is left. */
         int best(int r) {
+            Candidate best = bestWithCost(r);
+            return best == null ? -1 : best.cell();
+        }
+
+        /** A cell to hide and what hiding it costs with what it forces ({@link #withCascade}). */
+        record Candidate(int cell, double cost) {
+        }
+
+        /** {@link #best}'s cell with its cost; null when none is left. */
+        Candidate bestWithCost(int r) {
             int best = -1;
             double bestCost = 0;
             for (int m : members(block.structure.relations().get(r))) {
@@ -535,7 +534,7 @@ final class Suppression {
                     }
                 }
             }
-            return best;
+            return best < 0 ? null : new Candidate(best, bestCost);
         }
 
         /** Whether m is a cell that may still be hidden as a complement: released, not forbidden, and not fixed unless allowed. */

@@ -83,20 +83,30 @@ class DisclosureTest {
         assertTrue(strict.hidden(cell("2026", "country", "00", 3)), "a threshold of 100 patients hides the year's 80");
     }
 
+    /**
+     * Gotland (2 of 4, below 5) and Stockholm (400 of 900) in Stockholm–Gotland, Jämtland and Västerbotten as given in Norr,
+     * and Riket, both sexes, 2026: the totals are the sums.
+     */
+    private static Map<Cell, double[]> gotlandAndNorr(double[] jamtland, double[] vasterbotten) {
+        Map<Cell, double[]> counts = new LinkedHashMap<>();
+        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
+        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
+        counts.put(cell("2026", "region", "23", 3), jamtland);
+        counts.put(cell("2026", "region", "24", 3), vasterbotten);
+        counts.put(cell("2026", "healthcare_region", "STHLM", 3), new double[] {402, 904});
+        double[] norr = {jamtland[0] + vasterbotten[0], jamtland[1] + vasterbotten[1]};
+        counts.put(cell("2026", "healthcare_region", "NORR", 3), norr);
+        counts.put(cell("2026", "country", "00", 3), new double[] {402 + norr[0], 904 + norr[1]});
+        return counts;
+    }
+
     @Test
     void gotlandIsProtectedByTheHealthcareRegionTotalNotByStockholm() {
         // Gotland 2/4 is below 5. Stockholm–Gotland = Stockholm + Gotland, so one of them must go too: the
         // healthcare-region total (cost 904 × 0.3 × 2) is cheaper than Stockholm's headline (900 × 2). Riket =
         // the healthcare regions then needs Norr hidden (the cheaper one), Norr = its regions needs one of them
         // (Jämtland, 40), and Riket = the regions then has two unknowns (Gotland, Jämtland).
-        Map<Cell, double[]> counts = new LinkedHashMap<>();
-        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
-        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
-        counts.put(cell("2026", "region", "23", 3), new double[] {20, 40});
-        counts.put(cell("2026", "region", "24", 3), new double[] {30, 60});
-        counts.put(cell("2026", "healthcare_region", "STHLM", 3), new double[] {402, 904});
-        counts.put(cell("2026", "healthcare_region", "NORR", 3), new double[] {50, 100});
-        counts.put(cell("2026", "country", "00", 3), new double[] {452, 1004});
+        Map<Cell, double[]> counts = gotlandAndNorr(new double[] {20, 40}, new double[] {30, 60});
         DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
         assertFalse(pattern.hidden(cell("2026", "region", "01", 3)), "Stockholm is shown");
         assertFalse(pattern.hidden(cell("2026", "country", "00", 3)), "Riket is shown");
@@ -108,20 +118,36 @@ class DisclosureTest {
     }
 
     @Test
+    void theOptimumOfOneStepHoldsTheCellsDecidedBeforeAndCountsOnlyTheOthers() {
+        // The Gotland table above. Counting complements, Stockholm alone protects Gotland (Stockholm–Gotland and Riket then
+        // each have two unknowns): 1, where the heuristic, sparing the headline, hides 3 (both healthcare regions, Jämtland).
+        // With Stockholm held released the fewest are 2 (Stockholm–Gotland and Riket); with the healthcare regions held as the
+        // pattern hides them, only Jämtland is left to choose: 1, as the pattern has it.
+        Map<Cell, double[]> counts = gotlandAndNorr(new double[] {20, 40}, new double[] {30, 60});
+        DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
+        ComplementOptimum.Result whole = ComplementOptimum.of(table(SHARE, counts), pattern, RULES, GEOGRAPHY, 30);
+        assertTrue(whole.optimal(), whole.toString());
+        assertEquals(1, whole.complements());
+        assertEquals(3, whole.pattern());
+        ComplementOptimum.Result stockholmShown = ComplementOptimum.of(table(SHARE, counts), pattern, RULES, GEOGRAPHY, 30,
+                ComplementOptimum.Measure.COMPLEMENTS, c -> c.geoCode().equals("01"));
+        assertTrue(stockholmShown.optimal(), stockholmShown.toString());
+        assertEquals(2, stockholmShown.complements());
+        ComplementOptimum.Result regionsDecided = ComplementOptimum.of(table(SHARE, counts), pattern, RULES, GEOGRAPHY, 30,
+                ComplementOptimum.Measure.COMPLEMENTS, c -> c.geoLevel().equals("healthcare_region"));
+        assertTrue(regionsDecided.optimal(), regionsDecided.toString());
+        assertEquals(1, regionsDecided.complements());
+        assertEquals(1, regionsDecided.pattern(), "Jämtland, the one complement not held");
+    }
+
+    @Test
     void aComplementCostsTheComplementsItForcesAtOnce() {
         // As above, Gotland 2/4 needs Stockholm or the Stockholm–Gotland total hidden beside it (Riket = the
         // regions gets Jämtland, its cheapest member, first). Alone the total costs least (904 × 0.3 against
         // Stockholm's 900), but it would be the only unknown of Riket = the healthcare regions, whose cheapest
         // other member is Norr (4,200 × 0.3): 5,104 patients hidden. Stockholm forces nothing more: 900.
         // Jämtland then protects nothing Stockholm does not, and is released again.
-        Map<Cell, double[]> counts = new LinkedHashMap<>();
-        counts.put(cell("2026", "region", "09", 3), new double[] {2, 4});
-        counts.put(cell("2026", "region", "01", 3), new double[] {400, 900});
-        counts.put(cell("2026", "region", "23", 3), new double[] {50, 100});
-        counts.put(cell("2026", "region", "24", 3), new double[] {2050, 4100});
-        counts.put(cell("2026", "healthcare_region", "STHLM", 3), new double[] {402, 904});
-        counts.put(cell("2026", "healthcare_region", "NORR", 3), new double[] {2100, 4200});
-        counts.put(cell("2026", "country", "00", 3), new double[] {2502, 5104});
+        Map<Cell, double[]> counts = gotlandAndNorr(new double[] {50, 100}, new double[] {2050, 4100});
         DisclosurePattern pattern = decide(SHARE, counts, GEOGRAPHY);
         assertTrue(pattern.hidden(cell("2026", "region", "01", 3)));
         assertEquals(1, pattern.secondary(), "Stockholm alone: " + pattern.reasons().keySet());
