@@ -132,12 +132,7 @@ final class Suppression {
     static int exposures(Problem problem, boolean[] hidden) {
         Block block = problem.block();
         Attack attack = Attack.run(block, known(block, hidden));
-        int found = 0;
-        for (int n = 0; n < hidden.length; n++) {
-            for (int s : problem.primary()[n] ? problem.sensitive()[n] : new int[0]) {
-                found += block.published(s) && violated(attack, s, n, problem.primary(), problem.sensitive(), problem.protection()) ? 1 : 0;
-            }
-        }
+        int found = exposed(block, attack, problem.primary(), problem.sensitive(), problem.protection()).size();
         if (found > 0) {
             return found;
         }
@@ -176,11 +171,8 @@ final class Suppression {
             Attack attack = Attack.run(block, known(block, choice.hidden));
             Set<Integer> treated = new HashSet<>();
             boolean more = false;
-            for (int v = 0; v < block.variables(); v++) {
+            for (int v : exposed(block, attack, primary, sensitive, protection)) {
                 int node = block.nodeOf[v];
-                if (!block.published(v) || !violated(attack, v, node, primary, sensitive, protection)) {
-                    continue;
-                }
                 int chosen = complement(block, attack, v, choice, treated);
                 if (chosen == NONE && choice.anyFixed) {
                     // nothing left but cells decided before: only then is one of those hidden too
@@ -299,6 +291,17 @@ final class Suppression {
      * interval, or bounded below the threshold. A numerator alone is not protected: released cells
      * show numerators of any size; the rule is about how many patients a figure is built on.
      */
+    /** The published sensitive counts of primary cells that {@code attack} learns too much of ({@link #violated}), in order. */
+    private static List<Integer> exposed(Block block, Attack attack, boolean[] primary, int[][] sensitive, Protection[] protection) {
+        List<Integer> exposed = new ArrayList<>();
+        for (int v = 0; v < block.variables(); v++) {
+            if (block.published(v) && violated(attack, v, block.nodeOf[v], primary, sensitive, protection)) {
+                exposed.add(v);
+            }
+        }
+        return exposed;
+    }
+
     static boolean violated(Attack attack, int v, int node, boolean[] primary, int[][] sensitive, Protection[] protection) {
         if (!primary[node]) {
             return false;
