@@ -140,10 +140,10 @@ public final class AuditRun {
                         ComplementOptimum.of(counts, pattern, rules, dimensions, seconds, measure)));
                 return;
             }
+            java.util.Set<Cell> cells = new java.util.LinkedHashSet<>();
+            counts.forEach(c -> cells.addAll(c.byCell().keySet()));
             for (Step step : List.of(Step.WITHOUT_GROUPS, Step.GROUPS)) {
                 boolean groups = step == Step.GROUPS;
-                java.util.Set<Cell> cells = new java.util.LinkedHashSet<>();
-                counts.forEach(c -> cells.addAll(c.byCell().keySet()));
                 int[] tally = new int[3];
                 for (Cell cell : cells) {
                     if (DisclosurePattern.ofGroup(cell) == groups) {

@@ -126,21 +126,18 @@ public final class ComplementOptimum {
         List<Cell> cells = table.cells();
         Block block = table.block();
         boolean[] primary = new boolean[cells.size()];
-        boolean[] held = new boolean[cells.size()];
-        for (int n = 0; n < cells.size(); n++) {
-            primary[n] = pattern.primary(cells.get(n));
-            held[n] = !primary[n] && kept.test(cells.get(n));
-        }
-        double[] weight = measure == Measure.COST ? Cost.of(cells, table.quantities()) : ones(cells.size());
         // a held cell is decided: hidden, it is hidden in every choice (like a primary, at no cost); released, it is never chosen
         boolean[] hiddenByPattern = new boolean[cells.size()];
-        boolean[] given = primary.clone();
+        boolean[] given = new boolean[cells.size()];
         boolean[] never = new boolean[cells.size()];
         for (int n = 0; n < cells.size(); n++) {
+            primary[n] = pattern.primary(cells.get(n));
             hiddenByPattern[n] = pattern.hidden(cells.get(n));
-            given[n] |= held[n] && hiddenByPattern[n];
-            never[n] = held[n] && !hiddenByPattern[n];
+            boolean held = !primary[n] && kept.test(cells.get(n));
+            given[n] = primary[n] || held && hiddenByPattern[n];
+            never[n] = held && !hiddenByPattern[n];
         }
+        double[] weight = measure == Measure.COST ? Cost.of(cells, table.quantities()) : ones(cells.size());
         double patternValue = Cost.ofComplements(hiddenByPattern, given, weight);
         List<Integer> targets = new ArrayList<>();
         List<Double> minimums = new ArrayList<>();
