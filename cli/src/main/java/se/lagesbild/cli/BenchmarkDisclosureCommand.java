@@ -84,6 +84,17 @@ final class BenchmarkDisclosureCommand extends Verb {
             out().printf(Locale.ROOT, byCost ? "all tables: secondaries costing %,.0f, least cost %,.0f, ratio %.2f%n"
                             : "all tables: %,.0f secondaries, optimum %,.0f, ratio %.2f%n", totalSecondary, totalOptimum,
                     totalOptimum == 0 ? 1.0 : totalSecondary / totalOptimum);
+            summarise(optima, true, "where the optimum is found");
+            summarise(optima, false, "against a lower bound only (the true ratio lies below)");
         }
+    }
+
+    /** One line on the rows whose least was found ({@code optimal}) or only bounded: how many, and the largest ratio and where. */
+    private void summarise(List<AuditRun.Optimum> optima, boolean optimal, String what) {
+        List<AuditRun.Optimum> rows = optima.stream().filter(o -> o.result().optimal() == optimal).toList();
+        AuditRun.Optimum largest = rows.stream().max(java.util.Comparator.comparingDouble(AuditRun.Optimum::ratio)).orElse(null);
+        out().printf(Locale.ROOT, "%s: %d of %d rows%s%n", what, rows.size(), optima.size(), largest == null ? ""
+                : String.format(Locale.ROOT, ", largest ratio %.2f (%s %d, %s)", largest.ratio(), largest.family(), largest.year(),
+                        largest.step().label()));
     }
 }

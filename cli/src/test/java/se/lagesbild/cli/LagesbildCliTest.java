@@ -242,6 +242,8 @@ class LagesbildCliTest {
             CliRun optimum = CliRun.of("--db", db, "benchmark-disclosure", "--family", "care-quality", "--year", "2026", "--seconds", "60");
             assertEquals(0, optimum.exitCode(), optimum.out() + optimum.err());
             assertTrue(optimum.out().matches("(?s).*care-quality +2026 +whole table +84 +58 +8 +8 optimal +1\\.00 .*"), optimum.out());
+            assertTrue(optimum.out().contains("where the optimum is found: 1 of 1 rows, largest ratio 1.00 (care-quality 2026, whole table)")
+                    && optimum.out().contains("against a lower bound only (the true ratio lies below): 0 of 1 rows\n"), optimum.out());
             // a table with population groups in the heuristic's two steps: the groups' complements (90) beside the fewest with the
             // figures without groups held as decided (85, found)
             CliRun steps = CliRun.of("--db", db, "benchmark-disclosure", "--family", "survival-adults-cohort", "--year", "2026", "--seconds",
@@ -249,6 +251,10 @@ class LagesbildCliTest {
             assertEquals(0, steps.exitCode(), steps.out() + steps.err());
             assertTrue(steps.out().matches("(?s).*survival-adults-cohort +2026 +without groups +1,260 +831 +84 .*")
                     && steps.out().matches("(?s).*survival-adults-cohort +2026 +groups +919 +514 +90 +85 optimal +1\\.06 .*"), steps.out());
+            // the summary keeps the found optima apart from the bounds: a ratio against a bound is only an upper limit
+            assertTrue(steps.out().contains("where the optimum is found: 1 of 2 rows, largest ratio 1.06 (survival-adults-cohort 2026, groups)")
+                    && steps.out().matches("(?s).*against a lower bound only \\(the true ratio lies below\\): 1 of 2 rows, largest ratio"
+                    + " \\d\\.\\d\\d \\(survival-adults-cohort 2026, without groups\\).*"), steps.out());
             CliRun unknownFamily = CliRun.of("--db", db, "disclosure-audit", "--family", "nope");
             assertEquals(LagesbildCli.REJECTED, unknownFamily.exitCode());
             assertTrue(unknownFamily.err().contains("Unknown disclosure family 'nope'. Families: care-quality, deaths, hpv, new-cases, prem"), unknownFamily.err());
