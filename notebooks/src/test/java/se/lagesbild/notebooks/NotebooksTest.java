@@ -119,7 +119,12 @@ class NotebooksTest {
                 "--output", "plain", DemoWarehouse.home().resolve("notebooks/agreement.ipynb").toString()).redirectErrorStream(true);
         plain.environment().keySet().removeIf(k -> k.startsWith("JUPYTER") || k.startsWith("LAGESBILD"));
         plain.environment().put("JUPYTER_DATA_DIR", data.toString());
-        plain.environment().put("LAGESBILD_DB", DemoWarehouse.file().toString());
+        // the warehouse named relative to the folder Jupyter is started in, as a user types it there (a shell sets PWD); the kernel
+        // itself runs in the notebook's folder
+        Path started = DemoWarehouse.file().toAbsolutePath().getParent().getParent();
+        plain.directory(started.toFile());
+        plain.environment().put("PWD", started.toString());
+        plain.environment().put("LAGESBILD_DB", started.relativize(DemoWarehouse.file().toAbsolutePath()).toString());
         plain.environment().put("LAGESBILD_YEAR", "2026");
         plain.environment().put("PATH", "/usr/bin:/bin");
         String output = "";

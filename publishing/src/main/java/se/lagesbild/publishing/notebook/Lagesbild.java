@@ -68,9 +68,23 @@ public final class Lagesbild implements AutoCloseable {
      */
     public static Lagesbild open() {
         String home = home(Path.of("").toAbsolutePath(), System.getenv("LAGESBILD_HOME"));
-        String db = System.getenv().getOrDefault("LAGESBILD_DB", Path.of(home, "data", "lagesbild.duckdb").toString());
+        Path db = database(System.getenv("LAGESBILD_DB"), System.getenv("PWD"), home);
         String snapshot = System.getenv("LAGESBILD_SNAPSHOT");
-        return open(Path.of(db), snapshot == null || snapshot.isBlank() ? null : snapshot, Language.fromEnvironment());
+        return open(db, snapshot == null || snapshot.isBlank() ? null : snapshot, Language.fromEnvironment());
+    }
+
+    /**
+     * The warehouse file a notebook opens: {@code named} ({@code LAGESBILD_DB}) when set, else the checkout's
+     * {@code data/lagesbild.duckdb}. Jupyter starts a kernel in the notebook's folder, so a relative name is taken from the
+     * folder Jupyter was started in ({@code shellFolder}, the shell's {@code PWD}), as the user typed it there, else from the
+     * checkout ({@code home}); never from the notebook's folder.
+     */
+    static Path database(String named, String shellFolder, String home) {
+        if (named == null || named.isBlank()) {
+            return Path.of(home, "data", "lagesbild.duckdb");
+        }
+        Path db = Path.of(named);
+        return db.isAbsolute() ? db : Path.of(shellFolder != null && !shellFolder.isBlank() ? shellFolder : home).resolve(db).normalize();
     }
 
     /**
