@@ -40,6 +40,8 @@ import se.lagesbild.warehouse.WarehouseException;
 public final class ApiServer implements AutoCloseable {
     public static final String BASE = "/api/v1";
     private static final String TRIVIAL = "{\"status\":\"ok\"}";
+    /** How long {@link #close()} waits for requests in flight to be answered before it cuts them off. */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
 
     private final ServedWarehouse served;
     private final ApiSettings settings;
@@ -56,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
     private final ReleasedValues store;
     private final PxWebApi pxweb;
     private Javalin app;
+    private org.eclipse.jetty.server.Server jetty;
 
     /** A server on a warehouse (for analysts on their own machine): v2 precomputed in the background, v1 computed per request. */
     public ApiServer(ServedWarehouse served, ApiSettings settings) {
@@ -116,7 +119,14 @@ public final class ApiServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                jetty = server;
+                server.setErrorHandler(new ProblemErrorHandler());
+                // a graceful stop: no new connections, requests in flight answered (for up to STOP_GRACE), new requests on open
+                // connections a 503; Javalin attaches its handlers inside this wrapper
+                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                server.setStopTimeout(STOP_GRACE.toMillis());
+            });
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
             if (!settings.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -382,8 +392,20 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Stops gracefully: the listening socket is closed first (a new connection is refused, which a
+     * balancer retries on another replica), requests already taken are answered, for up to
+     * {@link #STOP_GRACE}, and a further request on an open connection gets a 503.
+     */
     @Override
     public void close() {
+        if (jetty != null) {
+            for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+                if (connector instanceof org.eclipse.jetty.server.NetworkConnector listening) {
+                    listening.close();
+                }
+            }
+        }
         if (app != null) {
             app.stop();
         }

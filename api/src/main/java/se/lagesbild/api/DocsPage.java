@@ -24,7 +24,7 @@ final class DocsPage {
             "read-only", "405: only GET, HEAD and OPTIONS; nothing can be written through this API.",
             "too-large", "403: the result has more cells than <code>max_cells</code> in /config; narrow the query.",
             "rate-limited", "429: too many requests from this client; the Retry-After header says how many seconds to wait.",
-            "unavailable", "503: every warehouse connection is busy; try again after Retry-After.",
+            "unavailable", "503: every warehouse connection is busy, or the server is stopping; try again after Retry-After.",
             "internal", "500: a fault in the server itself, logged with the reference given.");
 
     private DocsPage() {
