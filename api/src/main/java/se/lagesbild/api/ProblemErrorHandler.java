@@ -48,7 +48,7 @@ final class ProblemErrorHandler extends ErrorHandler {
             problem.put("type", ApiProblem.TYPES + "internal");
             problem.put("title", "Internal error");
             problem.put("status", code);
-            problem.put("detail", "The web server failed before the request reached the API"
+            problem.put("detail", "The web server failed to answer"
                     + (message == null ? "" : " (" + message + ")") + ". Nothing was changed; send the request again.");
         } else {
             problem.put("type", ApiProblem.TYPES + "bad-request");
