@@ -58,7 +58,6 @@ public final class ApiServer implements AutoCloseable {
     private final ReleasedValues store;
     private final PxWebApi pxweb;
     private Javalin app;
-    private org.eclipse.jetty.server.Server jetty;
 
     /** A server on a warehouse (for analysts on their own machine): v2 precomputed in the background, v1 computed per request. */
     public ApiServer(ServedWarehouse served, ApiSettings settings) {
@@ -120,7 +119,6 @@ public final class ApiServer implements AutoCloseable {
             config.http.generateEtags = false;
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> {
-                jetty = server;
                 server.setErrorHandler(new ProblemErrorHandler());
                 // a graceful stop: no new connections, requests in flight answered (for up to STOP_GRACE), new requests on open
                 // connections a 503; Javalin attaches its handlers inside this wrapper
@@ -399,14 +397,12 @@ public final class ApiServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (jetty != null) {
-            for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+        if (app != null) {
+            for (org.eclipse.jetty.server.Connector connector : app.jettyServer().server().getConnectors()) {
                 if (connector instanceof org.eclipse.jetty.server.NetworkConnector listening) {
                     listening.close();
                 }
             }
-        }
-        if (app != null) {
             app.stop();
         }
         store.close();
